@@ -1,0 +1,138 @@
+/**
+ * The plan-assure command: a thin shell over the engine and the xlsx adapter.
+ *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+ *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+ * Exit codes: 0 done; 1 done, with error-level findings; 2 unusable input or command line; 3 an internal fault.
+ */
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Finding } from '../engine/schema';
+import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
+import { structureWorkbook } from '../engine/structure';
+import { validatePlan } from '../engine/validate';
+import { applyWorkbookPlan, writeWorkbookAtomically } from '../xlsx/apply-plan';
+import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
+import { buildReport } from './report';
+import { printReadable } from './readable';
+
+export const USAGE = `Usage:
+  plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+  plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+
+  structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
+             workbook with the Plan sheet added (the input file is never changed)
+  validate   checks the plan and lists every problem with the cell to change and a fix
+
+  --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}
+  --today       the date to judge "overdue" against (default: today)
+  --plan-start  the date relative timescales ("Short-term", "6m") count from
+                (default: the workbook's Plan Settings, else 1 April of this financial year)
+
+Exit codes: 0 done, 1 done with errors in the plan, 2 unusable input, 3 internal fault.`;
+
+class UsageError extends Error {}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function checkDate(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!ISO.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--${name} must be a real date written YYYY-MM-DD, for example 2026-03-31 (got "${value}").`);
+  }
+  return value;
+}
+
+interface Options {
+  command: 'structure' | 'validate';
+  input: string;
+  out?: string;
+  json: boolean;
+  today: string;
+  planStart?: string;
+}
+
+function parse(argv: string[]): Options | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        today: { type: 'string' },
+        'plan-start': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') return 'help';
+  const [command, input, ...extra] = positionals;
+  if (command !== 'structure' && command !== 'validate') {
+    throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: structure or validate.');
+  }
+  if (!input) throw new UsageError(`Name the workbook to ${command}, e.g. plan-assure ${command} plan.xlsx`);
+  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  if (values.out !== undefined && command !== 'structure') throw new UsageError('--out goes with structure.');
+  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (got "${values.out}").`);
+  if (values.out && path.resolve(values.out) === path.resolve(input)) {
+    throw new UsageError('--out must be a different file from the input: PlanAssure never changes the workbook it reads.');
+  }
+  return {
+    command,
+    input,
+    out: values.out,
+    json: values.json ?? false,
+    today: checkDate('today', values.today) ?? localToday(),
+    planStart: checkDate('plan-start', values['plan-start']),
+  };
+}
+
+export async function main(argv: string[], stdout = process.stdout, stderr = process.stderr): Promise<number> {
+  let options: Options | 'help';
+  try {
+    options = parse(argv);
+  } catch (error) {
+    stderr.write(`plan-assure: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const workbook = await loadWorkbook(options.input);
+    const model = workbookModel(workbook);
+    const owned = ownedSheets(model);
+    const result = structureWorkbook(model, { today: options.today, planStart: options.planStart, ownedSheets: owned });
+    const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: options.today })];
+    let written: string | null = null;
+    if (options.command === 'structure' && options.out) {
+      applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
+      await writeWorkbookAtomically(workbook, options.out);
+      written = options.out;
+    }
+    if (options.json) stdout.write(`${JSON.stringify(buildReport(result, findings))}\n`);
+    else printReadable(stdout, options.command, options.input, result, findings, written);
+    return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UnusableInputError) {
+      stderr.write(`plan-assure: ${error.message}\n`);
+      return 2;
+    }
+    stderr.write(
+      `plan-assure: something went wrong while working on ${path.basename(options.input)} (${(error as Error)?.message ?? error}). ` +
+        'Nothing was written. Please report this with the workbook if you can.\n',
+    );
+    return 3;
+  }
+}

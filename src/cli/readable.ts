@@ -1,0 +1,44 @@
+/** The readable report: summary counts first, then the findings grouped by severity, each with Sheet!Cell. */
+import { Finding, SEVERITIES } from '../engine/schema';
+import { StructureResult } from '../engine/structure';
+
+const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function printReadable(
+  out: NodeJS.WritableStream,
+  command: string,
+  input: string,
+  result: StructureResult,
+  findings: Finding[],
+  written: string | null,
+): void {
+  const lines: string[] = [];
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  lines.push(`${input}: ${plural(result.actions.length, 'action')}; ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}.`);
+  if (command === 'structure') {
+    for (const sheet of result.sheets.filter((s) => s.role === 'plan')) {
+      const n = result.actions.filter((a) => a.source.sheet === sheet.sheet).length;
+      lines.push(`\nSheet "${sheet.sheet}": header row ${sheet.headerRows.join(' and ')}, ${plural(n, 'action')}, ${plural(sheet.sections.length, 'heading')}.`);
+      for (const c of sheet.columns) {
+        lines.push(`  ${c.header.replace(/\s+/g, ' ').slice(0, 50).padEnd(50)} → ${c.field ?? '(not recognised: kept in Progress)'}${c.field ? `  (confidence ${Math.round(c.confidence * 100)}%)` : ''}`);
+      }
+    }
+    const other = result.sheets.filter((s) => s.role !== 'plan').map((s) => `"${s.sheet}" (${s.role.replace(/-/g, ' ')})`);
+    if (other.length) lines.push(`\nNot read as plan sheets: ${other.join(', ')}.`);
+    if (written) lines.push(`\nWrote ${written}.`);
+  }
+  for (const severity of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (!group.length) continue;
+    lines.push(`\n${HEADINGS[severity]} (${group.length})`);
+    for (const f of group) {
+      lines.push(`  ${f.sheet}!${f.cell}  [${f.rule}] ${f.message}`);
+      if (f.fix) lines.push(`      Fix: ${f.fix}`);
+    }
+  }
+  out.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,105 @@
+/**
+ * The canonical "Plan" sheet, as a sheet plan: an Excel table with the schema's headers, dropdowns for status,
+ * RAG and quality statement, a frozen header, wrapped long text and dd/mm/yyyy dates.
+ */
+import { PLAN_COLUMNS, QUALITY_STATEMENTS, RAGS, STATUSES } from '../schema';
+import { StructuredAction } from '../structure/types';
+import { a1, columnLetters } from '../workbook';
+import { date, emptySheet, num, PlanValue, SheetPlan, text } from './types';
+
+export const PLAN_SHEET_NAME = 'Plan';
+export const LISTS_SHEET_NAME = 'PlanAssure Lists';
+export const PLAN_TABLE_NAME = 'PlanAssurePlan';
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
+/** Where each dropdown's values sit on the hidden lists sheet. */
+const LISTS = [
+  { header: 'Status', values: STATUSES },
+  { header: 'RAG', values: RAGS },
+  { header: 'Quality statement', values: QUALITY_STATEMENTS },
+] as const;
+
+function listSource(listsSheet: string, header: string): string {
+  const index = LISTS.findIndex((l) => l.header === header);
+  const col = columnLetters(index + 1);
+  const count = LISTS[index].values.length;
+  return `'${listsSheet}'!$${col}$2:$${col}$${count + 1}`;
+}
+
+/** The hidden sheet holding the dropdown lists and the names of the sheets the tool owns. */
+export function listsSheet(name: string, owned: { name: string; role: string }[]): SheetPlan {
+  const sheet = emptySheet(name);
+  sheet.visibility = 'veryHidden';
+  const height = Math.max(...LISTS.map((l) => l.values.length), owned.length) + 1;
+  for (let r = 0; r < height; r++) {
+    const row: PlanValue[] = LISTS.map((l) => (r === 0 ? text(l.header) : text(l.values[r - 1])));
+    row.push(null, r === 0 ? text('PlanAssure owned sheet') : text(owned[r - 1]?.name), r === 0 ? text('Role') : text(owned[r - 1]?.role));
+    sheet.rows.push(row);
+  }
+  sheet.columns = [20, 10, 44, 4, 28, 16].map((width) => ({ width }));
+  return sheet;
+}
+
+function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number]['key']): PlanValue {
+  switch (key) {
+    case 'dueDate':
+      return date(action.dueDate);
+    case 'lastUpdated':
+      return date(action.lastUpdated);
+    case 'status':
+      return text(action.status ?? action.statusText);
+    case 'rag':
+      return text(action.rag ?? action.ragText);
+    case 'sourceSheet':
+      return text(action.source.sheet);
+    case 'sourceRow':
+      return num(action.source.row);
+    default:
+      return text(action[key]);
+  }
+}
+
+export function planSheet(name: string, listsSheetName: string, actions: StructuredAction[]): SheetPlan {
+  const sheet = emptySheet(name);
+  const lastCol = columnLetters(PLAN_COLUMNS.length);
+  const lastRow = actions.length + 1;
+  sheet.columns = PLAN_COLUMNS.map((c) => ({
+    width: c.width,
+    wrap: c.kind === 'longtext',
+    numFmt: c.kind === 'date' ? DATE_FORMAT : c.kind === 'integer' ? '0' : undefined,
+  }));
+  sheet.rows.push(PLAN_COLUMNS.map((c) => text(c.header)));
+  for (const action of actions) sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key)));
+  sheet.styles.push({ range: `A1:${lastCol}1`, bold: true, wrap: true, vertical: 'top' });
+  if (actions.length) sheet.styles.push({ range: `A2:${lastCol}${lastRow}`, vertical: 'top' });
+  PLAN_COLUMNS.forEach((c, i) => {
+    if (c.kind === 'longtext' && actions.length) sheet.styles.push({ range: `${columnLetters(i + 1)}2:${columnLetters(i + 1)}${lastRow}`, wrap: true });
+  });
+  if (actions.length) sheet.table = { name: PLAN_TABLE_NAME, range: `A1:${lastCol}${lastRow}`, style: 'TableStyleLight9' };
+  // Dropdowns reach beyond the last action so that rows the officer adds get them too.
+  const validationEnd = Math.max(lastRow, 500);
+  PLAN_COLUMNS.forEach((c, i) => {
+    if (!c.list) return;
+    const col = columnLetters(i + 1);
+    sheet.validations.push({
+      range: `${col}2:${col}${validationEnd}`,
+      source: listSource(listsSheetName, c.header),
+      message: `Choose a ${c.header.toLowerCase()} from the list.`,
+    });
+  });
+  sheet.freeze = { rows: 1, columns: 0 };
+  sheet.page = { orientation: 'landscape', paper: 'A4', fitToWidth: 1, printTitleRows: '1:1' };
+  return sheet;
+}
+
+/** A sheet name the tool may use: its own name unless an officer's sheet already has it. */
+export function ownedSheetName(preferred: string, existing: readonly string[], owned: readonly string[]): string {
+  const taken = (n: string) => existing.some((e) => e.toLowerCase() === n.toLowerCase()) && !owned.some((o) => o.toLowerCase() === n.toLowerCase());
+  if (!taken(preferred)) return preferred;
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? `PlanAssure ${preferred}` : `PlanAssure ${preferred} ${i}`;
+    if (!taken(candidate)) return candidate.slice(0, 31);
+  }
+}
+
+export { a1 };

@@ -1,0 +1,36 @@
+/**
+ * What `structure` writes: the canonical Plan sheet and the hidden lists sheet, named so they never clash with
+ * the officer's own sheets. Ownership is recorded on the lists sheet so a re-run replaces exactly these sheets.
+ */
+import { StructureResult } from '../structure/types';
+import { WorkbookModel } from '../workbook';
+import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from './plan-sheet';
+import { WorkbookPlan } from './types';
+
+/** Reads which sheets an earlier run wrote, from the lists sheet's ownership column. */
+export function ownedSheets(model: WorkbookModel): string[] {
+  const lists = model.sheets.find((s) => s.name === LISTS_SHEET_NAME);
+  if (!lists) return [];
+  const header = lists.cells.find((c) => c.row === 1 && c.value.type === 'text' && c.value.value === 'PlanAssure owned sheet');
+  if (!header) return [];
+  const names = lists.cells
+    .filter((c) => c.col === header.col && c.row > 1 && c.value.type === 'text')
+    .map((c) => String(c.value.value));
+  return [LISTS_SHEET_NAME, ...names.filter((n) => model.sheets.some((s) => s.name === n))];
+}
+
+export function structureWorkbookPlan(result: StructureResult, model: WorkbookModel): WorkbookPlan {
+  const existing = model.sheets.map((s) => s.name);
+  const owned = ownedSheets(model);
+  const planName = ownedSheetName(PLAN_SHEET_NAME, existing, owned);
+  const listsName = LISTS_SHEET_NAME;
+  return {
+    sheets: [
+      planSheet(planName, listsName, result.actions),
+      listsSheet(listsName, [
+        { name: planName, role: 'plan' },
+        { name: listsName, role: 'lists' },
+      ]),
+    ],
+  };
+}

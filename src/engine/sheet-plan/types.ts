@@ -1,0 +1,107 @@
+/**
+ * The declarative sheet plan: everything the tool will write, as data. The engine builds it; the adapters
+ * (src/xlsx for files, src/excel for Office.js) apply it. Rows are written as 2-D arrays, never cell by cell.
+ */
+
+export type PlanValue =
+  /** Written as text, always: "=see minutes" stays words, never becomes a formula. */
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
+  /** A date, YYYY-MM-DD, shown dd/mm/yyyy. */
+  | { kind: 'date'; iso: string }
+  /** A live formula, without the leading "=". Only the engine writes these, never from the officer's text. */
+  | { kind: 'formula'; formula: string }
+  | null;
+
+export interface ColumnPlan {
+  width: number;
+  wrap?: boolean;
+  numFmt?: string;
+}
+
+/** A style over an A1 range ("A1:Q1"). Colours are 6-digit hex without "#". */
+export interface RangeStyle {
+  range: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  vertical?: 'top' | 'middle';
+  horizontal?: 'left' | 'center' | 'right';
+  numFmt?: string;
+  border?: boolean;
+}
+
+export interface TablePlan {
+  name: string;
+  /** Header row and first column of the table; it spans `columns` columns and all rows below to the last. */
+  range: string;
+  style: string;
+}
+
+export interface ListValidationPlan {
+  range: string;
+  /** The list's source, as a formula over a range: "'PlanAssure Lists'!$A$2:$A$7". */
+  source: string;
+  /** Shown when the officer types something off the list; entry is still allowed (warning style). */
+  message: string;
+}
+
+export interface ExpressionRulePlan {
+  /** An Excel formula without "=", relative to the range's top-left cell, e.g. `$K2="Red"`. */
+  expression: string;
+  fill: string;
+  fontColor: string;
+  bold?: boolean;
+}
+
+export interface ConditionalFormatPlan {
+  range: string;
+  rules: ExpressionRulePlan[];
+}
+
+export interface DataBarPlan {
+  range: string;
+  color: string;
+}
+
+export interface PagePlan {
+  orientation: 'landscape' | 'portrait';
+  paper: 'A4';
+  fitToWidth: 1;
+  /** Rows repeated at the top of every printed page, e.g. "1:1". */
+  printTitleRows?: string;
+  footerLeft?: string;
+  footerRight?: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  columns: ColumnPlan[];
+  /** Row 1 first; each row's first value is column A. */
+  rows: PlanValue[][];
+  styles: RangeStyle[];
+  merges: string[];
+  table?: TablePlan;
+  validations: ListValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  dataBars: DataBarPlan[];
+  freeze?: { rows: number; columns: number };
+  page?: PagePlan;
+}
+
+export interface WorkbookPlan {
+  /** Sheets to write, replacing any earlier sheet the tool owns with the same role. */
+  sheets: SheetPlan[];
+}
+
+export function emptySheet(name: string): SheetPlan {
+  return { name, visibility: 'visible', columns: [], rows: [], styles: [], merges: [], validations: [], conditionalFormats: [], dataBars: [] };
+}
+
+export const text = (value: string | null | undefined): PlanValue => (value === null || value === undefined || value === '' ? null : { kind: 'text', text: value });
+export const num = (value: number | null | undefined): PlanValue => (value === null || value === undefined || !Number.isFinite(value) ? null : { kind: 'number', value });
+export const date = (iso: string | null | undefined): PlanValue => (iso ? { kind: 'date', iso } : null);
