@@ -99,7 +99,8 @@ export class SheetGrid {
   readonly rows = new Map<number, Map<number, CellModel>>();
   readonly rowNumbers: number[];
   readonly maxCol: number;
-  private readonly mergeAt = new Map<string, MergedArea>();
+  /** Merged area by cell, keyed row * 20,000 + column (numbers, not strings: this is on the hot path). */
+  private readonly mergeAt = new Map<number, MergedArea>();
 
   constructor(readonly sheet: SheetModel) {
     let maxCol = 0;
@@ -112,7 +113,7 @@ export class SheetGrid {
     for (const m of sheet.merges) {
       // Only index merges of a sane size: a merged area of a whole column would otherwise cost a million keys.
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeAt.set(`${r}:${c}`, m);
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeAt.set(r * 20_000 + c, m);
       if (m.right > maxCol && this.rows.has(m.top)) maxCol = Math.max(maxCol, m.right);
     }
     this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
@@ -125,12 +126,12 @@ export class SheetGrid {
   }
 
   merge(row: number, col: number): MergedArea | undefined {
-    return this.mergeAt.get(`${row}:${col}`);
+    return this.mergeAt.get(row * 20_000 + col);
   }
 
   /** The cell as shown: a cell covered by a merge shows the merge's top-left value. */
   shown(row: number, col: number): CellModel | undefined {
-    const m = this.mergeAt.get(`${row}:${col}`);
+    const m = this.mergeAt.get(row * 20_000 + col);
     return m ? this.own(m.top, m.left) : this.own(row, col);
   }
 

@@ -77,11 +77,12 @@ export interface AssembleContext {
 function continues(current: DataRow[], row: DataRow, context: AssembleContext): boolean {
   if (!current.length || row.afterHeading) return false;
   const action = row.fields.get('action')?.[0];
-  const ref = row.fields.get('ref')?.[0]?.text ?? null;
+  const refCell = row.fields.get('ref')?.[0];
   const currentRef = firstCell(current, 'ref')?.cell.text ?? null;
-  if (ref) return false;
-  // An action cell merged down over several rows is one action.
-  if (action?.merge && action.merge.top < row.row && current.some((r) => r.row >= action.merge!.top)) return true;
+  // An action (or ref) cell merged down over several rows is one action.
+  const mergedFromAbove = (cell: FieldCell | undefined) => cell?.merge !== undefined && cell.merge.top < row.row && current.some((r) => r.row >= cell.merge!.top);
+  if (mergedFromAbove(action) || mergedFromAbove(refCell)) return true;
+  if (refCell) return false;
   if (!action) return true;
   if (/^(\(?\s*cont(inue)?d\b|\.\.\.)/i.test(action.text)) return true;
   // In a plan with refs, a row without one straight after a page break continues the action above it.

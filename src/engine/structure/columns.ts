@@ -3,6 +3,7 @@
  * with a confidence for each column.
  */
 import { Action } from '../schema';
+import { distance } from 'fastest-levenshtein';
 import { normalise, similarity, tidy } from '../text';
 import { SheetGrid } from '../workbook';
 
@@ -63,8 +64,21 @@ export interface FieldMatch {
 
 const MARKER_LABEL = /^(\d{1,2})\s*(m|mths?|months?)$/i;
 
+const headerCache = new Map<string, FieldMatch | null>();
+
 /** The field a header label names, and how sure we are (1 = a known synonym, word for word). */
 export function matchHeader(label: string, group?: string): FieldMatch | null {
+  // Plans repeat the same short texts (leads, statuses, headers) thousands of times: remember the answers.
+  const key = `${group ?? ''}\u0000${label}`;
+  const cached = headerCache.get(key);
+  if (cached !== undefined) return cached;
+  const match = matchHeaderUncached(label, group);
+  if (headerCache.size > 50_000) headerCache.clear();
+  headerCache.set(key, match);
+  return match;
+}
+
+function matchHeaderUncached(label: string, group?: string): FieldMatch | null {
   const text = tidy(label);
   if (!text) return null;
   if (MARKER_LABEL.test(text) || (/^q[1-4]$/i.test(text) && group && /time/i.test(group))) return { field: 'marker', confidence: 1 };
@@ -77,8 +91,9 @@ export function matchHeader(label: string, group?: string): FieldMatch | null {
   for (const { field, phrase } of synonymIndex) {
     if (h === phrase) consider(field, 1);
     else if (` ${h} `.includes(` ${phrase} `)) consider(field, 0.6 + 0.35 * (phrase.length / h.length));
-    else if (h.length >= 4 && phrase.length >= 4) {
-      const s = similarity(h, phrase);
+    else if (h.length >= 4 && phrase.length >= 4 && Math.abs(h.length - phrase.length) <= 0.2 * Math.max(h.length, phrase.length)) {
+      // Both sides are already normalised; the length test above skips pairs that cannot reach 0.8.
+      const s = 1 - distance(h, phrase) / Math.max(h.length, phrase.length);
       if (s >= 0.8) consider(field, s * 0.9);
     }
   }
@@ -116,10 +131,11 @@ function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
 export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnField>; labelled: number } | null {
   const labels = rowLabels(grid, row);
   if (labels.size < 2) return null;
+  // Header labels are short: one long cell means a data row, whatever else it holds.
+  for (const [, label] of labels) if (label.length > 90) return null;
   const fields = new Set<ColumnField>();
   let recognised = 0;
   for (const [, label] of labels) {
-    if (label.length > 90) return null;
     const m = matchHeader(label);
     if (m && m.confidence >= MIN_CONFIDENCE) {
       fields.add(m.field);
@@ -131,7 +147,7 @@ export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnF
 }
 
 /** Reads the header at `row`, folding in a second header row beneath a merged group header. */
-export function readHeader(grid: SheetGrid, row: number): HeaderBlock {
+export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): HeaderBlock {
   const rows = [row];
   const upper = rowLabels(grid, row);
   let lower: Map<number, string> | null = null;
@@ -139,18 +155,19 @@ export function readHeader(grid: SheetGrid, row: number): HeaderBlock {
   const nextOwn = new Map<number, string>();
   for (let c = 1; c <= grid.maxCol; c++) {
     const m = grid.merge(next, c);
-    if (m && m.top < next) continue; // covered by a header cell merged down from above
+    // Skip cells covered by a header cell merged down from above, and the tail of a merge across.
+    if (m && (m.top < next || m.left < c)) continue;
     const t = grid.text(next, c);
     if (t) nextOwn.set(c, t);
   }
-  if (nextOwn.size >= 2) {
+  if (nextOwn.size >= 2 || forceTwoRows) {
     const allShort = [...nextOwn.values()].every((t) => t.length <= 40);
     const underGroup = [...nextOwn.keys()].filter((c) => {
       const m = grid.merge(row, c);
       return m && m.right > m.left;
     }).length;
     const recognised = [...nextOwn.values()].filter((t) => (matchHeader(t)?.confidence ?? 0) >= MIN_CONFIDENCE).length;
-    if (allShort && (underGroup > 0 || recognised === nextOwn.size)) {
+    if (forceTwoRows || (allShort && (underGroup > 0 || recognised === nextOwn.size))) {
       lower = nextOwn;
       rows.push(next);
     }
@@ -171,6 +188,29 @@ export function readHeader(grid: SheetGrid, row: number): HeaderBlock {
     });
   }
   return { rows, columns };
+}
+
+/**
+ * Whether the row above a header row is a group header over it: short labels, with a label merged across
+ * several columns above the real headers ("Recommendation" over "Ref" and "Action"), or headings merged down
+ * into the header row.
+ */
+export function isGroupHeaderAbove(grid: SheetGrid, headerRow: number): boolean {
+  const above = headerRow - 1;
+  if (above < 1 || !grid.rows.has(above)) return false;
+  const labelled: number[] = [];
+  for (let c = 1; c <= grid.maxCol; c++) if (grid.text(headerRow, c)) labelled.push(c);
+  let grouped = false;
+  for (let c = 1; c <= grid.maxCol; c++) {
+    const m = grid.merge(above, c);
+    const t = grid.text(above, c);
+    if (t.length > 40) return false;
+    if (!m || m.top !== above || m.left !== c) continue;
+    // A group label spans some of the header's columns, not all of them (that would be a section heading).
+    const spansSome = m.right > m.left && m.bottom === above && labelled.some((x) => x >= m.left && x <= m.right) && labelled.some((x) => x < m.left || x > m.right);
+    if (spansSome || m.bottom >= headerRow) grouped = true;
+  }
+  return grouped;
 }
 
 /** Whether `row` repeats (or nearly repeats) the labels of a header already read. */

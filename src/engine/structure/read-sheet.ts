@@ -4,7 +4,7 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { ColumnField, HeaderBlock, headerScore, readHeader } from './columns';
+import { ColumnField, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
 
 export interface FieldCell {
@@ -101,8 +101,10 @@ export function readSheet(sheet: SheetModel): SheetReading {
   for (const r of rowNumbers) {
     if (skip.has(r)) continue;
     if (headerScore(grid, r)) {
-      const block = readHeader(grid, r);
-      headerAt.set(r, block);
+      const groupAbove = isGroupHeaderAbove(grid, r) && !skip.has(r - 1);
+      const block = groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r);
+      if (groupAbove) headerAt.delete(r - 1);
+      headerAt.set(block.rows[0], block);
       block.rows.forEach((x) => skip.add(x));
     }
   }
@@ -237,6 +239,12 @@ export function readSheet(sheet: SheetModel): SheetReading {
       const list = fields.get(column.field) ?? [];
       list.push(cell);
       fields.set(column.field, list);
+    }
+    if (!fields.size && !unmapped.length) {
+      // Nothing in any column of the table (a stray value far off to the side): not an action, but not lost.
+      const content = ownContent(grid, r);
+      reading.notes.push({ row: r, text: content.cells.map((c) => c.text).join('\n') });
+      continue;
     }
     reading.rows.push({ row: r, header, fields, unmapped, headings: { ...headings }, afterPageBreak: pageBreak, afterHeading });
     lastData = r;
