@@ -137,10 +137,12 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
     // Plans with no timescale column date their milestones instead ("Framework April 2023").
     timescale = milestones;
   }
-  const dueCell = firstCell(rows, 'dueDate')?.cell ?? firstCell(rows, 'timescale')?.cell;
+  // A due-date column, when the plan has one, wins over what the timescale text implies.
   const parsed = parseTimescale(timescale, settings.planStart, settings.relativeTerms);
-  let dueDate = dueCell?.date ?? parsed.dueDate;
-  if (!dueDate && text('dueDate')) dueDate = parseTimescale(text('dueDate'), settings.planStart, settings.relativeTerms).dueDate;
+  const dueColumn = firstCell(rows, 'dueDate')?.cell;
+  const timescaleCell = firstCell(rows, 'timescale')?.cell;
+  const dueFromColumn = dueColumn ? dueColumn.date ?? parseTimescale(dueColumn.text, settings.planStart, settings.relativeTerms).dueDate : null;
+  const dueDate = dueFromColumn ?? timescaleCell?.date ?? parsed.dueDate;
   if (parsed.dates.length > 1 && !milestones) {
     milestones = parsed.dates.slice(0, -1).join('\n');
   }

@@ -1,11 +1,83 @@
-/** Validation: the rule catalogue run over a structured plan. (Placeholder until the catalogue lands.) */
-import { Finding } from '../schema';
+/**
+ * Validation: runs the rule catalogue (catalogue.ts) over a structured plan, applies the plan's rule severities
+ * ("Rule: <rule-id>" rows in the Plan Settings sheet), and sorts the findings for the officer. Pure: "today" is passed in.
+ */
+import { Finding, Severity, SEVERITIES } from '../schema';
 import { StructureResult } from '../structure';
+import { parseA1 } from '../workbook';
+import { buildContext, RawFinding, RULES } from './catalogue';
+
+export { RULES, RULE_IDS, ruleById, actionLabel, crossReference } from './catalogue';
+export type { Rule, RuleId } from './catalogue';
 
 export interface ValidateOptions {
+  /** Today's date, YYYY-MM-DD: the engine never reads the clock. */
   today: string;
 }
 
-export function validatePlan(_result: StructureResult, _options: ValidateOptions): Finding[] {
-  return [];
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function position(cell: string): { row: number; col: number } {
+  try {
+    return parseA1(cell);
+  } catch {
+    return { row: Number.MAX_SAFE_INTEGER, col: Number.MAX_SAFE_INTEGER };
+  }
+}
+
+/** Sorts findings by severity (errors first), then sheet (in workbook order), then row, then column. */
+export function sortFindings(findings: Finding[], sheetOrder: readonly string[] = []): Finding[] {
+  const sheetIndex = (sheet: string): number => {
+    const i = sheetOrder.indexOf(sheet);
+    return i === -1 ? sheetOrder.length : i;
+  };
+  return findings
+    .map((f, i) => ({ f, i, p: position(f.cell) }))
+    .sort(
+      (x, y) =>
+        SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] ||
+        sheetIndex(x.f.sheet) - sheetIndex(y.f.sheet) ||
+        x.f.sheet.localeCompare(y.f.sheet) ||
+        x.p.row - y.p.row ||
+        x.p.col - y.p.col ||
+        x.i - y.i,
+    )
+    .map((x) => x.f);
+}
+
+export function validatePlan(result: StructureResult, options: ValidateOptions): Finding[] {
+  const context = buildContext(result, options.today);
+  const overrides = result.settings.ruleSeverities ?? {};
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const override = overrides[rule.id];
+    if (override === 'off') continue;
+    for (const raw of rule.run(context)) findings.push(toFinding(raw, override));
+  }
+  return sortFindings(
+    findings,
+    result.sheets.map((s) => s.sheet),
+  );
+}
+
+function toFinding(raw: RawFinding, override: Severity | 'off' | undefined): Finding {
+  const severity = override && override !== 'off' && (SEVERITIES as readonly string[]).includes(override) ? override : raw.severity;
+  return { rule: raw.rule, severity, sheet: raw.sheet, cell: raw.cell, message: raw.message, fix: raw.fix };
+}
+
+export interface FindingsSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** e.g. "0 errors, 4 warnings, 12 notes". */
+  text: string;
+}
+
+export function summariseFindings(findings: readonly Finding[]): FindingsSummary {
+  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  const word = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+  return { errors, warnings, infos, text: `${word(errors, 'error')}, ${word(warnings, 'warning')}, ${word(infos, 'note')}` };
 }
