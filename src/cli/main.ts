@@ -2,12 +2,14 @@
  * The plan-assure command: a thin shell over the engine and the xlsx adapter.
  *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
  *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+ *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"]
  * Exit codes: 0 done; 1 done, with error-level findings; 2 unusable input or command line; 3 an internal fault.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Finding } from '../engine/schema';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
+import { boardPackWorkbookPlan, parseReportingPeriod } from '../engine/board-pack';
 import { structureWorkbook } from '../engine/structure';
 import { validatePlan } from '../engine/validate';
 import { applyWorkbookPlan, writeWorkbookAtomically } from '../xlsx/apply-plan';
@@ -18,15 +20,20 @@ import { printReadable } from './readable';
 export const USAGE = `Usage:
   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+  plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+                        [--period "Q2 2025/26"]
 
   structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
              workbook with the Plan sheet added (the input file is never changed)
   validate   checks the plan and lists every problem with the cell to change and a fix
+  run        does everything: structure, check, KPIs, RAG, and the board pack (Board Summary,
+             Exceptions, KPI Scorecard, Coming up), written to --out
 
   --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}
   --today       the date to judge "overdue" against (default: today)
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
+  --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
 
 Exit codes: 0 done, 1 done with errors in the plan, 2 unusable input, 3 internal fault.`;
 
@@ -49,12 +56,13 @@ function checkDate(name: string, value: string | undefined): string | undefined 
 }
 
 interface Options {
-  command: 'structure' | 'validate';
+  command: 'structure' | 'validate' | 'run';
   input: string;
   out?: string;
   json: boolean;
   today: string;
   planStart?: string;
+  period?: string;
 }
 
 function parse(argv: string[]): Options | 'help' {
@@ -68,6 +76,7 @@ function parse(argv: string[]): Options | 'help' {
         json: { type: 'boolean', default: false },
         today: { type: 'string' },
         'plan-start': { type: 'string' },
+        period: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -77,12 +86,16 @@ function parse(argv: string[]): Options | 'help' {
   const { values, positionals } = parsed;
   if (values.help || positionals[0] === 'help') return 'help';
   const [command, input, ...extra] = positionals;
-  if (command !== 'structure' && command !== 'validate') {
-    throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: structure or validate.');
+  if (command !== 'structure' && command !== 'validate' && command !== 'run') {
+    throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: structure, validate or run.');
   }
   if (!input) throw new UsageError(`Name the workbook to ${command}, e.g. plan-assure ${command} plan.xlsx`);
   if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
-  if (values.out !== undefined && command !== 'structure') throw new UsageError('--out goes with structure.');
+  if (values.out !== undefined && command === 'validate') throw new UsageError('--out goes with structure or run.');
+  if (command === 'run' && !values.out) throw new UsageError('run writes the board pack to a new file: add --out <out.xlsx>.');
+  if (values.period !== undefined && !parseReportingPeriod(values.period)) {
+    throw new UsageError(`--period must be a financial-year quarter such as "Q2 2025/26" (got "${values.period}").`);
+  }
   if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (got "${values.out}").`);
   if (values.out && path.resolve(values.out) === path.resolve(input)) {
     throw new UsageError('--out must be a different file from the input: PlanAssure never changes the workbook it reads.');
@@ -94,6 +107,7 @@ function parse(argv: string[]): Options | 'help' {
     json: values.json ?? false,
     today: checkDate('today', values.today) ?? localToday(),
     planStart: checkDate('plan-start', values['plan-start']),
+    period: values.period,
   };
 }
 
@@ -116,13 +130,22 @@ export async function main(argv: string[], stdout = process.stdout, stderr = pro
     const result = structureWorkbook(model, { today: options.today, planStart: options.planStart, ownedSheets: owned });
     const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: options.today })];
     let written: string | null = null;
+    let reported = result;
     if (options.command === 'structure' && options.out) {
       applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
     }
-    if (options.json) stdout.write(`${JSON.stringify(buildReport(result, findings))}\n`);
-    else printReadable(stdout, options.command, options.input, result, findings, written);
+    if (options.command === 'run' && options.out) {
+      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, kpis: [], findings });
+      applyWorkbookPlan(workbook, pack.plan, owned);
+      await writeWorkbookAtomically(workbook, options.out);
+      written = options.out;
+      // The report shows each action's RAG as the board pack does: entered, or derived where none was entered.
+      reported = { ...result, actions: pack.actions.map((a) => ({ ...a, rag: a.effectiveRag })) };
+    }
+    if (options.json) stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
+    else printReadable(stdout, options.command, options.input, reported, findings, written);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof UnusableInputError) {

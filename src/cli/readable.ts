@@ -19,7 +19,7 @@ export function printReadable(
   const lines: string[] = [];
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   lines.push(`${input}: ${plural(result.actions.length, 'action')}; ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}.`);
-  if (command === 'structure') {
+  if (command === 'structure' || command === 'run') {
     for (const sheet of result.sheets.filter((s) => s.role === 'plan')) {
       const n = result.actions.filter((a) => a.source.sheet === sheet.sheet).length;
       lines.push(`\nSheet "${sheet.sheet}": header row ${sheet.headerRows.join(' and ')}, ${plural(n, 'action')}, ${plural(sheet.sections.length, 'heading')}.`);

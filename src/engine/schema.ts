@@ -157,6 +157,19 @@ export const planSettingsSchema = z.object({
     .object({ shortMonths: z.number(), mediumMonths: z.number(), longMonths: z.number() })
     .describe('Months from plan start for Short-, Medium- and Long-term'),
   ragLegend: z.record(ragSchema, z.string()),
+  ragRules: z
+    .object({
+      complete: ragSchema,
+      offTrack: ragSchema,
+      overdue: ragSchema,
+      atRisk: ragSchema,
+      dueSoonNotStarted: ragSchema,
+      onTrack: ragSchema,
+      inProgress: ragSchema,
+      notStarted: ragSchema,
+      noStatus: ragSchema,
+    })
+    .describe('The RAG derived for an action with no RAG entered, by situation'),
   ruleSeverities: z.record(z.string(), z.union([severitySchema, z.literal('off')])),
 });
 export type PlanSettings = z.infer<typeof planSettingsSchema>;
@@ -170,6 +183,17 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   dueSoonDays: 30,
   relativeTerms: { shortMonths: 6, mediumMonths: 12, longMonths: 24 },
   ragLegend: { ...DEFAULT_RAG_LEGEND },
+  ragRules: {
+    complete: 'Blue',
+    offTrack: 'Red',
+    overdue: 'Red',
+    atRisk: 'Amber',
+    dueSoonNotStarted: 'Amber',
+    onTrack: 'Green',
+    inProgress: 'Green',
+    notStarted: 'Grey',
+    noStatus: 'Grey',
+  },
   ruleSeverities: {},
 };
 

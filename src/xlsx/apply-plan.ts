@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { PlanValue, RangeStyle, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
+import { isToolRagRule } from '../engine/rag/rag-formats';
 import { parseA1 } from '../engine/workbook';
 
 function toExcel(value: PlanValue): ExcelJS.CellValue {
@@ -89,9 +90,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     });
   }
   plan.columns.forEach((c, i) => {
-    if (!c.numFmt) return;
+    if (!c.numFmt && !c.wrap) return;
     ws.getColumn(i + 1).eachCell({ includeEmpty: false }, (cell, r) => {
-      if (r > 1) cell.numFmt = c.numFmt!;
+      if (c.numFmt && r > 1) cell.numFmt = c.numFmt;
+      if (c.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
     });
   });
   for (const style of plan.styles) applyStyle(ws, style);
@@ -136,6 +138,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
       ],
     });
   }
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   if (plan.freeze) ws.views = [{ state: 'frozen', xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
   if (plan.page) {
     ws.pageSetup = {
@@ -152,16 +155,43 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   }
 }
 
+type ConditionalFormatting = { ref: string; rules: ExcelJS.ConditionalFormattingRule[] };
+
+/**
+ * Conditional formats an officer added to a sheet the tool owns: everything except the tool's own RAG rules
+ * and data bars. They are carried over when the sheet is rewritten, so a re-run never removes them.
+ */
+function officerRules(ws: ExcelJS.Worksheet, plan: SheetPlan | undefined): ConditionalFormatting[] {
+  const existing = ((ws as unknown as { conditionalFormattings?: ConditionalFormatting[] }).conditionalFormattings ?? []);
+  const toolBars = new Set(plan?.dataBars.map((b) => b.range) ?? []);
+  return existing
+    .map((cf) => ({
+      ref: cf.ref,
+      rules: cf.rules.filter((rule) => {
+        const formula = (rule as { formulae?: string[] }).formulae?.[0] ?? '';
+        if (rule.type === 'expression' && isToolRagRule(String(formula))) return false;
+        if (rule.type === 'dataBar' && toolBars.has(cf.ref)) return false;
+        return true;
+      }),
+    }))
+    .filter((cf) => cf.rules.length > 0);
+}
+
 /** Replaces the sheets the tool owns with those in the plan; the officer's sheets are not touched. */
 export function applyWorkbookPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan, owned: readonly string[]): void {
   const replace = new Set([...owned, ...plan.sheets.map((s) => s.name)].filter((n) => owned.includes(n) || !workbook.getWorksheet(n)));
+  const kept = new Map<string, ConditionalFormatting[]>();
   for (const name of replace) {
     const ws = workbook.getWorksheet(name);
-    if (ws) workbook.removeWorksheet(ws.id);
+    if (!ws) continue;
+    kept.set(name, officerRules(ws, plan.sheets.find((s) => s.name === name)));
+    workbook.removeWorksheet(ws.id);
   }
   for (const sheet of plan.sheets) {
     if (workbook.getWorksheet(sheet.name)) throw new Error(`Sheet "${sheet.name}" belongs to the officer and will not be overwritten.`);
     writeSheet(workbook, sheet);
+    const ws = workbook.getWorksheet(sheet.name)!;
+    for (const cf of kept.get(sheet.name) ?? []) ws.addConditionalFormatting({ ref: cf.ref, rules: cf.rules });
   }
 }
 

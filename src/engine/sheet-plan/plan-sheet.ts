@@ -3,9 +3,10 @@
  * RAG and quality statement, a frozen header, wrapped long text and dd/mm/yyyy dates.
  */
 import { PLAN_COLUMNS, QUALITY_STATEMENTS, RAGS, STATUSES } from '../schema';
+import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { StructuredAction } from '../structure/types';
 import { a1, columnLetters } from '../workbook';
-import { date, emptySheet, num, PlanValue, SheetPlan, text } from './types';
+import { date, emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from './types';
 
 export const PLAN_SHEET_NAME = 'Plan';
 export const LISTS_SHEET_NAME = 'PlanAssure Lists';
@@ -59,7 +60,7 @@ function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number][
   }
 }
 
-export function planSheet(name: string, listsSheetName: string, actions: StructuredAction[]): SheetPlan {
+export function planSheet(name: string, listsSheetName: string, actions: StructuredAction[], options: { ragColours?: boolean } = {}): SheetPlan {
   const sheet = emptySheet(name);
   const lastCol = columnLetters(PLAN_COLUMNS.length);
   const lastRow = actions.length + 1;
@@ -87,8 +88,15 @@ export function planSheet(name: string, listsSheetName: string, actions: Structu
       message: `Choose a ${c.header.toLowerCase()} from the list.`,
     });
   });
+  if (options.ragColours) {
+    // Colour by rule over the same reach as the dropdowns, so rows the officer adds are coloured too.
+    const column = (key: string) => columnLetters(PLAN_COLUMNS.findIndex((c) => c.key === key) + 1);
+    sheet.conditionalFormats.push(statusFormat(`${column('status')}2:${column('status')}${validationEnd}`));
+    sheet.conditionalFormats.push(ragFormat(`${column('rag')}2:${column('rag')}${validationEnd}`));
+  }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.page = { orientation: 'landscape', paper: 'A4', fitToWidth: 1, printTitleRows: '1:1' };
+  sheet.rowHeights = fitRowHeights(sheet, 2);
   return sheet;
 }
 

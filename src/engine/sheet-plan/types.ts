@@ -91,6 +91,8 @@ export interface SheetPlan {
   dataBars: DataBarPlan[];
   freeze?: { rows: number; columns: number };
   page?: PagePlan;
+  /** Row heights in points, by 1-based row: wrapped text needs them, as spreadsheet apps do not always refit. */
+  rowHeights?: Record<number, number>;
 }
 
 export interface WorkbookPlan {
@@ -105,3 +107,27 @@ export function emptySheet(name: string): SheetPlan {
 export const text = (value: string | null | undefined): PlanValue => (value === null || value === undefined || value === '' ? null : { kind: 'text', text: value });
 export const num = (value: number | null | undefined): PlanValue => (value === null || value === undefined || !Number.isFinite(value) ? null : { kind: 'number', value });
 export const date = (iso: string | null | undefined): PlanValue => (iso ? { kind: 'date', iso } : null);
+
+const LINE_POINTS = 15;
+
+/**
+ * Heights that fit each row's wrapped text: a cell of width w characters holds about w characters a line.
+ * Rows that fit on one line keep the default height.
+ */
+export function fitRowHeights(sheet: SheetPlan, fromRow = 1): Record<number, number> {
+  const heights: Record<number, number> = {};
+  sheet.rows.forEach((row, i) => {
+    if (i + 1 < fromRow) return;
+    let lines = 1;
+    row.forEach((value, c) => {
+      if (!value || value.kind !== 'text') return;
+      const column = sheet.columns[c];
+      if (!column) return;
+      const perLine = Math.max(4, Math.floor(column.width * 1.05));
+      const needed = value.text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      if (column.wrap || needed > 1) lines = Math.max(lines, column.wrap ? needed : 1);
+    });
+    if (lines > 1) heights[i + 1] = Math.min(409, lines * LINE_POINTS + 3);
+  });
+  return heights;
+}

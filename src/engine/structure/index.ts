@@ -66,7 +66,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     };
     sheets.push(layout);
     if (!reading.headers.length) continue;
-    if (!title && reading.titles.length) title = reading.titles.map((t) => t.text).join(' – ');
+    if (!title && reading.titles.length) title = planTitle(reading.titles.map((t) => t.text));
     const refs = reading.rows.filter((r) => r.fields.get('ref')?.length).length;
     const context: AssembleContext = {
       settings,
@@ -88,6 +88,12 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     });
   }
   return { title, settings, actions, kpis: [], observations: [], findings, sheets };
+}
+
+/** A plan's title from its title rows: the first few short ones, leaving out labels ("Appendix 1:") and sentences. */
+export function planTitle(titles: string[]): string | null {
+  const parts = titles.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t && !t.endsWith(':') && t.length <= 100);
+  return parts.length ? parts.slice(0, 3).join(' – ') : null;
 }
 
 function emptyLayout(sheet: string, role: SheetLayout['role']): SheetLayout {

@@ -1,0 +1,78 @@
+/**
+ * `run`: the whole board pack as one declarative workbook plan. The Plan sheet with RAG (entered or derived) in
+ * live colours, the four summary sheets, the hidden snapshot for "changes since the last board", and the hidden
+ * lists sheet recording which sheets the tool owns. Every other sheet is the officer's and is left alone.
+ */
+import { Finding, KpiReport } from '../schema';
+import { actionRag, isOverdue } from '../rag/action-rag';
+import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../sheet-plan/plan-sheet';
+import { ownedSheets } from '../sheet-plan/structure-plan';
+import { SheetPlan, WorkbookPlan } from '../sheet-plan/types';
+import { StructureResult } from '../structure/types';
+import { summariseFindings } from '../validate';
+import { WorkbookModel } from '../workbook';
+import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod } from './reporting-period';
+import { boardSummarySheet, comingUpSheet, exceptionsSheet, kpiScorecardSheet } from './sheets';
+import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotSheet } from './snapshot';
+import { PackAction } from './types';
+
+export * from './types';
+export { overallSentence, comingUp } from './sheets';
+export { parseReportingPeriod, quarterContaining, nextPeriod } from './reporting-period';
+
+export interface BoardPackOptions {
+  today: string;
+  /** "Q2 2025/26"; default: the plan settings' reporting period, else the quarter containing today. */
+  period?: string | null;
+  kpis: KpiReport[];
+  findings: Finding[];
+  /** Extra tool-owned sheets to include (e.g. the filled KPI register). */
+  extraSheets?: SheetPlan[];
+}
+
+export function packActions(result: StructureResult, today: string): PackAction[] {
+  return result.actions.map((a) => {
+    const { rag, reason } = actionRag(a, result.settings, today);
+    return { ...a, effectiveRag: rag, ragReason: reason, overdue: isOverdue(a, today) };
+  });
+}
+
+export function reportingPeriod(result: StructureResult, options: Pick<BoardPackOptions, 'today' | 'period'>): ReportingPeriod {
+  return parseReportingPeriod(options.period) ?? parseReportingPeriod(result.settings.reportingPeriod) ?? quarterContaining(options.today);
+}
+
+export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', comingUp: 'Coming up' } as const;
+
+export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookModel, options: BoardPackOptions): { plan: WorkbookPlan; actions: PackAction[] } {
+  const existing = model.sheets.map((s) => s.name);
+  const owned = ownedSheets(model);
+  const name = (preferred: string) => ownedSheetName(preferred, existing, owned);
+  const actions = packActions(result, options.today);
+  const period = reportingPeriod(result, options);
+  const previous = owned.includes(SNAPSHOT_SHEET) ? readSnapshot(model) : null;
+  const context = {
+    title: result.settings.title ?? result.title ?? 'Improvement plan',
+    period,
+    next: nextPeriod(period),
+    today: options.today,
+    marking: result.settings.protectiveMarking,
+    legend: result.settings.ragLegend,
+    actions,
+    kpis: options.kpis,
+    checkSummary: summariseFindings(options.findings).text,
+    changes: previous ? changesSince(previous, actions) : null,
+  };
+  const planName = name(PLAN_SHEET_NAME);
+  const sheets: SheetPlan[] = [
+    boardSummarySheet(name(BOARD_SHEETS.summary), context),
+    exceptionsSheet(name(BOARD_SHEETS.exceptions), context),
+    kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context),
+    comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart),
+    planSheet(planName, LISTS_SHEET_NAME, actions.map((a) => ({ ...a, rag: a.effectiveRag })), { ragColours: true }),
+    ...(options.extraSheets ?? []),
+    snapshotSheet(actions, options.today, name(SNAPSHOT_SHEET)),
+  ];
+  const roles = ['board-summary', 'exceptions', 'kpi-scorecard', 'coming-up', 'plan', ...(options.extraSheets ?? []).map(() => 'kpi-register'), 'snapshot'];
+  sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
+  return { plan: { sheets }, actions };
+}

@@ -1,0 +1,246 @@
+/**
+ * The board pack: "Board Summary", "Exceptions", "KPI Scorecard" and "Coming up", each print-ready (A4 landscape,
+ * one page wide, header rows repeated, a footer with page numbers and the protective marking).
+ */
+import { KpiReport, Rag, RAGS } from '../schema';
+import { ragFormat, statusFormat } from '../rag/rag-formats';
+import { date, emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
+import { parseTimescale } from '../timescale';
+import { columnLetters } from '../workbook';
+import { ReportingPeriod, ukDate } from './reporting-period';
+import { SnapshotChange } from './snapshot';
+import { PackAction } from './types';
+
+export interface BoardPackContext {
+  title: string;
+  period: ReportingPeriod;
+  next: ReportingPeriod;
+  today: string;
+  marking: string;
+  legend: Record<Rag, string>;
+  actions: PackAction[];
+  kpis: KpiReport[];
+  checkSummary: string;
+  changes: SnapshotChange[] | null;
+}
+
+const NO_THEME = '(no theme)';
+const byThemeThenRef = (a: PackAction, b: PackAction) =>
+  (a.theme ?? NO_THEME).localeCompare(b.theme ?? NO_THEME, 'en-GB') ||
+  (a.ref ?? '').localeCompare(b.ref ?? '', 'en-GB', { numeric: true }) ||
+  a.source.row - b.source.row;
+
+function printReady(sheet: SheetPlan, context: BoardPackContext, titleRows: string, orientation: 'landscape' | 'portrait' = 'landscape'): void {
+  sheet.page = { orientation, paper: 'A4', fitToWidth: 1, printTitleRows: titleRows, footerLeft: context.marking };
+}
+
+function headerRow(sheet: SheetPlan, row: number, labels: string[]): void {
+  sheet.rows[row - 1] = labels.map((l) => text(l));
+  sheet.styles.push({ range: `A${row}:${columnLetters(labels.length)}${row}`, bold: true, fill: 'DEE0E2', wrap: true, vertical: 'top', border: true });
+}
+
+function caption(context: BoardPackContext): string {
+  return `Reporting period ${context.period.label} · Generated ${ukDate(context.today)} · ${context.marking}`;
+}
+
+function percent(part: number, whole: number): number {
+  return whole ? Math.round((part / whole) * 1000) / 10 : 0;
+}
+
+/** One plain-English sentence on the plan's overall position. */
+export function overallSentence(actions: PackAction[], legend: Record<Rag, string>): string {
+  if (!actions.length) return 'The plan has no actions yet.';
+  const counts = Object.fromEntries(RAGS.map((r) => [r, actions.filter((a) => a.effectiveRag === r).length])) as Record<Rag, number>;
+  const overdue = actions.filter((a) => a.overdue).length;
+  const parts = RAGS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${legend[r].toLowerCase()} (${r})`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  const done = percent(counts.Blue, actions.length);
+  return `Of ${actions.length} actions, ${list}; ${done}% of the plan is complete${overdue ? ` and ${overdue} ${overdue === 1 ? 'action is' : 'actions are'} overdue` : ' and nothing is overdue'}.`;
+}
+
+export function boardSummarySheet(name: string, context: BoardPackContext): SheetPlan {
+  const sheet = emptySheet(name);
+  sheet.columns = [{ width: 60, wrap: true }, ...RAGS.map(() => ({ width: 9 })), { width: 9 }, { width: 12 }];
+  const lastCol = columnLetters(sheet.columns.length);
+  const put = (row: number, values: PlanValue[]) => (sheet.rows[row - 1] = values);
+  put(1, [text(context.title)]);
+  put(2, [text(caption(context))]);
+  put(4, [text('Overall position')]);
+  put(5, [text(overallSentence(context.actions, context.legend))]);
+  put(6, [text(`Plan check: ${context.checkSummary}`)]);
+  sheet.merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`, `A5:${lastCol}5`, `A6:${lastCol}6`);
+  sheet.styles.push({ range: 'A1', bold: true, fontSize: 16 }, { range: 'A2', italic: true }, { range: 'A4', bold: true, fontSize: 12 });
+  sheet.styles.push({ range: `A5:${lastCol}5`, wrap: true, vertical: 'top' });
+
+  const top = 8;
+  headerRow(sheet, top, ['Theme', ...RAGS, 'Total', '% complete']);
+  const themes = [...new Set(context.actions.map((a) => a.theme ?? NO_THEME))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  themes.forEach((theme, i) => {
+    const items = context.actions.filter((a) => (a.theme ?? NO_THEME) === theme);
+    const counts = RAGS.map((r) => items.filter((a) => a.effectiveRag === r).length);
+    put(top + 1 + i, [text(theme), ...counts.map((n) => num(n)), num(items.length), num(percent(counts[0], items.length))]);
+  });
+  const totalRow = top + 1 + themes.length;
+  const first = top + 1;
+  const last = totalRow - 1;
+  const colTotal = (c: number) => (themes.length ? { kind: 'formula' as const, formula: `SUM(${columnLetters(c)}${first}:${columnLetters(c)}${last})` } : num(0));
+  put(totalRow, [
+    text('Total'),
+    ...RAGS.map((_, i) => colTotal(i + 2)),
+    colTotal(RAGS.length + 2),
+    { kind: 'formula', formula: `IF(${columnLetters(RAGS.length + 2)}${totalRow}=0,0,ROUND(B${totalRow}/${columnLetters(RAGS.length + 2)}${totalRow}*100,1))` },
+  ]);
+  sheet.styles.push({ range: `A${totalRow}:${lastCol}${totalRow}`, bold: true, border: true });
+  if (themes.length) sheet.styles.push({ range: `A${first}:${lastCol}${last}`, border: true, vertical: 'top' });
+  sheet.styles.push({ range: `${columnLetters(sheet.columns.length)}${first}:${columnLetters(sheet.columns.length)}${totalRow}`, numFmt: '0.0"%"' });
+  // The RAG column headings carry their colours, by rule, like every other RAG word the tool writes.
+  sheet.conditionalFormats.push(ragFormat(`B${top}:${columnLetters(RAGS.length + 1)}${top}`));
+  if (themes.length) {
+    sheet.dataBars.push({ range: `${columnLetters(RAGS.length + 2)}${first}:${columnLetters(RAGS.length + 2)}${last}`, color: '1D70B8' });
+    sheet.dataBars.push({ range: `${lastCol}${first}:${lastCol}${last}`, color: '0F7A52' });
+  }
+
+  let row = totalRow + 2;
+  put(row, [text('Key')]);
+  sheet.styles.push({ range: `A${row}`, bold: true });
+  row++;
+  for (const rag of RAGS) {
+    put(row, [text(rag), text(context.legend[rag])]);
+    sheet.merges.push(`B${row}:${lastCol}${row}`);
+    row++;
+  }
+  sheet.conditionalFormats.push(ragFormat(`A${row - RAGS.length}:A${row - 1}`));
+
+  row++;
+  put(row, [text('Changes since the last board')]);
+  sheet.styles.push({ range: `A${row}`, bold: true, fontSize: 12 });
+  row++;
+  if (context.changes === null) {
+    put(row, [text('This is the first board pack from this workbook: changes will be listed from the next one.')]);
+    sheet.merges.push(`A${row}:${lastCol}${row}`);
+  } else if (!context.changes.length) {
+    put(row, [text('No action has changed RAG or status since the last board pack.')]);
+    sheet.merges.push(`A${row}:${lastCol}${row}`);
+  } else {
+    for (const change of context.changes) {
+      put(row, [text(change.text)]);
+      sheet.merges.push(`A${row}:${lastCol}${row}`);
+      sheet.styles.push({ range: `A${row}:${lastCol}${row}`, wrap: true, vertical: 'top' });
+      sheet.rowHeights = { ...sheet.rowHeights, [row]: Math.min(409, Math.ceil(change.text.length / 100) * 15 + 3) };
+      row++;
+    }
+  }
+  for (let r = 0; r < row; r++) sheet.rows[r] ??= [];
+  // Theme names wrap in column A; merged rows (title, sentence, changes) wrap across the whole width.
+  const fitted = fitRowHeights(sheet, first);
+  const mergedWidth = sheet.columns.reduce((n, c) => n + c.width, 0);
+  const merged = (r: number, points: number, charsPerLine: number) => {
+    const value = sheet.rows[r - 1]?.[0];
+    const length = value && value.kind === 'text' ? value.text.length : 0;
+    return Math.min(409, Math.max(1, Math.ceil(length / charsPerLine)) * points + 4);
+  };
+  sheet.rowHeights = { ...fitted, ...sheet.rowHeights, 1: merged(1, 21, mergedWidth * 0.62), 5: merged(5, 15, mergedWidth * 0.95) };
+  sheet.styles.push({ range: `A1:${lastCol}1`, wrap: true, vertical: 'top' });
+  printReady(sheet, context, `${top}:${top}`);
+  return sheet;
+}
+
+export function exceptionsSheet(name: string, context: BoardPackContext): SheetPlan {
+  const sheet = emptySheet(name);
+  const labels = ['Theme', 'Ref', 'Action', 'Lead', 'Due date', 'Status', 'RAG', 'Why listed', 'Latest progress'];
+  sheet.columns = [{ width: 20, wrap: true }, { width: 8 }, { width: 44, wrap: true }, { width: 20, wrap: true }, { width: 11, numFmt: 'dd/mm/yyyy' }, { width: 12 }, { width: 8 }, { width: 14, wrap: true }, { width: 40, wrap: true }];
+  headerRow(sheet, 1, labels);
+  const items = context.actions.filter((a) => a.effectiveRag === 'Red' || a.overdue).sort(byThemeThenRef);
+  for (const a of items) {
+    const why = [a.effectiveRag === 'Red' ? 'Red' : null, a.overdue ? `Overdue (due ${ukDate(a.dueDate!)})` : null].filter(Boolean).join('; ');
+    sheet.rows.push([text(a.theme), text(a.ref), text(a.action), text(a.lead), date(a.dueDate), text(a.status ?? a.statusText), text(a.effectiveRag), text(why), text(a.progress)]);
+  }
+  if (!items.length) sheet.rows.push([text(`No Red or overdue actions at ${ukDate(context.today)}.`)]);
+  const lastRow = sheet.rows.length;
+  if (items.length) {
+    sheet.styles.push({ range: `A2:I${lastRow}`, vertical: 'top', border: true });
+    sheet.conditionalFormats.push(statusFormat(`F2:F${lastRow}`), ragFormat(`G2:G${lastRow}`));
+  }
+  sheet.freeze = { rows: 1, columns: 0 };
+  sheet.rowHeights = fitRowHeights(sheet, 2);
+  printReady(sheet, context, '1:1');
+  return sheet;
+}
+
+const ARROWS: Record<string, string> = { improving: '↑ improving', worsening: '↓ worsening', 'no change': '→ no change' };
+
+export function kpiScorecardSheet(name: string, context: BoardPackContext): SheetPlan {
+  const sheet = emptySheet(name);
+  const labels = ['KPI ID', 'Indicator', 'Code', 'Unit', 'Target', 'Latest period', 'Latest', 'Previous', 'Direction', 'RAG'];
+  sheet.columns = [{ width: 9 }, { width: 46, wrap: true }, { width: 13 }, { width: 12 }, { width: 9 }, { width: 12 }, { width: 9 }, { width: 9 }, { width: 14 }, { width: 8 }];
+  headerRow(sheet, 1, labels);
+  for (const k of context.kpis) {
+    sheet.rows.push([
+      text(k.id),
+      text(k.name),
+      text(k.code),
+      text(k.unit),
+      num(k.target),
+      text(k.latest?.period),
+      num(k.latest?.value ?? null),
+      num(k.previous?.value ?? null),
+      text(k.direction ? ARROWS[k.direction] : null),
+      text(k.rag),
+    ]);
+  }
+  if (!context.kpis.length) sheet.rows.push([text('This workbook has no KPI register, so there is no scorecard.')]);
+  const lastRow = sheet.rows.length;
+  if (context.kpis.length) {
+    sheet.styles.push({ range: `A2:J${lastRow}`, vertical: 'top', border: true }, { range: `E2:H${lastRow}`, numFmt: '#,##0.0' });
+    sheet.conditionalFormats.push(ragFormat(`J2:J${lastRow}`));
+  }
+  sheet.freeze = { rows: 1, columns: 0 };
+  sheet.rowHeights = fitRowHeights(sheet, 2);
+  printReady(sheet, context, '1:1');
+  return sheet;
+}
+
+export interface ComingUpItem {
+  due: string;
+  kind: 'Action' | 'Milestone';
+  action: PackAction;
+  what: string;
+}
+
+/** Actions and milestones due in the next reporting period, earliest first. */
+export function comingUp(context: Pick<BoardPackContext, 'actions' | 'next'>, planStart: string | null): ComingUpItem[] {
+  const items: ComingUpItem[] = [];
+  const inWindow = (iso: string) => iso >= context.next.start && iso <= context.next.end;
+  const terms = { shortMonths: 6, mediumMonths: 12, longMonths: 24 };
+  for (const a of context.actions) {
+    if (a.status === 'Complete') continue;
+    if (a.dueDate && inWindow(a.dueDate)) items.push({ due: a.dueDate, kind: 'Action', action: a, what: a.action });
+    for (const line of (a.milestones ?? '').split('\n')) {
+      const due = parseTimescale(line, planStart, terms).dueDate;
+      if (due && inWindow(due) && due !== a.dueDate) items.push({ due, kind: 'Milestone', action: a, what: line });
+    }
+  }
+  return items.sort((x, y) => x.due.localeCompare(y.due) || byThemeThenRef(x.action, y.action));
+}
+
+export function comingUpSheet(name: string, context: BoardPackContext, planStart: string | null): SheetPlan {
+  const sheet = emptySheet(name);
+  const labels = ['Due', 'Type', 'Ref', 'Theme', 'Action or milestone', 'Lead', 'Status', 'RAG'];
+  sheet.columns = [{ width: 11, numFmt: 'dd/mm/yyyy' }, { width: 10 }, { width: 8 }, { width: 20, wrap: true }, { width: 50, wrap: true }, { width: 22, wrap: true }, { width: 12 }, { width: 8 }];
+  headerRow(sheet, 1, labels);
+  const items = comingUp(context, planStart);
+  for (const item of items) {
+    const a = item.action;
+    sheet.rows.push([date(item.due), text(item.kind), text(a.ref), text(a.theme), text(item.what), text(a.lead), text(a.status ?? a.statusText), text(a.effectiveRag)]);
+  }
+  if (!items.length) sheet.rows.push([text(`Nothing is due in ${context.next.label} (${ukDate(context.next.start)} to ${ukDate(context.next.end)}).`)]);
+  const lastRow = sheet.rows.length;
+  if (items.length) {
+    sheet.styles.push({ range: `A2:H${lastRow}`, vertical: 'top', border: true });
+    sheet.conditionalFormats.push(statusFormat(`G2:G${lastRow}`), ragFormat(`H2:H${lastRow}`));
+  }
+  sheet.freeze = { rows: 1, columns: 0 };
+  sheet.rowHeights = fitRowHeights(sheet, 2);
+  printReady(sheet, context, '1:1');
+  return sheet;
+}

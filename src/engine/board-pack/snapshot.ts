@@ -1,0 +1,77 @@
+/**
+ * A snapshot of each run, kept on a hidden sheet the tool owns, so the next board pack can list the actions
+ * whose RAG or status changed since the last one.
+ */
+import { emptySheet, SheetPlan, text } from '../sheet-plan/types';
+import { cellText, SheetGrid, WorkbookModel } from '../workbook';
+import { ukDate } from './reporting-period';
+import { PackAction } from './types';
+
+export const SNAPSHOT_SHEET = 'PlanAssure Snapshot';
+const HEADERS = ['Key', 'Ref', 'Action', 'Status', 'RAG', 'Taken'];
+
+export interface SnapshotRow {
+  key: string;
+  ref: string | null;
+  action: string;
+  status: string | null;
+  rag: string;
+  taken: string;
+}
+
+export interface SnapshotChange {
+  key: string;
+  text: string;
+}
+
+/** How an action is recognised from one run to the next: its ref when it has a unique one, else its words. */
+export function snapshotKeys(actions: PackAction[]): string[] {
+  const refCount = new Map<string, number>();
+  for (const a of actions) if (a.ref) refCount.set(a.ref, (refCount.get(a.ref) ?? 0) + 1);
+  return actions.map((a) => (a.ref && refCount.get(a.ref) === 1 ? `ref:${a.ref}` : `text:${a.action.replace(/\s+/g, ' ').trim().slice(0, 200)}`));
+}
+
+export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): SnapshotRow[] | null {
+  const sheet = model.sheets.find((s) => s.name === name);
+  if (!sheet) return null;
+  const grid = new SheetGrid(sheet);
+  if (grid.text(1, 1) !== HEADERS[0]) return null;
+  const rows: SnapshotRow[] = [];
+  for (const r of grid.rowNumbers) {
+    if (r === 1) continue;
+    const get = (c: number) => cellText(grid.own(r, c)?.value).trim();
+    if (!get(1)) continue;
+    rows.push({ key: get(1), ref: get(2) || null, action: get(3), status: get(4) || null, rag: get(5), taken: get(6) });
+  }
+  return rows;
+}
+
+export function snapshotSheet(actions: PackAction[], today: string, name = SNAPSHOT_SHEET): SheetPlan {
+  const sheet = emptySheet(name);
+  sheet.visibility = 'veryHidden';
+  sheet.columns = [40, 10, 60, 14, 8, 12].map((width) => ({ width }));
+  sheet.rows.push(HEADERS.map((h) => text(h)));
+  const keys = snapshotKeys(actions);
+  actions.forEach((a, i) => sheet.rows.push([text(keys[i]), text(a.ref), text(a.action.slice(0, 500)), text(a.status ?? a.statusText), text(a.effectiveRag), text(today)]));
+  return sheet;
+}
+
+export function changesSince(previous: SnapshotRow[], actions: PackAction[]): SnapshotChange[] {
+  const before = new Map(previous.map((p) => [p.key, p]));
+  const keys = snapshotKeys(actions);
+  const changes: SnapshotChange[] = [];
+  actions.forEach((a, i) => {
+    const was = before.get(keys[i]);
+    const name = `${a.ref ? `${a.ref} ` : ''}${a.action.replace(/\s+/g, ' ').slice(0, 80)}${a.action.length > 80 ? '…' : ''}`;
+    if (!was) {
+      changes.push({ key: keys[i], text: `${name}: new since the last board (${a.effectiveRag}).` });
+      return;
+    }
+    const status = a.status ?? a.statusText;
+    const parts: string[] = [];
+    if (was.rag !== a.effectiveRag) parts.push(`RAG ${was.rag} → ${a.effectiveRag}`);
+    if ((was.status ?? '') !== (status ?? '')) parts.push(`status ${was.status ?? 'none'} → ${status ?? 'none'}`);
+    if (parts.length) changes.push({ key: keys[i], text: `${name}: ${parts.join('; ')} (last board pack ${was.taken ? ukDate(was.taken) : 'unknown'}).` });
+  });
+  return changes;
+}
