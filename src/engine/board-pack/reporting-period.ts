@@ -2,7 +2,7 @@
  * Reporting periods are financial-year quarters ("Q2 2025/26" = July to September 2025). The board pack
  * reports on one and looks ahead to the next.
  */
-import { addDays, endOfMonth, format } from 'date-fns';
+import { addDays, endOfMonth } from 'date-fns';
 import { fromIso, isoDate } from '../timescale';
 
 export interface ReportingPeriod {
@@ -38,6 +38,7 @@ export function nextPeriod(period: ReportingPeriod): ReportingPeriod {
   return quarterContaining(isoDate(addDays(fromIso(period.end), 1)));
 }
 
+/** 2026-03-31 → 31/03/2026 (string work: this runs for every row of every summary). */
 export function ukDate(iso: string): string {
-  return format(fromIso(iso), 'dd/MM/yyyy');
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }

@@ -25,10 +25,11 @@ export interface BoardPackContext {
 }
 
 const NO_THEME = '(no theme)';
+// One collator each, made once: localeCompare with a locale builds a new collator on every call.
+const byWords = new Intl.Collator('en-GB').compare;
+const byRef = new Intl.Collator('en-GB', { numeric: true }).compare;
 const byThemeThenRef = (a: PackAction, b: PackAction) =>
-  (a.theme ?? NO_THEME).localeCompare(b.theme ?? NO_THEME, 'en-GB') ||
-  (a.ref ?? '').localeCompare(b.ref ?? '', 'en-GB', { numeric: true }) ||
-  a.source.row - b.source.row;
+  byWords(a.theme ?? NO_THEME, b.theme ?? NO_THEME) || byRef(a.ref ?? '', b.ref ?? '') || a.source.row - b.source.row;
 
 function printReady(sheet: SheetPlan, context: BoardPackContext, titleRows: string, orientation: 'landscape' | 'portrait' = 'landscape'): void {
   sheet.page = { orientation, paper: 'A4', fitToWidth: 1, printTitleRows: titleRows, footerLeft: context.marking };
@@ -74,9 +75,11 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
 
   const top = 8;
   headerRow(sheet, top, ['Theme', ...RAGS, 'Total', '% complete']);
-  const themes = [...new Set(context.actions.map((a) => a.theme ?? NO_THEME))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  const themes = [...new Set(context.actions.map((a) => a.theme ?? NO_THEME))].sort(byWords);
+  const byTheme = new Map<string, PackAction[]>(themes.map((t) => [t, []]));
+  for (const a of context.actions) byTheme.get(a.theme ?? NO_THEME)!.push(a);
   themes.forEach((theme, i) => {
-    const items = context.actions.filter((a) => (a.theme ?? NO_THEME) === theme);
+    const items = byTheme.get(theme)!;
     const counts = RAGS.map((r) => items.filter((a) => a.effectiveRag === r).length);
     put(top + 1 + i, [text(theme), ...counts.map((n) => num(n)), num(items.length), num(percent(counts[0], items.length))]);
   });
@@ -216,6 +219,8 @@ export function comingUp(context: Pick<BoardPackContext, 'actions' | 'next'>, pl
     if (a.status === 'Complete') continue;
     if (a.dueDate && inWindow(a.dueDate)) items.push({ due: a.dueDate, kind: 'Action', action: a, what: a.action });
     for (const line of (a.milestones ?? '').split('\n')) {
+      // Only a milestone with a date in it can fall due in a given quarter.
+      if (!/\d/.test(line)) continue;
       const due = parseTimescale(line, planStart, terms).dueDate;
       if (due && inWindow(due) && due !== a.dueDate) items.push({ due, kind: 'Milestone', action: a, what: line });
     }

@@ -72,7 +72,6 @@ export function planSheet(name: string, listsSheetName: string, actions: Structu
   sheet.rows.push(PLAN_COLUMNS.map((c) => text(c.header)));
   for (const action of actions) sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key)));
   sheet.styles.push({ range: `A1:${lastCol}1`, bold: true, wrap: true, vertical: 'top' });
-  if (actions.length) sheet.styles.push({ range: `A2:${lastCol}${lastRow}`, vertical: 'top' });
   PLAN_COLUMNS.forEach((c, i) => {
     if (c.kind === 'longtext' && actions.length) sheet.styles.push({ range: `${columnLetters(i + 1)}2:${columnLetters(i + 1)}${lastRow}`, wrap: true });
   });

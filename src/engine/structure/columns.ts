@@ -129,6 +129,10 @@ function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
  * one of them the action column.
  */
 export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnField>; labelled: number } | null {
+  // Cheap test first, on the row's own cells: header labels are short.
+  const own = grid.rows.get(row);
+  if (!own || own.size < 2) return null;
+  for (const cell of own.values()) if (cell.value.type === 'text' && cell.value.value.length > 90) return null;
   const labels = rowLabels(grid, row);
   if (labels.size < 2) return null;
   // Header labels are short: one long cell means a data row, whatever else it holds.

@@ -70,6 +70,8 @@ function ownContent(grid: SheetGrid, row: number): RowContent {
 }
 
 function tidyCell(text: string): string {
+  // Most cells are already tidy: skip the split and join (this runs for every cell of every row).
+  if (!/\n|\t| {2}|^\s|\s$/.test(text)) return text;
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
