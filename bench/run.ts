@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: PlanAssure at county scale. Each measurement runs in its own process (bench/worker.ts) so
+ * peak memory is its own. Prints a table; with --json the last line is one JSON object of the headline figures.
+ *   npm run bench [-- --json] [-- --quick]
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [1000, 10000] : [1000, 10000, 50000];
+const LAYOUTS = ['dudley', 'sefton', 'north-tyneside'];
+const TSX = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+
+interface Stages {
+  structure: number;
+  validate: number;
+  kpis: number;
+  rag: number;
+  summaries: number;
+}
+interface Measure {
+  layout: string;
+  count: number;
+  mode: string;
+  engine: Stages;
+  engineMs: number;
+  readMs?: number;
+  writeMs?: number;
+  e2eMs?: number;
+  bareMs?: number;
+  maxRssMB: number;
+  kpiMs?: number | null;
+  syncs?: Record<string, number>;
+  maxPayloadBytes?: number;
+}
+
+function measure(args: string[]): Measure {
+  const run = spawnSync(TSX, [path.join(__dirname, 'worker.ts'), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' } });
+  if (run.status !== 0) throw new Error(`bench worker ${args.join(' ')} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!);
+}
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const f0 = (n: number | undefined | null) => (n === undefined || n === null ? '—' : n.toFixed(0));
+
+log(`PlanAssure benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${require('node:os').cpus().length} cores`);
+log();
+log('Engine alone (best of 3 at 1k/10k, one run at 50k), ms:');
+log('layout          actions  structure validate  kpis   rag  summaries  total  ms/1k rows  peak MB');
+const engine: Measure[] = [];
+for (const layout of LAYOUTS) {
+  for (const count of SIZES) {
+    const m = measure([layout, String(count), 'engine']);
+    engine.push(m);
+    const s = m.engine;
+    log(
+      `${layout.padEnd(15)} ${String(count).padStart(7)} ${f0(s.structure).padStart(10)} ${f0(s.validate).padStart(8)} ${f0(s.kpis).padStart(5)} ${f0(s.rag).padStart(5)} ${f0(s.summaries).padStart(10)} ${f0(m.engineMs).padStart(6)} ${(m.engineMs / (count / 1000)).toFixed(1).padStart(11)} ${f0(m.maxRssMB).padStart(8)}`,
+    );
+  }
+}
+
+log();
+log('End to end through the xlsx adapter (Dudley layout), ms:');
+log('actions    read  engine+apply+write   total   ExcelJS floor  overhead  peak MB');
+const e2e: Measure[] = [];
+for (const count of SIZES) {
+  const m = measure(['dudley', String(count), 'e2e']);
+  e2e.push(m);
+  log(`${String(count).padStart(7)} ${f0(m.readMs).padStart(7)} ${f0(m.e2eMs! - m.readMs!).padStart(19)} ${f0(m.e2eMs).padStart(7)} ${f0(m.bareMs).padStart(15)} ${(m.e2eMs! / m.bareMs!).toFixed(2).padStart(9)} ${f0(m.maxRssMB).padStart(8)}`);
+}
+
+const kpi = measure(['kpis', '500']);
+log();
+log(`KPIs: 500 KPIs × 60 periods computed in ${kpi.kpiMs === null || kpi.kpiMs === undefined ? '— (KPI engine not present)' : `${kpi.kpiMs.toFixed(1)} ms`}.`);
+
+const at = (layout: string, count: number) => engine.find((m) => m.layout === layout && m.count === count);
+const tenK = LAYOUTS.map((l) => at(l, 10000)!.engineMs);
+const pipelineMs10k = Math.max(...tenK);
+const growth = quick ? null : Math.max(...LAYOUTS.map((l) => at(l, 50000)!.engineMs / at(l, 10000)!.engineMs));
+const e2e10k = e2e.find((m) => m.count === 10000)!;
+const overheadRatio = Math.max(...e2e.filter((m) => m.count >= 10000).map((m) => m.e2eMs! / m.bareMs!));
+const peak50k = quick ? null : Math.max(...engine.filter((m) => m.count === 50000).map((m) => m.maxRssMB), ...e2e.filter((m) => m.count === 50000).map((m) => m.maxRssMB));
+const office = measure(['office', '10000']);
+
+const figures = {
+  pipelineMs10k: Math.round(pipelineMs10k),
+  overheadRatio: Number(overheadRatio.toFixed(2)),
+  growth10kTo50k: growth === null ? null : Number(growth.toFixed(2)),
+  maxSyncs: office.syncs ? Math.max(...Object.values(office.syncs)) : null,
+  maxPayloadBytes: office.maxPayloadBytes ?? null,
+  peakMemoryMB50k: peak50k === null ? null : Math.round(peak50k),
+  kpiMs500x60: kpi.kpiMs ?? null,
+  e2eMs10k: Math.round(e2e10k.e2eMs!),
+};
+const budgets: [keyof typeof figures, (v: number) => boolean, string][] = [
+  ['pipelineMs10k', (v) => v < 1000, '< 1000'],
+  ['overheadRatio', (v) => v <= 1.5, '≤ 1.5'],
+  ['growth10kTo50k', (v) => v <= 6, '≤ 6'],
+  ['maxSyncs', (v) => v <= 3, '≤ 3'],
+  ['maxPayloadBytes', (v) => v <= 5_000_000, '≤ 5,000,000'],
+  ['peakMemoryMB50k', (v) => v < 1024, '< 1024'],
+  ['kpiMs500x60', (v) => v < 200, '< 200'],
+];
+log();
+if (office.syncs) log(`Simulated Office: syncs per command ${JSON.stringify(office.syncs)}, largest request ${office.maxPayloadBytes} bytes (10,000 actions).`);
+log('Budgets:');
+for (const [key, ok, text] of budgets) {
+  const v = figures[key];
+  log(`  ${key.padEnd(16)} ${String(v ?? '—').padStart(10)}  ${text.padEnd(12)} ${v === null ? 'not measured' : ok(v) ? 'met' : 'MISSED'}`);
+}
+if (json) log(JSON.stringify(figures));
