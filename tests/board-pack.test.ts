@@ -116,8 +116,8 @@ test('RAG and status colours are expression rules, one set per run, and the offi
   const ws = (await workbook(input)).getWorksheet('PlanAssure Plan')!;
   const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
   const toolRules = cfs.flatMap((cf) => cf.rules).filter((r) => r.type === 'expression' && isToolRagRule(String(r.formulae?.[0])));
-  // One rule per status (6) and per RAG (5): exactly one set after four runs.
-  expect(toolRules).toHaveLength(11);
+  // One rule per status (6), per RAG (5) and per linked-KPI RAG (5): exactly one set after four runs.
+  expect(toolRules).toHaveLength(16);
   expect(cfs.flatMap((cf) => cf.rules).filter((r) => r.formulae?.[0] === 'LEN($A2)>5')).toHaveLength(1);
   expect(cfs.flatMap((cf) => cf.rules).every((r) => r.type !== 'containsText')).toBe(true);
 });

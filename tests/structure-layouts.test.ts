@@ -683,3 +683,31 @@ describe('a stray cell at XFD1048576', () => {
     expect(r.findings.map((f) => f.rule)).toEqual(['no-plan-table']);
   });
 });
+
+describe('column overrides (the officer corrects the mapping before structuring)', () => {
+  const rows = [
+    ['Ref', 'Action', 'Named person', 'Finish'],
+    ['1.1', 'Do A', 'Bob', 'March 2026'],
+    ['Ref', 'Action', 'Named person', 'Finish'],
+    ['1.2', 'Do B', 'Sue', 'June 2026'],
+  ];
+  const model = { sheets: [sheet('Plan', rows)] };
+
+  test('an override maps a column the detector left out, on every header, with confidence 1', () => {
+    const before = structureWorkbook(model, { today: '2026-01-15', planStart: '2025-04-01' });
+    expect(before.actions.map((a) => a.lead)).toEqual([null, null]);
+    const after = structureWorkbook(model, { today: '2026-01-15', planStart: '2025-04-01', columnOverrides: { Plan: { 3: 'lead', 4: 'timescale' } } });
+    expect(after.actions.map((a) => [a.lead, a.dueDate])).toEqual([
+      ['Bob', '2026-03-31'],
+      ['Sue', '2026-06-30'],
+    ]);
+    expect(after.sheets[0].columns.find((c) => c.col === 3)).toMatchObject({ field: 'lead', confidence: 1 });
+  });
+
+  test('null ignores a column; overrides for another sheet change nothing', () => {
+    const ignored = structureWorkbook(model, { today: '2026-01-15', planStart: '2025-04-01', columnOverrides: { Plan: { 1: null } } });
+    expect(ignored.actions.map((a) => a.ref)).toEqual([null, null]);
+    const other = structureWorkbook(model, { today: '2026-01-15', planStart: '2025-04-01', columnOverrides: { Elsewhere: { 1: null } } });
+    expect(other.actions.map((a) => a.ref)).toEqual(['1.1', '1.2']);
+  });
+});

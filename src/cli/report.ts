@@ -1,4 +1,5 @@
 /** The JSON report every command prints with --json: {"actions":[…],"kpis":[…],"issues":[…]}, from the schema. */
+import { kpiReports } from '../engine/kpi';
 import { Finding, Report, reportSchema } from '../engine/schema';
 import { StructureResult } from '../engine/structure';
 
@@ -21,7 +22,7 @@ export function buildReport(result: StructureResult, findings: Finding[]): Repor
       outcomes: a.outcomes,
       source: { sheet: a.source.sheet, row: a.source.row },
     })),
-    kpis: [],
+    kpis: kpiReports(result),
     issues: findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: f.message, ...(f.fix ? { fix: f.fix } : {}) })),
   };
   // The schema is the contract: a report that breaks it is a bug, caught here rather than by a reader.

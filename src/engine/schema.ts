@@ -140,7 +140,7 @@ export const kpiObservationSchema = z.object({
   period: z.string().describe('Period as written: "Q1 2025/26", "Apr-25", "2024/25"'),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
-  value: z.number().nullable(),
+  value: z.number().nullable().describe('The Value column (or a scorecard cell) in the KPI\'s unit: a fraction shown as a percentage is read ×100'),
   note: text,
   source: sourceSchema,
 });
@@ -211,19 +211,23 @@ export const findingSchema = z.object({
 });
 export type Finding = z.infer<typeof findingSchema>;
 
-const periodValue = z.object({ period: z.string(), value: z.number().nullable() }).nullable();
+const periodValue = z
+  .object({ period: z.string().describe('Canonical label: "Q2 2025/26", "Sep 2025", "2024/25", "2025"'), value: z.number().nullable() })
+  .nullable();
 
 export const kpiReportSchema = z.object({
   id: z.string(),
-  name: z.string(),
-  code: z.string().nullable(),
+  name: z.string().describe('The indicator as named, without a code cited in it'),
+  code: z.string().nullable().describe('The framework or local code as cited, e.g. "ASCOF 2A"'),
   unit: kpiUnitSchema,
   polarity: polaritySchema,
   target: z.number().nullable(),
-  latest: periodValue,
-  previous: periodValue,
-  direction: directionSchema.nullable(),
-  rag: ragSchema.nullable(),
+  latest: periodValue.describe('The most recent period with a value, up to the reporting period; null when none'),
+  previous: periodValue.describe('The period before the latest with a value; null when none'),
+  direction: directionSchema.nullable().describe('Latest against previous, by polarity; null without a previous value'),
+  rag: ragSchema
+    .nullable()
+    .describe('Green on or better than target, Amber worse but within tolerance, Red beyond, Grey no value for the latest period; null with no target'),
   source: sourceSchema,
 });
 export type KpiReport = z.infer<typeof kpiReportSchema>;
@@ -257,7 +261,7 @@ export const PLAN_SHEET = 'Plan';
 export const KPI_SHEET = 'KPIs';
 export const KPI_DATA_SHEET = 'KPI Data';
 
-export const PLAN_COLUMNS: ColumnSpec<ActionField | 'sourceSheet' | 'sourceRow'>[] = [
+export const PLAN_COLUMNS: ColumnSpec<ActionField | 'kpiRag' | 'sourceSheet' | 'sourceRow'>[] = [
   { key: 'ref', header: 'Ref', width: 9, kind: 'text' },
   { key: 'theme', header: 'Theme', width: 24, kind: 'text' },
   { key: 'qualityStatement', header: 'Quality statement', width: 24, kind: 'text', list: QUALITY_STATEMENTS },
@@ -271,6 +275,7 @@ export const PLAN_COLUMNS: ColumnSpec<ActionField | 'sourceSheet' | 'sourceRow'>
   { key: 'rag', header: 'RAG', width: 9, kind: 'text', list: RAGS },
   { key: 'progress', header: 'Progress', width: 40, kind: 'longtext' },
   { key: 'measures', header: 'Measures', width: 36, kind: 'longtext' },
+  { key: 'kpiRag', header: 'KPI RAG', width: 9, kind: 'text' },
   { key: 'outcomes', header: 'Outcomes', width: 36, kind: 'longtext' },
   { key: 'lastUpdated', header: 'Last updated', width: 12, kind: 'date' },
   { key: 'sourceSheet', header: 'Source sheet', width: 16, kind: 'text' },

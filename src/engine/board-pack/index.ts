@@ -6,7 +6,8 @@
 import { Finding, KpiReport } from '../schema';
 import { actionRag, isOverdue } from '../rag/action-rag';
 import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../sheet-plan/plan-sheet';
-import { ownedSheets } from '../sheet-plan/structure-plan';
+import { kpiSheetsFor, ownedSheets } from '../sheet-plan/structure-plan';
+import { actionKpiRags, kpiReports } from '../kpi';
 import { SheetPlan, WorkbookPlan } from '../sheet-plan/types';
 import { StructureResult } from '../structure/types';
 import { summariseFindings } from '../validate';
@@ -24,10 +25,9 @@ export interface BoardPackOptions {
   today: string;
   /** "Q2 2025/26"; default: the plan settings' reporting period, else the quarter containing today. */
   period?: string | null;
-  kpis: KpiReport[];
+  /** The KPIs to show on the scorecard; default: computed from the structured workbook. */
+  kpis?: KpiReport[];
   findings: Finding[];
-  /** Extra tool-owned sheets to include (e.g. the filled KPI register). */
-  extraSheets?: SheetPlan[];
 }
 
 export function packActions(result: StructureResult, today: string): PackAction[] {
@@ -50,6 +50,8 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const actions = packActions(result, options.today);
   const period = reportingPeriod(result, options);
   const previous = owned.includes(SNAPSHOT_SHEET) ? readSnapshot(model) : null;
+  const kpis = options.kpis ?? kpiReports(result);
+  const kpiSheets = kpiSheetsFor(result, model, existing, owned);
   const context = {
     title: result.settings.title ?? result.title ?? 'Improvement plan',
     period,
@@ -58,7 +60,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     marking: result.settings.protectiveMarking,
     legend: result.settings.ragLegend,
     actions,
-    kpis: options.kpis,
+    kpis,
     checkSummary: summariseFindings(options.findings).text,
     changes: previous ? changesSince(previous, actions) : null,
   };
@@ -68,11 +70,16 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     exceptionsSheet(name(BOARD_SHEETS.exceptions), context),
     kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context),
     comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart),
-    planSheet(planName, LISTS_SHEET_NAME, actions.map((a) => ({ ...a, rag: a.effectiveRag })), { ragColours: true }),
-    ...(options.extraSheets ?? []),
+    planSheet(
+      planName,
+      LISTS_SHEET_NAME,
+      actions.map((a) => ({ ...a, rag: a.effectiveRag })),
+      { ragColours: true, kpiRags: actionKpiRags(actions, kpis) },
+    ),
+    ...kpiSheets,
     snapshotSheet(actions, options.today, name(SNAPSHOT_SHEET)),
   ];
-  const roles = ['board-summary', 'exceptions', 'kpi-scorecard', 'coming-up', 'plan', ...(options.extraSheets ?? []).map(() => 'kpi-register'), 'snapshot'];
+  const roles = ['board-summary', 'exceptions', 'kpi-scorecard', 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
   sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
   return { plan: { sheets }, actions };
 }

@@ -2,7 +2,7 @@
  * The canonical "Plan" sheet, as a sheet plan: an Excel table with the schema's headers, dropdowns for status,
  * RAG and quality statement, a frozen header, wrapped long text and dd/mm/yyyy dates.
  */
-import { PLAN_COLUMNS, QUALITY_STATEMENTS, RAGS, STATUSES } from '../schema';
+import { PLAN_COLUMNS, QUALITY_STATEMENTS, Rag, RAGS, STATUSES } from '../schema';
 import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { StructuredAction } from '../structure/types';
 import { a1, columnLetters } from '../workbook';
@@ -41,8 +41,10 @@ export function listsSheet(name: string, owned: { name: string; role: string }[]
   return sheet;
 }
 
-function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number]['key']): PlanValue {
+function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number]['key'], kpiRag: Rag | null): PlanValue {
   switch (key) {
+    case 'kpiRag':
+      return text(kpiRag);
     case 'dueDate':
       return date(action.dueDate);
     case 'lastUpdated':
@@ -60,7 +62,14 @@ function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number][
   }
 }
 
-export function planSheet(name: string, listsSheetName: string, actions: StructuredAction[], options: { ragColours?: boolean } = {}): SheetPlan {
+export interface PlanSheetOptions {
+  /** Colour the Status, RAG and KPI RAG columns by rule (the board pack does; plain structuring does not). */
+  ragColours?: boolean;
+  /** Each action's linked KPIs' worst RAG, in action order (from the KPI ids or codes its measures cite). */
+  kpiRags?: readonly (Rag | null)[];
+}
+
+export function planSheet(name: string, listsSheetName: string, actions: StructuredAction[], options: PlanSheetOptions = {}): SheetPlan {
   const sheet = emptySheet(name);
   const lastCol = columnLetters(PLAN_COLUMNS.length);
   const lastRow = actions.length + 1;
@@ -70,7 +79,7 @@ export function planSheet(name: string, listsSheetName: string, actions: Structu
     numFmt: c.kind === 'date' ? DATE_FORMAT : c.kind === 'integer' ? '0' : undefined,
   }));
   sheet.rows.push(PLAN_COLUMNS.map((c) => text(c.header)));
-  for (const action of actions) sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key)));
+  actions.forEach((action, i) => sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key, options.kpiRags?.[i] ?? null))));
   sheet.styles.push({ range: `A1:${lastCol}1`, bold: true, wrap: true, vertical: 'top' });
   PLAN_COLUMNS.forEach((c, i) => {
     if (c.kind === 'longtext' && actions.length) sheet.styles.push({ range: `${columnLetters(i + 1)}2:${columnLetters(i + 1)}${lastRow}`, wrap: true });
@@ -92,6 +101,7 @@ export function planSheet(name: string, listsSheetName: string, actions: Structu
     const column = (key: string) => columnLetters(PLAN_COLUMNS.findIndex((c) => c.key === key) + 1);
     sheet.conditionalFormats.push(statusFormat(`${column('status')}2:${column('status')}${validationEnd}`));
     sheet.conditionalFormats.push(ragFormat(`${column('rag')}2:${column('rag')}${validationEnd}`));
+    sheet.conditionalFormats.push(ragFormat(`${column('kpiRag')}2:${column('kpiRag')}${validationEnd}`));
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.page = { orientation: 'landscape', paper: 'A4', fitToWidth: 1, printTitleRows: '1:1' };

@@ -1,11 +1,12 @@
 /**
  * Structuring: any plan layout in, canonical actions out. Pure: the workbook model and "today" come in as data.
  */
+import { readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
 import { WorkbookModel } from '../workbook';
 import { assembleAction, AssembleContext, groupRows } from './assemble';
-import { readSheet } from './read-sheet';
+import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
 
 export * from './types';
@@ -17,6 +18,11 @@ export interface StructureOptions {
   planStart?: string | null;
   /** Settings that override the workbook's own. */
   settings?: Partial<PlanSettings>;
+  /**
+   * The officer's corrections to the detected column mapping, by sheet then column number (1-based): a field, or
+   * null to ignore the column. They apply to the sheet's header and every repeated header, with confidence 1.
+   */
+  columnOverrides?: Record<string, ColumnOverrides>;
   /** Sheets the tool wrote on an earlier run: never read as source. */
   ownedSheets?: readonly string[];
 }
@@ -31,7 +37,9 @@ export function resolveSettings(model: WorkbookModel, options: StructureOptions)
   const fromWorkbook = readSettingsSheet(model);
   const settings: PlanSettings = { ...DEFAULT_SETTINGS, ...fromWorkbook.settings, ...options.settings };
   if (options.planStart) settings.planStart = options.planStart;
-  if (!settings.planStart) settings.planStart = financialYearStart(options.today);
+  // A plan start that is not a real date ("31/02/2026" in Plan Settings reads as 2026-02-31) would put every
+  // relative due date out by days or centuries: fall back to the financial year instead.
+  if (!settings.planStart || !isRealDate(settings.planStart)) settings.planStart = financialYearStart(options.today);
   return settings;
 }
 
@@ -53,7 +61,10 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheets.push(emptyLayout(sheet.name, 'settings'));
       continue;
     }
-    const reading = readSheet(sheet);
+    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name]);
+    // Rows the tool copied from another sheet of this workbook (a renamed copy of an earlier Plan sheet, whose
+    // "Source sheet" column names that sheet) are read from their source, so that each action counts once.
+    reading.rows = reading.rows.filter((row) => !copiedFromAnotherSheet(row, sheet.name, model));
     const layout: SheetLayout = {
       sheet: sheet.name,
       role: reading.headers.length ? 'plan' : 'not-a-plan',
@@ -76,6 +87,14 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     for (const group of groupRows(reading, context)) actions.push(assembleAction(sheet.name, group, context));
   }
 
+  // KPI registers, data sheets and scorecards, recognised by their headers among the sheets that hold no plan.
+  const notKpi = new Set(sheets.filter((s) => s.role !== 'not-a-plan').map((s) => s.sheet));
+  const kpi = readKpiWorkbook(model.sheets, settings, notKpi);
+  for (const layout of kpi.reading.layouts) {
+    const s = sheets.find((x) => x.sheet === layout.sheet);
+    if (s) s.role = layout.kind === 'long' ? 'kpi-data' : 'kpi-register';
+  }
+
   if (!sheets.some((s) => s.role === 'plan')) {
     const first = model.sheets[0]?.name ?? 'Sheet1';
     findings.push({
@@ -87,7 +106,32 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       fix: 'Add a header row with at least an "Action" column and one other, such as "Lead" or "Timescale", above the actions.',
     });
   }
-  return { title, settings, actions, kpis: [], observations: [], findings, sheets };
+  findings.push(...kpi.findings);
+  return {
+    title,
+    settings,
+    actions,
+    kpis: kpi.reading.definitions.map((d) => d.definition),
+    observations: kpi.reading.observations.map((o) => o.observation),
+    findings,
+    sheets,
+  };
+}
+
+/** A YYYY-MM-DD date that exists (not 2026-02-31), with a four-digit year. */
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Whether a data row is the tool's copy of an action read from another sheet that is still in the workbook. */
+function copiedFromAnotherSheet(row: DataRow, sheet: string, model: WorkbookModel): boolean {
+  const source = row.unmapped.find((u) => u.header.trim().toLowerCase() === 'source sheet')?.text.trim();
+  if (!source || source === sheet) return false;
+  return row.unmapped.some((u) => u.header.trim().toLowerCase() === 'source row') && model.sheets.some((s) => s.name === source);
 }
 
 /** A plan's title from its title rows: the first few short ones, leaving out labels ("Appendix 1:") and sentences. */

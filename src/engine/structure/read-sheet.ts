@@ -94,7 +94,18 @@ function looksLikeHeading(content: RowContent, actionCols: Set<number>): boolean
   return false;
 }
 
-export function readSheet(sheet: SheetModel): SheetReading {
+/** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
+export type ColumnOverrides = Record<number, ColumnField | null>;
+
+function applyOverrides(block: HeaderBlock, overrides: ColumnOverrides | undefined): HeaderBlock {
+  if (!overrides) return block;
+  return {
+    ...block,
+    columns: block.columns.map((c) => (c.col in overrides ? { ...c, field: overrides[c.col], confidence: overrides[c.col] ? 1 : 0 } : c)),
+  };
+}
+
+export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): SheetReading {
   const grid = new SheetGrid(sheet);
   const reading: SheetReading = { sheet: sheet.name, headers: [], rows: [], titles: [], notes: [], sections: [], repeatedHeaders: [] };
   const rowNumbers = grid.rowNumbers;
@@ -104,7 +115,7 @@ export function readSheet(sheet: SheetModel): SheetReading {
     if (skip.has(r)) continue;
     if (headerScore(grid, r)) {
       const groupAbove = isGroupHeaderAbove(grid, r) && !skip.has(r - 1);
-      const block = groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r);
+      const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r), overrides);
       if (groupAbove) headerAt.delete(r - 1);
       headerAt.set(block.rows[0], block);
       block.rows.forEach((x) => skip.add(x));

@@ -2,6 +2,7 @@
  * docs/RULES.md, generated from the rule catalogue so the documentation cannot drift from the checks.
  * Regenerate with `npx tsx scripts/generate-rules-doc.ts`; tests/validate-docs.test.ts fails when it is stale.
  */
+import { KPI_RULES } from '../kpi/findings';
 import { SETTINGS_SHEET } from '../settings';
 import { Rule, RULES } from './catalogue';
 
@@ -60,6 +61,17 @@ export function rulesMarkdown(): string {
     lines.push(`- **Example fix:** ${rule.example.fix}`);
     lines.push(`- **Turn off or change:** a “${SETTINGS_SHEET}” row \`Rule: ${rule.id}\` with Value \`off\`, \`error\`, \`warning\` or \`info\`.`);
   }
+  lines.push('');
+  lines.push('## KPI checks');
+  lines.push('');
+  lines.push(
+    'Made while reading the KPI register and KPI data (src/engine/kpi/findings.ts), with the same finding shape, and ' +
+      `changed or turned off the same way (a “${SETTINGS_SHEET}” row \`Rule: <rule-id>\`).`,
+  );
+  lines.push('');
+  lines.push('| Rule id | Default severity | Title |');
+  lines.push('| --- | --- | --- |');
+  for (const [id, rule] of Object.entries(KPI_RULES)) lines.push(`| \`${id}\` | ${rule.severity} | ${cell(rule.title)} |`);
   lines.push('');
   return lines.join('\n');
 }

@@ -1,0 +1,182 @@
+/**
+ * Recognises the header rows of KPI sheets, whatever the sheet is called: a register (one row per KPI), long data
+ * (one row per KPI per period: "KPI ID | Period | Numerator | Denominator | Value | Note") and the wide scorecards
+ * officers already keep (one column per period, "Good is", "Target 2025/26", the ASCOF code in the indicator's name).
+ */
+import { normalise, tidy } from '../text';
+import { SheetGrid } from '../workbook';
+import { financialYearIn, headerPeriod, HeaderPeriod } from './period';
+
+export type KpiField =
+  | 'id'
+  | 'name'
+  | 'code'
+  | 'unit'
+  | 'polarity'
+  | 'frequency'
+  | 'baseline'
+  | 'target'
+  | 'tolerance'
+  | 'lead'
+  | 'period'
+  | 'numerator'
+  | 'denominator'
+  | 'value'
+  | 'note';
+
+const SYNONYMS: Record<Exclude<KpiField, 'baseline' | 'target' | 'tolerance'>, readonly string[]> = {
+  id: ['kpi id', 'id', 'ref', 'kpi ref', 'reference', 'kpi reference', 'kpi no', 'kpi number', 'pi ref', 'pi no', 'indicator id', 'indicator ref', 'measure id', 'measure ref', 'local ref', 'local id', 'no', 'kpi code'],
+  name: ['name', 'kpi name', 'kpi', 'indicator', 'indicator name', 'measure', 'measure name', 'description', 'kpi description', 'performance indicator', 'key performance indicator', 'title', 'kpi title', 'performance measure', 'metric', 'indicator description', 'measure description'],
+  code: ['code', 'ascof', 'ascof code', 'ascof ref', 'ascof reference', 'ascof measure', 'framework code', 'framework ref', 'framework reference', 'national indicator', 'national code'],
+  unit: ['unit', 'units', 'unit of measure', 'measure type', 'format', 'type', 'data type', 'kpi type'],
+  polarity: ['good is', 'polarity', 'good performance is', 'better is', 'good performance', 'aim', 'desired direction', 'direction of good performance', 'good direction', 'higher or lower is better', 'what good looks like', 'is higher better', 'aim to'],
+  frequency: ['frequency', 'reporting frequency', 'period type', 'reported', 'how often'],
+  lead: ['lead', 'owner', 'lead officer', 'responsible officer', 'kpi owner', 'accountable officer', 'responsible', 'lead manager', 'service lead', 'indicator owner', 'data owner'],
+  period: ['period', 'reporting period', 'quarter', 'month', 'year', 'date', 'period ending', 'time period', 'financial quarter'],
+  numerator: ['numerator', 'num'],
+  denominator: ['denominator', 'denom'],
+  value: ['value', 'actual', 'result', 'performance', 'outturn', 'figure', 'actual value', 'current value', 'data value'],
+  note: ['note', 'notes', 'comment', 'comments', 'commentary', 'narrative', 'explanation', 'data note'],
+};
+
+const INDEX = new Map<string, KpiField>();
+for (const [field, phrases] of Object.entries(SYNONYMS) as [KpiField, readonly string[]][]) for (const p of phrases) INDEX.set(normalise(p), field);
+
+export interface KpiColumn {
+  col: number;
+  label: string;
+  field: KpiField | 'period-column' | null;
+  /** For a period column: the period it holds. */
+  period?: HeaderPeriod;
+  /** For a target or baseline column: the financial year named in the header ("Target 2025/26"), if any. */
+  year?: number | null;
+  /** For a tolerance column: values are in the KPI's unit ("Tolerance (points)"), not a fraction of target. */
+  absolute?: boolean;
+}
+
+/** The field a header label names outright: a known label word for word, or a target, baseline or tolerance column. */
+export function kpiFieldExact(label: string): { field: KpiField; year?: number | null; absolute?: boolean } | null {
+  const text = tidy(label);
+  const h = normalise(text);
+  if (!h || h.length > 60) return null;
+  if (/\btarget\b/.test(h)) return { field: 'target', year: financialYearIn(text) };
+  if (/\bbaseline\b/.test(h)) return { field: 'baseline', year: financialYearIn(text) };
+  if (/\b(tolerance|threshold)\b/.test(h)) return { field: 'tolerance', absolute: /\b(abs|absolute|points?|pts|pp|units?)\b/.test(h) };
+  const exact = INDEX.get(h);
+  return exact ? { field: exact } : null;
+}
+
+/** "KPI ID (local)", "Performance indicator description": a known phrase inside a longer label. */
+export function kpiFieldContained(label: string): KpiField | null {
+  const h = normalise(tidy(label));
+  if (!h || h.length > 60) return null;
+  let best: { field: KpiField; length: number } | null = null;
+  for (const [phrase, field] of INDEX) {
+    if (phrase.length < 4) continue;
+    if (` ${h} `.includes(` ${phrase} `) && (!best || phrase.length > best.length)) best = { field, length: phrase.length };
+  }
+  return best ? best.field : null;
+}
+
+export type KpiSheetKind = 'register' | 'long' | 'wide';
+
+export interface KpiHeader {
+  kind: KpiSheetKind;
+  row: number;
+  columns: KpiColumn[];
+  /** The first column of each field (period columns are listed in `periods`). */
+  byField: Partial<Record<KpiField, KpiColumn>>;
+  /** Every target column, for scorecards that keep one per year. */
+  targets: KpiColumn[];
+  /** Period columns of a wide scorecard, in column order. */
+  periods: KpiColumn[];
+}
+
+function labelsOf(grid: SheetGrid, row: number): { col: number; label: string }[] {
+  const out: { col: number; label: string }[] = [];
+  for (let c = 1; c <= grid.maxCol; c++) {
+    const t = grid.text(row, c);
+    if (t) out.push({ col: c, label: t });
+  }
+  return out;
+}
+
+/**
+ * The financial year a bare "Q3" or "Apr" header belongs to: the year of a "Target 2025/26" column, else one named
+ * in the title rows above the header, else the year after the last full year shown ("2024/25 outturn | Q1 | Q2"),
+ * else the latest year of the quarters written in full (the next one, if the bare quarters would repeat them), else
+ * `fallback`.
+ */
+function inferFinancialYear(labels: { label: string }[], titleYear: number | null, fallback: number | null): number | null {
+  const explicitQuarters: number[] = [];
+  const bareQuarters: number[] = [];
+  let lastFullYear: number | null = null;
+  let targetYear: number | null = null;
+  for (const { label } of labels) {
+    const field = kpiFieldExact(label);
+    if (field?.field === 'target' && field.year) targetYear = Math.max(targetYear ?? 0, field.year);
+    if (field) continue;
+    const p = headerPeriod(label, null);
+    if (!p) {
+      const bare = headerPeriod(label, 2000);
+      if (bare && bare.label.startsWith('Q')) bareQuarters.push(Number(bare.label[1]));
+      continue;
+    }
+    if (/^\d{4}\//.test(p.label)) lastFullYear = Math.max(lastFullYear ?? 0, Number(p.label.slice(0, 4)));
+    else if (/^Q/.test(p.label)) explicitQuarters.push(Number(/ (\d{4})\//.exec(p.label)![1]) * 10 + Number(p.label[1]));
+  }
+  if (targetYear) return targetYear;
+  if (titleYear) return titleYear;
+  if (lastFullYear) return lastFullYear + 1;
+  if (explicitQuarters.length) {
+    const year = Math.floor(Math.max(...explicitQuarters) / 10);
+    return bareQuarters.some((q) => explicitQuarters.includes(year * 10 + q)) ? year + 1 : year;
+  }
+  return fallback;
+}
+
+/** Reads one row as a KPI header, or null. `fallbackYear` places bare quarters when the row names no year. */
+export function readKpiHeader(grid: SheetGrid, row: number, fallbackYear: number | null, titleYear: number | null = null): KpiHeader | null {
+  const labels = labelsOf(grid, row);
+  if (labels.length < 2 || labels.some((l) => l.label.length > 120)) return null;
+  const fy = inferFinancialYear(labels, titleYear, fallbackYear);
+  const columns: KpiColumn[] = labels.map(({ col, label }) => {
+    const f = kpiFieldExact(label);
+    if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
+    const period = headerPeriod(label, fy);
+    if (period) return { col, label, field: 'period-column', period };
+    return { col, label, field: kpiFieldContained(label) };
+  });
+  const byField: Partial<Record<KpiField, KpiColumn>> = {};
+  for (const c of columns) if (c.field && c.field !== 'period-column' && !byField[c.field]) byField[c.field] = c;
+  const targets = columns.filter((c) => c.field === 'target');
+  const periods = columns.filter((c) => c.field === 'period-column');
+  const has = (f: KpiField) => !!byField[f];
+  const recognised = columns.filter((c) => c.field).length;
+  if (recognised / columns.length < 0.5) return null;
+  const base = { row, columns, byField, targets, periods };
+  if (has('id') && has('period') && (has('value') || has('numerator') || has('denominator'))) return { kind: 'long', ...base };
+  const described = has('id') || has('name');
+  const scorecardish = has('target') || has('polarity') || has('unit') || has('code');
+  if (described && (periods.length >= 2 || (periods.length === 1 && scorecardish))) return { kind: 'wide', ...base };
+  if (periods.length) return null;
+  if ((has('id') && has('name')) || (has('name') && scorecardish && [has('unit'), has('polarity'), has('target'), has('code')].filter(Boolean).length >= 2)) {
+    return { kind: 'register', ...base };
+  }
+  return null;
+}
+
+/** The first KPI header in the top rows of a sheet. */
+export function findKpiHeader(grid: SheetGrid, fallbackYear: number | null, scanRows = 30): KpiHeader | null {
+  let scanned = 0;
+  let titleYear: number | null = null;
+  for (const row of grid.rowNumbers) {
+    if (scanned++ >= scanRows) break;
+    const header = readKpiHeader(grid, row, fallbackYear, titleYear);
+    if (header) return header;
+    // A title above the table ("ASC scorecard 2025/26") names the year bare quarters belong to.
+    const labels = labelsOf(grid, row);
+    if (labels.length === 1) titleYear = financialYearIn(labels[0].label) ?? titleYear;
+  }
+  return null;
+}

@@ -1,0 +1,384 @@
+/**
+ * The filled KPI register, as sheet plans: a tool-owned "KPI Register" sheet (the officer's "KPIs" sheet is never
+ * touched) whose latest period, latest and previous values, change, direction, variance and RAG are LIVE formulas
+ * over the officer's own data cells, and a hidden "PlanAssure KPI Calc" sheet holding the intermediate steps so each
+ * formula stays short enough to read. Edit a numerator, a target or a tolerance without the add-in and the register
+ * follows; rows added below the data (up to SPARE_ROWS) are picked up too.
+ *
+ * Calc sheet, observation block (one row per data cell or row, newest reading order first so that MATCH finds the
+ * row that wins a duplicate):
+ *   A KPI ID · B period text · C its shape (digits as 9) · D month-kind · E period key · F figure (numerator ÷
+ *   denominator, or the value) · G 1 when F is a ratio (to be scaled by unit) · H the KPI's row in the register ·
+ *   I composite H×10000+E · J E again when the row counts
+ * Calc sheet, per-KPI block (row r for register row r):
+ *   L KPI number · M latest composite · N latest key · O its row · P previous composite · Q previous key · R its row
+ *   S unit scale · T latest value · U previous value · V 1 when Grey (no figure for the latest period of its kind)
+ * Calc sheet, reporting period: X2 text · Y2 shape · Z2 month-kind · AA2 key from settings · AB2 the reporting key used.
+ */
+import { PlanSettings } from '../schema';
+import { readSettingsSheet } from '../settings';
+import { ragFormat } from '../rag/rag-formats';
+import { normalise } from '../text';
+import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
+import { a1, cellText, columnLetters, SheetModel, WorkbookModel } from '../workbook';
+import { computeKpis, DIRECTION_LABELS } from './compute';
+import {
+  keyFromMonthKindFormula,
+  labelFormula,
+  monthKindFormula,
+  periodTextFormula,
+  scaleFormula,
+  shapeFormula,
+  sheetRef,
+  staleFormula,
+  str,
+} from './formulas';
+import { periodKey, reportingPeriodKey } from './period';
+import { KpiDefinitionSource, KpiReading, readKpis, SPARE_ROWS } from './read';
+
+export const KPI_REGISTER_SHEET_NAME = 'KPI Register';
+export const KPI_CALC_SHEET_NAME = 'PlanAssure KPI Calc';
+
+/** The register's columns, in order. */
+export const KPI_REGISTER_HEADERS = [
+  'KPI ID',
+  'Name',
+  'Code',
+  'Unit',
+  'Good is',
+  'Target',
+  'Amber band (±)',
+  'Latest period',
+  'Latest value',
+  'Previous period',
+  'Previous value',
+  'Change',
+  'Direction',
+  'Variance',
+  'RAG',
+  'Source sheet',
+  'Source row',
+] as const;
+export type KpiRegisterHeader = (typeof KPI_REGISTER_HEADERS)[number];
+const COL = Object.fromEntries(KPI_REGISTER_HEADERS.map((h, i) => [h, columnLetters(i + 1)])) as Record<KpiRegisterHeader, string>;
+
+const f = (formula: string): PlanValue => ({ kind: 'formula', formula });
+
+export interface KpiSheetNames {
+  register: string;
+  calc: string;
+}
+
+/** Where the Plan Settings values the formulas read live: the cell, when the settings came from it. */
+function settingsCells(model: WorkbookModel, settings: PlanSettings): { reporting: string | null; tolerance: string | null } {
+  const { sheet } = readSettingsSheet(model);
+  const out = { reporting: null as string | null, tolerance: null as string | null };
+  if (!sheet) return out;
+  const s = model.sheets.find((x) => x.name === sheet)!;
+  const labelAt = new Map<number, string>();
+  const valueAt = new Map<number, SheetModel['cells'][number]>();
+  for (const c of s.cells) {
+    if (c.col === 1) labelAt.set(c.row, normalise(cellText(c.value)));
+    if (c.col === 2 && cellText(c.value).trim()) valueAt.set(c.row, c);
+  }
+  for (const [row, label] of [...labelAt].sort((x, y) => x[0] - y[0])) {
+    const cell = valueAt.get(row);
+    if (!cell) continue;
+    const ref = `${sheetRef(sheet)}!${a1(row, 2)}`;
+    if (label === 'reporting period') {
+      const written = cellText(cell.value).trim();
+      // Live only when the formula reads the cell as the engine does (a text date is read by the engine alone).
+      const sameReading = cell.value.type !== 'text' || periodKey(written) !== null || reportingPeriodKey(written) === null;
+      out.reporting = settings.reportingPeriod === written && sameReading ? ref : null;
+    }
+    if ((label === 'rag tolerance' || label === 'tolerance') && cell.value.type === 'number') out.tolerance = settings.ragTolerance === cell.value.value ? ref : null;
+  }
+  return out;
+}
+
+function toleranceFormula(d: KpiDefinitionSource, target: string, defaultTolerance: string): string {
+  if (d.toleranceCell) {
+    const t = `${sheetRef(d.definition.source.sheet)}!${d.toleranceCell.cell}`;
+    const given = `AND(ISNUMBER(${t}),${t}>=0)`;
+    return d.toleranceCell.absolute
+      ? `IF(ISNUMBER(${target}),IF(${given},${t},${defaultTolerance}*ABS(${target})),"")`
+      : `IF(ISNUMBER(${target}),IF(${given},IF(${t}<1,${t},${t}/100),${defaultTolerance})*ABS(${target}),"")`;
+  }
+  const tol = d.definition.tolerance;
+  if (tol?.kind === 'absolute') return `IF(ISNUMBER(${target}),${tol.value},"")`;
+  if (tol) return `IF(ISNUMBER(${target}),${tol.value}*ABS(${target}),"")`;
+  return `IF(ISNUMBER(${target}),${defaultTolerance}*ABS(${target}),"")`;
+}
+
+/** Calc sheet columns (see the module comment). */
+const OBS = { id: 'A', text: 'B', shape: 'C', monthKind: 'D', key: 'E', figure: 'F', ratio: 'G', kpi: 'H', composite: 'I', counted: 'J' } as const;
+const PER = { kpi: 'L', latest: 'M', latestKey: 'N', latestRow: 'O', previous: 'P', previousKey: 'Q', previousRow: 'R', scale: 'S', latestValue: 'T', previousValue: 'U', grey: 'V' } as const;
+const REP = { text: 'X', shape: 'Y', monthKind: 'Z', fromSettings: 'AA', key: 'AB' } as const;
+const CALC_HEADERS: [string, string][] = [
+  [OBS.id, 'KPI ID'], [OBS.text, 'Period text'], [OBS.shape, 'Shape'], [OBS.monthKind, 'Month-kind'], [OBS.key, 'Period key'],
+  [OBS.figure, 'Figure'], [OBS.ratio, 'Ratio'], [OBS.kpi, 'KPI number'], [OBS.composite, 'Composite'], [OBS.counted, 'Key with figure'],
+  [PER.kpi, 'KPI number'], [PER.latest, 'Latest composite'], [PER.latestKey, 'Latest key'], [PER.latestRow, 'Latest row'],
+  [PER.previous, 'Previous composite'], [PER.previousKey, 'Previous key'], [PER.previousRow, 'Previous row'], [PER.scale, 'Scale'],
+  [PER.latestValue, 'Latest value'], [PER.previousValue, 'Previous value'], [PER.grey, 'Grey'],
+  [REP.text, 'Reporting period text'], [REP.shape, 'Shape'], [REP.monthKind, 'Month-kind'], [REP.fromSettings, 'Key from settings'], [REP.key, 'Reporting key'],
+];
+const colIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/** Placeholders no formula contains (private-use characters). */
+const CALC_ROW = '\uE001';
+const SOURCE_ROW = '\uE002';
+
+/**
+ * A formula built once with placeholders for the Calc row and the source row, then filled in per row: a data sheet
+ * can have tens of thousands of rows, and rebuilding the period grammar for each would dominate the run time.
+ */
+function compile(formula: string): (calcRow: number, sourceRow: number) => string {
+  const parts = formula.split(/([\uE001\uE002])/);
+  return (calcRow, sourceRow) => {
+    let out = '';
+    for (const p of parts) out += p === CALC_ROW ? calcRow : p === SOURCE_ROW ? sourceRow : p;
+    return out;
+  };
+}
+
+/** The register sheet and its hidden calculation sheet, for a reading of the workbook's KPI sheets. */
+export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, settings: PlanSettings, names: KpiSheetNames): SheetPlan[] {
+  const register = emptySheet(names.register);
+  const calc = emptySheet(names.calc);
+  calc.visibility = 'hidden';
+  const R = sheetRef(names.register);
+  const C = sheetRef(names.calc);
+  const defs = reading.definitions;
+  const kpiCount = defs.length;
+  const live = settingsCells(model, settings);
+  const width = colIndex(REP.key) + 1;
+  const put = (row: PlanValue[], col: string, value: PlanValue) => (row[colIndex(col)] = value);
+
+  // ---- Calc: observation block (newest reading order first) ----------------------------------------------------
+  const obsRows: PlanValue[][] = [];
+  const registerIds = `${R}!$A$2:$A$${Math.max(2, kpiCount + 1)}`;
+  const t = (col: string) => `${col}${CALC_ROW}`;
+  for (const block of [...reading.blocks].reverse()) {
+    const S = sheetRef(block.sheet);
+    if (block.kind === 'long') {
+      const ref = (col: number | undefined) => (col ? `${S}!${columnLetters(col)}${SOURCE_ROW}` : null);
+      const id = ref(block.columns.id)!;
+      const period = ref(block.columns.period)!;
+      const numerator = ref(block.columns.numerator);
+      const denominator = ref(block.columns.denominator);
+      const value = ref(block.columns.value);
+      const valueOr = value ? `IF(ISNUMBER(${value}),${value}${block.valueFactor !== 1 ? `*${block.valueFactor}` : ''},"")` : '""';
+      const both = numerator && denominator ? `AND(ISNUMBER(${numerator}),ISNUMBER(${denominator}))` : null;
+      const formulas = {
+        id: compile(`TRIM(${id}&"")`),
+        text: compile(periodTextFormula(period)),
+        shape: compile(shapeFormula(t(OBS.text))),
+        monthKind: compile(monthKindFormula(period, t(OBS.text), t(OBS.shape))),
+        key: compile(keyFromMonthKindFormula(t(OBS.monthKind))),
+        figure: compile(both ? `IFERROR(IF(${both},IF(${denominator}=0,${valueOr},${numerator}/${denominator}),${valueOr}),"")` : `IFERROR(${valueOr},"")`),
+        ratio: compile(both ? `IF(${both},IF(${denominator}=0,0,1),0)` : '0'),
+      };
+      for (let row = block.lastRow + SPARE_ROWS; row > block.headerRow; row--) {
+        const r = obsRows.length + 2;
+        const cells: PlanValue[] = [];
+        put(cells, OBS.id, f(formulas.id(r, row)));
+        put(cells, OBS.text, f(formulas.text(r, row)));
+        put(cells, OBS.shape, f(formulas.shape(r, row)));
+        put(cells, OBS.monthKind, f(formulas.monthKind(r, row)));
+        put(cells, OBS.key, f(formulas.key(r, row)));
+        put(cells, OBS.figure, f(formulas.figure(r, row)));
+        put(cells, OBS.ratio, f(formulas.ratio(r, row)));
+        obsRows.push(cells);
+      }
+    } else {
+      for (const cell of [...block.cells].reverse()) {
+        const src = `${S}!${a1(cell.row, cell.col)}`;
+        const cells: PlanValue[] = [];
+        put(cells, OBS.id, text(cell.kpiId));
+        put(cells, OBS.text, text(cell.label));
+        put(cells, OBS.key, num(cell.key));
+        put(cells, OBS.figure, f(`IF(ISNUMBER(${src}),${src}${cell.factor !== 1 ? `*${cell.factor}` : ''},"")`));
+        put(cells, OBS.ratio, num(0));
+        obsRows.push(cells);
+      }
+    }
+  }
+  const lastObs = Math.max(2, obsRows.length + 1);
+  const range = (col: string) => `$${col}$2:$${col}$${lastObs}`;
+  const H = range(OBS.composite);
+  const tail = {
+    kpi: compile(`IFERROR(MATCH(${t(OBS.id)},${registerIds},0),"")`),
+    composite: compile(`IF(AND(ISNUMBER(${t(OBS.key)}),ISNUMBER(${t(OBS.figure)}),ISNUMBER(${t(OBS.kpi)})),${t(OBS.kpi)}*10000+${t(OBS.key)},"")`),
+    counted: compile(`IF(ISNUMBER(${t(OBS.composite)}),${t(OBS.key)},"")`),
+  };
+  obsRows.forEach((cells, i) => {
+    const r = i + 2;
+    put(cells, OBS.kpi, f(tail.kpi(r, 0)));
+    put(cells, OBS.composite, f(tail.composite(r, 0)));
+    put(cells, OBS.counted, f(tail.counted(r, 0)));
+  });
+
+  // ---- Calc: per-KPI block and reporting period --------------------------------------------------------------
+  const reportingKey = `$${REP.key}$2`;
+  const per = {
+    latest: compile(`IFERROR(LARGE(${H},COUNTIF(${H},">"&(${t(PER.kpi)}*10000+${reportingKey}))+1),0)`),
+    latestKey: compile(`IF(${t(PER.latest)}>${t(PER.kpi)}*10000,${t(PER.latest)}-${t(PER.kpi)}*10000,0)`),
+    latestRow: compile(`IF(${t(PER.latestKey)}=0,0,MATCH(${t(PER.latest)},${H},0))`),
+    previous: compile(`IF(${t(PER.latestKey)}=0,0,IFERROR(LARGE(${H},COUNTIF(${H},">"&(${t(PER.latest)}-1))+1),0))`),
+    previousKey: compile(`IF(${t(PER.previous)}>${t(PER.kpi)}*10000,${t(PER.previous)}-${t(PER.kpi)}*10000,0)`),
+    previousRow: compile(`IF(${t(PER.previousKey)}=0,0,MATCH(${t(PER.previous)},${H},0))`),
+    scale: compile(scaleFormula(`${R}!$D${CALC_ROW}`)),
+    latestValue: compile(`IF(${t(PER.latestRow)}=0,"",INDEX(${range(OBS.figure)},${t(PER.latestRow)})*IF(INDEX(${range(OBS.ratio)},${t(PER.latestRow)})=1,${t(PER.scale)},1))`),
+    previousValue: compile(`IF(${t(PER.previousRow)}=0,"",INDEX(${range(OBS.figure)},${t(PER.previousRow)})*IF(INDEX(${range(OBS.ratio)},${t(PER.previousRow)})=1,${t(PER.scale)},1))`),
+    grey: compile(staleFormula(t(PER.latestKey), reportingKey)),
+  };
+  const calcRows: PlanValue[][] = [];
+  const header: PlanValue[] = Array(width).fill(null);
+  for (const [col, label] of CALC_HEADERS) put(header, col, text(label));
+  calcRows.push(header);
+  const height = Math.max(obsRows.length, kpiCount, 1);
+  for (let i = 0; i < height; i++) {
+    const r = i + 2;
+    const row: PlanValue[] = obsRows[i] ?? [];
+    while (row.length < width) row.push(null);
+    if (i < kpiCount) {
+      put(row, PER.kpi, num(i + 1));
+      for (const key of ['latest', 'latestKey', 'latestRow', 'previous', 'previousKey', 'previousRow', 'scale', 'latestValue', 'previousValue', 'grey'] as const) {
+        put(row, PER[key], f(per[key](r, 0)));
+      }
+    }
+    if (i === 0) {
+      if (live.reporting) {
+        put(row, REP.text, f(periodTextFormula(live.reporting)));
+        put(row, REP.shape, f(shapeFormula(`${REP.text}2`)));
+        put(row, REP.monthKind, f(monthKindFormula(live.reporting, `${REP.text}2`, `${REP.shape}2`)));
+        put(row, REP.fromSettings, f(keyFromMonthKindFormula(`${REP.monthKind}2`)));
+      } else {
+        put(row, REP.text, text(settings.reportingPeriod));
+        put(row, REP.fromSettings, num(reportingPeriodKey(settings.reportingPeriod)));
+      }
+      put(row, REP.key, f(`IF(ISNUMBER(${REP.fromSettings}2),${REP.fromSettings}2,MAX(${range(OBS.counted)}))`));
+    }
+    calcRows.push(row);
+  }
+  calc.rows = calcRows;
+  calc.columns = Array.from({ length: width }, () => ({ width: 11 }));
+  calc.styles.push({ range: `A1:${REP.key}1`, bold: true });
+
+  // ---- Register --------------------------------------------------------------------------------------------
+  register.rows.push(KPI_REGISTER_HEADERS.map((h) => text(h)));
+  const defaultTolerance = live.tolerance ? `IF(ISNUMBER(${live.tolerance}),${live.tolerance},${settings.ragTolerance})` : String(settings.ragTolerance);
+  defs.forEach((d, i) => {
+    const r = i + 2;
+    const def = d.definition;
+    const target = d.targetCell
+      ? f(`IF(ISNUMBER(${sheetRef(def.source.sheet)}!${d.targetCell}),${sheetRef(def.source.sheet)}!${d.targetCell}${d.targetFactor !== 1 ? `*${d.targetFactor}` : ''},"")`)
+      : num(def.target);
+    const targetRef = `${COL.Target}${r}`;
+    const latest = `${C}!$${PER.latestKey}${r}`;
+    const previous = `${C}!$${PER.previousKey}${r}`;
+    const I = `${COL['Latest value']}${r}`;
+    const K = `${COL['Previous value']}${r}`;
+    const L = `${COL.Change}${r}`;
+    const E = `${COL['Good is']}${r}`;
+    const G = `${COL['Amber band (±)']}${r}`;
+    register.rows.push([
+      text(def.id),
+      text(def.name),
+      text(def.code),
+      text(def.unit),
+      text(def.polarity),
+      target,
+      f(toleranceFormula(d, targetRef, defaultTolerance)),
+      f(`IF(${latest}=0,"",${labelFormula(latest)})`),
+      f(`${C}!$${PER.latestValue}${r}`),
+      f(`IF(${previous}=0,"",${labelFormula(previous)})`),
+      f(`${C}!$${PER.previousValue}${r}`),
+      f(`IF(AND(ISNUMBER(${I}),ISNUMBER(${K})),${I}-${K},"")`),
+      f(
+        `IF(ISNUMBER(${L}),IF(${L}=0,${str(DIRECTION_LABELS['no change'])},IF((${L}>0)=(${E}="higher"),${str(DIRECTION_LABELS.improving)},${str(DIRECTION_LABELS.worsening)})),"")`,
+      ),
+      f(`IF(AND(ISNUMBER(${I}),ISNUMBER(${targetRef})),${I}-${targetRef},"")`),
+      f(
+        `IF(${C}!$${PER.grey}${r}=1,"Grey",IF(AND(ISNUMBER(${targetRef}),ISNUMBER(${G})),IF(IF(${E}="lower",${I}<=${targetRef},${I}>=${targetRef}),"Green",IF(ABS(${I}-${targetRef})<=${G},"Amber","Red")),""))`,
+      ),
+      text(def.source.sheet),
+      num(def.source.row),
+    ]);
+  });
+  const widths: Record<KpiRegisterHeader, number> = {
+    'KPI ID': 10,
+    Name: 44,
+    Code: 14,
+    Unit: 14,
+    'Good is': 8,
+    Target: 9,
+    'Amber band (±)': 9,
+    'Latest period': 12,
+    'Latest value': 10,
+    'Previous period': 12,
+    'Previous value': 10,
+    Change: 9,
+    Direction: 14,
+    Variance: 9,
+    RAG: 8,
+    'Source sheet': 14,
+    'Source row': 8,
+  };
+  register.columns = KPI_REGISTER_HEADERS.map((h) => ({ width: widths[h], wrap: h === 'Name' }));
+  const last = columnLetters(KPI_REGISTER_HEADERS.length);
+  register.styles.push({ range: `A1:${last}1`, bold: true, wrap: true, vertical: 'top', fill: 'F3F2F1' });
+  defs.forEach((d, i) => {
+    const r = i + 2;
+    const fmt = d.definition.unit === 'number' || d.definition.unit === 'days' ? '#,##0' : '0.0';
+    for (const h of ['Target', 'Amber band (±)', 'Latest value', 'Previous value', 'Change', 'Variance'] as const) {
+      register.styles.push({ range: `${COL[h]}${r}`, numFmt: h === 'Amber band (±)' || h === 'Change' || h === 'Variance' ? (fmt === '#,##0' ? '#,##0.#' : '0.0') : fmt });
+    }
+  });
+  if (kpiCount) {
+    register.styles.push({ range: `A2:${last}${kpiCount + 1}`, vertical: 'top' });
+    register.conditionalFormats.push(ragFormat(`${COL.RAG}2:${COL.RAG}${kpiCount + 1}`));
+  }
+  // Wrapped names and headers need taller rows: spreadsheet apps do not always refit them.
+  register.rowHeights = fitRowHeights(register, 2);
+  const headerLines = Math.max(...KPI_REGISTER_HEADERS.map((h) => Math.ceil(h.length / Math.max(4, Math.floor(widths[h] * 1.05)))));
+  if (headerLines > 1) register.rowHeights[1] = headerLines * 15 + 3;
+  register.freeze = { rows: 1, columns: 1 };
+  register.page = { orientation: 'landscape', paper: 'A4', fitToWidth: 1, printTitleRows: '1:1' };
+  return [register, calc];
+}
+
+/** What the register shows for each KPI, as the engine computes it (the formulas must agree). */
+export function expectedRegisterValues(reading: KpiReading, settings: PlanSettings): Record<KpiRegisterHeader, string | number | null>[] {
+  const computation = computeKpis(
+    reading.definitions.map((d) => d.definition),
+    reading.observations.map((o) => o.observation),
+    settings,
+  );
+  return computation.kpis.map((k) => ({
+    'KPI ID': k.definition.id,
+    Name: k.definition.name,
+    Code: k.definition.code,
+    Unit: k.definition.unit,
+    'Good is': k.definition.polarity,
+    Target: k.target,
+    'Amber band (±)': k.band,
+    'Latest period': k.latest?.period ?? null,
+    'Latest value': k.latest?.value ?? null,
+    'Previous period': k.previous?.period ?? null,
+    'Previous value': k.previous?.value ?? null,
+    Change: k.change,
+    Direction: k.direction ? DIRECTION_LABELS[k.direction] : null,
+    Variance: k.variance,
+    RAG: k.rag,
+    'Source sheet': k.definition.source.sheet,
+    'Source row': k.definition.source.row,
+  }));
+}
+
+/** Reads the workbook's KPI sheets the way structuring did: every sheet it did not give another role. */
+export function readKpisForPlan(model: WorkbookModel, settings: PlanSettings, sheetRoles: { sheet: string; role: string }[]): KpiReading {
+  const skip = new Set(sheetRoles.filter((s) => s.role !== 'kpi-register' && s.role !== 'kpi-data').map((s) => s.sheet));
+  return readKpis(model.sheets, { settings, skipSheets: skip });
+}
+
