@@ -16,6 +16,7 @@ import { applyWorkbookPlan, WRITE_OPTIONS, writeWorkbookAtomically } from '../sr
 import { loadWorkbook, workbookModel } from '../src/xlsx/read-workbook';
 import { generatePlan, Layout } from './generate';
 import { computeKpis, kpiStage } from './kpi-stage';
+import { officeStage } from './office-stage';
 
 const TODAY = '2026-01-15';
 const PLAN_START = '2025-04-01';
@@ -54,10 +55,15 @@ function engine(model: WorkbookModel): { times: StageTimes; total: number } {
 }
 
 async function main(): Promise<void> {
-  const [layout, count, mode] = [process.argv[2] as Layout | 'kpis', Number(process.argv[3]), process.argv[4] ?? 'e2e'];
+  const [layout, count, mode] = [process.argv[2] as Layout | 'kpis' | 'office', Number(process.argv[3]), process.argv[4] ?? 'e2e'];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const file = path.join(dir, 'plan.xlsx');
 
+  if (layout === 'office') {
+    const out = await officeStage(count);
+    console.log(JSON.stringify({ layout, count, ...out, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+    return;
+  }
   if (layout === 'kpis') {
     const out = kpiStage(count);
     console.log(JSON.stringify({ layout, count, ...out, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

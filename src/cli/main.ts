@@ -3,7 +3,8 @@
  *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
  *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
  *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"]
- * Exit codes: 0 done; 1 done, with error-level findings; 2 unusable input or command line; 3 an internal fault.
+ * Exit codes: 0 done; 1 done, with error-level findings; 2 unusable input or command line, or an output that cannot
+ * be written safely (--out unwritable, a sheet name clash, a tool sheet edited by hand); 3 an internal fault.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structu
 import { boardPackWorkbookPlan, parseReportingPeriod } from '../engine/board-pack';
 import { structureWorkbook } from '../engine/structure';
 import { validatePlan } from '../engine/validate';
-import { applyWorkbookPlan, writeWorkbookAtomically } from '../xlsx/apply-plan';
+import { applyWorkbookPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
 import { buildReport } from './report';
 import { printReadable } from './readable';
@@ -35,7 +36,8 @@ export const USAGE = `Usage:
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
   --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
 
-Exit codes: 0 done, 1 done with errors in the plan, 2 unusable input, 3 internal fault.`;
+Exit codes: 0 done, 1 done with errors in the plan, 2 unusable input or output (nothing is
+written), 3 internal fault.`;
 
 class UsageError extends Error {}
 
@@ -111,7 +113,7 @@ function parse(argv: string[]): Options | 'help' {
   };
 }
 
-export async function main(argv: string[], stdout = process.stdout, stderr = process.stderr): Promise<number> {
+export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   let options: Options | 'help';
   try {
     options = parse(argv);
@@ -137,7 +139,7 @@ export async function main(argv: string[], stdout = process.stdout, stderr = pro
       written = options.out;
     }
     if (options.command === 'run' && options.out) {
-      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, kpis: [], findings });
+      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, findings });
       applyWorkbookPlan(workbook, pack.plan, owned);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
@@ -148,8 +150,12 @@ export async function main(argv: string[], stdout = process.stdout, stderr = pro
     else printReadable(stdout, options.command, options.input, reported, findings, written);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
-    if (error instanceof UnusableInputError) {
+    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError) {
       stderr.write(`plan-assure: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof SheetNameClashError || error instanceof EditedToolSheetError) {
+      stderr.write(`plan-assure: ${path.basename(options.input)} ${error.message} Nothing was written.\n`);
       return 2;
     }
     stderr.write(

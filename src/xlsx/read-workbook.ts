@@ -112,6 +112,20 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
       `${path.basename(file)} could not be read as an Excel workbook: it may be damaged or incomplete. Open it in Excel, save a fresh copy as .xlsx, and retry.`,
     );
   }
+  // A table saved without style information (LibreOffice saves tables so) loads, but ExcelJS cannot write it back:
+  // give it an empty style, which spreadsheet apps read the same way (no banding, no style).
+  for (const ws of workbook.worksheets) {
+    for (const table of Object.values((ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {})) {
+      if (table.table && !table.table.style) table.table.style = {};
+    }
+  }
+  // A zip that is not a workbook (a .docx renamed, a workbook whose sheets are missing) loads as no sheets at all;
+  // Excel never saves a workbook without one.
+  if (!workbook.worksheets.length) {
+    throw new UnusableInputError(
+      `${path.basename(file)} has no worksheets that can be read: it may be damaged, or not an Excel workbook. Open it in Excel, save a fresh copy as .xlsx, and retry.`,
+    );
+  }
   return workbook;
 }
 
