@@ -117,7 +117,7 @@ const MIN_CONFIDENCE = 0.6;
 
 function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
   const labels = new Map<number, string>();
-  for (let c = 1; c <= grid.maxCol; c++) {
+  for (const c of grid.columnsShown(row)) {
     const t = grid.text(row, c);
     if (t) labels.set(c, t);
   }
@@ -157,7 +157,7 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
   let lower: Map<number, string> | null = null;
   const next = row + 1;
   const nextOwn = new Map<number, string>();
-  for (let c = 1; c <= grid.maxCol; c++) {
+  for (const c of grid.columnsShown(next)) {
     const m = grid.merge(next, c);
     // Skip cells covered by a header cell merged down from above, and the tail of a merge across.
     if (m && (m.top < next || m.left < c)) continue;
@@ -177,7 +177,7 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
     }
   }
   const columns: ColumnMapping[] = [];
-  for (let c = 1; c <= grid.maxCol; c++) {
+  for (const c of [...new Set([...upper.keys(), ...(lower?.keys() ?? [])])].sort((a, b) => a - b)) {
     const top = upper.get(c) ?? '';
     const bottom = lower?.get(c) ?? '';
     const label = bottom || top;
@@ -203,9 +203,9 @@ export function isGroupHeaderAbove(grid: SheetGrid, headerRow: number): boolean 
   const above = headerRow - 1;
   if (above < 1 || !grid.rows.has(above)) return false;
   const labelled: number[] = [];
-  for (let c = 1; c <= grid.maxCol; c++) if (grid.text(headerRow, c)) labelled.push(c);
+  for (const c of grid.columnsShown(headerRow)) if (grid.text(headerRow, c)) labelled.push(c);
   let grouped = false;
-  for (let c = 1; c <= grid.maxCol; c++) {
+  for (const c of grid.columnsShown(above)) {
     const m = grid.merge(above, c);
     const t = grid.text(above, c);
     if (t.length > 40) return false;
