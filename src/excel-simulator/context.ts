@@ -1,0 +1,432 @@
+/**
+ * The request machinery: proxies queue operations, context.sync() applies them in order, measures the request and
+ * response payloads, and only then makes loaded values readable. Nothing here touches Node: the simulator can be
+ * bundled into a browser page.
+ */
+import { itemNotFound, nullObjectUsed, propertyNotLoaded, SimulatorError, valueNotLoaded } from './errors';
+
+/**
+ * Excel on the web's limit for one request (and for one response). Microsoft documents it as "5 MB"; the simulator
+ * uses 5,000,000 bytes, the stricter reading, so that code that passes here passes there.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
+export interface RequestRecord {
+  /** UTF-8 bytes of the JSON of the queued operations. */
+  payloadBytes: number;
+  /** UTF-8 bytes of the JSON of the loaded values sent back. */
+  responseBytes: number;
+  operations: number;
+  /** The error code when Excel would have refused the request. */
+  rejected?: string;
+}
+
+export interface SimulatorStats {
+  syncs: number;
+  requests: RequestRecord[];
+  /** How many times the add-in suspended calculation / screen updating (each lasts until the next sync). */
+  calculationSuspensions: number;
+  screenUpdatingSuspensions: number;
+}
+
+export interface SimulatorLimits {
+  requestPayloadBytes: number;
+  /** null: responses are not limited (Excel on the desktop); a number: Excel on the web. */
+  responsePayloadBytes: number | null;
+  /** Loading values of a bigger range fails, as Excel does, before anything is materialised. */
+  maxLoadCells: number;
+}
+
+interface Operation {
+  descriptor: Record<string, unknown>;
+  run: () => unknown;
+}
+
+const encoder = new TextEncoder();
+export function utf8Length(text: string): number {
+  // Fast path: pure ASCII strings are as long in bytes as in characters.
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
+}
+
+/**
+ * The size of a request as Office.js frames it: the actions, each naming its object by id, and the object paths,
+ * each sent ONCE per request as (parent id, member). A proxy reached through a long chain
+ * (worksheets.getFirst().getNextOrNullObject()…) costs one short entry per link, however many actions use it, as
+ * in Office.js's "ObjectPaths" table; the simulator's own path strings would count the whole chain on every action.
+ */
+export function requestPayloadBytes(ops: readonly { descriptor: Record<string, unknown> }[]): number {
+  const ids = new Map<string, number>();
+  const paths: [number, string][] = [];
+  const idOf = (path: string): number => {
+    const known = ids.get(path);
+    if (known !== undefined) return known;
+    const dot = lastMemberDot(path);
+    const parent = dot < 0 ? 0 : idOf(path.slice(0, dot));
+    paths.push([parent, dot < 0 ? path : path.slice(dot + 1)]);
+    ids.set(path, paths.length);
+    return paths.length;
+  };
+  const actions = ops.map((o) => (typeof o.descriptor.p === 'string' ? { ...o.descriptor, p: idOf(o.descriptor.p) } : o.descriptor));
+  return utf8Length(JSON.stringify([actions, paths]));
+}
+
+/** The last "." of a proxy path outside quoted arguments and brackets: where its last member starts. */
+function lastMemberDot(path: string): number {
+  let depth = 0;
+  let quoted = false;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const c = path[i];
+    if (c === '"') {
+      let slashes = 0;
+      for (let j = i - 1; j >= 0 && path[j] === '\\'; j--) slashes++;
+      if (slashes % 2 === 0) quoted = !quoted;
+      continue;
+    }
+    if (quoted) continue;
+    if (c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') depth--;
+    else if (c === '.' && depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Thrown inside a sync when a null object is resolved. A proxy resolving through it (a method or navigation
+ * property of a null object) becomes a null object itself, as in Office.js; an action on it (setting a property,
+ * calling a method that changes the workbook) fails the request with ItemNotFound.
+ */
+export class NullObjectSignal extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is a null object`);
+  }
+}
+
+export class RequestQueue {
+  private queue: Operation[] = [];
+  private staged: (() => void)[] = [];
+  /** Increases with every sync; proxies re-resolve their object path in each request, as Office.js does. */
+  syncNumber = 0;
+  private syncing = false;
+
+  constructor(
+    readonly stats: SimulatorStats,
+    readonly limits: SimulatorLimits,
+    private readonly hooks: { before: () => void; after: () => void } = { before: () => undefined, after: () => undefined },
+  ) {}
+
+  private afterSync(): void {
+    this.hooks.after();
+  }
+
+  _enqueue(descriptor: Record<string, unknown>, run: () => unknown): void {
+    if (this.syncing) throw new SimulatorError('InvalidOperation', 'Operations cannot be queued while context.sync() is running.');
+    this.queue.push({ descriptor, run });
+  }
+
+  /** Called during a sync: the change becomes visible to the add-in only if the whole request succeeds. */
+  _stage(commit: () => void): void {
+    this.staged.push(commit);
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  /** The JSON size of what is queued now: what the next sync would send. */
+  pendingPayloadBytes(): number {
+    return requestPayloadBytes(this.queue);
+  }
+
+  /** *OrNullObject proxies made since the last sync: their isNullObject is loaded by the next sync, asked or not. */
+  private nullables: SimClientObject[] = [];
+  _registerNullable(proxy: SimClientObject): void {
+    this.nullables.push(proxy);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    const nullables = this.nullables;
+    this.queue = [];
+    this.nullables = [];
+    this.staged = [];
+    const payloadBytes = requestPayloadBytes(ops);
+    const record: RequestRecord = { payloadBytes, responseBytes: 0, operations: ops.length };
+    this.stats.syncs++;
+    this.stats.requests.push(record);
+    this.syncNumber++;
+    await Promise.resolve();
+    if (payloadBytes > this.limits.requestPayloadBytes) {
+      record.rejected = 'RequestPayloadSizeLimitExceeded';
+      this.afterSync();
+      throw new SimulatorError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${payloadBytes} bytes > ${this.limits.requestPayloadBytes}). See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins for more information.`,
+      );
+    }
+    const responses: unknown[] = [];
+    this.syncing = true;
+    this.hooks.before();
+    try {
+      for (const op of ops) {
+        try {
+          const response = op.run();
+          if (response !== undefined) responses.push(response);
+        } catch (caught) {
+          // Excel applies the operations before the failing one and none after it; nothing loaded becomes readable.
+          const error = caught instanceof NullObjectSignal ? nullObjectUsed(caught.path) : caught;
+          record.rejected = error instanceof SimulatorError ? error.code : 'GeneralException';
+          if (error instanceof SimulatorError) {
+            error.debugInfo.errorLocation ??= String(op.descriptor.p ?? '');
+            throw error;
+          }
+          throw new SimulatorError('GeneralException', `${(error as Error)?.message ?? error}`, String(op.descriptor.p ?? ''));
+        }
+      }
+      // Office.js loads isNullObject for every *OrNullObject proxy of the batch, loaded or not ("Office automatically
+      // loads this property when context.sync is called"). One that cannot be resolved stays unknown.
+      for (const proxy of nullables) {
+        try {
+          proxy._tryTarget();
+        } catch {
+          // not resolvable now (its sheet was deleted, or the API is too new): isNullObject stays unavailable
+        }
+      }
+    } finally {
+      this.syncing = false;
+      this.afterSync();
+    }
+    record.responseBytes = utf8Length(JSON.stringify(responses));
+    if (this.limits.responsePayloadBytes !== null && record.responseBytes > this.limits.responsePayloadBytes) {
+      record.rejected = 'ResponsePayloadSizeLimitExceeded';
+      throw new SimulatorError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${this.limits.responsePayloadBytes}). Load fewer cells per request.`,
+      );
+    }
+    for (const commit of this.staged) commit();
+    this.staged = [];
+  }
+}
+
+export interface PropSpec<T> {
+  // Method syntax on purpose: proxies of any target type share the base class's property table.
+  get?(target: T): unknown;
+  set?(target: T, value: unknown): void;
+}
+
+type Resolver<T> = () => T | null;
+
+/** The base of every proxy: loading, reading loaded values, queuing writes, null objects. */
+export abstract class SimClientObject<T = unknown> {
+  /** Per-class property table, filled by defineProps. */
+  static props: Record<string, PropSpec<never>> = {};
+  protected readonly _values = new Map<string, unknown>();
+  private _null: boolean | undefined;
+  /** This sync's resolution: the target, or null with `isNull` (a null object) or without (a missing item). */
+  private _memo: { sync: number; target: T | null; isNull: boolean } | null = null;
+  private _pinned: T | null = null;
+
+  constructor(
+    readonly context: RequestQueue,
+    readonly _path: string,
+    private readonly _resolver: Resolver<T>,
+    private readonly _nullable = false,
+  ) {
+    if (_nullable) context._registerNullable(this);
+  }
+
+  get isNullObject(): boolean {
+    if (this._null === undefined) throw propertyNotLoaded('isNullObject');
+    return this._null;
+  }
+
+  /** Objects made by add(): their path stays valid after the request that made them. */
+  _pin(target: T): void {
+    this._pinned = target;
+  }
+
+  /**
+   * Resolves the object at sync time: its target, or null. Null means a null object when the object is an
+   * *OrNullObject that found nothing, or when it was reached through a null object (a method or navigation
+   * property of a null object returns a null object, as in Office.js); otherwise the item is missing.
+   */
+  _tryTarget(): T | null {
+    if (this._pinned) return this._checkAlive(this._pinned);
+    if (this._memo && this._memo.sync === this.context.syncNumber) return this._memo.target;
+    let target: T | null;
+    let throughNull = false;
+    try {
+      target = this._resolver();
+    } catch (error) {
+      if (!(error instanceof NullObjectSignal)) throw error;
+      target = null;
+      throughNull = true;
+    }
+    const isNull = target === null && (this._nullable || throughNull);
+    this._memo = { sync: this.context.syncNumber, target, isNull };
+    const flag = target === null;
+    this.context._stage(() => (this._null = flag));
+    return target;
+  }
+
+  /** True when this sync resolved the object to a null object (call after _tryTarget). */
+  protected _isNullNow(): boolean {
+    return !!this._memo && this._memo.sync === this.context.syncNumber && this._memo.isNull;
+  }
+
+  protected _checkAlive(target: T): T {
+    return target;
+  }
+
+  /**
+   * The target, for an action or for a child proxy resolving through this one. A null object throws
+   * NullObjectSignal: the child becomes a null object, an action fails the request with ItemNotFound.
+   */
+  _target(): T {
+    const target = this._tryTarget();
+    if (target === null) {
+      if (this._isNullNow()) throw new NullObjectSignal(this._path);
+      throw itemNotFound(this._path);
+    }
+    return target;
+  }
+
+  protected _specs(): Record<string, PropSpec<T>> {
+    return (this.constructor as unknown as { props: Record<string, PropSpec<T>> }).props ?? {};
+  }
+
+  load(option?: string | string[] | { select?: string | string[] }): this {
+    const paths = parseLoad(option);
+    this.context._enqueue({ p: this._path, l: paths.map((p) => p.join('/')) }, () => this._loadNow(paths.length ? paths : this._allScalarPaths()));
+    return this;
+  }
+
+  _allScalarPaths(): string[][] {
+    return Object.entries(this._specs())
+      .filter(([, spec]) => spec.get)
+      .map(([name]) => [name]);
+  }
+
+  /** Runs at sync time: reads the requested properties from the state and stages them for the add-in. */
+  _loadNow(paths: string[][]): Record<string, unknown> {
+    const target = this._tryTarget();
+    const response: Record<string, unknown> = {};
+    if (target === null) {
+      // Loading a null object's properties is allowed: the response says only that it is a null object.
+      if (!this._isNullNow()) throw itemNotFound(this._path);
+      response.isNullObject = true;
+      return response;
+    }
+    for (const path of paths) {
+      const [head, ...rest] = path;
+      if (rest.length) {
+        const child = (this as unknown as Record<string, unknown>)[head];
+        if (!(child instanceof SimClientObject)) throw new SimulatorError('InvalidArgument', `Cannot load '${path.join('/')}' on ${this._path}.`);
+        response[head] = child._loadNow([rest]);
+        continue;
+      }
+      const spec = this._specs()[head];
+      if (!spec?.get) {
+        const child = (this as unknown as Record<string, unknown>)[head];
+        if (child instanceof SimClientObject) {
+          response[head] = child._loadNow(child._allScalarPaths());
+          continue;
+        }
+        throw new SimulatorError('InvalidArgument', `The property '${head}' cannot be loaded on ${this._path}.`);
+      }
+      const value = spec.get(target);
+      response[head] = value;
+      this.context._stage(() => this._values.set(head, value));
+    }
+    return response;
+  }
+
+  protected _get<V>(name: string): V {
+    // Office.js's getters skip the "not loaded" check on a null object (throwIfNotLoaded(…, isNull)): undefined.
+    if (this._null === true && !this._values.has(name)) return undefined as V;
+    if (!this._values.has(name)) throw propertyNotLoaded(name);
+    return this._values.get(name) as V;
+  }
+
+  protected _set(name: string, value: unknown): void {
+    const spec = this._specs()[name];
+    if (!spec?.set) throw new SimulatorError('InvalidOperation', `The property '${name}' is read-only.`);
+    // Office.js keeps a value the add-in set, so reading it back before a sync returns it.
+    this._values.set(name, value);
+    this.context._enqueue({ p: this._path, s: name, v: value }, () => spec.set!(this._target(), value));
+  }
+
+  /** Queues a method call with no result. */
+  protected _call(method: string, args: unknown[], run: (target: T) => void): void {
+    this.context._enqueue({ p: this._path, m: method, a: args }, () => run(this._target()));
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this._values);
+  }
+}
+
+/** Gives a proxy class its loadable/settable properties: reading one before load + sync throws as Office.js does. */
+export function defineProps<T>(cls: { prototype: object; props: Record<string, PropSpec<never>> }, specs: Record<string, PropSpec<T>>): void {
+  cls.props = { ...(Object.getPrototypeOf(cls).props ?? {}), ...(specs as Record<string, PropSpec<never>>) };
+  for (const name of Object.keys(specs)) {
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      enumerable: true,
+      get(this: SimClientObject<T>) {
+        return (this as unknown as { _get: (n: string) => unknown })._get(name);
+      },
+      set(this: SimClientObject<T>, value: unknown) {
+        (this as unknown as { _set: (n: string, v: unknown) => void })._set(name, value);
+      },
+    });
+  }
+}
+
+function parseLoad(option?: string | string[] | { select?: string | string[] }): string[][] {
+  if (option === undefined) return [];
+  const raw = typeof option === 'string' ? option.split(',') : Array.isArray(option) ? option : typeof option.select === 'string' ? option.select.split(',') : (option.select ?? []);
+  return raw.map((p) => p.trim()).filter(Boolean).map((p) => p.split('/').map((s) => s.trim()));
+}
+
+/** A collection proxy: items become readable after load + sync. */
+export abstract class SimCollection<T, Item extends SimClientObject> extends SimClientObject<T> {
+  private _items: Item[] | undefined;
+
+  get items(): Item[] {
+    if (!this._items) throw propertyNotLoaded('items');
+    return this._items;
+  }
+
+  /** Item proxies for the collection's current members, at sync time. */
+  protected abstract _itemsNow(target: T): Item[];
+
+  override _loadNow(paths: string[][]): Record<string, unknown> {
+    const target = this._tryTarget();
+    if (target === null) {
+      if (!this._isNullNow()) throw itemNotFound(this._path);
+      this.context._stage(() => (this._items = []));
+      return { isNullObject: true };
+    }
+    const items = this._itemsNow(target);
+    const itemPaths = paths.map((p) => (p[0] === 'items' ? p.slice(1) : p)).filter((p) => p.length);
+    const response = items.map((item) => item._loadNow(itemPaths.length ? itemPaths : item._allScalarPaths()));
+    this.context._stage(() => (this._items = items));
+    return { items: response };
+  }
+}
+
+/** OfficeExtension.ClientResult: `.value` only after sync. */
+export class SimClientResult<V> {
+  private _value: V | undefined;
+  private _set = false;
+  _resolve(value: V): void {
+    this._value = value;
+    this._set = true;
+  }
+  get value(): V {
+    if (!this._set) throw valueNotLoaded();
+    return this._value as V;
+  }
+}
