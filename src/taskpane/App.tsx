@@ -1,120 +1,140 @@
 /**
- * PlanAssure task pane: the shell. Shows what PlanAssure will do; the actions are disabled until the
- * engine is wired in by a later change.
+ * PlanAssure task pane. The home view is in the first-load bundle; the findings list, the column-mapping review and
+ * the settings are loaded when first opened (React.lazy), and the engine and the Office.js host are loaded just after
+ * the first paint (controller.ts).
  *
- * Renders straight away, with or without Office: outside Excel Office.onReady may never fire, so
- * the pane starts in the light theme and switches to dark only once Office reports a dark theme.
+ * Renders straight away, with or without Office: outside Excel it says so and offers nothing to click.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import {
-  Body1,
-  Button,
   Caption1,
   FluentProvider,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
   Title2,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import type { WorkbookHost } from './host';
+import { PaneController, usePlanAssure } from './controller';
+import { HomeView } from './components/HomeView';
+import { Progress } from './components/Progress';
+import { BannerView } from './components/BannerView';
+import { PaneTheme, useOfficeTheme } from './theme';
 
-export type PaneTheme = 'light' | 'dark';
+export { paneThemeFrom } from './theme';
+export type { PaneTheme } from './theme';
 
-/** The actions PlanAssure will offer, in the order an officer would use them. */
-export const FUTURE_ACTIONS = [
-  'Check plan',
-  'Structure plan',
-  'Update KPIs',
-  'Apply RAG',
-  'Build board pack',
-  'Do everything',
-] as const;
+const FindingsList = lazy(() => import(/* webpackChunkName: "findings" */ './components/FindingsList'));
+const MappingReview = lazy(() => import(/* webpackChunkName: "mapping" */ './components/MappingReview'));
+const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView'));
 
-/** Relative luminance (0 black … 1 white) of a #rgb / #rrggbb colour, or null if unreadable. */
-function luminance(colour: string): number | null {
-  const hex = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour.trim())?.[1];
-  if (!hex) return null;
-  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/**
- * Light or dark, from Office's theme: `isDarkTheme` where the host provides it, otherwise from the
- * task pane's background colour. Light when Office gives no theme at all.
- */
-export function paneThemeFrom(officeTheme: Partial<Office.OfficeTheme> | undefined | null): PaneTheme {
-  if (!officeTheme) return 'light';
-  if (typeof officeTheme.isDarkTheme === 'boolean') return officeTheme.isDarkTheme ? 'dark' : 'light';
-  const l = officeTheme.bodyBackgroundColor ? luminance(officeTheme.bodyBackgroundColor) : null;
-  return l !== null && l < 0.5 ? 'dark' : 'light';
-}
-
-/** Office's theme once Office.js is ready; never settles outside an Office host. */
-function useOfficeTheme(): PaneTheme {
-  const [theme, setTheme] = useState<PaneTheme>('light');
-  useEffect(() => {
-    if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return;
-    let live = true;
-    Office.onReady()
-      .then(() => {
-        if (live) setTheme(paneThemeFrom(Office.context?.officeTheme));
-      })
-      .catch(() => {
-        // No Office host: keep the light theme.
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return theme;
-}
+type View = 'home' | 'findings' | 'settings';
 
 const useStyles = makeStyles({
   root: {
     minHeight: '100vh',
     boxSizing: 'border-box',
-    padding: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   heading: { margin: 0 },
-  actions: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  action: { width: '100%' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-export function App({ theme }: { theme?: PaneTheme }) {
-  const officeTheme = useOfficeTheme();
+function Loading({ what }: { what: string }) {
+  return <Spinner size="small" label={`Loading ${what}…`} />;
+}
+
+function Pane({ controller }: { controller: PaneController }) {
   const styles = useStyles();
-  const active = theme ?? officeTheme;
+  const [view, setView] = useState<View>('home');
+  const { model } = controller;
+  const findingsCount = model.findings.length;
+
   return (
-    <FluentProvider theme={active === 'dark' ? webDarkTheme : webLightTheme}>
-      <main className={styles.root}>
+    <div className={styles.root} data-phase={model.phase} data-busy={String(!!model.running || model.loading)}>
+      <header className={styles.header}>
         <Title2 as="h1" className={styles.heading}>
           PlanAssure
         </Title2>
-        <Body1>
-          Check, structure and RAG-rate adult social care improvement plans, and build the board pack.
-        </Body1>
-        <ul className={styles.actions} aria-label="PlanAssure actions">
-          {FUTURE_ACTIONS.map((label) => (
-            <li key={label}>
-              <Button className={styles.action} disabled>
-                {label}
-              </Button>
-            </li>
-          ))}
-        </ul>
-        <Caption1>These actions are not available yet in this version.</Caption1>
+        <Caption1>{model.state?.title ?? 'Check, structure and RAG-rate your improvement plan, and build the board pack.'}</Caption1>
+      </header>
+
+      <main className={styles.panel}>
+        {model.phase === 'no-excel' ? (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <MessageBarTitle>Open PlanAssure from Excel</MessageBarTitle>
+              This page is PlanAssure&apos;s task pane: it works inside Excel. In Excel, choose Home &gt; Open PlanAssure.
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <>
+            {model.progress || model.running ? <Progress controller={controller} /> : null}
+            {model.banner ? <BannerView banner={model.banner} /> : null}
+            {model.review ? (
+              <Suspense fallback={<Loading what="the column review" />}>
+                <MappingReview review={model.review} onAnswer={controller.answerReview} />
+              </Suspense>
+            ) : (
+              <>
+                <TabList selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="PlanAssure views" size="small">
+                  <Tab value="home" id="tab-home" aria-controls="pane-panel">
+                    Home
+                  </Tab>
+                  <Tab value="findings" id="tab-findings" aria-controls="pane-panel">
+                    {`Findings${findingsCount ? ` (${findingsCount})` : ''}`}
+                  </Tab>
+                  <Tab value="settings" id="tab-settings" aria-controls="pane-panel">
+                    Settings
+                  </Tab>
+                </TabList>
+                <div className={styles.panel} role="tabpanel" id="pane-panel" aria-labelledby={`tab-${view}`}>
+                  {view === 'home' ? <HomeView controller={controller} onShowFindings={() => setView('findings')} /> : null}
+                  {view === 'findings' ? (
+                    <Suspense fallback={<Loading what="the findings" />}>
+                      <FindingsList controller={controller} />
+                    </Suspense>
+                  ) : null}
+                  {view === 'settings' ? (
+                    <Suspense fallback={<Loading what="the settings" />}>
+                      <SettingsView controller={controller} />
+                    </Suspense>
+                  ) : null}
+                </div>
+              </>
+            )}
+          </>
+        )}
       </main>
+      {model.phase === 'no-excel' ? null : (
+        <footer>
+          <Caption1>Your own sheets are never changed: PlanAssure writes only its own.</Caption1>
+        </footer>
+      )}
+    </div>
+  );
+}
+
+export function App({ theme, host }: { theme?: PaneTheme; host?: WorkbookHost }) {
+  const officeTheme = useOfficeTheme();
+  const controller = usePlanAssure(host);
+  const active = theme ?? officeTheme;
+  return (
+    <FluentProvider theme={active === 'dark' ? webDarkTheme : webLightTheme} data-theme={active}>
+      <Pane controller={controller} />
     </FluentProvider>
   );
 }

@@ -1,0 +1,146 @@
+/**
+ * The column-mapping review, shown before anything is structured: the header row(s) PlanAssure found on each plan
+ * sheet, and how it reads each column, with its confidence. Nothing is written until the officer confirms.
+ *
+ * Each column's field is a dropdown; a changed mapping is passed to the engine as column overrides, which apply to
+ * the sheet's header and every repeated header.
+ */
+import { useMemo, useState } from 'react';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Dropdown,
+  makeStyles,
+  Option,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { ColumnField } from '../../engine/structure/columns';
+import { ACTION_LABELS, PendingReview } from '../controller';
+import { ColumnOverrides, fieldChoices } from '../runtime';
+
+const NOT_USED = '-';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  sheet: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  column: {
+    display: 'grid',
+    gridTemplateColumns: '2.2em 1fr auto',
+    gridTemplateRows: 'auto auto',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: 'center',
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  letter: { fontWeight: tokens.fontWeightSemibold, gridRow: '1 / span 2', alignSelf: 'start', paddingTop: '2px' },
+  header: { overflowWrap: 'anywhere' },
+  dropdown: { gridColumn: '2 / span 2', minWidth: 0, width: '100%' },
+  edited: { outline: `2px solid ${tokens.colorPaletteDarkOrangeBorderActive}`, outlineOffset: '1px' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
+});
+
+function confidenceBadge(field: ColumnField | null, confidence: number) {
+  if (!field) return { text: 'Not recognised', color: 'subtle' as const };
+  const pct = `${Math.round(confidence * 100)}%`;
+  if (confidence >= 0.95) return { text: `Sure ${pct}`, color: 'success' as const };
+  if (confidence >= 0.8) return { text: `Likely ${pct}`, color: 'warning' as const };
+  return { text: `Unsure ${pct}`, color: 'danger' as const };
+}
+
+const rowsText = (rows: number[]) => (rows.length === 1 ? `Header row ${rows[0]}` : `Header rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`);
+
+export default function MappingReview({ review, onAnswer }: { review: PendingReview; onAnswer: (overrides: ColumnOverrides | null) => void }) {
+  const styles = useStyles();
+  const choices = useMemo(() => fieldChoices(), []);
+  const label = (field: ColumnField | null) => (field ? (choices.find((c) => c.field === field)?.label ?? field) : 'Not used');
+  const [edits, setEdits] = useState<ColumnOverrides>({});
+
+  const fieldOf = (sheet: string, col: number, detected: ColumnField | null): ColumnField | null =>
+    edits[sheet] && col in edits[sheet] ? edits[sheet][col] : detected;
+  const changed = Object.values(edits).some((cols) => Object.keys(cols).length > 0);
+
+  const choose = (sheet: string, col: number, detected: ColumnField | null, value: string | undefined) => {
+    const field = !value || value === NOT_USED ? null : (value as ColumnField);
+    setEdits((prev) => {
+      const cols = { ...(prev[sheet] ?? {}) };
+      if (field === detected) delete cols[col];
+      else cols[col] = field;
+      return { ...prev, [sheet]: cols };
+    });
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="review-heading" data-testid="mapping-review">
+      <Subtitle2 as="h2" id="review-heading" className={styles.heading}>
+        Check the columns
+      </Subtitle2>
+      <Body1>
+        {review.reason === 'structure'
+          ? 'This is how PlanAssure reads your plan. Nothing is written until you confirm.'
+          : `Before "${ACTION_LABELS[review.action]}" writes anything, confirm how PlanAssure reads your plan. You are asked again only if the layout changes.`}
+      </Body1>
+      {review.sheets.map((s) => (
+        <section key={s.sheet} className={styles.sheet} aria-labelledby={`review-${s.sheet.replace(/\W/g, '_')}`}>
+          <Subtitle2 as="h3" id={`review-${s.sheet.replace(/\W/g, '_')}`} className={styles.heading}>
+            {`Sheet “${s.sheet}”`}
+          </Subtitle2>
+          <Text data-testid="header-rows">{`${rowsText(s.headerRows)}.`}</Text>
+          {s.repeatedHeaders.length ? <Caption1>{`The header is repeated on ${s.repeatedHeaders.length === 1 ? 'row' : 'rows'} ${s.repeatedHeaders.join(', ')}: those rows are skipped.`}</Caption1> : null}
+          <ul className={styles.list} aria-label={`Columns on ${s.sheet}`}>
+            {s.columns.map((c) => {
+              const field = fieldOf(s.sheet, c.col, c.field);
+              const badge = confidenceBadge(c.field, c.confidence);
+              const isEdited = field !== c.field;
+              const labelId = `col-${s.sheet.replace(/\W/g, '_')}-${c.letter}`;
+              return (
+                <li key={c.col} className={styles.column} data-testid="mapping-column" data-column={c.letter} data-field={field ?? ''}>
+                  <Text className={styles.letter} aria-hidden>
+                    {c.letter}
+                  </Text>
+                  <Text id={labelId} className={styles.header}>
+                    <span className={styles.srOnly}>{`Column ${c.letter}: `}</span>
+                    {`“${c.header}”`}
+                  </Text>
+                  <Badge appearance="tint" color={badge.color} size="medium" data-testid="confidence">
+                    {badge.text}
+                  </Badge>
+                  <Dropdown
+                    className={isEdited ? `${styles.dropdown} ${styles.edited}` : styles.dropdown}
+                    aria-labelledby={labelId}
+                    aria-description={`Read as. PlanAssure's confidence: ${badge.text}.`}
+                    value={label(field)}
+                    selectedOptions={[field ?? NOT_USED]}
+                    onOptionSelect={(_e, d) => choose(s.sheet, c.col, c.field, d.optionValue)}
+                    size="small"
+                  >
+                    {choices.map((choice) => (
+                      <Option key={choice.field} value={choice.field}>
+                        {choice.label}
+                      </Option>
+                    ))}
+                    <Option value={NOT_USED}>Not used</Option>
+                  </Dropdown>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={() => onAnswer(changed ? edits : {})}>
+          Confirm and continue
+        </Button>
+        {changed ? <Button onClick={() => setEdits({})}>Reset to what PlanAssure found</Button> : null}
+        <Button onClick={() => onAnswer(null)}>Cancel</Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,370 @@
+/**
+ * The pane's only way into the engine: pure functions from the workbook model (and the pane's settings) to what the
+ * pane shows and what it writes. Loaded on demand with the Office.js host (runtime.ts), never in the first-load
+ * bundle. Mirrors src/cli/main.ts: structureWorkbook → validatePlan → a sheet plan → apply.
+ *
+ * One thing the pane does that the command line does not: it runs one step at a time in a workbook it has already
+ * written to. The engine's sheet plans record the tool's sheets on the hidden lists sheet, and applying a plan
+ * replaces every sheet recorded there; so a step (say "Apply RAG") would otherwise remove the board pack an
+ * earlier step built. composeStep() keeps the tool's other sheets and their record. (What the engine could offer
+ * instead is in the reply to issue #8: a step-scoped plan.)
+ */
+import { boardPackWorkbookPlan, packActions, reportingPeriod } from '../engine/board-pack';
+import { actionKpiRags, KPI_RULES, kpiReports } from '../engine/kpi';
+import { Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity } from '../engine/schema';
+import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
+import { kpiSheetsFor, ownedSheets, structureWorkbookPlan } from '../engine/sheet-plan/structure-plan';
+import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
+import { SheetRole, structureWorkbook, StructureResult } from '../engine/structure';
+import { ColumnField } from '../engine/structure/columns';
+import { RULES, validatePlan } from '../engine/validate';
+import { cellText, columnLetters, WorkbookModel } from '../engine/workbook';
+import type { PaneSettings } from './settings';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Options
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Column → field overrides from the mapping review, by sheet name and 1-based column number; null means "do not
+ * read this column". structureWorkbook applies them to the sheet's header and every repeated header.
+ */
+export type ColumnOverrides = Record<string, Record<number, ColumnField | null>>;
+
+export interface BridgeOptions {
+  /** YYYY-MM-DD. */
+  today: string;
+  settings: PaneSettings;
+  columnOverrides?: ColumnOverrides;
+}
+
+/** An error written for the officer (title + what to do). */
+export class BridgeError extends Error {
+  constructor(
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+/** The pane's settings as the engine's settings overrides (only what the officer set). */
+export function engineSettings(settings: PaneSettings): Partial<PlanSettings> {
+  const out: Partial<PlanSettings> = {};
+  if (settings.reportingPeriod) out.reportingPeriod = settings.reportingPeriod;
+  if (settings.ragTolerance !== null) out.ragTolerance = settings.ragTolerance;
+  if (settings.protectiveMarking) out.protectiveMarking = settings.protectiveMarking;
+  if (Object.keys(settings.ragLegend).length) out.ragLegend = { Blue: 'Complete', Green: 'On track', Amber: 'At risk or slipping', Red: 'Off track or overdue', Grey: 'Not started or no data', ...settings.ragLegend } as Record<Rag, string>;
+  if (Object.keys(settings.ruleSeverities).length) out.ruleSeverities = { ...settings.ruleSeverities };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading and checking
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface Structured {
+  result: StructureResult;
+  /** The sheets an earlier run wrote. */
+  owned: string[];
+}
+
+export interface Analysis extends Structured {
+  model: WorkbookModel;
+  findings: Finding[];
+  readWarnings: string[];
+}
+
+/** Step 1 of a check: structuring (as src/cli/main.ts does it). */
+export function structureStep(model: WorkbookModel, options: BridgeOptions): Structured {
+  const owned = ownedSheets(model);
+  const structureOptions = {
+    today: options.today,
+    planStart: options.settings.planStart,
+    settings: engineSettings(options.settings),
+    ownedSheets: owned,
+    columnOverrides: options.columnOverrides,
+  };
+  return { result: structureWorkbook(model, structureOptions), owned };
+}
+
+/** Step 2 of a check: the rule catalogue, after structuring's own findings. */
+export function validateStep(structured: Structured, today: string): Finding[] {
+  return [...structured.result.findings, ...validatePlan(structured.result, { today })];
+}
+
+export function analyse(model: WorkbookModel & { warnings?: string[] }, options: BridgeOptions): Analysis {
+  const structured = structureStep(model, options);
+  return { ...structured, model, findings: validateStep(structured, options.today), readWarnings: model.warnings ?? [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the home view shows
+// ---------------------------------------------------------------------------------------------------------------
+
+export const ROLE_LABELS: Record<SheetRole, string> = {
+  plan: 'Plan: actions read from here',
+  settings: 'Plan settings',
+  'kpi-register': 'KPI register',
+  'kpi-data': 'KPI data',
+  'tool-owned': 'Written by PlanAssure',
+  'not-a-plan': 'Not a plan: left alone',
+};
+
+export interface SheetState {
+  name: string;
+  role: SheetRole;
+  roleLabel: string;
+  /** Actions read from the sheet (plan sheets). */
+  actions: number;
+  hidden: boolean;
+}
+
+export interface PlanState {
+  title: string | null;
+  sheets: SheetState[];
+  actions: number;
+  kpis: number;
+  counts: Record<Severity, number>;
+  readWarnings: string[];
+}
+
+export function planState(analysis: Analysis): PlanState {
+  const { result, model } = analysis;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of analysis.findings) counts[f.severity]++;
+  return {
+    title: result.settings.title ?? result.title,
+    sheets: result.sheets.map((s) => ({
+      name: s.sheet,
+      role: s.role,
+      roleLabel: ROLE_LABELS[s.role] ?? s.role,
+      actions: result.actions.filter((a) => a.source.sheet === s.sheet).length,
+      hidden: (model.sheets.find((m) => m.name === s.sheet)?.visibility ?? 'visible') !== 'visible',
+    })),
+    actions: result.actions.length,
+    kpis: result.kpis.length,
+    counts,
+    readWarnings: analysis.readWarnings,
+  };
+}
+
+/** Every rule the pane can report, for the filters and the severity settings. */
+export interface RuleInfo {
+  id: string;
+  title: string;
+  defaultSeverity: Severity;
+}
+
+export function ruleCatalogue(): RuleInfo[] {
+  const rules: RuleInfo[] = RULES.map((r) => ({ id: r.id, title: r.title, defaultSeverity: r.defaultSeverity }));
+  for (const [id, r] of Object.entries(KPI_RULES)) {
+    if (!rules.some((x) => x.id === id)) rules.push({ id, title: r.title, defaultSeverity: r.severity });
+  }
+  return rules;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The column-mapping review
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface ColumnReview {
+  col: number;
+  letter: string;
+  header: string;
+  field: ColumnField | null;
+  confidence: number;
+}
+
+export interface SheetMappingReview {
+  sheet: string;
+  headerRows: number[];
+  columns: ColumnReview[];
+  /** Header rows found again further down (repeated on each printed page), which are skipped. */
+  repeatedHeaders: number[];
+}
+
+export function mappingReview(result: StructureResult): SheetMappingReview[] {
+  return result.sheets
+    .filter((s) => s.role === 'plan')
+    .map((s) => ({
+      sheet: s.sheet,
+      headerRows: [...s.headerRows],
+      repeatedHeaders: [...s.repeatedHeaders],
+      columns: s.columns.map((c) => ({ col: c.col, letter: columnLetters(c.col), header: c.header, field: c.field, confidence: c.confidence })),
+    }));
+}
+
+/** A stable fingerprint of a mapping: what the officer confirmed, kept in the settings. */
+export function mappingSignature(review: SheetMappingReview[]): string {
+  return JSON.stringify(review.map((s) => [s.sheet, s.headerRows, s.columns.map((c) => [c.col, c.header, c.field])]));
+}
+
+/** The fields a column can be read as, with the Plan sheet's own names, in the Plan sheet's order. */
+export function fieldChoices(): { field: ColumnField; label: string }[] {
+  const choices: { field: ColumnField; label: string }[] = PLAN_COLUMNS.filter((c) => c.key !== 'sourceSheet' && c.key !== 'sourceRow').map((c) => ({
+    field: c.key as ColumnField,
+    label: c.header,
+  }));
+  choices.push({ field: 'marker', label: 'Timescale marker (●)' });
+  return choices;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------------------------
+
+export type WritingAction = 'structure' | 'kpis' | 'rag' | 'boardPack' | 'everything';
+
+export interface WriteJob {
+  plan: WorkbookPlan;
+  /** The tool's sheets this write replaces (the adapter deletes them first). */
+  owned: string[];
+  /** The sheets written, as the officer sees them (hidden ones left out). */
+  visibleSheets: string[];
+  summary: string;
+  /** Set when the write includes the board pack. */
+  boardPack: { period: string; sheets: string[] } | null;
+}
+
+export interface NothingToWrite {
+  nothing: string;
+}
+
+interface Owned {
+  name: string;
+  role: string;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+function ownershipColumns(rows: { row: number; col: number; text: string }[]): { nameCol: number; roleCol: number } | null {
+  const header = rows.find((c) => c.row === 1 && c.text === 'PlanAssure owned sheet');
+  if (!header) return null;
+  const role = rows.find((c) => c.row === 1 && c.text === 'Role' && c.col > header.col);
+  return { nameCol: header.col, roleCol: role?.col ?? header.col + 1 };
+}
+
+function ownershipFrom(rows: { row: number; col: number; text: string }[]): Owned[] {
+  const cols = ownershipColumns(rows);
+  if (!cols) return [];
+  const byRow = new Map<number, Owned>();
+  for (const c of rows) {
+    if (c.row < 2) continue;
+    const entry = byRow.get(c.row) ?? { name: '', role: '' };
+    if (c.col === cols.nameCol) entry.name = c.text;
+    if (c.col === cols.roleCol) entry.role = c.text;
+    byRow.set(c.row, entry);
+  }
+  return [...byRow.values()].filter((o) => o.name && o.name !== LISTS_SHEET_NAME);
+}
+
+/** The tool's sheets recorded on the workbook's lists sheet, with their roles (the lists sheet itself left out). */
+export function ownedWithRoles(model: WorkbookModel): Owned[] {
+  const lists = model.sheets.find((s) => s.name === LISTS_SHEET_NAME);
+  if (!lists) return [];
+  const present = new Set(model.sheets.map((s) => lower(s.name)));
+  return ownershipFrom(lists.cells.map((c) => ({ row: c.row, col: c.col, text: cellText(c.value) }))).filter((o) => present.has(lower(o.name)));
+}
+
+/** The sheets an engine plan writes, with the roles its lists sheet gives them. */
+function writtenByPlan(plan: WorkbookPlan): { sheet: SheetPlan; role: string }[] {
+  const lists = plan.sheets.find((s) => s.name === LISTS_SHEET_NAME);
+  const cells = (lists?.rows ?? []).flatMap((row, r) =>
+    row.map((v, c) => ({ row: r + 1, col: c + 1, text: v && v.kind === 'text' ? v.text : '' })).filter((x) => x.text),
+  );
+  const roles = new Map(ownershipFrom(cells).map((o) => [o.name, o.role]));
+  return plan.sheets.filter((s) => s.name !== LISTS_SHEET_NAME).map((sheet) => ({ sheet, role: roles.get(sheet.name) ?? 'tool' }));
+}
+
+/**
+ * A plan for one step: the step's sheets, plus a lists sheet that records them AND the tool's other sheets, which
+ * stay as they are. Only the tool's sheets with the same name or role as a written one are replaced.
+ */
+export function composeStep(model: WorkbookModel, written: { sheet: SheetPlan; role: string }[]): { plan: WorkbookPlan; owned: string[] } {
+  const names = new Set(written.map((w) => lower(w.sheet.name)));
+  const roles = new Set(written.map((w) => w.role));
+  const kept = ownedWithRoles(model).filter((o) => !names.has(lower(o.name)) && !roles.has(o.role));
+  const keptNames = new Set(kept.map((k) => lower(k.name)));
+  const lists = listsSheet(LISTS_SHEET_NAME, [
+    ...written.map((w) => ({ name: w.sheet.name, role: w.role })),
+    ...kept,
+    { name: LISTS_SHEET_NAME, role: 'lists' },
+  ]);
+  return {
+    plan: { sheets: [...written.map((w) => w.sheet), lists] },
+    owned: ownedSheets(model).filter((n) => !keptNames.has(lower(n))),
+  };
+}
+
+function kpiSheets(analysis: Analysis): SheetPlan[] {
+  const { model, result, owned } = analysis;
+  return kpiSheetsFor(result, model, model.sheets.map((s) => s.name), owned);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function listNames(names: string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+const NO_ACTIONS =
+  'PlanAssure found no actions to write. Check plan lists why: the plan needs a header row with an "Action" column and one other, such as "Lead" or "Timescale".';
+
+/** What a writing action writes, as one sheet plan, or why there is nothing to write. */
+export function buildWrite(action: WritingAction, analysis: Analysis, options: BridgeOptions): WriteJob | NothingToWrite {
+  const { model, result, findings, owned } = analysis;
+  const existing = model.sheets.map((s) => s.name);
+  let written: { sheet: SheetPlan; role: string }[];
+  let boardPack: WriteJob['boardPack'] = null;
+  let what: string;
+  switch (action) {
+    case 'structure':
+      if (!result.actions.length) return { nothing: NO_ACTIONS };
+      written = writtenByPlan(structureWorkbookPlan(result, model));
+      what = `${plural(result.actions.length, 'action')} in the canonical Plan table`;
+      break;
+    case 'kpis': {
+      if (!result.kpis.length) {
+        return {
+          nothing:
+            'PlanAssure found no KPI register or KPI data in this workbook, so there are no KPIs to update. Add a sheet with a row per KPI (name, target, and a column per period), then try again.',
+        };
+      }
+      const sheets = kpiSheets(analysis);
+      written = sheets.map((sheet, i) => ({ sheet, role: i === 0 ? 'kpi-register' : 'kpi-calc' }));
+      what = `${plural(result.kpis.length, 'KPI')} with live latest value, change, direction and RAG`;
+      break;
+    }
+    case 'rag': {
+      if (!result.actions.length) return { nothing: NO_ACTIONS };
+      const actions = packActions(result, options.today).map((a) => ({ ...a, rag: a.effectiveRag }));
+      const name = ownedSheetName(PLAN_SHEET_NAME, existing, owned);
+      const kpiRags = actionKpiRags(actions, kpiReports(result));
+      written = [{ sheet: planSheet(name, LISTS_SHEET_NAME, actions, { ragColours: true, kpiRags }), role: 'plan' }];
+      what = `a RAG for ${plural(actions.length, 'action')} (entered, or derived from status and dates), in live colours`;
+      break;
+    }
+    case 'boardPack':
+    case 'everything': {
+      if (!result.actions.length) return { nothing: NO_ACTIONS };
+      // The board pack carries the filled KPI register with it, so the scorecard and the register agree.
+      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.settings.reportingPeriod, findings });
+      written = writtenByPlan(pack.plan);
+      const withKpis = written.some((w) => w.role === 'kpi-register');
+      const period = reportingPeriod(result, { today: options.today, period: options.settings.reportingPeriod }).label;
+      const sheets = written.filter((w) => w.sheet.visibility === 'visible' && !['plan', 'kpi-register', 'kpi-calc'].includes(w.role)).map((w) => w.sheet.name);
+      boardPack = { period, sheets };
+      what =
+        action === 'everything'
+          ? `the board pack for ${period}, the Plan table with RAG${withKpis ? ' and the KPI register' : ''}`
+          : `the board pack for ${period}`;
+      break;
+    }
+  }
+  const { plan, owned: replace } = composeStep(model, written);
+  const visibleSheets = written.filter((w) => w.sheet.visibility === 'visible').map((w) => w.sheet.name);
+  return { plan, owned: replace, visibleSheets, summary: `Wrote ${what}: ${listNames(visibleSheets)}.`, boardPack };
+}

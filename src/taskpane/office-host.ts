@@ -1,0 +1,83 @@
+/**
+ * WorkbookHost over Office.js: every call is one Excel.run batch through the src/excel adapter. Loaded on demand
+ * (the adapter pulls in part of the engine), never in the first-load bundle.
+ *
+ * Settings live in the workbook's own settings (Excel's Workbook.settings, ExcelApi 1.4), saved with the file, under
+ * one key holding JSON; where Excel lacks them, Office's document settings (Office.context.document.settings) are
+ * used instead.
+ */
+import type { WorkbookPlan } from '../engine/sheet-plan/types';
+import { applyWorkbookPlan } from '../excel/apply-plan';
+import { readWorkbookModel } from '../excel/read-workbook';
+import { ApplyOutcome, OfficerError, ReadModel, WorkbookHost } from './host';
+import { PaneSettings, parseSettings, serialiseSettings, SETTINGS_KEY } from './settings';
+
+function workbookSettingsSupported(): boolean {
+  const requirements = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
+  return !requirements || requirements.isSetSupported('ExcelApi', '1.4');
+}
+
+/** Office's document settings (Office.js's Common API), when Excel's own are missing. */
+function documentSettings(): Office.Settings | null {
+  return typeof Office !== 'undefined' ? (Office.context?.document?.settings ?? null) : null;
+}
+
+export class OfficeWorkbookHost implements WorkbookHost {
+  async readModel(): Promise<ReadModel> {
+    return Excel.run(async (context) => {
+      const model = await readWorkbookModel(context);
+      return { sheets: model.sheets, warnings: model.warnings };
+    });
+  }
+
+  async apply(plan: WorkbookPlan, owned: readonly string[]): Promise<ApplyOutcome> {
+    return Excel.run(async (context) => {
+      const report = await applyWorkbookPlan(context, plan, owned);
+      return { notices: report.notices.map((n) => n.message).filter(Boolean) };
+    });
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    await Excel.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet);
+      worksheet.load('visibility');
+      await context.sync();
+      if (worksheet.isNullObject) {
+        throw new OfficerError('That sheet is no longer in the workbook', `There is no sheet called "${sheet}" now. Run Check plan again to refresh the list.`);
+      }
+      if (worksheet.visibility !== 'Visible') {
+        throw new OfficerError('That cell is on a hidden sheet', `"${sheet}" is hidden. Right-click a sheet tab, choose Unhide and pick "${sheet}", then try again.`);
+      }
+      worksheet.getRange(cell).select();
+      worksheet.activate();
+      await context.sync();
+    });
+  }
+
+  async loadSettings(): Promise<PaneSettings> {
+    if (!workbookSettingsSupported()) return parseSettings(documentSettings()?.get(SETTINGS_KEY) ?? null);
+    return Excel.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      item.load('value');
+      await context.sync();
+      return parseSettings(item.isNullObject ? null : item.value);
+    });
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    const json = serialiseSettings(settings);
+    if (!workbookSettingsSupported()) {
+      const doc = documentSettings();
+      if (!doc) throw new OfficerError('Settings could not be saved', 'This version of Excel cannot keep add-in settings in the workbook. Update Excel, or use Excel on the web.');
+      doc.set(SETTINGS_KEY, json);
+      await new Promise<void>((resolve, reject) =>
+        doc.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? 'saveAsync failed')))),
+      );
+      return;
+    }
+    await Excel.run(async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, json);
+      await context.sync();
+    });
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The pane's working part, loaded on demand after the first paint: the Office.js host, the engine bridge, and the
+ * runner that does an action step by step.
+ *
+ * The engine is synchronous, so an action runs as separate steps (read, structure, check, review, prepare, write)
+ * with a pause between them: the pane repaints its progress, and a Cancel pressed in between is honoured. The
+ * last chance to cancel is just before writing; once writing has started it runs to the end.
+ */
+import type { Finding } from '../engine/schema';
+import {
+  analyse,
+  Analysis,
+  ColumnOverrides,
+  BridgeError,
+  BridgeOptions,
+  buildWrite,
+  mappingReview,
+  mappingSignature,
+  planState,
+  PlanState,
+  SheetMappingReview,
+  structureStep,
+  validateStep,
+  WritingAction,
+} from './engine-bridge';
+import type { WorkbookHost } from './host';
+import { OfficeWorkbookHost } from './office-host';
+import type { PaneSettings } from './settings';
+import type { Stage } from './messages';
+
+export { fieldChoices, ruleCatalogue } from './engine-bridge';
+export type { ColumnOverrides, PlanState, RuleInfo, SheetMappingReview } from './engine-bridge';
+
+export type ActionKind = 'check' | WritingAction;
+
+export function createOfficeHost(): WorkbookHost {
+  return new OfficeWorkbookHost();
+}
+
+export interface StepInfo {
+  index: number;
+  total: number;
+  label: string;
+  stage: Stage;
+  /** True once writing has begun: too late to cancel. */
+  writing: boolean;
+}
+
+export type ReviewReason = 'structure' | 'unconfirmed';
+
+export interface RunHooks {
+  progress(step: StepInfo): void;
+  cancelled(): boolean;
+  /**
+   * Shows the mapping review; resolves with the officer's changes to the mapping when they confirm ({} when they
+   * confirm it as found), or null when they cancel.
+   */
+  reviewMapping(review: SheetMappingReview[], reason: ReviewReason): Promise<ColumnOverrides | null>;
+}
+
+export interface RunOutcome {
+  action: ActionKind;
+  state: PlanState;
+  findings: Finding[];
+  settings: PaneSettings;
+  /** What was done, for the officer; null for a plain check. */
+  summary: string | null;
+  /** Set when the action had nothing to write (and wrote nothing). */
+  nothing: string | null;
+  written: string[];
+  /** Features this Excel lacks, skipped while writing; problems saving settings. */
+  notices: string[];
+}
+
+/** Thrown when the officer cancels; nothing has been written. */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Thrown with the stage it failed in, so the pane can say what was happening. */
+export class StepError extends Error {
+  constructor(
+    readonly stage: Stage,
+    readonly failure: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = 'StepError';
+  }
+}
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function stepsFor(action: ActionKind, review: boolean): { stage: Stage; label: string }[] {
+  const steps: { stage: Stage; label: string }[] = [
+    { stage: 'read', label: 'Reading the workbook' },
+    { stage: 'structure', label: 'Reading the plan' },
+    { stage: 'validate', label: 'Checking the plan' },
+  ];
+  if (action === 'check') return steps;
+  if (review) steps.push({ stage: 'structure', label: 'Waiting for you to confirm the columns' });
+  steps.push({ stage: 'build', label: 'Preparing the sheets' }, { stage: 'write', label: 'Writing the sheets' }, { stage: 'read', label: 'Checking what was written' });
+  return steps;
+}
+
+/** Whether a writing action shows the column-mapping review first. */
+function needsReview(action: ActionKind, signature: string, settings: PaneSettings, sheets: number): ReviewReason | null {
+  if (action === 'check' || action === 'kpis' || sheets === 0) return null;
+  if (action === 'structure') return 'structure';
+  return settings.confirmedMapping === signature ? null : 'unconfirmed';
+}
+
+async function step<T>(stage: Stage, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CancelledError || error instanceof StepError) throw error;
+    throw new StepError(stage, error);
+  }
+}
+
+/** A plain check: read, structure, validate. Writes nothing. */
+export async function checkWorkbook(host: WorkbookHost, options: BridgeOptions): Promise<Analysis> {
+  const model = await step('read', () => host.readModel());
+  return step('structure', () => analyse(model, options));
+}
+
+export async function runAction(action: ActionKind, host: WorkbookHost, settings: PaneSettings, today: string, hooks: RunHooks): Promise<RunOutcome> {
+  const options: BridgeOptions = { today, settings };
+  let steps = stepsFor(action, action === 'structure');
+  let index = 0;
+  const next = async (stage: Stage, writing = false) => {
+    if (!writing && hooks.cancelled()) throw new CancelledError();
+    const s = steps[Math.min(index, steps.length - 1)];
+    hooks.progress({ index: index + 1, total: steps.length, label: s.label, stage, writing });
+    index++;
+    await pause();
+    if (!writing && hooks.cancelled()) throw new CancelledError();
+  };
+
+  await next('read');
+  const model = await step('read', () => host.readModel());
+  await next('structure');
+  const structured = await step('structure', () => structureStep(model, options));
+  await next('validate');
+  const findings = await step('validate', () => validateStep(structured, today));
+  let analysis: Analysis = { ...structured, model, findings, readWarnings: model.warnings ?? [] };
+  if (action === 'check') {
+    return { action, state: planState(analysis), findings, settings, summary: null, nothing: null, written: [], notices: [] };
+  }
+
+  let current = settings;
+  const review = mappingReview(analysis.result);
+  const signature = mappingSignature(review);
+  const reason = needsReview(action, signature, settings, review.length);
+  if (!reason && action === 'structure') steps = stepsFor(action, false);
+  if (reason && action !== 'structure') steps = stepsFor(action, true);
+  if (reason) {
+    await next('structure');
+    const overrides = await hooks.reviewMapping(review, reason);
+    if (!overrides) throw new CancelledError();
+    current = { ...current, confirmedMapping: signature };
+    // The officer may have edited the workbook while reviewing: read it again, and stop if the columns changed.
+    const fresh = await step('read', () => host.readModel());
+    const again = await step('structure', () => analyse(fresh, { today, settings: current, columnOverrides: overrides }));
+    if (!Object.keys(overrides).length && mappingSignature(mappingReview(again.result)) !== signature) {
+      throw new StepError(
+        'structure',
+        new BridgeError('The workbook changed while you were reviewing', 'The header rows or columns are not what you confirmed any more. Run the action again to review them.'),
+      );
+    }
+    analysis = again;
+  }
+
+  await next('build');
+  const job = await step('build', () => buildWrite(action, analysis, { today, settings: current }));
+  if ('nothing' in job) {
+    return { action, state: planState(analysis), findings: analysis.findings, settings, summary: null, nothing: job.nothing, written: [], notices: [] };
+  }
+  if (hooks.cancelled()) throw new CancelledError();
+
+  await next('write', true);
+  const outcome = await step('write', () => host.apply(job.plan, job.owned));
+  const notices = [...outcome.notices];
+  if (job.boardPack) current = { ...current, lastBoardPack: { at: new Date().toISOString(), period: job.boardPack.period, sheets: job.boardPack.sheets } };
+  if (current !== settings) {
+    try {
+      await host.saveSettings(current);
+    } catch (error) {
+      notices.push(`The sheets were written, but PlanAssure could not save its settings in the workbook (${(error as Error)?.message ?? error}).`);
+    }
+  }
+
+  await next('read', true);
+  let after = analysis;
+  try {
+    after = await checkWorkbook(host, { today, settings: current });
+  } catch {
+    notices.push('The sheets were written, but PlanAssure could not read the workbook again to refresh this pane. Run Check plan to refresh it.');
+  }
+  return { action, state: planState(after), findings: after.findings, settings: current, summary: job.summary, nothing: null, written: job.visibleSheets, notices };
+}
+
+/** State and findings for the home view, from a fresh read. */
+export async function refresh(host: WorkbookHost, settings: PaneSettings, today: string): Promise<{ state: PlanState; findings: Finding[] }> {
+  const analysis = await checkWorkbook(host, { today, settings });
+  return { state: planState(analysis), findings: analysis.findings };
+}

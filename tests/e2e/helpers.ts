@@ -1,0 +1,275 @@
+/**
+ * Browser-test helpers: Debian's Chromium through playwright-core (never a downloaded browser), the harness
+ * server, network recording, axe-core, and the engine's own answers to compare the pane against.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Browser, BrowserContext, chromium, Frame, FrameLocator, Page } from 'playwright-core';
+import { Finding } from '../../src/engine/schema';
+import { ownedSheets } from '../../src/engine/sheet-plan/structure-plan';
+import { PlanValue, SheetPlan } from '../../src/engine/sheet-plan/types';
+import { structureWorkbook, StructureResult } from '../../src/engine/structure';
+import { validatePlan } from '../../src/engine/validate';
+import { CellModel, SheetModel, WorkbookModel } from '../../src/engine/workbook';
+import { readWorkbook } from '../../src/xlsx/read-workbook';
+import { HarnessServer, startHarnessServer } from '../../harness/server';
+import { REPO_ROOT } from '../../harness/paths';
+import type { HarnessApi } from '../../harness/page';
+import { requireTool } from '../helpers/tools';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** requireTool policy: true when Chromium is there; throws under CI=true when it is not; else warns loudly. */
+export const hasChromium = requireTool('chromium');
+export const describeBrowser = hasChromium ? describe : describe.skip;
+
+export const SEEDS = {
+  sefton: 'sefton-peer-review-action-plan',
+  example: 'example-canonical-plan',
+  northTyneside: 'north-tyneside-delivery-plan-2025-26',
+} as const;
+
+export const DOCS = path.join(REPO_ROOT, 'docs');
+
+export interface Session {
+  server: HarnessServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The task pane's iframe. */
+  pane: FrameLocator;
+  /** Every URL the browser asked for. */
+  requests: string[];
+  /** Requests to Microsoft's Office.js CDN, answered with an empty script. */
+  officeJsRequests: string[];
+  /** Uncaught errors in any frame. */
+  pageErrors: string[];
+  paneFrame(): Frame;
+  /** Runs a function in the harness page, with its HarnessApi. */
+  harness<R>(fn: (h: HarnessApi) => R | Promise<R>): Promise<R>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<{ server: HarnessServer; browser: Browser }> {
+  const server = await startHarnessServer(0);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return { server, browser };
+}
+
+/** Opens a page with every request recorded: Office.js's CDN gets an empty script; anything else off this machine is refused. */
+export async function openPage(server: HarnessServer, browser: Browser, url: string, viewport = { width: 1400, height: 1000 }): Promise<Session> {
+  const context = await browser.newContext({ viewport, colorScheme: 'light' });
+  const requests: string[] = [];
+  const officeJsRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (/^https:\/\/appsforoffice\.microsoft\.com\//.test(url)) {
+      officeJsRequests.push(url);
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+    } else if (url.startsWith(`${server.url}/`) || url.startsWith('data:')) {
+      await route.continue();
+    } else {
+      await route.abort();
+    }
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(url);
+  const session = {
+    server,
+    browser,
+    context,
+    page,
+    pane: page.frameLocator('#pane'),
+    requests,
+    officeJsRequests,
+    pageErrors,
+    paneFrame: () => {
+      const frame = page.frames().find((f) => /\/taskpane\.html/.test(f.url()));
+      if (!frame) throw new Error('no task-pane frame');
+      return frame;
+    },
+    // The function runs in the harness page with its HarnessApi (it must not use anything from this file).
+    harness: <R>(fn: (h: HarnessApi) => R | Promise<R>) => page.evaluate(`(${fn.toString()})(window.__planAssureHarness)`) as Promise<R>,
+    close: () => context.close(),
+  };
+  return session;
+}
+
+export async function openHarness(server: HarnessServer, browser: Browser, seed: string, query: Record<string, string> = {}): Promise<Session> {
+  const params = new URLSearchParams({ seed, ...query });
+  const session = await openPage(server, browser, `${server.url}/harness.html?${params}`);
+  await paneReady(session);
+  return session;
+}
+
+/** Waits for the pane's first read of the workbook (the plan summary) and for the actions to be usable. */
+export async function paneReady(session: Session): Promise<void> {
+  await session.pane.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
+  await idle(session);
+}
+
+/** Waits until the pane is ready and no action or read is under way. */
+export async function idle(session: Session): Promise<void> {
+  await session.pane.locator('[data-phase="ready"][data-busy="false"]').waitFor({ timeout: 60_000 });
+}
+
+export async function clickAction(session: Session, action: string): Promise<void> {
+  await idle(session);
+  await session.pane.locator(`[data-action="${action}"]`).click();
+}
+
+/** Runs an action to its end, confirming the mapping review if it appears; returns the banner's text. */
+export async function runAction(session: Session, action: string, confirm = true): Promise<string> {
+  await session.pane.getByRole('tab', { name: /^Home/ }).click();
+  await clickAction(session, action);
+  const review = session.pane.getByTestId('mapping-review');
+  const banner = session.pane.getByTestId('banner');
+  await Promise.race([review.waitFor({ timeout: 60_000 }), banner.waitFor({ timeout: 60_000 })]);
+  if (await review.isVisible()) {
+    await session.pane.getByRole('button', { name: confirm ? 'Confirm and continue' : 'Cancel' }).click();
+  }
+  await idle(session);
+  return (await banner.textContent()) ?? '';
+}
+
+// ---------------------------------------------------------------- axe
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+  targets: string[];
+}
+
+/**
+ * axe-core in the pane's frame (evaluated through the debugging protocol, so the pane's CSP stays as it is).
+ *
+ * One exclusion: Tabster's focus "dummy" elements (<i data-tabster-dummy tabindex="0" aria-hidden="true">), which
+ * Fluent UI v9 puts around arrow-key groups such as the TabList. They are focusable and aria-hidden on purpose: they
+ * only pass focus on at once, and are hidden so that screen readers do not announce them. axe's aria-hidden-focus
+ * rule flags them; Fluent UI closed this as by design (microsoft/fluentui#27517) and Microsoft's Accessibility
+ * Insights suppresses exactly these elements. Nothing else is excluded.
+ */
+export async function axe(frame: Frame): Promise<AxeViolation[]> {
+  const loaded = await frame.evaluate('typeof window.axe');
+  if (loaded === 'undefined') await frame.evaluate(`${AXE_SOURCE}\n;void 0`);
+  const context = "{ include: [['html']], exclude: [['[data-tabster-dummy]']] }";
+  const result = (await frame.evaluate(`window.axe.run(${context}, { resultTypes: ['violations'] })`)) as {
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+export const seriousOrCritical = (violations: AxeViolation[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+// ---------------------------------------------------------------- the engine's own answers
+
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export async function seedModel(seed: string): Promise<WorkbookModel> {
+  return readWorkbook(path.join(REPO_ROOT, 'seeds', `${seed}.xlsx`));
+}
+
+/** What the command line finds in a workbook (src/cli/main.ts): structure, then validate. */
+export function engineCheck(model: WorkbookModel, today: string, settings: Parameters<typeof structureWorkbook>[1]['settings'] = {}): { result: StructureResult; findings: Finding[]; owned: string[] } {
+  const owned = ownedSheets(model);
+  const result = structureWorkbook(model, { today, ownedSheets: owned, settings });
+  return { result, findings: [...result.findings, ...validatePlan(result, { today })], owned };
+}
+
+export interface ShownFinding {
+  sheet: string;
+  cell: string;
+  rule: string;
+  severity: string;
+}
+
+export async function shownFindings(session: Session): Promise<ShownFinding[]> {
+  return session.pane.getByTestId('finding').evaluateAll((items) =>
+    items.map((li) => ({
+      sheet: li.getAttribute('data-sheet') ?? '',
+      cell: li.getAttribute('data-cell') ?? '',
+      rule: li.getAttribute('data-rule') ?? '',
+      severity: li.getAttribute('data-severity') ?? '',
+    })),
+  );
+}
+
+export const findingKeys = (findings: { sheet: string; cell: string; rule: string; severity: string }[]) =>
+  findings.map((f) => `${f.severity} ${f.sheet}!${f.cell} ${f.rule}`).sort();
+
+export function severityCounts(findings: { severity: string }[]): Record<string, number> {
+  const counts: Record<string, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}
+
+/** The simulated workbook as the engine's model. */
+export function simModel(session: Session): Promise<WorkbookModel> {
+  return session.harness((h) => h.sim.model());
+}
+
+/** The expected cells of a sheet plan, in the shape the simulator's model gives them back. */
+function expectedCell(value: PlanValue): Pick<CellModel, 'value' | 'formula'> | null {
+  if (value === null) return null;
+  switch (value.kind) {
+    case 'text':
+      return value.text === '' ? null : { value: { type: 'text', value: value.text } };
+    case 'number':
+      return { value: { type: 'number', value: value.value } };
+    case 'date':
+      return { value: { type: 'date', value: value.iso } };
+    case 'formula':
+      return { value: { type: 'text', value: '' }, formula: value.formula };
+  }
+}
+
+/** Differences between what a sheet plan says and what the simulated sheet holds (values and formulas), at most 10. */
+export function sheetDifferences(actual: SheetModel | undefined, plan: SheetPlan): string[] {
+  if (!actual) return [`sheet "${plan.name}" was not written`];
+  const got = new Map(actual.cells.map((c) => [`${c.row}:${c.col}`, c]));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  plan.rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const key = `${r + 1}:${c + 1}`;
+      const want = expectedCell(value);
+      const cell = got.get(key);
+      if (!want) return;
+      seen.add(key);
+      const have = cell ? { value: cell.value, formula: cell.formula } : null;
+      const wantCmp = want.formula ? { formula: want.formula } : { value: want.value };
+      const haveCmp = want.formula ? { formula: have?.formula } : { value: have?.value };
+      if (JSON.stringify(wantCmp) !== JSON.stringify(haveCmp)) problems.push(`${plan.name} R${r + 1}C${c + 1}: want ${JSON.stringify(wantCmp)}, got ${JSON.stringify(haveCmp)}`);
+    }),
+  );
+  for (const cell of actual.cells) {
+    const key = `${cell.row}:${cell.col}`;
+    if (!seen.has(key) && !(cell.value.type === 'text' && cell.value.value === '' && !cell.formula)) problems.push(`${plan.name} R${cell.row}C${cell.col}: unexpected ${JSON.stringify(cell.value)}`);
+  }
+  return problems.slice(0, 10);
+}
+
+export function cellsOf(model: WorkbookModel, sheet: string): string {
+  return JSON.stringify(model.sheets.find((s) => s.name === sheet)?.cells ?? null);
+}
+
+/** Waits until read() gives `want` (compared as JSON), then passes; fails with the last value after the timeout. */
+export async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (JSON.stringify(last) !== JSON.stringify(want) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  expect(last).toEqual(want);
+}
