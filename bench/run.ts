@@ -4,6 +4,7 @@
  *   npm run bench [-- --json] [-- --quick]
  */
 import { spawnSync } from 'node:child_process';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const json = process.argv.includes('--json');
@@ -44,7 +45,7 @@ function measure(args: string[]): Measure {
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const f0 = (n: number | undefined | null) => (n === undefined || n === null ? '—' : n.toFixed(0));
 
-log(`PlanAssure benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${require('node:os').cpus().length} cores`);
+log(`PlanAssure benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${os.cpus().length} cores`);
 log();
 log('Engine alone (best of 3 at 1k/10k, one run at 50k), ms:');
 log('layout          actions  structure validate  kpis   rag  summaries  total  ms/1k rows  peak MB');

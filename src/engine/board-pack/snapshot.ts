@@ -52,7 +52,7 @@ export function snapshotSheet(actions: PackAction[], today: string, name = SNAPS
   sheet.columns = [40, 10, 60, 14, 8, 12].map((width) => ({ width }));
   sheet.rows.push(HEADERS.map((h) => text(h)));
   const keys = snapshotKeys(actions);
-  actions.forEach((a, i) => sheet.rows.push([text(keys[i]), text(a.ref), text(a.action.slice(0, 500)), text(a.status ?? a.statusText), text(a.effectiveRag), text(today)]));
+  actions.forEach((a, i) => sheet.rows.push([text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), text(a.status ?? a.statusText), text(a.effectiveRag), text(today)]));
   return sheet;
 }
 
