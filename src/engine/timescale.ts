@@ -4,7 +4,7 @@
  * date-fns does the calendar arithmetic; the grammar of plan timescales is ours, because general-purpose date
  * parsers read "Q3 2025/26" or "End March 2010" wrongly or not at all.
  */
-import { addMonths, endOfMonth, format, isValid, subDays } from 'date-fns';
+import { addMonths, endOfMonth, isValid, subDays } from 'date-fns';
 import { PlanSettings } from './schema';
 
 export type TimescaleKind = 'date' | 'relative' | 'no-date' | 'unparseable' | 'empty';
@@ -34,7 +34,10 @@ const COMPLETE_TERMS = /^(completed?|in place|done|achieved)$/i;
 const UNSET_TERMS = /^(tbc|tbd|tba|to be confirmed|to be agreed)$/i;
 
 export function isoDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  // String work rather than date-fns format(): this runs for every date in every timescale.
+  const m = date.getMonth() + 1;
+  const d = date.getDate();
+  return `${String(date.getFullYear()).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 export function fromIso(iso: string): Date {

@@ -1278,7 +1278,7 @@ export class SimChartCollection extends SimCollection<SimSheet, SimChartProxy> {
     this._call('add', [type, sourceData._path, seriesBy ?? 'Auto'], (sheet) => {
       const source = sourceData._target();
       const state = ctxOf(this).state;
-      const chart: SimChart = { id: String(state.nextId++), name: `Chart ${sheet.charts.length + 1}`, chartType: type, source: source.rect };
+      const chart: SimChart = { id: String(state.nextId++), name: `Chart ${sheet.charts.length + 1}`, chartType: type, source: source.rect, seriesBy: seriesBy ?? 'Auto' };
       sheet.charts.push(chart);
       proxy._pin({ sheet, chart });
     });
@@ -1306,10 +1306,27 @@ export class SimChartCollection extends SimCollection<SimSheet, SimChartProxy> {
 }
 defineProps<SimSheet>(SimChartCollection, { count: { get: (s) => s.charts.length } });
 
+export class SimChartTitle extends SimClientObject<{ sheet: SimSheet; chart: SimChart }> {
+  declare text: string;
+}
+defineProps<{ sheet: SimSheet; chart: SimChart }>(SimChartTitle, {
+  text: { get: (t) => t.chart.title ?? '', set: (t, v) => (t.chart.title = String(v)) },
+});
+
 export class SimChartProxy extends SimClientObject<{ sheet: SimSheet; chart: SimChart }> {
   declare readonly id: string;
   declare name: string;
   declare chartType: string;
+  private _title?: SimChartTitle;
+  get title(): SimChartTitle {
+    return (this._title ??= new SimChartTitle(this.context, `${this._path}.title`, () => this._target()));
+  }
+  /** Places the chart over the cells from startCell to endCell, as Excel's Chart.setPosition does. */
+  setPosition(startCell: string, endCell?: string): void {
+    this._call('setPosition', [startCell, endCell ?? null], (t) => {
+      t.chart.position = { from: startCell, to: endCell ?? startCell };
+    });
+  }
   delete(): void {
     this._call('delete', [], (t) => {
       t.sheet.charts = t.sheet.charts.filter((c) => c !== t.chart);

@@ -73,6 +73,10 @@ export interface SimChart {
   name: string;
   chartType: string;
   source: Rect;
+  seriesBy?: string;
+  title?: string;
+  /** The cells the chart covers, once positioned. */
+  position?: { from: string; to: string };
 }
 
 export interface SimPage {

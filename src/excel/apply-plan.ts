@@ -381,6 +381,21 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
     }
   }
 
+  if (plan.charts?.length && requirements.use('charts')) {
+    for (const chart of plan.charts) {
+      step(
+        estimateSteps(5, chart),
+        (ws) => {
+          const type = chart.kind === 'stackedBar' ? 'BarStacked' : 'Line';
+          const added = ws.charts.add(type as Excel.ChartType, ws.getRange(chart.source), chart.seriesBy === 'rows' ? 'Rows' : 'Columns');
+          added.title.text = chart.title;
+          added.setPosition(chart.from, chart.to);
+        },
+        true,
+      );
+    }
+  }
+
   if (plan.freeze && (plan.freeze.rows || plan.freeze.columns) && requirements.use('freezePanes')) {
     const { rows, columns } = plan.freeze;
     step(estimatePayloadBytes(plan.freeze), (ws) => {

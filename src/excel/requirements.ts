@@ -32,6 +32,7 @@ export type Feature =
   | 'freezePanes'
   | 'dataValidation'
   | 'pageLayout'
+  | 'charts'
   | 'suspendScreenUpdating';
 
 interface FeatureSpec {
@@ -72,6 +73,11 @@ export const FEATURES: Record<Feature, FeatureSpec> = {
     message: `Your version of Excel is too old for conditional formatting: PlanAssure wrote the sheets but could not colour them. ${UPDATE}, or add the colours by hand.`,
   },
   suspendCalculation: { version: '1.6', core: false, message: '' },
+  charts: {
+    version: '1.1',
+    core: false,
+    message: `Your version of Excel is too old for charts: the board pack has its figures and data bars but no charts. ${UPDATE}.`,
+  },
   freezePanes: {
     version: '1.7',
     core: false,

@@ -23,16 +23,21 @@ function documentSettings(): Office.Settings | null {
 }
 
 export class OfficeWorkbookHost implements WorkbookHost {
+  /** The sheet names the last read saw: the write that follows uses them, saving the sync that would load them. */
+  private sheetNames: string[] | undefined;
+
   async readModel(): Promise<ReadModel> {
     return Excel.run(async (context) => {
       const model = await readWorkbookModel(context);
+      this.sheetNames = model.sheets.map((s) => s.name);
       return { sheets: model.sheets, warnings: model.warnings };
     });
   }
 
   async apply(plan: WorkbookPlan, owned: readonly string[]): Promise<ApplyOutcome> {
     return Excel.run(async (context) => {
-      const report = await applyWorkbookPlan(context, plan, owned);
+      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames });
+      this.sheetNames = undefined;
       return { notices: report.notices.map((n) => n.message).filter(Boolean) };
     });
   }

@@ -7,7 +7,7 @@ import { Finding, KpiReport } from '../schema';
 import { actionRag, isOverdue } from '../rag/action-rag';
 import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets } from '../sheet-plan/structure-plan';
-import { actionKpiRags, kpiReports } from '../kpi';
+import { actionKpiRags, computeKpis, kpiReports } from '../kpi';
 import { SheetPlan, WorkbookPlan } from '../sheet-plan/types';
 import { StructureResult } from '../structure/types';
 import { summariseFindings } from '../validate';
@@ -63,6 +63,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     kpis,
     checkSummary: summariseFindings(options.findings).text,
     changes: previous ? changesSince(previous, actions) : null,
+    series: new Map(computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => [k.definition.id, k.series])),
   };
   const planName = name(PLAN_SHEET_NAME);
   const sheets: SheetPlan[] = [

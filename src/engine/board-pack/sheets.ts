@@ -22,6 +22,8 @@ export interface BoardPackContext {
   kpis: KpiReport[];
   checkSummary: string;
   changes: SnapshotChange[] | null;
+  /** Each KPI's figures by period, oldest first, for the trend. */
+  series: Map<string, { key: number; period: string; value: number }[]>;
 }
 
 const NO_THEME = '(no theme)';
@@ -101,6 +103,13 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   if (themes.length) {
     sheet.dataBars.push({ range: `${columnLetters(RAGS.length + 2)}${first}:${columnLetters(RAGS.length + 2)}${last}`, color: '1D70B8' });
     sheet.dataBars.push({ range: `${lastCol}${first}:${lastCol}${last}`, color: '0F7A52' });
+  }
+
+  if (themes.length) {
+    // RAG by theme as a stacked bar, beside the table (Office.js only: the data bars are its fallback in files).
+    sheet.charts = [
+      { kind: 'stackedBar', title: 'Actions by theme and RAG', source: `A${top}:${columnLetters(RAGS.length + 1)}${last}`, seriesBy: 'columns', from: `K${top}`, to: `R${top + 16}` },
+    ];
   }
 
   let row = totalRow + 2;
@@ -196,11 +205,39 @@ export function kpiScorecardSheet(name: string, context: BoardPackContext): Shee
   if (context.kpis.length) {
     sheet.styles.push({ range: `A2:J${lastRow}`, vertical: 'top', border: true }, { range: `E2:H${lastRow}`, numFmt: '#,##0.0' });
     sheet.conditionalFormats.push(ragFormat(`J2:J${lastRow}`));
+    trendTable(sheet, context, lastRow + 3);
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.rowHeights = fitRowHeights(sheet, 2);
   printReady(sheet, context, '1:1');
   return sheet;
+}
+
+const TREND_PERIODS = 6;
+
+/**
+ * The KPI trend: each KPI's figures for the most recent periods, as a table under the scorecard, with a line
+ * chart over it in Excel and data bars on the latest figures as the file fallback.
+ */
+function trendTable(sheet: SheetPlan, context: BoardPackContext, top: number): void {
+  const withSeries = context.kpis.filter((k) => (context.series.get(k.id)?.length ?? 0) > 0);
+  if (!withSeries.length) return;
+  const periods = [...new Map(withSeries.flatMap((k) => context.series.get(k.id)!).map((p) => [p.key, p.period])).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .slice(-TREND_PERIODS);
+  sheet.rows[top - 2] = [text(`Trend: the last ${periods.length} periods`)];
+  sheet.styles.push({ range: `A${top - 1}`, bold: true });
+  sheet.rows[top - 1] = [text('KPI ID'), ...periods.map(([, label]) => text(label))];
+  sheet.styles.push({ range: `A${top}:${columnLetters(periods.length + 1)}${top}`, bold: true, fill: 'DEE0E2', border: true });
+  withSeries.forEach((k, i) => {
+    const byKey = new Map(context.series.get(k.id)!.map((p) => [p.key, p.value]));
+    sheet.rows[top + i] = [text(k.id), ...periods.map(([key]) => num(byKey.get(key) ?? null))];
+  });
+  const bottom = top + withSeries.length;
+  const lastCol = columnLetters(periods.length + 1);
+  sheet.styles.push({ range: `B${top + 1}:${lastCol}${bottom}`, numFmt: '#,##0.0', border: true });
+  sheet.dataBars.push({ range: `${lastCol}${top + 1}:${lastCol}${bottom}`, color: '1D70B8' });
+  sheet.charts = [{ kind: 'line', title: 'KPI trend', source: `A${top}:${lastCol}${bottom}`, seriesBy: 'rows', from: `L${top}`, to: `T${top + 18}` }];
 }
 
 export interface ComingUpItem {
@@ -215,12 +252,14 @@ export function comingUp(context: Pick<BoardPackContext, 'actions' | 'next'>, pl
   const items: ComingUpItem[] = [];
   const inWindow = (iso: string) => iso >= context.next.start && iso <= context.next.end;
   const terms = { shortMonths: 6, mediumMonths: 12, longMonths: 24 };
+  // A milestone can only fall in the window if it names one of the window's years (2025, 25) or is relative.
+  const years = [...new Set([context.next.start.slice(0, 4), context.next.end.slice(0, 4)])];
+  const mayFall = new RegExp(`${years.map((y) => `${y}|\\b${y.slice(2)}\\b`).join('|')}|\\b(short|medium|long)\\b|\\b\\d{1,2}\\s*m(onths?)?\\b`, 'i');
   for (const a of context.actions) {
     if (a.status === 'Complete') continue;
     if (a.dueDate && inWindow(a.dueDate)) items.push({ due: a.dueDate, kind: 'Action', action: a, what: a.action });
     for (const line of (a.milestones ?? '').split('\n')) {
-      // Only a milestone with a date in it can fall due in a given quarter.
-      if (!/\d/.test(line)) continue;
+      if (!mayFall.test(line)) continue;
       const due = parseTimescale(line, planStart, terms).dueDate;
       if (due && inWindow(due) && due !== a.dueDate) items.push({ due, kind: 'Milestone', action: a, what: line });
     }

@@ -67,6 +67,21 @@ export interface DataBarPlan {
   color: string;
 }
 
+/**
+ * A native chart. Written through the Excel charts API by the Office.js adapter; the ExcelJS writer cannot write
+ * charts, and the sheets that carry one also carry data bars over the same figures as the fallback.
+ */
+export interface ChartPlan {
+  kind: 'stackedBar' | 'line';
+  title: string;
+  /** The source range, including its header row and first (label) column. */
+  source: string;
+  seriesBy: 'columns' | 'rows';
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+}
+
 export interface PagePlan {
   orientation: 'landscape' | 'portrait';
   paper: 'A4';
@@ -93,6 +108,7 @@ export interface SheetPlan {
   page?: PagePlan;
   /** Row heights in points, by 1-based row: wrapped text needs them, as spreadsheet apps do not always refit. */
   rowHeights?: Record<number, number>;
+  charts?: ChartPlan[];
 }
 
 export interface WorkbookPlan {
