@@ -168,3 +168,17 @@ test('the second board pack lists the actions whose RAG or status changed since 
     }
   }
 }, 300_000);
+
+test('every board-pack sheet plan is a dense block of rows (the adapters write rows as one 2-D block)', async () => {
+  const { loadWorkbook, workbookModel } = await import('../src/xlsx/read-workbook');
+  const { structureWorkbook } = await import('../src/engine/structure');
+  const { boardPackWorkbookPlan } = await import('../src/engine/board-pack');
+  const model = workbookModel(await loadWorkbook(path.join(SEED_DIR, 'example-canonical-plan.xlsx')));
+  const result = structureWorkbook(model, { today: '2025-11-15' });
+  const { plan } = boardPackWorkbookPlan(result, model, { today: '2025-11-15', findings: [] });
+  for (const sheet of plan.sheets) {
+    // Array.from visits holes (map would skip them).
+    const holes = Array.from(sheet.rows, (row, i) => (row === undefined ? i + 1 : 0)).filter(Boolean);
+    expect([sheet.name, holes]).toEqual([sheet.name, []]);
+  }
+});

@@ -237,6 +237,8 @@ function trendTable(sheet: SheetPlan, context: BoardPackContext, top: number): v
   const lastCol = columnLetters(periods.length + 1);
   sheet.styles.push({ range: `B${top + 1}:${lastCol}${bottom}`, numFmt: '#,##0.0', border: true });
   sheet.dataBars.push({ range: `${lastCol}${top + 1}:${lastCol}${bottom}`, color: '1D70B8' });
+  // No holes in the rows: the adapters write rows as one 2-D block.
+  for (let r = 0; r < sheet.rows.length; r++) sheet.rows[r] ??= [];
   sheet.charts = [{ kind: 'line', title: 'KPI trend', source: `A${top}:${lastCol}${bottom}`, seriesBy: 'rows', from: `L${top}`, to: `T${top + 18}` }];
 }
 
