@@ -7,6 +7,7 @@
  * or, where something is missing, the empty cell where it belongs.
  */
 import { findFrameworkCodes } from '../ascof';
+import { STATUS_SWATCH } from '../rag/rag-formats';
 import { PLAN_COLUMNS, PlanSettings, QUALITY_STATEMENTS, QualityStatement, Rag, RAGS, Severity, STATUSES, Status } from '../schema';
 import { ActionField } from '../structure/columns';
 import { SheetLayout, StructuredAction, StructureResult } from '../structure/types';
@@ -283,14 +284,8 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
 }
 
-const EXPECTED_RAG: Record<Status, Rag> = {
-  Complete: 'Blue',
-  'Off track': 'Red',
-  'At risk': 'Amber',
-  'On track': 'Green',
-  'In progress': 'Green',
-  'Not started': 'Grey',
-};
+/** The RAG each status implies: the same table the colours use. */
+const EXPECTED_RAG: Record<Status, Rag> = STATUS_SWATCH;
 
 function eachPlanAction(context: ValidationContext, fn: (a: StructuredAction, info: SheetInfo) => void): void {
   for (const info of context.sheets.values()) for (const a of info.actions) fn(a, info);
