@@ -147,7 +147,6 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     });
   }
   for (const cf of plan.conditionalFormats) {
-    const [from] = cf.range.split(':');
     ws.addConditionalFormatting({
       ref: cf.range,
       rules: cf.rules.map((rule, i) => ({
@@ -160,7 +159,6 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
         },
       })),
     });
-    void from;
   }
   for (const bar of plan.dataBars) {
     ws.addConditionalFormatting({

@@ -5,7 +5,7 @@
 import { PLAN_COLUMNS, QUALITY_STATEMENTS, Rag, RAGS, STATUSES } from '../schema';
 import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { StructuredAction } from '../structure/types';
-import { a1, columnLetters } from '../workbook';
+import { columnLetters } from '../workbook';
 import { date, emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from './types';
 
 export const PLAN_SHEET_NAME = 'Plan';
@@ -118,5 +118,3 @@ export function ownedSheetName(preferred: string, existing: readonly string[], o
     if (!taken(candidate)) return candidate.slice(0, 31);
   }
 }
-
-export { a1 };
