@@ -4,6 +4,7 @@
  *   npm run bench [-- --json] [-- --quick]
  */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -63,12 +64,19 @@ for (const layout of LAYOUTS) {
 
 log();
 log('End to end through the xlsx adapter (Dudley layout), ms:');
-log('actions    read  engine+apply+write   total   ExcelJS floor  overhead  peak MB');
+log('actions    read  engine+apply+write   total   ExcelJS floor  overhead  peak MB  ExcelJS MB');
 const e2e: Measure[] = [];
 for (const count of SIZES) {
-  const m = measure(['dudley', String(count), 'e2e']);
-  e2e.push(m);
-  log(`${String(count).padStart(7)} ${f0(m.readMs).padStart(7)} ${f0(m.e2eMs! - m.readMs!).padStart(19)} ${f0(m.e2eMs).padStart(7)} ${f0(m.bareMs).padStart(15)} ${(m.e2eMs! / m.bareMs!).toFixed(2).padStart(9)} ${f0(m.maxRssMB).padStart(8)}`);
+  const { file } = measure(['dudley', String(count), 'input']) as unknown as { file: string };
+  try {
+    const run = measure(['file', file, 'e2e']) as unknown as Measure & { out: string };
+    const bare = measure(['file', file, 'floor', run.out]) as unknown as { bareMs: number; maxRssMB: number };
+    const m: Measure = { ...run, layout: 'dudley', count, mode: 'e2e', bareMs: bare.bareMs };
+    e2e.push(m);
+    log(`${String(count).padStart(7)} ${f0(m.readMs).padStart(7)} ${f0(m.e2eMs! - m.readMs!).padStart(19)} ${f0(m.e2eMs).padStart(7)} ${f0(m.bareMs).padStart(15)} ${(m.e2eMs! / m.bareMs!).toFixed(2).padStart(9)} ${f0(m.maxRssMB).padStart(8)} ${f0(bare.maxRssMB).padStart(11)}`);
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 }
 
 const kpi = measure(['kpis', '500']);

@@ -1,8 +1,10 @@
 /**
  * One benchmark measurement in a fresh process (so peak memory is this run's own): generates a plan of N actions
- * in a seed layout, times each engine stage, then the same end to end through the xlsx adapter, and a bare
- * ExcelJS read and write of the same content for comparison. Prints one JSON object.
- *   tsx bench/worker.ts <layout> <actions> [engine|e2e]
+ * in a seed layout and times each engine stage; or writes that plan as a file; or runs the command end to end on a
+ * file through the xlsx adapter; or a bare ExcelJS read and write of the same content for comparison. Each in its
+ * own process, so each peak memory is its own. Prints one JSON object.
+ *   tsx bench/worker.ts <layout> <actions> [engine|input]
+ *   tsx bench/worker.ts file <input.xlsx> e2e | file <input.xlsx> floor <output.xlsx>
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,7 +14,7 @@ import { boardPackWorkbookPlan, packActions } from '../src/engine/board-pack';
 import { structureWorkbook } from '../src/engine/structure';
 import { validatePlan } from '../src/engine/validate';
 import { WorkbookModel } from '../src/engine/workbook';
-import { applyWorkbookPlan, WRITE_OPTIONS, writeWorkbookAtomically } from '../src/xlsx/apply-plan';
+import { applyWorkbookPlan, writeWorkbookAtomically, ZIP_OPTIONS } from '../src/xlsx/apply-plan';
 import { loadWorkbook, workbookModel } from '../src/xlsx/read-workbook';
 import { generatePlan, Layout } from './generate';
 import { computeKpis, kpiStage } from './kpi-stage';
@@ -54,19 +56,78 @@ function engine(model: WorkbookModel): { times: StageTimes; total: number } {
   return { times, total: structure + validate + kpiMs + rag + summaries };
 }
 
-async function main(): Promise<void> {
-  const [layout, count, mode] = [process.argv[2] as Layout | 'kpis' | 'office', Number(process.argv[3]), process.argv[4] ?? 'e2e'];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+/** Writes a generated plan as a real file, as an officer's workbook would arrive (done in a process of its own). */
+async function writeInput(layout: Layout, count: number, dir: string): Promise<string> {
+  const model = generatePlan(count, layout);
   const file = path.join(dir, 'plan.xlsx');
+  const seedWb = new ExcelJS.Workbook();
+  const ws = seedWb.addWorksheet(model.sheets[0].name);
+  for (const cell of model.sheets[0].cells) ws.getCell(cell.row, cell.col).value = cell.value.type === 'text' ? cell.value.value : null;
+  for (const m of model.sheets[0].merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  await seedWb.xlsx.writeFile(file);
+  return file;
+}
+
+/** End to end, in a fresh process so its peak memory is the command's own: read, engine, board pack, write. */
+async function endToEnd(file: string): Promise<Record<string, number | string>> {
+  let t = process.hrtime.bigint();
+  const wb = await loadWorkbook(file);
+  const readModel = workbookModel(wb);
+  const readMs = ms(t);
+  t = process.hrtime.bigint();
+  const result = structureWorkbook(readModel, { today: TODAY, planStart: PLAN_START });
+  const findings = [...result.findings, ...validatePlan(result, { today: TODAY })];
+  const pack = boardPackWorkbookPlan(result, readModel, { today: TODAY, kpis: computeKpis(readModel, result), findings });
+  const e2eEngineMs = ms(t);
+  t = process.hrtime.bigint();
+  const out = path.join(path.dirname(file), 'out.xlsx');
+  await applyWorkbookPlan(wb, pack.plan, []);
+  await writeWorkbookAtomically(wb, out);
+  const writeMs = ms(t);
+  return { readMs, e2eEngineMs, writeMs, e2eMs: readMs + e2eEngineMs + writeMs, out };
+}
+
+/**
+ * The file-I/O floor: ExcelJS alone reading the input, and writing a workbook with exactly the content we wrote
+ * (loaded back from our output), with the same zip settings. What we add beyond it is our overhead.
+ */
+async function floor(file: string, out: string): Promise<Record<string, number>> {
+  let t = process.hrtime.bigint();
+  await new ExcelJS.Workbook().xlsx.readFile(file);
+  const bareReadMs = ms(t);
+  const same = new ExcelJS.Workbook();
+  await same.xlsx.readFile(out);
+  t = process.hrtime.bigint();
+  await same.xlsx.writeFile(path.join(path.dirname(file), 'bare.xlsx'), { zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_OPTIONS.compressionOptions.level } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+  const bareWriteMs = ms(t);
+  return { bareReadMs, bareWriteMs, bareMs: bareReadMs + bareWriteMs };
+}
+
+const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
+
+async function main(): Promise<void> {
+  const [layout, count, mode] = [process.argv[2] as Layout | 'kpis' | 'office' | 'file', Number(process.argv[3]), process.argv[4] ?? 'engine'];
 
   if (layout === 'office') {
     const out = await officeStage(count);
-    console.log(JSON.stringify({ layout, count, ...out, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+    console.log(JSON.stringify({ layout, count, ...out, maxRssMB: maxRssMB() }));
     return;
   }
   if (layout === 'kpis') {
     const out = kpiStage(count);
-    console.log(JSON.stringify({ layout, count, ...out, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+    console.log(JSON.stringify({ layout, count, ...out, maxRssMB: maxRssMB() }));
+    return;
+  }
+  // tsx bench/worker.ts file <input.xlsx> e2e|floor [output.xlsx]
+  if (layout === 'file') {
+    const file = process.argv[3];
+    if (mode === 'e2e') console.log(JSON.stringify({ ...(await endToEnd(file)), maxRssMB: maxRssMB() }));
+    else console.log(JSON.stringify({ ...(await floor(file, process.argv[5])), maxRssMB: maxRssMB() }));
+    return;
+  }
+  if (mode === 'input') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+    console.log(JSON.stringify({ file: await writeInput(layout, count, dir) }));
     return;
   }
 
@@ -79,65 +140,7 @@ async function main(): Promise<void> {
     const run = engine(model);
     if (run.total < best.total) best = run;
   }
-
-  if (mode === 'engine') {
-    fs.rmSync(dir, { recursive: true, force: true });
-    console.log(JSON.stringify({ layout, count, mode, engine: best.times, engineMs: best.total, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
-    return;
-  }
-
-  // Write the generated plan as a real file, as an officer's workbook would arrive.
-  const seedWb = new ExcelJS.Workbook();
-  const ws = seedWb.addWorksheet(model.sheets[0].name);
-  for (const cell of model.sheets[0].cells) ws.getCell(cell.row, cell.col).value = cell.value.type === 'text' ? cell.value.value : null;
-  for (const m of model.sheets[0].merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-  await seedWb.xlsx.writeFile(file);
-
-  // End to end: read, engine, apply the board pack, write atomically.
-  let t = process.hrtime.bigint();
-  const wb = await loadWorkbook(file);
-  const readModel = workbookModel(wb);
-  const readMs = ms(t);
-  t = process.hrtime.bigint();
-  const result = structureWorkbook(readModel, { today: TODAY, planStart: PLAN_START });
-  const findings = [...result.findings, ...validatePlan(result, { today: TODAY })];
-  const pack = boardPackWorkbookPlan(result, readModel, { today: TODAY, kpis: computeKpis(readModel, result), findings });
-  const e2eEngineMs = ms(t);
-  t = process.hrtime.bigint();
-  applyWorkbookPlan(wb, pack.plan, []);
-  await writeWorkbookAtomically(wb, path.join(dir, 'out.xlsx'));
-  const writeMs = ms(t);
-  const e2eMs = readMs + e2eEngineMs + writeMs;
-
-  // The file-I/O floor: ExcelJS alone reading the input, and writing a workbook with exactly the content we
-  // wrote (loaded back from our output), with the same zip settings. What we add beyond it is our overhead.
-  t = process.hrtime.bigint();
-  await new ExcelJS.Workbook().xlsx.readFile(file);
-  const bareReadMs = ms(t);
-  const same = new ExcelJS.Workbook();
-  await same.xlsx.readFile(path.join(dir, 'out.xlsx'));
-  t = process.hrtime.bigint();
-  await same.xlsx.writeFile(path.join(dir, 'bare.xlsx'), WRITE_OPTIONS);
-  const bareWriteMs = ms(t);
-  const bareMs = bareReadMs + bareWriteMs;
-
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(
-    JSON.stringify({
-      layout,
-      count,
-      mode,
-      engine: best.times,
-      engineMs: best.total,
-      readMs,
-      writeMs,
-      e2eMs,
-      bareReadMs,
-      bareWriteMs,
-      bareMs,
-      maxRssMB: process.resourceUsage().maxRSS / 1024,
-    }),
-  );
+  console.log(JSON.stringify({ layout, count, mode, engine: best.times, engineMs: best.total, maxRssMB: maxRssMB() }));
 }
 
 main().catch((error) => {

@@ -184,6 +184,22 @@ describe('applying', () => {
     expect(sim.model().sheets.map((s) => s.name)).toEqual(['Action Plan']);
   });
 
+  test('a plan with holes in its rows writes every row it has: a missing row is an empty row', async () => {
+    const holey = plan('Plan');
+    const rows: WorkbookPlan['sheets'][number]['rows'] = [];
+    rows[0] = [text('Ref'), text('Action')];
+    rows[3] = [text('2'), text('Row four, after two missing rows')];
+    holey.sheets[0].rows = rows;
+    const sim = new ExcelSimulator({ model: smallPlan() });
+    await sim.run((c) => applyWorkbookPlan(ctx(c), holey, [], { requirements: sim.requirements, existingSheets: ['Action Plan'] }));
+    expect(sim.model().sheets[1].cells.map((c) => [c.row, c.col, c.value.value])).toEqual([
+      [1, 1, 'Ref'],
+      [1, 2, 'Action'],
+      [4, 1, '2'],
+      [4, 2, 'Row four, after two missing rows'],
+    ]);
+  });
+
   test('the payload estimator is the JSON length of the arguments plus a fixed overhead', () => {
     expect(estimatePayloadBytes([['a', 1]])).toBe(JSON.stringify([[['a', 1]]]).length + OPERATION_OVERHEAD_BYTES);
     expect(estimatePayloadBytes('é')).toBe(JSON.stringify(['é']).length + 1 + OPERATION_OVERHEAD_BYTES);

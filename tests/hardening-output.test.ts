@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { FORMULA_LIKE } from './helpers/random-workbook';
 import { runCli } from './helpers/run-cli';
 import { formulaCells, sourceSheetDiff } from './helpers/xlsx-files';
@@ -230,8 +231,8 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
   it('a failure while the workbook is being built in memory leaves no file at all', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'build-'));
     const out = path.join(dir, 'pack.xlsx');
-    const xlsx = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { writeBuffer: () => Promise<Buffer> };
-    const spy = jest.spyOn(xlsx, 'writeBuffer').mockRejectedValue(new Error('zip stream broke'));
+    // The package is zipped in memory before any file is opened: make that fail.
+    const spy = jest.spyOn(JSZip.prototype, 'generateAsync').mockRejectedValue(new Error('zip stream broke'));
     let run: Run;
     try {
       run = await runCli(['run', input, '--out', out, '--today', TODAY]);

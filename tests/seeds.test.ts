@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { buildSeedWorkbook } from '../scripts/build-seeds';
 import { cellText, loadSeedPlans, rowKind, SEED_DIR, SeedPlan } from '../scripts/seed-data';
 import { cellText as modelCellText } from '../src/engine/workbook';
-import { toCellValue } from '../src/xlsx/read-workbook';
+import { toCellValue } from './helpers/exceljs-model';
 
 const plans = loadSeedPlans();
 const SEED_FILES = [

@@ -134,13 +134,13 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     let written: string | null = null;
     let reported = result;
     if (options.command === 'structure' && options.out) {
-      applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
+      await applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
     }
     if (options.command === 'run' && options.out) {
       const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, findings });
-      applyWorkbookPlan(workbook, pack.plan, owned);
+      await applyWorkbookPlan(workbook, pack.plan, owned);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
       // The report shows each action's RAG as the board pack does: entered, or derived where none was entered.

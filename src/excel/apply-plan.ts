@@ -292,10 +292,12 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
 
   // Values and their number formats, in blocks of whole rows; within a block, only the runs of columns that hold
   // something (the sheet is new: an empty cell needs no "" written, nor its General format).
-  const width = Math.max(0, ...plan.rows.map((r) => r.length));
-  if (width && plan.rows.length) {
-    const values = plan.rows.map((row) => Array.from({ length: width }, (_, c) => cellOf(row[c] ?? null)));
-    const formats = plan.rows.map((row, r) => Array.from({ length: width }, (_, c) => formatOf(row[c] ?? null, r > 0 ? plan.columns[c]?.numFmt : undefined)));
+  // A row the plan leaves out (a hole in the array) is an empty row, not a reason to drop the block it falls in.
+  const rows: readonly (readonly PlanValue[])[] = Array.from(plan.rows, (row) => row ?? []);
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (width && rows.length) {
+    const values = rows.map((row) => Array.from({ length: width }, (_, c) => cellOf(row[c] ?? null)));
+    const formats = rows.map((row, r) => Array.from({ length: width }, (_, c) => formatOf(row[c] ?? null, r > 0 ? plan.columns[c]?.numFmt : undefined)));
     const rowBytes = (r: number) => utf8(JSON.stringify(values[r])) + utf8(JSON.stringify(formats[r]));
     // A block of rows [top, end) of columns [left, right]; cut between rows when a request has room for part of it.
     const valueStep = (top: number, end: number, left: number, right: number): Step => {
@@ -325,8 +327,8 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
         },
       };
     };
-    for (const [top, end] of blocks(plan.rows.length, rowBytes)) {
-      for (const [left, right] of columnRuns(plan.rows, top, end, width)) steps.push(valueStep(top, end, left, right));
+    for (const [top, end] of blocks(rows.length, rowBytes)) {
+      for (const [left, right] of columnRuns(rows, top, end, width)) steps.push(valueStep(top, end, left, right));
     }
   }
 

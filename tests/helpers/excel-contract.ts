@@ -43,13 +43,15 @@ export async function exceljsOutcome(file: string, planStart: string): Promise<O
   const model = workbookModel(workbook);
   const owned = ownedSheets(model);
   const result = structureWorkbook(model, { today: TODAY, planStart, ownedSheets: owned });
-  applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
+  await applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planassure-contract-'));
   const out = path.join(dir, 'structured.xlsx');
   try {
     await writeWorkbookAtomically(workbook, out);
-    const back = await loadWorkbook(out);
-    return { model: workbookModel(back), details: back.worksheets.map(exceljsSheetDetails) };
+    // Read back twice: the model by our reader, the formats by ExcelJS, an independent reader of the same file.
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    return { model: workbookModel(await loadWorkbook(out)), details: back.worksheets.map(exceljsSheetDetails) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,78 @@
+/**
+ * What an officer can change in a sheet the tool wrote: its values, row by row, in any row order (sorting or
+ * filtering the Plan table is not an edit). Formats, widths and conditional formats are not counted. The same
+ * fingerprint is taken of a sheet plan as it is written and of the sheet as it is read back on the next run.
+ */
+import { createHash } from 'node:crypto';
+import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
+import { CellValue, SheetModel } from '../../engine/workbook';
+import { fitCellText } from './cell-text';
+import { dateSerial, parseRange } from './sheet-xml';
+
+const text = (t: string) => `s:${t.replace(/\r\n?/g, '\n')}`;
+const number = (n: number) => `n:${Number(n.toPrecision(12))}`;
+
+function modelValue(value: CellValue, formula: string | undefined): string | null {
+  // Formulas by their presence only: Excel stores results and rewrites repeated formulas as shared ones on save.
+  if (formula !== undefined) return 'f';
+  switch (value.type) {
+    case 'text':
+      return value.value === '' ? null : text(value.value);
+    case 'number':
+      return number(value.value);
+    // A date is a number with a date format: whichever way it is read, it counts the same.
+    case 'date':
+      return number(dateSerial(value.value, false));
+    case 'boolean':
+      return `b:${value.value}`;
+    case 'error':
+      return `e:${value.value}`;
+  }
+}
+
+function planValue(value: PlanValue): string | null {
+  if (value === null) return null;
+  switch (value.kind) {
+    case 'text':
+      return value.text === '' ? null : text(fitCellText(value.text));
+    case 'number':
+      return number(value.value);
+    case 'date':
+      return number(dateSerial(value.iso, false));
+    case 'formula':
+      return 'f';
+  }
+}
+
+function digest(rows: Map<number, string[]>): string {
+  const lines = [...rows.values()].filter((parts) => parts.length).map((parts) => parts.join('\u0002'));
+  return createHash('sha256').update(lines.sort().join('\u0003')).digest('hex').slice(0, 32);
+}
+
+export function modelFingerprint(sheet: SheetModel): string {
+  const rows = new Map<number, string[]>();
+  for (const cell of sheet.cells) {
+    const v = modelValue(cell.value, cell.formula);
+    if (v === null) continue;
+    const parts = rows.get(cell.row) ?? [];
+    parts.push(`${cell.col}\u0001${v}`);
+    rows.set(cell.row, parts);
+  }
+  return digest(rows);
+}
+
+export function planFingerprint(plan: SheetPlan): string {
+  // Cells hidden under a merged area are not read back: leave them out here too.
+  const covered = plan.merges.map(parseRange);
+  const hidden = (r: number, c: number) => covered.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  const rows = new Map<number, string[]>();
+  plan.rows.forEach((row, i) => {
+    const parts: string[] = [];
+    row.forEach((value, j) => {
+      const v = planValue(value);
+      if (v !== null && !(covered.length && hidden(i + 1, j + 1))) parts.push(`${j + 1}\u0001${v}`);
+    });
+    rows.set(i + 1, parts);
+  });
+  return digest(rows);
+}

@@ -1,0 +1,75 @@
+/**
+ * The shared string table (xl/sharedStrings.xml): the text of each <si>, in order, so a cell's `t="s"` index can
+ * be looked up. Rich text is flattened to its characters (the engine reads words, not fonts), and phonetic
+ * guides (<rPh>, the kana over Japanese text) are left out, as ExcelJS leaves them out.
+ */
+import { decodeExcelEscapes, localName, partParser } from './sax';
+
+/** Depths below <sst> (depth 1): an item, its direct children, and a run's children. */
+const ITEM_DEPTH = 2;
+const ITEM_CHILD_DEPTH = 3;
+const RUN_CHILD_DEPTH = 4;
+
+export function parseSharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  const parser = partParser();
+  let depth = 0;
+  let inItem = false;
+  let inRun = false;
+  /** While inside <rPh>, the depth it opened at: everything within is skipped. */
+  let skipUntilDepth = 0;
+  let readingText = false;
+  let text = '';
+  /** The item's own <t>, when it has one; otherwise its runs make its text. */
+  let plain: string | null = null;
+  let runs = '';
+
+  parser.on('opentag', (tag) => {
+    depth++;
+    if (skipUntilDepth || !(inItem || depth === ITEM_DEPTH)) return;
+    const name = localName(tag.name);
+    if (depth === ITEM_DEPTH) {
+      if (name === 'si') {
+        inItem = true;
+        plain = null;
+        runs = '';
+      }
+    } else if (depth === ITEM_CHILD_DEPTH) {
+      if (name === 't') {
+        readingText = true;
+        text = '';
+      } else if (name === 'r') {
+        inRun = true;
+      } else if (name === 'rPh') {
+        skipUntilDepth = depth;
+      }
+    } else if (depth === RUN_CHILD_DEPTH && inRun && name === 't') {
+      readingText = true;
+      text = '';
+    }
+  });
+
+  parser.on('text', (chunk) => {
+    if (readingText) text += chunk;
+  });
+
+  parser.on('closetag', () => {
+    if (skipUntilDepth) {
+      if (depth === skipUntilDepth) skipUntilDepth = 0;
+    } else if (readingText && (depth === ITEM_CHILD_DEPTH || depth === RUN_CHILD_DEPTH)) {
+      // Each <t> is decoded on its own, as ExcelJS decodes it: an escape split across two runs stays as written.
+      if (inRun) runs += decodeExcelEscapes(text);
+      else plain = decodeExcelEscapes(text);
+      readingText = false;
+    } else if (depth === ITEM_CHILD_DEPTH) {
+      inRun = false;
+    } else if (depth === ITEM_DEPTH && inItem) {
+      strings.push(plain ?? runs);
+      inItem = false;
+    }
+    depth--;
+  });
+
+  parser.write(xml).close();
+  return strings;
+}

@@ -1,0 +1,261 @@
+/**
+ * A sheet plan as SpreadsheetML: the worksheet part, its table part and (for the lists sheet) its note. Built
+ * as strings row by row, so a 50,000-row Plan costs its text and little more. Text is always written as an
+ * inline string: a value beginning "=", "+", "-" or "@" stays words and is never evaluated.
+ */
+import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
+import { columnLetters, parseA1 } from '../../engine/workbook';
+import { fitCellText } from './cell-text';
+import { CellFormat, StyleSheet } from './style-sheet';
+import { escapeAttr, escapeXml } from './xml';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** Dates with no format of their own are shown the UK way. */
+const UK_DATE = 'dd/mm/yyyy';
+const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** The serial number Excel stores for a date, in the workbook's own date system. */
+export function dateSerial(iso: string, date1904: boolean): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return (Date.UTC(y, m - 1, d) - (date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900)) / 86_400_000;
+}
+
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function parseRange(range: string): Rect {
+  const [from, to] = range.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to ?? from);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+function absoluteRows(rows: string): string {
+  return rows
+    .split(':')
+    .map((r) => `$${r.replace(/\$/g, '')}`)
+    .join(':');
+}
+
+export interface SheetParts {
+  xml: string;
+  /** The table part, when the plan has one. */
+  table?: { xml: string; name: string };
+  /** The ownership note, when the plan is the lists sheet. */
+  note?: { cell: string; row: number; col: number };
+  /** Whether any cell holds a formula (the workbook then recalculates on opening). */
+  hasFormulas: boolean;
+  /** "'Sheet'!$1:$1" rows to print on every page, for the workbook's defined names. */
+  printTitles?: string;
+}
+
+export interface SheetXmlOptions {
+  styles: StyleSheet;
+  date1904: boolean;
+  /** The table's workbook-unique name and id, when the plan has a table. */
+  table?: { name: string; id: number };
+  /** Conditional-format blocks (raw XML) the officer added to the earlier copy of this sheet, kept after ours. */
+  keptRules?: string[];
+  /** Relationship ids for the parts the sheet points at. */
+  rels: { table?: string; legacyDrawing?: string };
+  /** The text of the ownership note, when this is the lists sheet; where it goes is found in the plan. */
+  noteText?: string;
+}
+
+const NOTE_HEADER = 'PlanAssure owned sheet';
+
+/** The format the current writer gives a cell: its column's format, then each range style over it, in order. */
+function cellFormatFor(plan: SheetPlan, col: number, row: number, hasValue: boolean, styles: RangeStyleRect[]): CellFormat | null {
+  let format: CellFormat | null = null;
+  const column = plan.columns[col - 1];
+  if (column && hasValue) {
+    if (column.numFmt && row > 1) format = { numFmt: column.numFmt };
+    if (column.wrap) format = { ...format, wrap: true, vertical: 'top' };
+  }
+  for (const s of styles) {
+    if (col < s.rect.left || col > s.rect.right) continue;
+    const st = s.style;
+    format = { ...format };
+    if (st.bold !== undefined) format.bold = st.bold;
+    if (st.italic !== undefined) format.italic = st.italic;
+    if (st.fontSize) format.fontSize = st.fontSize;
+    if (st.fontColor) format.fontColor = st.fontColor;
+    if (st.fill) format.fill = st.fill;
+    if (st.wrap !== undefined) format.wrap = st.wrap;
+    if (st.vertical) format.vertical = st.vertical;
+    if (st.horizontal) format.horizontal = st.horizontal;
+    if (st.numFmt) format.numFmt = st.numFmt;
+    if (st.border) format.border = true;
+  }
+  return format;
+}
+
+interface RangeStyleRect {
+  index: number;
+  rect: Rect;
+  style: SheetPlan['styles'][number];
+}
+
+export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts {
+  const { styles, date1904 } = options;
+  const letters: string[] = [];
+  const letter = (col: number) => (letters[col] ??= columnLetters(col));
+
+  // Range styles by row, so each row looks only at the styles over it.
+  const styleRects: RangeStyleRect[] = plan.styles.map((style, index) => ({ index, rect: parseRange(style.range), style }));
+  const stylesByRow = new Map<number, RangeStyleRect[]>();
+  for (const s of styleRects) {
+    for (let r = s.rect.top; r <= s.rect.bottom; r++) {
+      const list = stylesByRow.get(r);
+      if (list) list.push(s);
+      else stylesByRow.set(r, [s]);
+    }
+  }
+  const lastStyledRow = styleRects.reduce((m, s) => Math.max(m, s.rect.bottom), 0);
+  const heights = plan.rowHeights ?? {};
+  const lastHeightRow = Object.keys(heights).reduce((m, r) => Math.max(m, Number(r)), 0);
+  const rowCount = Math.max(plan.rows.length, lastStyledRow, lastHeightRow);
+
+  // Formats repeat down a column: cache the xf per (row's styles, column, has a value, header row or not).
+  const xfCache = new Map<string, number>();
+  const xfFor = (col: number, row: number, hasValue: boolean, rowStyles: RangeStyleRect[], rowKey: string, dateValue: boolean): number => {
+    const key = `${rowKey}|${col}|${hasValue ? 1 : 0}${row > 1 ? 1 : 0}${dateValue ? 1 : 0}`;
+    let xf = xfCache.get(key);
+    if (xf === undefined) {
+      let format = cellFormatFor(plan, col, row, hasValue, rowStyles);
+      if (dateValue && !format?.numFmt) format = { ...format, numFmt: UK_DATE };
+      xf = format ? styles.cellFormat(format) : 0;
+      xfCache.set(key, xf);
+    }
+    return xf;
+  };
+
+  let hasFormulas = false;
+  let maxCol = 0;
+  let maxRow = 0;
+  let note: SheetParts['note'];
+  const out: string[] = [];
+  for (let r = 1; r <= rowCount; r++) {
+    const values = plan.rows[r - 1] ?? [];
+    const rowStyles = stylesByRow.get(r) ?? [];
+    const rowKey = rowStyles.length ? rowStyles.map((s) => s.index).join(',') : '';
+    const styledRight = rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0);
+    const lastCol = Math.max(values.length, styledRight);
+    const cells: string[] = [];
+    for (let c = 1; c <= lastCol; c++) {
+      const value: PlanValue = values[c - 1] ?? null;
+      const styled = c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right);
+      if (value === null && !styled) continue;
+      const ref = `${letter(c)}${r}`;
+      const xf = xfFor(c, r, value !== null, rowStyles, rowKey, value?.kind === 'date');
+      const s = xf ? ` s="${xf}"` : '';
+      if (value === null) cells.push(`<c r="${ref}"${s}/>`);
+      else if (value.kind === 'text') {
+        const t = fitCellText(value.text);
+        if (r === 1 && t === NOTE_HEADER) note = { cell: ref, row: r, col: c };
+        cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(t)}</t></is></c>`);
+      } else if (value.kind === 'number') cells.push(`<c r="${ref}"${s}><v>${value.value}</v></c>`);
+      else if (value.kind === 'date') cells.push(`<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`);
+      else {
+        hasFormulas = true;
+        cells.push(`<c r="${ref}"${s}><f>${escapeAttr(value.formula)}</f></c>`);
+      }
+      maxCol = Math.max(maxCol, c);
+    }
+    const height = heights[r];
+    if (!cells.length && height === undefined) continue;
+    maxRow = r;
+    out.push(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
+  }
+
+  const parts: string[] = [];
+  parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+  if (plan.page) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  parts.push(`<dimension ref="${maxRow && maxCol ? `A1:${letter(maxCol)}${maxRow}` : 'A1'}"/>`);
+  const freeze = plan.freeze && (plan.freeze.rows || plan.freeze.columns) ? plan.freeze : null;
+  if (freeze) {
+    const pane = freeze.rows && freeze.columns ? 'bottomRight' : freeze.rows ? 'bottomLeft' : 'topRight';
+    parts.push(
+      `<sheetViews><sheetView workbookViewId="0"><pane${freeze.columns ? ` xSplit="${freeze.columns}"` : ''}${freeze.rows ? ` ySplit="${freeze.rows}"` : ''} topLeftCell="${letter(freeze.columns + 1)}${freeze.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`,
+    );
+  } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+  if (plan.columns.length) {
+    parts.push(`<cols>${plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`);
+  }
+  parts.push(`<sheetData>${out.join('')}</sheetData>`);
+  if (plan.merges.length) parts.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+
+  let priority = 1;
+  for (const cf of plan.conditionalFormats) {
+    const rules = cf.rules
+      .map((rule) => `<cfRule type="expression" dxfId="${styles.differentialFormat(rule)}" priority="${priority++}"><formula>${escapeAttr(rule.expression)}</formula></cfRule>`)
+      .join('');
+    parts.push(`<conditionalFormatting sqref="${cf.range}">${rules}</conditionalFormatting>`);
+  }
+  for (const bar of plan.dataBars) {
+    parts.push(
+      `<conditionalFormatting sqref="${bar.range}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF${bar.color.toUpperCase()}"/></dataBar></cfRule></conditionalFormatting>`,
+    );
+  }
+  for (const kept of options.keptRules ?? []) parts.push(kept.replace(/priority="\d+"/g, () => `priority="${priority++}"`));
+  if (plan.validations.length) {
+    const items = plan.validations.map(
+      (v) =>
+        `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="Not on the list" error="${escapeXml(v.message)}" sqref="${v.range}"><formula1>${escapeAttr(v.source)}</formula1></dataValidation>`,
+    );
+    parts.push(`<dataValidations count="${items.length}">${items.join('')}</dataValidations>`);
+  }
+  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  let printTitles: string | undefined;
+  if (plan.page) {
+    parts.push(`<pageSetup paperSize="9" orientation="${plan.page.orientation}" fitToWidth="1" fitToHeight="0"/>`);
+    const footer = `${plan.page.footerLeft ? `&L${plan.page.footerLeft}` : ''}&RPage &P of &N`;
+    parts.push(`<headerFooter><oddFooter>${escapeXml(footer)}</oddFooter></headerFooter>`);
+    if (plan.page.printTitleRows) printTitles = `'${plan.name.replace(/'/g, "''")}'!${absoluteRows(plan.page.printTitleRows)}`;
+  }
+  if (note && options.noteText && options.rels.legacyDrawing) parts.push(`<legacyDrawing r:id="${options.rels.legacyDrawing}"/>`);
+  else note = undefined;
+
+  let table: SheetParts['table'];
+  if (plan.table && options.table && options.rels.table && plan.rows.length > 1) {
+    const start = parseA1(plan.table.range.split(':')[0]);
+    const header = (plan.rows[start.row - 1] ?? []).slice(start.col - 1);
+    const ref = `${letter(start.col)}${start.row}:${letter(start.col + header.length - 1)}${Math.max(plan.rows.length, start.row + 1)}`;
+    const columns = header.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h && h.kind === 'text' ? h.text : `Column${i + 1}`)}"/>`).join('');
+    table = {
+      name: options.table.name,
+      xml:
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${options.table.id}" name="${escapeXml(options.table.name)}" displayName="${escapeXml(options.table.name)}" ref="${ref}" totalsRowShown="0">` +
+        `<autoFilter ref="${ref}"/><tableColumns count="${header.length}">${columns}</tableColumns>` +
+        `<tableStyleInfo name="${escapeXml(plan.table.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+    };
+    parts.push(`<tableParts count="1"><tablePart r:id="${options.rels.table}"/></tableParts>`);
+  }
+  parts.push('</worksheet>');
+  return { xml: parts.join(''), table, note, hasFormulas, printTitles };
+}
+
+/**
+ * The comments part and its VML drawing for one note (Excel still keeps notes as VML shapes). The text is one run,
+ * as Excel writes it: some readers (ExcelJS among them) drop a note whose text is not in runs.
+ */
+export function noteParts(note: { cell: string; row: number; col: number }, text: string, shapeBlock: number): { comments: string; vml: string } {
+  const comments =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors><author>PlanAssure</author></authors>` +
+    `<commentList><comment ref="${note.cell}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment></commentList></comments>`;
+  const vml =
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${shapeBlock}"/></o:shapelayout>` +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    `<v:shape id="_x0000_s${shapeBlock * 1024 + 1}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:90pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${note.col}, 15, ${note.row - 1}, 2, ${note.col + 3}, 15, ${note.row + 5}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${note.row - 1}</x:Row><x:Column>${note.col - 1}</x:Column></x:ClientData></v:shape></xml>`;
+  return { comments, vml };
+}

@@ -1,0 +1,564 @@
+/**
+ * One worksheet part (xl/worksheets/sheetN.xml) as the engine's SheetModel, in a single streaming pass: no DOM,
+ * and per cell only the CellModel the engine keeps, so a 50,000-row sheet costs its cells and little more.
+ *
+ * It reads what the ExcelJS reader read (tests/helpers/exceljs-model.ts is that reader, kept as the oracle),
+ * including ExcelJS's quirks where a file Excel or ExcelJS writes would show them, so that swapping readers
+ * changes no plan's results:
+ *   - a formula whose cached result is 0, FALSE or not a finite number reads as the formula with empty text;
+ *   - a cell of a shared formula other than its master reads with the master's address (say "B2") as its formula,
+ *     since the shared formula is not translated for it;
+ *   - a cell with an external hyperlink reads as its text alone (no formula), and not at all if it holds no text;
+ *   - dates are converted as ExcelJS converts them, without Excel's phantom 29 February 1900, so serials below 61
+ *     read one day earlier than Excel shows them;
+ *   - a hidden row is listed only if it holds a value or a merged area covers it (the rows ExcelJS visits), and a
+ *     hidden column range lists every column in it, even one running to the last column (XFD).
+ * Where ExcelJS cannot read a file at all, or reads it plainly wrongly, this follows the file format instead:
+ * cells and rows without an r= address take the next position, `t="d"` cells are ISO dates, `<b val="0"/>` is
+ * not bold, and phonetic runs in inline strings are left out.
+ */
+import { CellModel, CellValue, MergedArea, SheetModel, a1 } from '../../engine/workbook';
+import { CellStyle, isDateFormat } from './cell-styles';
+import { decodeEntitiesAgain, decodeExcelEscapes, localName, partParser } from './sax';
+
+export interface SheetIdentity {
+  name: string;
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+/** Excel's last column, XFD. */
+const MAX_COLUMN = 16_384;
+const MS_PER_DAY = 86_400_000;
+/** The 1900-system serial of 1970-01-01, and the days between the 1900 and 1904 systems, as ExcelJS counts them. */
+const SERIAL_OF_UNIX_EPOCH = 25_569;
+const DAYS_FROM_1900_TO_1904 = 1_462;
+/** The furthest a JavaScript Date reaches from 1970, either way. */
+const MAX_DATE_MS = 8.64e15;
+
+/** Where the parser is: in <sheetData> and the elements it nests (row, c, is, r), or in one of the other lists read. */
+const OUTSIDE = 0;
+const IN_SHEET_DATA = 1;
+const IN_ROW = 2;
+const IN_CELL = 3;
+const IN_INLINE_STRING = 4;
+const IN_RUN = 5;
+const IN_COLS = 6;
+const IN_MERGE_CELLS = 7;
+const IN_HYPERLINKS = 8;
+
+/** Which text the parser is collecting. */
+const NO_TEXT = 0;
+const VALUE_TEXT = 1;
+const FORMULA_TEXT = 2;
+const RUN_TEXT = 3;
+
+interface ColumnRange {
+  min: number;
+  max: number;
+  hidden: boolean;
+}
+
+export function parseWorksheet(xml: string, sheet: SheetIdentity, strings: string[], styles: CellStyle[], date1904: boolean): SheetModel {
+  const dateStyles = styles.map((style) => isDateFormat(style.numFmt));
+  /** ISO dates by day number: plans repeat the same few hundred dates thousands of times. */
+  const isoByDay = new Map<number, string>();
+  const serialToIso = (serial: number): string | null => {
+    // ExcelJS's utils.excelToDate, to the millisecond, then the UTC day as the ExcelJS reader's toIso takes it.
+    const ms = Math.round((serial - SERIAL_OF_UNIX_EPOCH + (date1904 ? DAYS_FROM_1900_TO_1904 : 0)) * MS_PER_DAY);
+    if (!(ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS)) return null;
+    const day = Math.floor(ms / MS_PER_DAY);
+    let iso = isoByDay.get(day);
+    if (iso === undefined) {
+      iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+      isoByDay.set(day, iso);
+    }
+    return iso;
+  };
+
+  const cells: CellModel[] = [];
+  let inDocumentOrder = true;
+  let lastCellRow = 0;
+  let lastCellCol = 0;
+  const merges: MergedArea[] = [];
+  const columnRanges: ColumnRange[] = [];
+  /** Hidden rows holding a value, and hidden rows that count only if a merged area covers them. */
+  const hiddenRows: number[] = [];
+  const hiddenEmptyRows: number[] = [];
+  /** Cells with an external hyperlink, by position key. */
+  const hyperlinked = new Set<number>();
+  /** Shared formulas' masters by their si=, as ExcelJS records them: the master cell's address. */
+  const sharedMasters = new Map<string | undefined, string>();
+
+  let state = OUTSIDE;
+  let depth = 0;
+  /** While inside an element whose content is skipped (<rPh>), the depth it opened at. */
+  let skipUntilDepth = 0;
+  let textTarget = NO_TEXT;
+
+  let rowNumber = 0;
+  let lastRowNumber = 0;
+  let rowHidden = false;
+  let rowHasValue = false;
+  let previousCol = 0;
+
+  let cellCol = 0;
+  let cellRef: string | undefined;
+  let cellType: string | undefined;
+  let cellStyleIndex = 0;
+  let valueText: string | undefined;
+  let formulaText: string | undefined;
+  let shareType: string | undefined;
+  let sharedRange: string | undefined;
+  let sharedIndex: string | undefined;
+  let hasRuns = false;
+  let runsText = '';
+  let runText = '';
+
+  /** A formula's value: its cached result, typed by t=, or empty text when ExcelJS would read no result. */
+  const formulaResult = (isDate: boolean): CellValue => {
+    // ExcelJS reads no result from an empty <v>, and its cell value leaves out a result that is falsy (0, FALSE).
+    if (!valueText) return { type: 'text', value: '' };
+    let result: CellValue | null;
+    if (cellType === 'd') {
+      result = isoDateValue(valueText);
+    } else if (isDate) {
+      // ExcelJS converts whatever the result is (text, TRUE, an error) as a serial number; what is not one is no date.
+      const serial = cellType === 'str' ? Number(decodeEntitiesAgain(valueText)) : cellType === 'b' ? Number(parseInt(valueText, 10) !== 0) : cellType === 'e' ? NaN : parseFloat(valueText);
+      const iso = serialToIso(serial);
+      result = iso === null ? null : { type: 'date', value: iso };
+    } else if (cellType === 'str') {
+      result = { type: 'text', value: decodeEntitiesAgain(valueText) };
+    } else if (cellType === 'b') {
+      result = parseInt(valueText, 10) !== 0 ? { type: 'boolean', value: true } : null;
+    } else if (cellType === 'e') {
+      result = { type: 'error', value: valueText };
+    } else {
+      const n = parseFloat(valueText);
+      result = n && Number.isFinite(n) ? { type: 'number', value: n } : null;
+    }
+    return result ?? { type: 'text', value: '' };
+  };
+
+  /** A plain cell's value, typed by t=; null when ExcelJS would read nothing the engine keeps. */
+  const plainValue = (isDate: boolean): CellValue | null => {
+    switch (cellType) {
+      case 's': {
+        const text = valueText === undefined ? undefined : strings[parseInt(valueText, 10)];
+        return text ? { type: 'text', value: text } : null;
+      }
+      case 'str': {
+        const text = valueText === undefined ? '' : decodeEntitiesAgain(valueText);
+        return text ? { type: 'text', value: text } : null;
+      }
+      case 'inlineStr': {
+        // A plain <t> is taken as written (ExcelJS decodes _xHHHH_ only in rich-text runs).
+        const text = valueText ?? runsText;
+        return text ? { type: 'text', value: text } : null;
+      }
+      case 'b':
+        return { type: 'boolean', value: parseInt(valueText ?? '', 10) !== 0 };
+      case 'e':
+        return valueText ? { type: 'error', value: valueText } : null;
+      case 'd':
+        return valueText === undefined ? null : isoDateValue(valueText);
+      default: {
+        const n = parseFloat(valueText ?? '');
+        if (isDate) {
+          const iso = serialToIso(n);
+          return iso === null ? null : { type: 'date', value: iso };
+        }
+        return Number.isFinite(n) ? { type: 'number', value: n } : null;
+      }
+    }
+  };
+
+  const finishCell = (): void => {
+    const isFormula = !!formulaText || !!shareType;
+    const hasValue = valueText !== undefined || hasRuns;
+    if (!isFormula && !hasValue) return;
+    // ExcelJS lists a row as holding values if any cell in it has one, even one it then reads as nothing.
+    rowHasValue = true;
+    const style = cellStyleIndex ? styles[cellStyleIndex] : undefined;
+    const isDate = style !== undefined && dateStyles[cellStyleIndex];
+    let value: CellValue | null;
+    let formula: string | undefined;
+    if (isFormula) {
+      let masterAddress: string | undefined;
+      if (shareType === 'shared') {
+        if (sharedRange) sharedMasters.set(sharedIndex, cellRef ?? a1(rowNumber, cellCol));
+        else masterAddress = sharedMasters.get(sharedIndex);
+      }
+      formula = formulaText || masterAddress;
+      // A formula cell with neither a formula nor a known master (a shared formula's orphan) holds nothing.
+      if (!formula) return;
+      value = formulaResult(isDate);
+    } else {
+      value = plainValue(isDate);
+      if (!value) return;
+    }
+    const cell: CellModel = { row: rowNumber, col: cellCol, value };
+    if (formula) cell.formula = formula;
+    if (style) {
+      if (style.numFmt) cell.numFmt = style.numFmt;
+      if (style.bold) cell.bold = true;
+    }
+    if (rowNumber < lastCellRow || (rowNumber === lastCellRow && cellCol <= lastCellCol)) inDocumentOrder = false;
+    lastCellRow = rowNumber;
+    lastCellCol = cellCol;
+    cells.push(cell);
+  };
+
+  const parser = partParser();
+
+  parser.on('opentag', (tag) => {
+    depth++;
+    if (skipUntilDepth) return;
+    const { attributes } = tag;
+    switch (state) {
+      case IN_CELL:
+        if (depth === 5) {
+          const name = localName(tag.name);
+          if (name === 'v') {
+            textTarget = VALUE_TEXT;
+          } else if (name === 'f') {
+            textTarget = FORMULA_TEXT;
+            shareType = attributes.t;
+            sharedRange = attributes.ref;
+            sharedIndex = attributes.si;
+          } else if (name === 'is') {
+            state = IN_INLINE_STRING;
+          }
+        }
+        return;
+      case IN_ROW:
+        if (depth === 4 && localName(tag.name) === 'c') {
+          state = IN_CELL;
+          const ref = attributes.r;
+          cellRef = ref;
+          // A cell without an address is the one after the cell before it.
+          cellCol = (ref && columnOf(ref)) || previousCol + 1;
+          previousCol = cellCol;
+          cellType = attributes.t;
+          const s = attributes.s;
+          cellStyleIndex = s ? parseInt(s, 10) : 0;
+          valueText = undefined;
+          formulaText = undefined;
+          shareType = undefined;
+          sharedRange = undefined;
+          sharedIndex = undefined;
+          hasRuns = false;
+          runsText = '';
+        }
+        return;
+      case IN_INLINE_STRING:
+        if (depth === 6) {
+          const name = localName(tag.name);
+          if (name === 't') {
+            textTarget = VALUE_TEXT;
+          } else if (name === 'r') {
+            state = IN_RUN;
+            runText = '';
+          } else if (name === 'rPh') {
+            skipUntilDepth = depth;
+          }
+        }
+        return;
+      case IN_RUN:
+        if (depth === 7 && localName(tag.name) === 't') {
+          textTarget = RUN_TEXT;
+          runText = '';
+        }
+        return;
+      case IN_SHEET_DATA:
+        if (depth === 3 && localName(tag.name) === 'row') {
+          state = IN_ROW;
+          const r = attributes.r;
+          const parsed = r ? parseInt(r, 10) : NaN;
+          // A row without an address is the one after the row before it.
+          rowNumber = parsed > 0 ? parsed : lastRowNumber + 1;
+          rowHidden = isTrue(attributes.hidden);
+          rowHasValue = false;
+          previousCol = 0;
+        }
+        return;
+      case IN_COLS:
+        if (depth === 3 && localName(tag.name) === 'col') {
+          // As ExcelJS reads <col>: a missing min or max is 0, so the range is empty.
+          columnRanges.push({ min: parseInt(attributes.min || '0', 10), max: parseInt(attributes.max || '0', 10), hidden: isTrue(attributes.hidden) });
+        }
+        return;
+      case IN_MERGE_CELLS:
+        if (depth === 3 && localName(tag.name) === 'mergeCell' && attributes.ref) {
+          const area = parseArea(attributes.ref);
+          if (area) merges.push(area);
+        }
+        return;
+      case IN_HYPERLINKS:
+        // Only a link to outside the workbook (r:id, a relationship) changes how ExcelJS reads the cell.
+        if (depth === 3 && localName(tag.name) === 'hyperlink' && attributes['r:id'] && attributes.ref) {
+          const area = parseArea(attributes.ref);
+          if (area && area.top === area.bottom && area.left === area.right) hyperlinked.add(positionKey(area.top, area.left));
+        }
+        return;
+      case OUTSIDE:
+        if (depth === 2) {
+          const name = localName(tag.name);
+          if (name === 'sheetData') state = IN_SHEET_DATA;
+          else if (name === 'cols') state = IN_COLS;
+          else if (name === 'mergeCells') state = IN_MERGE_CELLS;
+          else if (name === 'hyperlinks') state = IN_HYPERLINKS;
+        }
+        return;
+    }
+  });
+
+  parser.on('text', (chunk) => {
+    if (textTarget === NO_TEXT) return;
+    if (textTarget === VALUE_TEXT) valueText = valueText === undefined ? chunk : valueText + chunk;
+    else if (textTarget === FORMULA_TEXT) formulaText = formulaText === undefined ? chunk : formulaText + chunk;
+    else runText += chunk;
+  });
+
+  parser.on('closetag', () => {
+    if (skipUntilDepth) {
+      if (depth === skipUntilDepth) skipUntilDepth = 0;
+      depth--;
+      return;
+    }
+    switch (state) {
+      case IN_RUN:
+        if (depth === 7) {
+          if (textTarget === RUN_TEXT) {
+            // Each run's text is decoded on its own, as ExcelJS decodes it.
+            runsText += decodeExcelEscapes(runText);
+            textTarget = NO_TEXT;
+          }
+        } else if (depth === 6) {
+          state = IN_INLINE_STRING;
+          hasRuns = true;
+        }
+        break;
+      case IN_INLINE_STRING:
+        if (depth === 6) textTarget = NO_TEXT;
+        else if (depth === 5) state = IN_CELL;
+        break;
+      case IN_CELL:
+        if (depth === 5) {
+          textTarget = NO_TEXT;
+        } else if (depth === 4) {
+          finishCell();
+          state = IN_ROW;
+        }
+        break;
+      case IN_ROW:
+        if (depth === 3) {
+          if (rowHidden) (rowHasValue ? hiddenRows : hiddenEmptyRows).push(rowNumber);
+          lastRowNumber = rowNumber;
+          state = IN_SHEET_DATA;
+        }
+        break;
+      default:
+        if (depth === 2) state = OUTSIDE;
+    }
+    depth--;
+  });
+
+  parser.write(xml).close();
+
+  const ordered = inDocumentOrder ? cells : inRowMajorOrder(cells);
+  const shown = merges.length ? withoutCoveredCells(ordered, merges) : ordered;
+  const read = hyperlinked.size ? asHyperlinkText(shown, hyperlinked) : shown;
+  return {
+    name: sheet.name,
+    cells: read,
+    merges,
+    hiddenRows: hiddenRowsOf(hiddenRows, hiddenEmptyRows, merges),
+    hiddenColumns: hiddenColumnsOf(columnRanges),
+    visibility: sheet.visibility,
+  };
+}
+
+/** An OOXML boolean attribute as ExcelJS reads it (utils.parseBoolean). */
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
+/** The column of an A1 reference ("$AB$12" is 28); 0 when it has no column letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    // Lower-cased (setting bit 0x20 leaves "$" and digits as they are), so "ab12" reads as "AB12".
+    const code = ref.charCodeAt(i) | 0x20;
+    if (code >= 0x61 && code <= 0x7a) col = col * 26 + code - 0x60;
+    else if (code !== 0x24 || col) break; // a leading "$" is skipped; anything after the letters ends them
+  }
+  return col;
+}
+
+/** The row of an A1 reference; 0 when it has no row digits. */
+function rowOf(ref: string): number {
+  let row = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) row = row * 10 + code - 0x30;
+    else if (row) break;
+  }
+  return row;
+}
+
+/** An area such as "B2:D4" (corners in either order) or a single cell "B2", normalised top-left to bottom-right. */
+function parseArea(ref: string): MergedArea | null {
+  const colon = ref.indexOf(':');
+  const from = colon < 0 ? ref : ref.slice(0, colon);
+  const to = colon < 0 ? ref : ref.slice(colon + 1);
+  const top = rowOf(from);
+  const left = columnOf(from);
+  const bottom = rowOf(to);
+  const right = columnOf(to);
+  if (!top || !left || !bottom || !right) return null;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+function positionKey(row: number, col: number): number {
+  return row * (MAX_COLUMN + 1) + col;
+}
+
+/**
+ * A value of a `t="d"` cell: an ISO 8601 date, with or without a time. With a time zone it is the UTC date, as the
+ * ExcelJS reader dates any instant; without one the date as written.
+ */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]*(Z|[+-]\d{2}:\d{2})?)?$/;
+
+function isoDateValue(text: string): CellValue | null {
+  const match = ISO_DATE_TIME.exec(text.trim());
+  if (!match) return null;
+  if (match[4]) {
+    const instant = new Date(text.trim());
+    return Number.isNaN(instant.getTime()) ? null : { type: 'date', value: instant.toISOString().slice(0, 10) };
+  }
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
+  return { type: 'date', value: `${match[1]}-${match[2]}-${match[3]}` };
+}
+
+/**
+ * Cells written out of order, sorted row-major as ExcelJS holds them; of two cells at one position, the later
+ * one in the file wins, as it does in ExcelJS.
+ */
+function inRowMajorOrder(cells: CellModel[]): CellModel[] {
+  // Array.prototype.sort is stable, so cells at one position keep their file order and the last is kept.
+  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
+  const unique: CellModel[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const next = sorted[i + 1];
+    if (!next || next.row !== sorted[i].row || next.col !== sorted[i].col) unique.push(sorted[i]);
+  }
+  return unique;
+}
+
+/**
+ * The cells merged areas do not hide: a merged area shows only its top-left cell, so values left in the rest of
+ * it are not read. One sweep down the rows, holding only the areas that span the current row.
+ */
+function withoutCoveredCells(cells: CellModel[], merges: MergedArea[]): CellModel[] {
+  const byTop = merges.slice().sort((a, b) => a.top - b.top);
+  const active: MergedArea[] = [];
+  const kept: CellModel[] = [];
+  let nextMerge = 0;
+  let currentRow = 0;
+  for (const cell of cells) {
+    if (cell.row !== currentRow) {
+      currentRow = cell.row;
+      let live = 0;
+      for (const area of active) if (area.bottom >= currentRow) active[live++] = area;
+      active.length = live;
+      while (nextMerge < byTop.length && byTop[nextMerge].top <= currentRow) {
+        const area = byTop[nextMerge++];
+        if (area.bottom >= currentRow) active.push(area);
+      }
+    }
+    let covered = false;
+    for (const area of active) {
+      if (cell.col >= area.left && cell.col <= area.right && (cell.row !== area.top || cell.col !== area.left)) {
+        covered = true;
+        break;
+      }
+    }
+    if (!covered) kept.push(cell);
+  }
+  return kept;
+}
+
+/**
+ * Cells with an external hyperlink as ExcelJS reads them: the link's text only, so a formula is dropped and a
+ * value that is not text (a number, a date) is not read.
+ */
+function asHyperlinkText(cells: CellModel[], hyperlinked: Set<number>): CellModel[] {
+  const read: CellModel[] = [];
+  for (const cell of cells) {
+    if (!hyperlinked.has(positionKey(cell.row, cell.col))) {
+      read.push(cell);
+    } else if (cell.value.type === 'text' && cell.value.value !== '') {
+      delete cell.formula;
+      read.push(cell);
+    }
+  }
+  return read;
+}
+
+/**
+ * Hidden rows, as ExcelJS lists them: rows holding a value, and rows without one that a merged area covers
+ * beyond its top-left cell (ExcelJS fills the area with cells, and so counts the row).
+ */
+function hiddenRowsOf(withValues: number[], empty: number[], merges: MergedArea[]): number[] {
+  const rows = withValues.slice();
+  if (empty.length && merges.length) {
+    const spans = merges
+      .map((m) => ({ from: m.right > m.left ? m.top : m.top + 1, to: m.bottom }))
+      .filter((span) => span.from <= span.to)
+      .sort((a, b) => a.from - b.from);
+    // The union of the spans, as disjoint ascending intervals, searched by halving for each row.
+    const union: { from: number; to: number }[] = [];
+    for (const span of spans) {
+      const last = union[union.length - 1];
+      if (last && span.from <= last.to + 1) last.to = Math.max(last.to, span.to);
+      else union.push({ ...span });
+    }
+    for (const row of empty) {
+      let low = 0;
+      let high = union.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        if (union[mid].to < row) low = mid + 1;
+        else if (union[mid].from > row) high = mid - 1;
+        else {
+          rows.push(row);
+          break;
+        }
+      }
+    }
+  }
+  rows.sort((a, b) => a - b);
+  return rows.filter((row, i) => i === 0 || row !== rows[i - 1]);
+}
+
+/**
+ * Hidden columns from <col> ranges, as ExcelJS expands them (Column.fromModel): ranges in order of their first
+ * column, each adding only the columns past those already given, every column of a hidden range listed. Bounded
+ * by Excel's last column, so a range with a bogus max costs nothing more.
+ */
+function hiddenColumnsOf(ranges: ColumnRange[]): number[] {
+  const hidden: number[] = [];
+  let next = 1;
+  for (const range of ranges.slice().sort((a, b) => a.min - b.min)) {
+    if (next < range.min) next = range.min;
+    const last = Math.min(range.max, MAX_COLUMN);
+    if (range.hidden) for (let col = next; col <= last; col++) hidden.push(col);
+    if (last >= next) next = last + 1;
+  }
+  return hidden;
+}
