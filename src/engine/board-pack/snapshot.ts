@@ -28,7 +28,8 @@ export interface SnapshotChange {
 export function snapshotKeys(actions: PackAction[]): string[] {
   const refCount = new Map<string, number>();
   for (const a of actions) if (a.ref) refCount.set(a.ref, (refCount.get(a.ref) ?? 0) + 1);
-  return actions.map((a) => (a.ref && refCount.get(a.ref) === 1 ? `ref:${a.ref}` : `text:${a.action.replace(/\s+/g, ' ').trim().slice(0, 200)}`));
+  // Trimmed after the cut: a key cut just after a space would not match itself when read back (cells are trimmed).
+  return actions.map((a) => (a.ref && refCount.get(a.ref) === 1 ? `ref:${a.ref}` : `text:${a.action.replace(/\s+/g, ' ').slice(0, 200).trim()}`));
 }
 
 export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): SnapshotRow[] | null {
