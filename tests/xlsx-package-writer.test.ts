@@ -162,3 +162,45 @@ describe('workbook bookkeeping', () => {
     for (const m of xml.matchAll(/<definedName name="_xlnm.Print_Titles" localSheetId="(\d+)">'([^']+)'!/g)) expect(sheets[Number(m[1])]).toBe(m[2]);
   });
 });
+
+describe('text the tool writes reads back exactly, and stays text', () => {
+  const texts = [
+    '  leading spaces',
+    'trailing spaces  ',
+    'two  spaces inside',
+    'line one\nline two',
+    'tab\there',
+    '_x0041_ looks like an escape',
+    'a control \u0001 character',
+    '=SUM(A1:A3)',
+    '+44 151 934 2000',
+    '-on track',
+    '@home',
+    'Care & support <review> "quoted"',
+    'Emoji 👍🏽 and right-to-left: مراجعة الخطة',
+  ];
+
+  test('through our reader and through ExcelJS', async () => {
+    const input = path.join(tmp, 'texts-in.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Notes').getCell('A1').value = 'Officer notes';
+    await wb.xlsx.writeFile(input);
+    const { loadWorkbook, readWorkbook } = await import('../src/xlsx/read-workbook');
+    const { applyWorkbookPlan, writeWorkbookAtomically } = await import('../src/xlsx/apply-plan');
+    const { emptySheet, text } = await import('../src/engine/sheet-plan/types');
+    const sheet = emptySheet('Texts');
+    sheet.rows = texts.map((t) => [text(t)]);
+    const workbook = await loadWorkbook(input);
+    await applyWorkbookPlan(workbook, { sheets: [sheet] }, []);
+    const out = path.join(tmp, 'texts-out.xlsx');
+    await writeWorkbookAtomically(workbook, out);
+
+    const ours = (await readWorkbook(out)).sheets.find((s) => s.name === 'Texts')!;
+    expect(ours.cells.map((c) => [c.value, c.formula])).toEqual(texts.map((t) => [{ type: 'text', value: t }, undefined]));
+    const theirs = new ExcelJS.Workbook();
+    await theirs.xlsx.readFile(out);
+    // ExcelJS gives text written as a run (the escaped ones) as rich text: its words are what count.
+    const words = (v: ExcelJS.CellValue) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v);
+    expect(texts.map((_, i) => words(theirs.getWorksheet('Texts')!.getCell(i + 1, 1).value))).toEqual(texts);
+  });
+});

@@ -43,8 +43,33 @@ function absoluteRows(rows: string): string {
     .join(':');
 }
 
+/**
+ * Text collected as UTF-8 in chunks of about a megabyte: a 50,000-row sheet never exists as one JavaScript string
+ * (two bytes a character once any character is outside Latin-1), nor as an array of row strings beside it.
+ */
+class Utf8Chunks {
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private readonly buffers: Buffer[] = [];
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength > 1 << 20) this.flush();
+  }
+  private flush(): void {
+    if (this.pending.length) this.buffers.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+  done(): Buffer[] {
+    this.flush();
+    return this.buffers;
+  }
+}
+
 export interface SheetParts {
-  xml: string;
+  /** The worksheet part as UTF-8. */
+  xml: Buffer;
   /** The table part, when the plan has one. */
   table?: { xml: string; name: string };
   /** The ownership note, when the plan is the lists sheet. */
@@ -69,6 +94,10 @@ export interface SheetXmlOptions {
 }
 
 const NOTE_HEADER = 'PlanAssure owned sheet';
+/** White space a reader may fold unless told to keep it; most cells have none, and the attribute costs 21 bytes. */
+const NEEDS_PRESERVE = /^\s|\s$|\s\s|\n|\t/;
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPES = /_x|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The format the current writer gives a cell: its column's format, then each range style over it, in order. */
 function cellFormatFor(plan: SheetPlan, col: number, row: number, hasValue: boolean, styles: RangeStyleRect[]): CellFormat | null {
@@ -140,7 +169,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   let maxCol = 0;
   let maxRow = 0;
   let note: SheetParts['note'];
-  const out: string[] = [];
+  const sheetData = new Utf8Chunks();
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
     const rowStyles = stylesByRow.get(r) ?? [];
@@ -159,7 +188,10 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
         if (r === 1 && t === NOTE_HEADER) note = { cell: ref, row: r, col: c };
-        cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(t)}</t></is></c>`);
+        const open = NEEDS_PRESERVE.test(t) ? '<t xml:space="preserve">' : '<t>';
+        // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only.
+        const body = NEEDS_ESCAPES.test(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
+        cells.push(`<c r="${ref}"${s} t="inlineStr"><is>${body}</is></c>`);
       } else if (value.kind === 'number') cells.push(`<c r="${ref}"${s}><v>${value.value}</v></c>`);
       else if (value.kind === 'date') cells.push(`<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`);
       else {
@@ -171,7 +203,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     const height = heights[r];
     if (!cells.length && height === undefined) continue;
     maxRow = r;
-    out.push(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
+    sheetData.push(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
   }
 
   const parts: string[] = [];
@@ -189,7 +221,9 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   if (plan.columns.length) {
     parts.push(`<cols>${plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`);
   }
-  parts.push(`<sheetData>${out.join('')}</sheetData>`);
+  const head = `${parts.join('')}<sheetData>`;
+  parts.length = 0;
+  parts.push('</sheetData>');
   if (plan.merges.length) parts.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
 
   let priority = 1;
@@ -239,7 +273,8 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     parts.push(`<tableParts count="1"><tablePart r:id="${options.rels.table}"/></tableParts>`);
   }
   parts.push('</worksheet>');
-  return { xml: parts.join(''), table, note, hasFormulas, printTitles };
+  const xml = Buffer.concat([Buffer.from(head, 'utf8'), ...sheetData.done(), Buffer.from(parts.join(''), 'utf8')]);
+  return { xml, table, note, hasFormulas, printTitles };
 }
 
 /**

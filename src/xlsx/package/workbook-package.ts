@@ -118,7 +118,7 @@ export class WorkbookPackage {
     for (let n = 1; ; n++) if (!this.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
   }
 
-  put(part: string, content: string, contentType?: string): void {
+  put(part: string, content: string | Buffer, contentType?: string): void {
     this.zip.file(part, content);
     if (contentType) this.setOverride(part, contentType);
   }
