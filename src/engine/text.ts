@@ -18,8 +18,14 @@ export function normalise(text: string): string {
 
 /** Similarity in [0, 1] from edit distance on normalised text. */
 export function similarity(a: string, b: string): number {
-  const x = normalise(a);
-  const y = normalise(b);
+  return normalisedSimilarity(normalise(a), normalise(b));
+}
+
+/**
+ * `similarity` of two texts already normalised. For comparing one text with a list of phrases: normalising the
+ * text once rather than once a phrase, which cost several times the edit distances themselves.
+ */
+export function normalisedSimilarity(x: string, y: string): number {
   if (!x.length && !y.length) return 1;
   return 1 - distance(x, y) / Math.max(x.length, y.length);
 }

@@ -28,6 +28,13 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
+// The patterns built from MONTH, made once: parseTimescale runs for every action (and again in validation and the
+// board pack). Global ones are only used with replace(), which starts each search at 0, so sharing them is safe.
+const DAY_MONTH_NAME_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'g');
+const MONTH_RANGE_YEAR = new RegExp(`\\b${MONTH}\\s*(?:-|–|to)\\s*${MONTH}\\s*[-' ]?\\s*(\\d{4}|\\d{2})\\b`, 'g');
+const MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?\\s*[-' ]?\\s*(\\d{4}|\\d{2})\\b`, 'g');
+const MONTH_NAME = new RegExp(MONTH, 'i');
+
 const NO_DATE_TERMS = /^(ongoing|on going|continuous|continual|tbc|tbd|tba|to be confirmed|to be agreed|n\/?a|not applicable|see\b.*|refer to\b.*|as required|annual(ly)?|quarterly|monthly|completed?|in place|done|achieved|commenced and ongoing|in progress)$/i;
 const COMPLETE_TERMS = /^(completed?|in place|done|achieved)$/i;
 /** "TBC" is not a known no-date term for validation: it is a date nobody has set yet. */
@@ -111,16 +118,16 @@ export function parseTimescale(
     return date.getDate() === d ? date : null;
   });
   // 1 April 2026, 1st April 2026
-  take(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\.?,?\\s+(\\d{4})\\b`, 'g'), (m) => {
+  take(DAY_MONTH_NAME_YEAR, (m) => {
     const date = new Date(Number(m[3]), MONTHS[m[2]], Number(m[1]));
     return date.getDate() === Number(m[1]) ? date : null;
   });
   // Q3 2025/26, Q3 25/26, Q3 2025-26
   take(/\bq([1-4])\s*(?:of\s*)?(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})\b/g, (m) => quarterEnd(Number(m[1]), fullYear(m[2])));
   // May-Sep 2023, April to June 2024: the range ends with the later month of the year given.
-  take(new RegExp(`\\b${MONTH}\\s*(?:-|–|to)\\s*${MONTH}\\s*[-' ]?\\s*(\\d{4}|\\d{2})\\b`, 'g'), (m) => monthEnd(fullYear(m[3]), MONTHS[m[2]]));
+  take(MONTH_RANGE_YEAR, (m) => monthEnd(fullYear(m[3]), MONTHS[m[2]]));
   // March 2010, End March 2010, Dec-2026, Mar 23, Apr-25
-  take(new RegExp(`\\b${MONTH}\\.?\\s*[-' ]?\\s*(\\d{4}|\\d{2})\\b`, 'g'), (m) => monthEnd(fullYear(m[2]), MONTHS[m[1]]));
+  take(MONTH_YEAR, (m) => monthEnd(fullYear(m[2]), MONTHS[m[1]]));
   // 2023/24 financial year → 31 March 2024
   take(/\b(20\d{2}|19\d{2})\s*[/-]\s*(\d{2})\b/g, (m) => new Date(Number(m[1]) + 1, 2, 31));
   // End 2010, 2010
@@ -138,6 +145,6 @@ export function parseTimescale(
     return { dueDate: null, dates: [], kind: relative ? 'relative' : 'unparseable', impliesComplete: false };
   }
   const iso = [...new Set(dates.map(isoDate))].sort();
-  const relativeOnly = !/\d{4}|\d{1,2}[/.]\d/.test(text) && !new RegExp(MONTH, 'i').test(text);
+  const relativeOnly = !/\d{4}|\d{1,2}[/.]\d/.test(text) && !MONTH_NAME.test(text);
   return { dueDate: iso[iso.length - 1], dates: iso, kind: relativeOnly ? 'relative' : 'date', impliesComplete: false };
 }

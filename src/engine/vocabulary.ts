@@ -12,7 +12,7 @@ import {
   Status,
   STATUSES,
 } from './schema';
-import { normalise, similarity } from './text';
+import { normalise, normalisedSimilarity } from './text';
 
 export const STATUS_SYNONYMS: Record<Status, readonly string[]> = {
   'Not started': ['not started', 'to be started', 'not yet started', 'to start', 'not commenced', 'planned', 'pending', 'yet to start'],
@@ -107,10 +107,12 @@ export function findEmbeddedStatus(text: string): { status: Status; rest: string
 
 /** The canonical status nearest to an unrecognised word, for a suggested fix. */
 export function nearestStatus(text: string): Status {
+  const n = normalise(text);
   let best: Status = STATUSES[0];
   let score = -1;
+  // The lookup's phrases are normalised already.
   for (const [phrase, status] of statusLookup) {
-    const s = similarity(text, phrase);
+    const s = normalisedSimilarity(n, phrase);
     if (s > score) {
       score = s;
       best = status;
@@ -124,6 +126,8 @@ export function matchRag(text: string): Rag | null {
 }
 
 const qsLookup = buildLookup(QUALITY_STATEMENT_VARIANTS, QUALITY_STATEMENTS);
+/** Each quality-statement phrase with the trailing space that makes it a whole-word prefix, built once, not per cell. */
+const qsPrefixes = [...qsLookup].map(([phrase, value]) => ({ phrase, prefix: `${phrase} `, value }));
 const themeLookup = buildLookup(CQC_THEME_VARIANTS, CQC_THEMES);
 
 /**
@@ -133,8 +137,8 @@ const themeLookup = buildLookup(CQC_THEME_VARIANTS, CQC_THEMES);
 export function matchQualityStatement(text: string): QualityStatement | null {
   const n = normalise(text);
   let best: { value: QualityStatement; length: number } | null = null;
-  for (const [phrase, value] of qsLookup) {
-    if ((n === phrase || n.startsWith(`${phrase} `)) && (!best || phrase.length > best.length)) best = { value, length: phrase.length };
+  for (const { phrase, prefix, value } of qsPrefixes) {
+    if ((n === phrase || n.startsWith(prefix)) && (!best || phrase.length > best.length)) best = { value, length: phrase.length };
   }
   if (best) return best.value;
   for (const [value, phrases] of Object.entries(QUALITY_STATEMENT_KEY_PHRASES) as [QualityStatement, string[]][]) {
@@ -143,15 +147,16 @@ export function matchQualityStatement(text: string): QualityStatement | null {
   // Tolerate small misspellings in a short heading ("Equity in experiences & outcome").
   const head = normalise(text.split(/[:\n–-]/)[0] ?? '');
   if (head.split(' ').length > 8) return null;
-  for (const [phrase, value] of qsLookup) if (similarity(head, phrase) >= 0.88) return value;
+  for (const [phrase, value] of qsLookup) if (normalisedSimilarity(head, phrase) >= 0.88) return value;
   return null;
 }
 
 export function nearestQualityStatement(text: string): { statement: QualityStatement; score: number } {
+  const n = normalise(text);
   let best: QualityStatement = QUALITY_STATEMENTS[0];
   let score = -1;
   for (const [phrase, value] of qsLookup) {
-    const s = similarity(text, phrase);
+    const s = normalisedSimilarity(n, phrase);
     if (s > score) {
       score = s;
       best = value;

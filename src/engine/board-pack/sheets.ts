@@ -127,6 +127,9 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   put(row, [text('Changes since the last board')]);
   sheet.styles.push({ range: `A${row}`, bold: true, fontSize: 12 });
   row++;
+  // Heights of the change rows, gathered here and set once below (a copy of the whole map for each change made
+  // this quadratic: 2.8 s for 25,000 changes).
+  const changeHeights: Record<number, number> = {};
   if (context.changes === null) {
     put(row, [text('This is the first board pack from this workbook: changes will be listed from the next one.')]);
     sheet.merges.push(`A${row}:${lastCol}${row}`);
@@ -138,7 +141,7 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
       put(row, [text(change.text)]);
       sheet.merges.push(`A${row}:${lastCol}${row}`);
       sheet.styles.push({ range: `A${row}:${lastCol}${row}`, wrap: true, vertical: 'top' });
-      sheet.rowHeights = { ...sheet.rowHeights, [row]: Math.min(409, Math.ceil(change.text.length / 100) * 15 + 3) };
+      changeHeights[row] = Math.min(409, Math.ceil(change.text.length / 100) * 15 + 3);
       row++;
     }
   }
@@ -151,7 +154,7 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
     const length = value && value.kind === 'text' ? value.text.length : 0;
     return Math.min(409, Math.max(1, Math.ceil(length / charsPerLine)) * points + 4);
   };
-  sheet.rowHeights = { ...fitted, ...sheet.rowHeights, 1: merged(1, 21, mergedWidth * 0.62), 5: merged(5, 15, mergedWidth * 0.95) };
+  sheet.rowHeights = { ...fitted, ...changeHeights, 1: merged(1, 21, mergedWidth * 0.62), 5: merged(5, 15, mergedWidth * 0.95) };
   sheet.styles.push({ range: `A1:${lastCol}1`, wrap: true, vertical: 'top' });
   printReady(sheet, context, `${top}:${top}`);
   return sheet;

@@ -60,10 +60,12 @@ export function linkActionsToKpis(actions: readonly Pick<Action, 'ref' | 'measur
     };
   });
   const allCodes = new Set(prepared.flatMap((p) => [...p.codes]));
+  // Normalising every action's measures is only worth it when some KPI has a local code to look for.
+  const anyLocal = prepared.some((p) => p.local);
   return actions.map((a) => {
     const measures = a.measures ?? '';
     const cited = findFrameworkCodes(measures).map((c) => c.code.toUpperCase());
-    const normalised = ` ${normalise(measures)} `;
+    const normalised = anyLocal ? ` ${normalise(measures)} ` : '';
     const linked = new Map<string, LinkedKpi>();
     for (const p of prepared) {
       if (!measures) break;

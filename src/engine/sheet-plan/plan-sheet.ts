@@ -41,7 +41,7 @@ export function listsSheet(name: string, owned: { name: string; role: string }[]
   return sheet;
 }
 
-function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number]['key'], kpiRag: Rag | null): PlanValue {
+function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number]['key'], kpiRag: Rag | null, rag: Rag | undefined): PlanValue {
   switch (key) {
     case 'kpiRag':
       return text(kpiRag);
@@ -52,7 +52,7 @@ function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number][
     case 'status':
       return text(action.status ?? action.statusText);
     case 'rag':
-      return text(action.rag ?? action.ragText);
+      return text(rag ?? action.rag ?? action.ragText);
     case 'sourceSheet':
       return text(action.source.sheet);
     case 'sourceRow':
@@ -67,6 +67,12 @@ export interface PlanSheetOptions {
   ragColours?: boolean;
   /** Each action's linked KPIs' worst RAG, in action order (from the KPI ids or codes its measures cite). */
   kpiRags?: readonly (Rag | null)[];
+  /**
+   * The RAG to show for each action, in action order, in place of the one entered (the board pack shows the
+   * effective RAG). Given alongside the actions rather than as copies of them: copying 10,000 actions cost more
+   * than writing the sheet.
+   */
+  rags?: readonly Rag[];
 }
 
 export function planSheet(name: string, listsSheetName: string, actions: StructuredAction[], options: PlanSheetOptions = {}): SheetPlan {
@@ -79,7 +85,7 @@ export function planSheet(name: string, listsSheetName: string, actions: Structu
     numFmt: c.kind === 'date' ? DATE_FORMAT : c.kind === 'integer' ? '0' : undefined,
   }));
   sheet.rows.push(PLAN_COLUMNS.map((c) => text(c.header)));
-  actions.forEach((action, i) => sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key, options.kpiRags?.[i] ?? null))));
+  actions.forEach((action, i) => sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key, options.kpiRags?.[i] ?? null, options.rags?.[i]))));
   sheet.styles.push({ range: `A1:${lastCol}1`, bold: true, wrap: true, vertical: 'top' });
   PLAN_COLUMNS.forEach((c, i) => {
     if (c.kind === 'longtext' && actions.length) sheet.styles.push({ range: `${columnLetters(i + 1)}2:${columnLetters(i + 1)}${lastRow}`, wrap: true });

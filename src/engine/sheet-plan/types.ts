@@ -138,12 +138,23 @@ export function fitRowHeights(sheet: SheetPlan, fromRow = 1): Record<number, num
     row.forEach((value, c) => {
       if (!value || value.kind !== 'text') return;
       const column = sheet.columns[c];
-      if (!column) return;
-      const perLine = Math.max(4, Math.floor(column.width * 1.05));
-      const needed = value.text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
-      if (column.wrap || needed > 1) lines = Math.max(lines, column.wrap ? needed : 1);
+      // Only wrapped text makes a row taller: in other columns it stays on one line.
+      if (!column?.wrap) return;
+      lines = Math.max(lines, linesNeeded(value.text, Math.max(4, Math.floor(column.width * 1.05))));
     });
     if (lines > 1) heights[i + 1] = Math.min(409, lines * LINE_POINTS + 3);
   });
   return heights;
+}
+
+/** Lines a wrapped text takes at `perLine` characters a line: each of its own lines, wrapped (at least one each). */
+function linesNeeded(text: string, perLine: number): number {
+  // indexOf rather than split: this runs for every wrapped cell of every sheet the tool writes.
+  let lines = 0;
+  for (let start = 0; ; ) {
+    const end = text.indexOf('\n', start);
+    lines += Math.max(1, Math.ceil(((end === -1 ? text.length : end) - start) / perLine));
+    if (end === -1) return lines;
+    start = end + 1;
+  }
 }

@@ -3,9 +3,9 @@
  * with its timescale read as a due date and its status and RAG made canonical. Nothing is dropped: words the
  * canonical fields cannot hold (an unrecognised status, a column we do not know) are kept in the action.
  */
-import { PlanSettings, Rag, Status } from '../schema';
+import { PlanSettings, QualityStatement, Rag, Status } from '../schema';
 import { joinDistinct } from '../text';
-import { parseTimescale } from '../timescale';
+import { ParsedTimescale, parseTimescale } from '../timescale';
 import { findEmbeddedStatus, matchQualityStatement, matchRag, matchStatus } from '../vocabulary';
 import { a1 } from '../workbook';
 import { ActionField, ColumnField } from './columns';
@@ -42,7 +42,13 @@ function groupNames(rows: DataRow[], field: ColumnField): string | null {
   return joinDistinct(texts(rows, field).map(groupName));
 }
 
-function readStatus(raw: string | null): { status: Status | null; remainder: string | null; recognised: boolean } {
+interface StatusReading {
+  status: Status | null;
+  remainder: string | null;
+  recognised: boolean;
+}
+
+function readStatus(raw: string | null): StatusReading {
   if (!raw) return { status: null, remainder: null, recognised: true };
   const lines = raw.split('\n').map((l) => l.trim()).filter(Boolean);
   const found: Status[] = [];
@@ -71,6 +77,39 @@ export interface AssembleContext {
   sheetHasRefs: boolean;
   /** The sheet shows timescales as quarter-marker columns (3m, 6m, 9m, 12m). */
   sheetHasMarkers: boolean;
+  /** Answers already worked out in this run (see `newAssembleMemo`). */
+  memo: AssembleMemo;
+}
+
+/**
+ * Readings of texts that plans repeat over many actions (the same timescales, the same quality statement merged
+ * down a column), each worked out once per structuring run rather than once per action. One memo serves one
+ * run, whose plan start and relative terms are fixed, and goes when the run ends.
+ */
+export interface AssembleMemo {
+  timescales: Map<string, ParsedTimescale>;
+  qualityStatements: Map<string, QualityStatement | null>;
+  statuses: Map<string, StatusReading>;
+}
+
+export function newAssembleMemo(): AssembleMemo {
+  return { timescales: new Map(), qualityStatements: new Map(), statuses: new Map() };
+}
+
+function remembered<T>(memo: Map<string, T>, text: string, work: (text: string) => T): T {
+  if (memo.has(text)) return memo.get(text)!;
+  const value = work(text);
+  memo.set(text, value);
+  return value;
+}
+
+function readTimescale(text: string | null, context: AssembleContext): ParsedTimescale {
+  const { planStart, relativeTerms } = context.settings;
+  return remembered(context.memo.timescales, text ?? '', (t) => parseTimescale(t, planStart, relativeTerms));
+}
+
+function qualityStatementOf(text: string, context: AssembleContext): QualityStatement | null {
+  return remembered(context.memo.qualityStatements, text, matchQualityStatement);
 }
 
 /** Whether `row` carries on the action in `current` rather than starting a new one. */
@@ -121,34 +160,27 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   }
 
   const text = (field: ColumnField): string | null => joinDistinct(texts(rows, field));
-  const markers = rows.flatMap((row) =>
-    (row.fields.get('marker') ?? []).map((cell) => {
-      const column = row.header.columns.find((c) => c.col === cell.col)!;
-      return { label: column.header.split(': ').pop()!, col: cell.col };
-    }),
-  );
-  const markerLabels = [...new Map(markers.map((m) => [m.col, m.label])).entries()].sort((a, b) => a[0] - b[0]).map((m) => m[1]);
+  const markerLabels = quarterMarkerLabels(rows);
 
   let timescale = text('timescale');
   if (markerLabels.length) timescale = joinDistinct([timescale, markerLabels.join(', ')]);
   let milestones = text('milestones');
-  const settings = context.settings;
   if (!fieldsPresent.has('timescale') && !context.sheetHasMarkers && milestones) {
     // Plans with no timescale column date their milestones instead ("Framework April 2023").
     timescale = milestones;
   }
   // A due-date column, when the plan has one, wins over what the timescale text implies.
-  const parsed = parseTimescale(timescale, settings.planStart, settings.relativeTerms);
+  const parsed = readTimescale(timescale, context);
   const dueColumn = firstCell(rows, 'dueDate')?.cell;
   const timescaleCell = firstCell(rows, 'timescale')?.cell;
-  const dueFromColumn = dueColumn ? dueColumn.date ?? parseTimescale(dueColumn.text, settings.planStart, settings.relativeTerms).dueDate : null;
+  const dueFromColumn = dueColumn ? dueColumn.date ?? readTimescale(dueColumn.text, context).dueDate : null;
   const dueDate = dueFromColumn ?? timescaleCell?.date ?? parsed.dueDate;
   if (parsed.dates.length > 1 && !milestones) {
     milestones = parsed.dates.slice(0, -1).join('\n');
   }
 
   const statusRaw = text('status');
-  const status = readStatus(statusRaw);
+  const status = statusRaw ? remembered(context.memo.statuses, statusRaw, readStatus) : readStatus(null);
   let statusValue = status.status;
   if (!fieldsPresent.has('status') && parsed.impliesComplete) statusValue = 'Complete';
 
@@ -163,9 +195,9 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   const qsText = text('qualityStatement');
   const qsColumn = groupNames(rows, 'qualityStatement');
   const qualityStatement = qsText
-    ? matchQualityStatement(qsText) ?? qsColumn
+    ? qualityStatementOf(qsText, context) ?? qsColumn
     : first.headings.qualityStatement
-      ? matchQualityStatement(first.headings.qualityStatement) ?? first.headings.qualityStatement
+      ? qualityStatementOf(first.headings.qualityStatement, context) ?? first.headings.qualityStatement
       : null;
 
   const fullTexts: Record<string, string> = {};
@@ -198,10 +230,30 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
     ragText: ragRaw,
     groupTexts: fullTexts,
     timescaleKind: parsed.kind,
-    errors: rows.flatMap((row) =>
-      [...row.fields.entries()].flatMap(([field, list]) =>
-        list.filter((c) => c.error && !(c.merge && c.merge.top < row.row)).map((c) => ({ field, cell: a1(row.row, c.col), value: c.error! })),
-      ),
-    ),
+    errors: cellErrors(rows),
   };
+}
+
+/** The labels of the quarter-marker columns ("3m", "6m") marked on the action's rows, in column order. */
+function quarterMarkerLabels(rows: DataRow[]): string[] {
+  // Most plans have no marker columns: skip the lists below for them.
+  if (!rows.some((row) => row.fields.has('marker'))) return [];
+  const markers = rows.flatMap((row) =>
+    (row.fields.get('marker') ?? []).map((cell) => {
+      const column = row.header.columns.find((c) => c.col === cell.col)!;
+      return { label: column.header.split(': ').pop()!, col: cell.col };
+    }),
+  );
+  return [...new Map(markers.map((m) => [m.col, m.label])).entries()].sort((a, b) => a[0] - b[0]).map((m) => m[1]);
+}
+
+/** Excel error values in the action's own cells (not in a merged cell's copies on later rows), in row and field order. */
+function cellErrors(rows: DataRow[]): StructuredAction['errors'] {
+  const errors: StructuredAction['errors'] = [];
+  for (const row of rows) {
+    for (const [field, list] of row.fields) {
+      for (const c of list) if (c.error && !(c.merge && c.merge.top < row.row)) errors.push({ field, cell: a1(row.row, c.col), value: c.error });
+    }
+  }
+  return errors;
 }

@@ -170,8 +170,10 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
       const m = grid.merge(row, c);
       return m && m.right > m.left;
     }).length;
-    const recognised = [...nextOwn.values()].filter((t) => (matchHeader(t)?.confidence ?? 0) >= MIN_CONFIDENCE).length;
-    if (forceTwoRows || (allShort && (underGroup > 0 || recognised === nextOwn.size))) {
+    // Only asked when it decides: the row under most headers is data, whose long texts are slow to match and
+    // would fill the header cache.
+    const allRecognised = () => [...nextOwn.values()].every((t) => (matchHeader(t)?.confidence ?? 0) >= MIN_CONFIDENCE);
+    if (forceTwoRows || (allShort && (underGroup > 0 || allRecognised()))) {
       lower = nextOwn;
       rows.push(next);
     }

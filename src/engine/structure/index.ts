@@ -5,7 +5,7 @@ import { readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
 import { WorkbookModel } from '../workbook';
-import { assembleAction, AssembleContext, groupRows } from './assemble';
+import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
 
@@ -51,6 +51,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
   const findings: Finding[] = [];
   const sheets: SheetLayout[] = [];
   let title: string | null = settings.title;
+  const memo = newAssembleMemo();
 
   for (const sheet of model.sheets) {
     if (owned.has(sheet.name)) {
@@ -83,6 +84,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       settings,
       sheetHasRefs: refs >= 2,
       sheetHasMarkers: reading.headers.some((h) => h.columns.some((c) => c.field === 'marker')),
+      memo,
     };
     for (const group of groupRows(reading, context)) actions.push(assembleAction(sheet.name, group, context));
   }

@@ -59,7 +59,8 @@ function ownContent(grid: SheetGrid, row: number): RowContent {
   const cells: RowContent['cells'] = [];
   const rowCells = grid.rows.get(row);
   if (rowCells) {
-    for (const [col, cell] of [...rowCells].sort((a, b) => a[0] - b[0])) {
+    for (const col of inColumnOrder(rowCells)) {
+      const cell = rowCells.get(col)!;
       const merge = grid.merge(row, col);
       if (merge && (merge.top !== row || merge.left !== col)) continue;
       const text = tidyCell(cellText(cell.value));
@@ -69,9 +70,24 @@ function ownContent(grid: SheetGrid, row: number): RowContent {
   return { row, cells };
 }
 
+/**
+ * Something the line-by-line tidy below would change: a tab, a double space, a blank line, or a line that starts
+ * or ends with white space.
+ */
+const UNTIDY = /\t| {2}|^\s|\s$|\s\n|\n\s/;
+
+/** A row's column numbers, in order. */
+function inColumnOrder(rowCells: Map<number, unknown>): number[] {
+  const cols = [...rowCells.keys()];
+  // The model's cells come in row-major order, so they usually are in order already: sort only when not.
+  for (let i = 1; i < cols.length; i++) if (cols[i] < cols[i - 1]) return cols.sort((a, b) => a - b);
+  return cols;
+}
+
 function tidyCell(text: string): string {
-  // Most cells are already tidy: skip the split and join (this runs for every cell of every row).
-  if (!/\n|\t| {2}|^\s|\s$/.test(text)) return text;
+  // Most cells are already tidy, multi-line ones included: skip the split and join (this runs for every cell of
+  // every row, twice).
+  if (!UNTIDY.test(text)) return text;
   return text
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
@@ -92,6 +108,10 @@ function looksLikeHeading(content: RowContent, actionCols: Set<number>): boolean
   if (cell.bold) return true;
   if (!actionCols.has(cell.col) && headingKind(cell.text) !== 'plain') return true;
   return false;
+}
+
+function actionColumns(header: HeaderBlock): Set<number> {
+  return new Set(header.columns.filter((c) => c.field === 'action').map((c) => c.col));
 }
 
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
@@ -177,8 +197,8 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
       reading.notes.push({ row: r, text: single });
       continue;
     }
-    const actionCols = new Set(header!.columns.filter((c) => c.field === 'action').map((c) => c.col));
-    if (looksLikeHeading(content, actionCols)) {
+    // Only a row with a single value can be a heading: only for those are the action columns worth collecting.
+    if (single !== null && looksLikeHeading(content, actionColumns(header!))) {
       classified.set(r, 'section');
       headingRows.push({ row: r, text: single!, kind: headingKind(single!) });
       continue;

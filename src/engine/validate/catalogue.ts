@@ -280,8 +280,11 @@ function nextFreeRef(ref: string, used: Set<string>): string {
 
 const MEASURABLE_IN_TEXT = /\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)|\b(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)?\b/i;
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+/** Whether the text has fewer than `n` words (runs without spaces that hold a letter or digit); stops at the nth. */
+function hasFewerWords(text: string, n: number): boolean {
+  let words = 0;
+  for (const run of text.matchAll(/\S+/g)) if (/[A-Za-z0-9]/.test(run[0]) && ++words >= n) return false;
+  return words < n;
 }
 
 /** The RAG each status implies: the same table the colours use. */
@@ -688,7 +691,7 @@ const smartIncomplete = defineRule<{ who: string; missing: SmartPart[] }>({
     collect(context, (a, info) => {
       if (!a.action.trim() || crossReference(a) || a.status === 'Complete') return null;
       const missing: SmartPart[] = [];
-      if (wordCount(a.action) < 5) missing.push('Specific');
+      if (hasFewerWords(a.action, 5)) missing.push('Specific');
       if (!a.measures && !MEASURABLE_IN_TEXT.test(a.action)) missing.push('Measurable');
       // A sheet with no lead or timescale column at all gets one missing-column finding, not one note per action.
       if (!a.lead && info.fields.has('lead')) missing.push('Assignable');
@@ -799,10 +802,13 @@ const crossReferenceNotFound = defineRule<{ who: string; text: string; target: s
   fix: () => 'Correct the reference, or write the action out in full.',
   example: { who: 'Action 15.1 (row 142)', text: 'See 12.1', target: '12.1' },
   find: (context) => {
-    const refs = new Set(context.result.actions.filter((a) => a.ref).map((a) => normalise(a.ref!)));
+    // Built at the first cross-reference: most plans have none.
+    let refs: Set<string> | null = null;
     return collect(context, (a) => {
       const target = crossReference(a);
-      if (!target || refs.has(normalise(target)) || !a.cells.action) return null;
+      if (!target) return null;
+      refs ??= new Set(context.result.actions.filter((x) => x.ref).map((x) => normalise(x.ref!)));
+      if (refs.has(normalise(target)) || !a.cells.action) return null;
       return { sheet: a.source.sheet, cell: a.cells.action, params: { who: actionLabel(a), text: a.action, target } };
     });
   },
