@@ -99,8 +99,11 @@ export class SheetGrid {
   readonly rows = new Map<number, Map<number, CellModel>>();
   readonly rowNumbers: number[];
   readonly maxCol: number;
-  /** Merged area by cell, keyed row * 20,000 + column (numbers, not strings: this is on the hot path). */
-  private readonly mergeAt = new Map<number, MergedArea>();
+  /**
+   * Merged area by row, then column. Two small-number keys rather than one combined key: row × 20,000 + column
+   * passes V8's small-integer range after row 53,687, and every lookup then hashed a heap number.
+   */
+  private readonly mergeAt = new Map<number, Map<number, MergedArea>>();
   /** Merged areas by each row they cover. */
   private readonly mergesOnRow = new Map<number, MergedArea[]>();
 
@@ -116,7 +119,9 @@ export class SheetGrid {
       // Only index merges of a sane size: a merged area of a whole column would otherwise cost a million keys.
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeAt.set(r * 20_000 + c, m);
+        let byCol = this.mergeAt.get(r);
+        if (!byCol) this.mergeAt.set(r, (byCol = new Map()));
+        for (let c = m.left; c <= m.right; c++) byCol.set(c, m);
         const onRow = this.mergesOnRow.get(r);
         if (onRow) onRow.push(m);
         else this.mergesOnRow.set(r, [m]);
@@ -144,12 +149,12 @@ export class SheetGrid {
   }
 
   merge(row: number, col: number): MergedArea | undefined {
-    return this.mergeAt.get(row * 20_000 + col);
+    return this.mergeAt.get(row)?.get(col);
   }
 
   /** The cell as shown: a cell covered by a merge shows the merge's top-left value. */
   shown(row: number, col: number): CellModel | undefined {
-    const m = this.mergeAt.get(row * 20_000 + col);
+    const m = this.mergeAt.get(row)?.get(col);
     return m ? this.own(m.top, m.left) : this.own(row, col);
   }
 

@@ -1,5 +1,5 @@
 /**
- * Node only: preloads the simulator from an .xlsx file through the ExcelJS adapter (src/xlsx/read-workbook.ts →
+ * Node only: preloads the simulator from an .xlsx file through the xlsx adapter (src/xlsx/read-workbook.ts →
  * WorkbookModel → simulator state). Kept apart from the simulator so that the simulator itself stays bundleable.
  */
 import { readWorkbook } from '../xlsx/read-workbook';

@@ -103,7 +103,7 @@ function findConflict(plan: WorkbookPlan, existing: readonly string[], owned: re
 export async function applyWorkbookPlan(context: Excel.RequestContext, plan: WorkbookPlan, owned: readonly string[], options: ApplyOptions = {}): Promise<ApplyReport> {
   const requirements = new Requirements(options.requirements === undefined ? undefined : options.requirements);
   requirements.require('write');
-  // ownedSheets() lists the lists sheet twice (it names itself): delete each sheet once, as the ExcelJS adapter's Set does.
+  // ownedSheets() lists the lists sheet twice (it names itself): delete each sheet once, as the xlsx adapter's Set does.
   owned = [...new Map(owned.map((n) => [lower(n), n])).values()];
   const limit = options.maxRequestBytes ?? SAFE_REQUEST_BYTES;
   const report: ApplyReport = { syncs: 0, requestBytes: [], notices: requirements.notices };
@@ -284,7 +284,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
   const step = (bytes: number, queue: (ws: Excel.Worksheet) => void, needsFinalNames = false) =>
     steps.push({ bytes, needsFinalNames, queue: (get) => queue(get(name)) });
 
-  // Column widths (ExcelJS: ws.getColumn(i).width).
+  // Column widths (the xlsx adapter: <col width>).
   plan.columns.forEach((c, i) => {
     const points = charactersToPoints(c.width);
     step(estimatePayloadBytes(i, points), (ws) => (ws.getRange(`${columnName(i)}:${columnName(i)}`).format.columnWidth = points));
@@ -332,7 +332,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
     }
   }
 
-  // The table (ExcelJS: addTable over the header row and the rows below), only when there are rows under the header.
+  // The table (the xlsx adapter: a table part over the header row and the rows below), only when there are rows under the header.
   if (plan.table && plan.rows.length > 1) {
     const table = plan.table;
     step(
@@ -416,7 +416,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
       // Fit all columns on one page wide; 0 pages tall means "automatic", as fitToHeight 0 does in the file.
       layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: 0 };
       if (page.printTitleRows) layout.setPrintTitleRows(page.printTitleRows.replace(/(\d+)/g, '$$$1'));
-      // As the ExcelJS adapter writes it: the left footer when the plan has one, and "Page n of m" on the right.
+      // As the xlsx adapter writes it: the left footer when the plan has one, and "Page n of m" on the right.
       const footer = layout.headersFooters.defaultForAllPages;
       if (page.footerLeft) footer.leftFooter = page.footerLeft;
       footer.rightFooter = 'Page &P of &N';

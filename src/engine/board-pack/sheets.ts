@@ -30,8 +30,30 @@ const NO_THEME = '(no theme)';
 // One collator each, made once: localeCompare with a locale builds a new collator on every call.
 const byWords = new Intl.Collator('en-GB').compare;
 const byRef = new Intl.Collator('en-GB', { numeric: true }).compare;
-const byThemeThenRef = (a: PackAction, b: PackAction) =>
-  byWords(a.theme ?? NO_THEME, b.theme ?? NO_THEME) || byRef(a.ref ?? '', b.ref ?? '') || a.source.row - b.source.row;
+/** Each distinct text's place in collation order; texts the collator counts as equal share a place. */
+function ranks(texts: Iterable<string>, compare: (a: string, b: string) => number): Map<string, number> {
+  const sorted = [...new Set(texts)].sort(compare);
+  const rank = new Map<string, number>();
+  sorted.forEach((t, i) => rank.set(t, i > 0 && compare(sorted[i - 1], t) === 0 ? rank.get(sorted[i - 1])! : i));
+  return rank;
+}
+
+/**
+ * Theme (by words), then ref (numbers in refs by value: 1.2 before 1.10), then source row. The collator runs once
+ * per distinct theme and ref, not in every comparison of the sort: at 50,000 actions the comparisons alone made the
+ * Exceptions sheet grow faster than the plan.
+ */
+function byThemeThenRef(actions: readonly PackAction[]): (a: PackAction, b: PackAction) => number {
+  const theme = ranks(
+    actions.map((a) => a.theme ?? NO_THEME),
+    byWords,
+  );
+  const ref = ranks(
+    actions.map((a) => a.ref ?? ''),
+    byRef,
+  );
+  return (a, b) => theme.get(a.theme ?? NO_THEME)! - theme.get(b.theme ?? NO_THEME)! || ref.get(a.ref ?? '')! - ref.get(b.ref ?? '')! || a.source.row - b.source.row;
+}
 
 function printReady(sheet: SheetPlan, context: BoardPackContext, titleRows: string, orientation: 'landscape' | 'portrait' = 'landscape'): void {
   sheet.page = { orientation, paper: 'A4', fitToWidth: 1, printTitleRows: titleRows, footerLeft: context.marking };
@@ -165,7 +187,8 @@ export function exceptionsSheet(name: string, context: BoardPackContext): SheetP
   const labels = ['Theme', 'Ref', 'Action', 'Lead', 'Due date', 'Status', 'RAG', 'Why listed', 'Latest progress'];
   sheet.columns = [{ width: 20, wrap: true }, { width: 8 }, { width: 44, wrap: true }, { width: 20, wrap: true }, { width: 11, numFmt: 'dd/mm/yyyy' }, { width: 12 }, { width: 8 }, { width: 14, wrap: true }, { width: 40, wrap: true }];
   headerRow(sheet, 1, labels);
-  const items = context.actions.filter((a) => a.effectiveRag === 'Red' || a.overdue).sort(byThemeThenRef);
+  const listed = context.actions.filter((a) => a.effectiveRag === 'Red' || a.overdue);
+  const items = listed.sort(byThemeThenRef(listed));
   for (const a of items) {
     const why = [a.effectiveRag === 'Red' ? 'Red' : null, a.overdue ? `Overdue (due ${ukDate(a.dueDate!)})` : null].filter(Boolean).join('; ');
     sheet.rows.push([text(a.theme), text(a.ref), text(a.action), text(a.lead), date(a.dueDate), text(a.status ?? a.statusText), text(a.effectiveRag), text(why), text(a.progress)]);
@@ -269,7 +292,9 @@ export function comingUp(context: Pick<BoardPackContext, 'actions' | 'next'>, pl
       if (due && inWindow(due) && due !== a.dueDate) items.push({ due, kind: 'Milestone', action: a, what: line });
     }
   }
-  return items.sort((x, y) => x.due.localeCompare(y.due) || byThemeThenRef(x.action, y.action));
+  const order = byThemeThenRef(items.map((i) => i.action));
+  // Due dates are ISO (YYYY-MM-DD): plain comparison is date order.
+  return items.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0) || order(x.action, y.action));
 }
 
 export function comingUpSheet(name: string, context: BoardPackContext, planStart: string | null): SheetPlan {

@@ -68,7 +68,7 @@ export interface DataBarPlan {
 }
 
 /**
- * A native chart. Written through the Excel charts API by the Office.js adapter; the ExcelJS writer cannot write
+ * A native chart. Written through the Excel charts API by the Office.js adapter; the xlsx writer does not write
  * charts, and the sheets that carry one also carry data bars over the same figures as the fallback.
  */
 export interface ChartPlan {

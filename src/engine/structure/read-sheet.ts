@@ -210,6 +210,8 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
   const themeRank = ranks[0];
   const headings: DataRow['headings'] = { theme: null, qualityStatement: null, area: null };
   const fill = new Map<ColumnField, FieldCell>();
+  // By row: a plan of 50,000 actions has thousands of headings, and a search of the list for each was quadratic.
+  const headingAt = new Map(headingRows.map((h) => [h.row, h]));
   header = null;
   let lastData = 0;
   let pageBreak = false;
@@ -228,7 +230,7 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
       continue;
     }
     if (kind === 'section') {
-      const h = headingRows.find((x) => x.row === r)!;
+      const h = headingAt.get(r)!;
       reading.sections.push({ row: r, kind: h.kind, text: h.text });
       const text = tidy(h.text);
       if (h.kind === 'quality-statement') {
