@@ -48,7 +48,7 @@ const f0 = (n: number | undefined | null) => (n === undefined || n === null ? '�
 
 log(`PlanAssure benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${os.cpus().length} cores`);
 log();
-log('Engine alone (best of 3 at 1k/10k, one run at 50k), ms:');
+log('Engine alone (best of 3 at 1k/10k, best of 2 at 50k), ms:');
 log('layout          actions  structure validate  kpis   rag  summaries  total  ms/1k rows  peak MB');
 const engine: Measure[] = [];
 for (const layout of LAYOUTS) {
