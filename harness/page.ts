@@ -10,7 +10,7 @@
  */
 import { ExcelSimulator } from '../src/excel-simulator';
 import { liveSheets, SimSheet } from '../src/excel-simulator/state';
-import { isDateFormat, serialToIso } from '../src/excel/dates';
+import { isDateFormat, serialToIso } from '../src/engine/excel-dates';
 import type { WorkbookModel } from '../src/engine/workbook';
 import type { DialogRecord } from './office-shim';
 

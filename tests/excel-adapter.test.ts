@@ -4,7 +4,7 @@
  */
 import { emptySheet, text, WorkbookPlan } from '../src/engine/sheet-plan/types';
 import { applyWorkbookPlan, estimatePayloadBytes, OPERATION_OVERHEAD_BYTES } from '../src/excel/apply-plan';
-import { isoToSerial, serialToIso } from '../src/excel/dates';
+import { isoToSerial, serialToIso } from '../src/engine/excel-dates';
 import { readWorkbookModel, SHEET_WALK } from '../src/excel/read-workbook';
 import { ExcelTooOldError, FEATURES } from '../src/excel/requirements';
 import { charactersToPoints, pointsToCharacters } from '../src/excel/units';

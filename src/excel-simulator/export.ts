@@ -3,7 +3,7 @@
  * src/xlsx/read-workbook.ts reads from a file) and as per-sheet details (column widths, tables, validations,
  * conditional formats, freeze panes, page setup) in a plain shape that tests can compare with what ExcelJS wrote.
  */
-import { isDateFormat, serialToIso } from '../excel/dates';
+import { isDateFormat, serialToIso } from '../engine/excel-dates';
 import { pointsToCharacters } from '../excel/units';
 import { CellModel, CellValue, SheetModel, WorkbookModel } from '../engine/workbook';
 import { formatRect, MAX_COLUMNS, MAX_ROWS, Rect } from '../excel/address';

@@ -1,5 +1,5 @@
 /** Builds simulator state from the engine's WorkbookModel (what src/xlsx/read-workbook.ts reads from a file). */
-import { isoToSerial } from '../excel/dates';
+import { isoToSerial } from '../engine/excel-dates';
 import { CellModel, SheetModel, WorkbookModel } from '../engine/workbook';
 import { emptyState, ensureCell, newSheet, SimSheet, SimWorkbookState } from './state';
 

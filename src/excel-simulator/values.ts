@@ -5,7 +5,7 @@
  * is where "text stays text" bugs hide, so the simulator reproduces it.
  */
 import { invalidArgument } from './errors';
-import { isoToSerial } from '../excel/dates';
+import { isoToSerial } from '../engine/excel-dates';
 import { ensureCell, SimCell, SimSheet } from './state';
 
 const NUMBER = /^\s*([-+]?)(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?\s*(%?)\s*$/;

@@ -30,7 +30,7 @@
 import { ConditionalFormatPlan, PlanValue, RangeStyle, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { DATE_FORMAT } from '../engine/sheet-plan/plan-sheet';
 import { columnName, parseRef } from './address';
-import { isoToSerial } from './dates';
+import { isoToSerial } from '../engine/excel-dates';
 import { Notice, RequirementChecker, Requirements } from './requirements';
 import { charactersToPoints } from './units';
 

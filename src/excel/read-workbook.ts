@@ -31,7 +31,7 @@
  */
 import { CellModel, MergedArea, SheetModel, WorkbookModel } from '../engine/workbook';
 import { columnName, parseRef, splitAreas, splitSheet } from './address';
-import { isDateFormat, serialToIso } from './dates';
+import { isDateFormat, serialToIso } from '../engine/excel-dates';
 import { estimatePayloadBytes, SAFE_REQUEST_BYTES } from './apply-plan';
 import { Notice, RequirementChecker, Requirements } from './requirements';
 

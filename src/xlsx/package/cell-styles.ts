@@ -1,7 +1,7 @@
 /**
  * The cell formats of xl/styles.xml, as far as the engine reads them: each <cellXfs><xf> (a cell's `s=` index)
- * reduced to its number format and whether its font is bold. Also whether a number format shows a date, which
- * decides whether a number cell is read as a date.
+ * reduced to its number format and whether its font is bold. Whether a format shows a date is decided by
+ * isDateFormat in src/engine/excel-dates.ts, the rule the Office.js adapter uses too.
  */
 import { localName, partParser } from './sax';
 
@@ -46,16 +46,6 @@ const BUILT_IN_NUMBER_FORMATS = new Map<number, string>([
   [48, '##0.0E+0'],
   [49, '@'],
 ]);
-
-/**
- * Whether a number format shows a date or time, by ExcelJS's rule (utils.isDateFmt): once bracketed sections
- * ([Red], [$-809], [h]) and quoted literals are removed, any of y m d h M s b is left. The two readers must agree
- * on this, since it decides whether a number is read as a number or a date.
- */
-export function isDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  return /[ymdhMsb]/.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
 
 /** A format code as ExcelJS reads it from <numFmt formatCode>: backslash escapes (`dd\/mm`) lose the backslash. */
 function unescapeFormatCode(code: string): string {

@@ -18,7 +18,8 @@
  * not bold, and phonetic runs in inline strings are left out.
  */
 import { CellModel, CellValue, MergedArea, SheetModel, a1 } from '../../engine/workbook';
-import { CellStyle, isDateFormat } from './cell-styles';
+import { isDateFormat } from '../../engine/excel-dates';
+import { CellStyle } from './cell-styles';
 import { decodeEntitiesAgain, decodeExcelEscapes, localName, partParser } from './sax';
 
 export interface SheetIdentity {

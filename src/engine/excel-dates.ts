@@ -1,6 +1,6 @@
 /**
- * Excel date serials (1900 date system) and date number formats. Browser-safe: used by the Office.js adapter and the
- * simulator alike.
+ * Excel date serials (1900 date system) and date number formats: facts of Excel's file format, pure and
+ * browser-safe, shared by the Office.js adapter, the simulator and the xlsx adapter.
  *
  * Serial 1 is 1900-01-01. Excel keeps Lotus 1-2-3's phantom 29 February 1900 (serial 60), so from serial 61 on a
  * serial counts days from 1899-12-30. Workbooks using the 1904 date system (old Mac workbooks) are not handled: the
@@ -29,8 +29,8 @@ export function serialToIso(serial: number): string | null {
 
 /**
  * Whether a number format shows a date (or time), by the same test ExcelJS applies when it turns a numeric cell
- * into a Date: after removing [..] sections and "quoted" text, any of y m d h M s b is a date code. Keeping the two
- * adapters on one rule is what lets the contract tests compare them cell by cell.
+ * into a Date: after removing [..] sections and "quoted" text, any of y m d h M s b is a date code. Keeping the
+ * adapters (and the xlsx reader) on one rule is what lets the contract tests compare them cell by cell.
  */
 export function isDateFormat(format: unknown): boolean {
   if (typeof format !== 'string' || !format) return false;
