@@ -12,7 +12,7 @@
 import { boardPackWorkbookPlan, packActions, reportingPeriod } from '../engine/board-pack';
 import { actionKpiRags, KPI_RULES, kpiReports } from '../engine/kpi';
 import { Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity } from '../engine/schema';
-import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
+import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets, structureWorkbookPlan } from '../engine/sheet-plan/structure-plan';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { SheetRole, structureWorkbook, StructureResult } from '../engine/structure';
@@ -240,7 +240,7 @@ interface Owned {
 const lower = (s: string) => s.toLowerCase();
 
 function ownershipColumns(rows: { row: number; col: number; text: string }[]): { nameCol: number; roleCol: number } | null {
-  const header = rows.find((c) => c.row === 1 && c.text === 'PlanAssure owned sheet');
+  const header = rows.find((c) => c.row === 1 && c.text === OWNED_LIST_HEADER);
   if (!header) return null;
   const role = rows.find((c) => c.row === 1 && c.text === 'Role' && c.col > header.col);
   return { nameCol: header.col, roleCol: role?.col ?? header.col + 1 };

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isToolRagRule } from '../engine/rag/rag-formats';
+import { OWNED_LIST_HEADER } from '../engine/sheet-plan/plan-sheet';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { modelFingerprint, planFingerprint } from './package/fingerprint';
@@ -35,7 +36,6 @@ export class EditedToolSheetError extends Error {
   }
 }
 
-const OWNED_HEADER = 'PlanAssure owned sheet';
 const FINGERPRINT_NOTE = 'PlanAssure: a fingerprint of each sheet it wrote, to tell whether one was changed by hand before replacing it.';
 
 const lower = (name: string) => name.toLowerCase();
@@ -48,7 +48,7 @@ async function recordedFingerprints(pkg: WorkbookPackage, sheet: PackageSheet): 
   if (!xml) return {};
   for (const comment of xml.match(/<comment\b[\s\S]*?<\/comment>/g) ?? []) {
     const text = (comment.match(/<t(?:\s[^>]*)?>[\s\S]*?<\/t>/g) ?? []).map((t) => unescapeXml(t.replace(/^<t[^>]*>|<\/t>$/g, ''))).join('');
-    if (!text.includes('PlanAssure: a fingerprint')) continue;
+    if (!text.startsWith(FINGERPRINT_NOTE)) continue;
     try {
       const parsed = JSON.parse(text.slice(text.indexOf('{'))) as unknown;
       return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
@@ -179,8 +179,10 @@ function nextRelId(rels: Relationship[]): string {
   for (let n = rels.length + 1; ; n++) if (!used.has(`rId${n}`)) return `rId${n}`;
 }
 
-function isListsSheet(plan: SheetPlan): boolean {
-  return (plan.rows[0] ?? []).some((v) => v?.kind === 'text' && v.text === OWNED_HEADER);
+/** Where the lists sheet's ownership header is (its note carries the fingerprints); null on any other sheet. */
+function ownershipHeader(plan: SheetPlan): { row: number; col: number } | null {
+  const col = (plan.rows[0] ?? []).findIndex((v) => v?.kind === 'text' && v.text === OWNED_LIST_HEADER);
+  return col < 0 ? null : { row: 1, col: col + 1 };
 }
 
 /**
@@ -235,38 +237,35 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
   for (const sheetPlan of plan.sheets) {
     const part = pkg.freePart('xl/worksheets/sheet', '.xml');
     const sheetRels: Relationship[] = [];
-    let table: { name: string; id: number; part: string } | undefined;
+    let table: { name: string; id: number; part: string; rel: string } | undefined;
     if (sheetPlan.table && sheetPlan.rows.length > 1) {
       let name = sheetPlan.table.name;
       // Table names are workbook-wide: an officer who kept an earlier Plan sheet under a new name still has its table.
       for (let n = 2; tables.names.has(lower(name)); n++) name = `${sheetPlan.table.name}${n}`;
       tables.names.add(lower(name));
-      table = { name, id: ++tables.maxId, part: pkg.freePart('xl/tables/table', '.xml') };
-      sheetRels.push({ id: `rId${sheetRels.length + 1}`, type: REL_TYPES.table, target: table.part, external: false });
+      table = { name, id: ++tables.maxId, part: pkg.freePart('xl/tables/table', '.xml'), rel: `rId${sheetRels.length + 1}` };
+      sheetRels.push({ id: table.rel, type: REL_TYPES.table, target: table.part, external: false });
     }
-    let note: { comments: string; vml: string; drawing: string } | undefined;
-    let noteText: string | undefined;
-    if (isListsSheet(sheetPlan)) {
-      const others = Object.fromEntries(Object.entries(prints).filter(([name]) => name !== sheetPlan.name));
-      noteText = `${FINGERPRINT_NOTE}\n${JSON.stringify(others)}`;
-      note = { comments: pkg.freePart('xl/comments', '.xml'), vml: '', drawing: pkg.freePart('xl/drawings/vmlDrawing', '.vml') };
+    const header = ownershipHeader(sheetPlan);
+    const note = header && { comments: pkg.freePart('xl/comments', '.xml'), drawing: pkg.freePart('xl/drawings/vmlDrawing', '.vml'), drawingRel: `rId${sheetRels.length + 2}` };
+    if (note) {
       sheetRels.push({ id: `rId${sheetRels.length + 1}`, type: REL_TYPES.comments, target: note.comments, external: false });
-      sheetRels.push({ id: `rId${sheetRels.length + 1}`, type: REL_TYPES.vmlDrawing, target: note.drawing, external: false });
+      sheetRels.push({ id: note.drawingRel, type: REL_TYPES.vmlDrawing, target: note.drawing, external: false });
     }
     const parts = sheetXml(sheetPlan, {
       styles,
       date1904: pkg.date1904,
       table: table && { name: table.name, id: table.id },
       keptRules: kept.get(lower(sheetPlan.name)),
-      rels: { table: table ? sheetRels.find((r) => r.type === REL_TYPES.table)!.id : undefined, legacyDrawing: note ? sheetRels.find((r) => r.type === REL_TYPES.vmlDrawing)!.id : undefined },
-      noteText,
+      rels: { table: table?.rel, legacyDrawing: note?.drawingRel },
     });
     anyFormulas ||= parts.hasFormulas;
     pkg.put(part, parts.xml, CONTENT_TYPES.worksheet);
     if (table && parts.table) pkg.put(table.part, parts.table.xml, CONTENT_TYPES.table);
-    if (note && parts.note && noteText) {
+    if (header && note) {
+      const others = Object.fromEntries(Object.entries(prints).filter(([name]) => name !== sheetPlan.name));
       const block = Number(/(\d+)\.vml$/.exec(note.drawing)?.[1] ?? 1);
-      const { comments, vml } = noteParts(parts.note, noteText, block);
+      const { comments, vml } = noteParts(header, `${FINGERPRINT_NOTE}\n${JSON.stringify(others)}`, block);
       pkg.put(note.comments, comments, CONTENT_TYPES.comments);
       pkg.put(note.drawing, vml);
       pkg.ensureDefault('vml', CONTENT_TYPES.vml);

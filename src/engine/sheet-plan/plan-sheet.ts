@@ -27,6 +27,9 @@ function listSource(listsSheet: string, header: string): string {
   return `'${listsSheet}'!$${col}$2:$${col}$${count + 1}`;
 }
 
+/** The header of the lists sheet's ownership column: every reader of ownership looks for this cell. */
+export const OWNED_LIST_HEADER = 'PlanAssure owned sheet';
+
 /** The hidden sheet holding the dropdown lists and the names of the sheets the tool owns. */
 export function listsSheet(name: string, owned: { name: string; role: string }[]): SheetPlan {
   const sheet = emptySheet(name);
@@ -34,7 +37,7 @@ export function listsSheet(name: string, owned: { name: string; role: string }[]
   const height = Math.max(...LISTS.map((l) => l.values.length), owned.length) + 1;
   for (let r = 0; r < height; r++) {
     const row: PlanValue[] = LISTS.map((l) => (r === 0 ? text(l.header) : text(l.values[r - 1])));
-    row.push(null, r === 0 ? text('PlanAssure owned sheet') : text(owned[r - 1]?.name), r === 0 ? text('Role') : text(owned[r - 1]?.role));
+    row.push(null, r === 0 ? text(OWNED_LIST_HEADER) : text(owned[r - 1]?.name), r === 0 ? text('Role') : text(owned[r - 1]?.role));
     sheet.rows.push(row);
   }
   sheet.columns = [20, 10, 44, 4, 28, 16].map((width) => ({ width }));

@@ -5,14 +5,14 @@
 import { actionKpiRags, KPI_CALC_SHEET_NAME, KPI_REGISTER_SHEET_NAME, kpiRegisterSheets, kpiReports, readKpisForPlan } from '../kpi';
 import { StructureResult } from '../structure/types';
 import { WorkbookModel } from '../workbook';
-import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from './plan-sheet';
+import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from './plan-sheet';
 import { SheetPlan, WorkbookPlan } from './types';
 
 /** Reads which sheets an earlier run wrote, from the lists sheet's ownership column. */
 export function ownedSheets(model: WorkbookModel): string[] {
   const lists = model.sheets.find((s) => s.name === LISTS_SHEET_NAME);
   if (!lists) return [];
-  const header = lists.cells.find((c) => c.row === 1 && c.value.type === 'text' && c.value.value === 'PlanAssure owned sheet');
+  const header = lists.cells.find((c) => c.row === 1 && c.value.type === 'text' && c.value.value === OWNED_LIST_HEADER);
   if (!header) return [];
   const names = lists.cells
     .filter((c) => c.col === header.col && c.row > 1 && c.value.type === 'text')

@@ -7,7 +7,7 @@ import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
 import { CellFormat, StyleSheet } from './style-sheet';
-import { escapeAttr, escapeXml } from './xml';
+import { escapeAttr, escapeXml, hasExcelEscapes } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -72,8 +72,6 @@ export interface SheetParts {
   xml: Buffer;
   /** The table part, when the plan has one. */
   table?: { xml: string; name: string };
-  /** The ownership note, when the plan is the lists sheet. */
-  note?: { cell: string; row: number; col: number };
   /** Whether any cell holds a formula (the workbook then recalculates on opening). */
   hasFormulas: boolean;
   /** "'Sheet'!$1:$1" rows to print on every page, for the workbook's defined names. */
@@ -87,17 +85,12 @@ export interface SheetXmlOptions {
   table?: { name: string; id: number };
   /** Conditional-format blocks (raw XML) the officer added to the earlier copy of this sheet, kept after ours. */
   keptRules?: string[];
-  /** Relationship ids for the parts the sheet points at. */
+  /** Relationship ids for the parts the sheet points at: its table, and the drawing of its note (lists sheet). */
   rels: { table?: string; legacyDrawing?: string };
-  /** The text of the ownership note, when this is the lists sheet; where it goes is found in the plan. */
-  noteText?: string;
 }
 
-const NOTE_HEADER = 'PlanAssure owned sheet';
 /** White space a reader may fold unless told to keep it; most cells have none, and the attribute costs 21 bytes. */
 const NEEDS_PRESERVE = /^\s|\s$|\s\s|\n|\t/;
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPES = /_x|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The format the current writer gives a cell: its column's format, then each range style over it, in order. */
 function cellFormatFor(plan: SheetPlan, col: number, row: number, hasValue: boolean, styles: RangeStyleRect[]): CellFormat | null {
@@ -168,7 +161,6 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   let hasFormulas = false;
   let maxCol = 0;
   let maxRow = 0;
-  let note: SheetParts['note'];
   const sheetData = new Utf8Chunks();
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
@@ -187,10 +179,9 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
       if (value === null) cells.push(`<c r="${ref}"${s}/>`);
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
-        if (r === 1 && t === NOTE_HEADER) note = { cell: ref, row: r, col: c };
         const open = NEEDS_PRESERVE.test(t) ? '<t xml:space="preserve">' : '<t>';
         // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only.
-        const body = NEEDS_ESCAPES.test(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
+        const body = hasExcelEscapes(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
         cells.push(`<c r="${ref}"${s} t="inlineStr"><is>${body}</is></c>`);
       } else if (value.kind === 'number') cells.push(`<c r="${ref}"${s}><v>${value.value}</v></c>`);
       else if (value.kind === 'date') cells.push(`<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`);
@@ -254,8 +245,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     parts.push(`<headerFooter><oddFooter>${escapeXml(footer)}</oddFooter></headerFooter>`);
     if (plan.page.printTitleRows) printTitles = `'${plan.name.replace(/'/g, "''")}'!${absoluteRows(plan.page.printTitleRows)}`;
   }
-  if (note && options.noteText && options.rels.legacyDrawing) parts.push(`<legacyDrawing r:id="${options.rels.legacyDrawing}"/>`);
-  else note = undefined;
+  if (options.rels.legacyDrawing) parts.push(`<legacyDrawing r:id="${options.rels.legacyDrawing}"/>`);
 
   let table: SheetParts['table'];
   if (plan.table && options.table && options.rels.table && plan.rows.length > 1) {
@@ -274,17 +264,17 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   }
   parts.push('</worksheet>');
   const xml = Buffer.concat([Buffer.from(head, 'utf8'), ...sheetData.done(), Buffer.from(parts.join(''), 'utf8')]);
-  return { xml, table, note, hasFormulas, printTitles };
+  return { xml, table, hasFormulas, printTitles };
 }
 
 /**
  * The comments part and its VML drawing for one note (Excel still keeps notes as VML shapes). The text is one run,
  * as Excel writes it: some readers (ExcelJS among them) drop a note whose text is not in runs.
  */
-export function noteParts(note: { cell: string; row: number; col: number }, text: string, shapeBlock: number): { comments: string; vml: string } {
+export function noteParts(note: { row: number; col: number }, text: string, shapeBlock: number): { comments: string; vml: string } {
   const comments =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors><author>PlanAssure</author></authors>` +
-    `<commentList><comment ref="${note.cell}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment></commentList></comments>`;
+    `<commentList><comment ref="${columnLetters(note.col)}${note.row}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="Tahoma"/></rPr><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment></commentList></comments>`;
   const vml =
     '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
     `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${shapeBlock}"/></o:shapelayout>` +

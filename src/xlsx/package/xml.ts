@@ -14,6 +14,14 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
 /** A literal "_x0041_" in the text must itself be escaped, or Excel would read it as "A". */
 const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
 
+const NOT_XML_ONE = new RegExp(NOT_XML.source);
+const LOOKS_ESCAPED_ONE = new RegExp(LOOKS_ESCAPED.source);
+
+/** Whether escapeXml writes any `_xHHHH_` escape for this text (some readers decode them only in rich-text runs). */
+export function hasExcelEscapes(text: string): boolean {
+  return (text.includes('_x') && LOOKS_ESCAPED_ONE.test(text)) || NOT_XML_ONE.test(text);
+}
+
 /** Text for an element's content or an attribute value. */
 export function escapeXml(text: string): string {
   let out = text;
