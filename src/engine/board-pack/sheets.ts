@@ -4,7 +4,7 @@
  */
 import { KpiReport, Rag, RAGS } from '../schema';
 import { ragFormat, statusFormat } from '../rag/rag-formats';
-import { date, emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
+import { emptySheet, fitRowHeights, num, PlanValue, PlanValuePool, SheetPlan, text } from '../sheet-plan/types';
 import { parseTimescale } from '../timescale';
 import { columnLetters } from '../workbook';
 import { ReportingPeriod, ukDate } from './reporting-period';
@@ -189,9 +189,10 @@ export function exceptionsSheet(name: string, context: BoardPackContext): SheetP
   headerRow(sheet, 1, labels);
   const listed = context.actions.filter((a) => a.effectiveRag === 'Red' || a.overdue);
   const items = listed.sort(byThemeThenRef(listed));
+  const shared = new PlanValuePool();
   for (const a of items) {
     const why = [a.effectiveRag === 'Red' ? 'Red' : null, a.overdue ? `Overdue (due ${ukDate(a.dueDate!)})` : null].filter(Boolean).join('; ');
-    sheet.rows.push([text(a.theme), text(a.ref), text(a.action), text(a.lead), date(a.dueDate), text(a.status ?? a.statusText), text(a.effectiveRag), text(why), text(a.progress)]);
+    sheet.rows.push([shared.text(a.theme), text(a.ref), text(a.action), shared.text(a.lead), shared.date(a.dueDate), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(why), text(a.progress)]);
   }
   if (!items.length) sheet.rows.push([text(`No Red or overdue actions at ${ukDate(context.today)}.`)]);
   const lastRow = sheet.rows.length;
@@ -303,9 +304,10 @@ export function comingUpSheet(name: string, context: BoardPackContext, planStart
   sheet.columns = [{ width: 11, numFmt: 'dd/mm/yyyy' }, { width: 10 }, { width: 8 }, { width: 20, wrap: true }, { width: 50, wrap: true }, { width: 22, wrap: true }, { width: 12 }, { width: 8 }];
   headerRow(sheet, 1, labels);
   const items = comingUp(context, planStart);
+  const shared = new PlanValuePool();
   for (const item of items) {
     const a = item.action;
-    sheet.rows.push([date(item.due), text(item.kind), text(a.ref), text(a.theme), text(item.what), text(a.lead), text(a.status ?? a.statusText), text(a.effectiveRag)]);
+    sheet.rows.push([shared.date(item.due), shared.text(item.kind), text(a.ref), shared.text(a.theme), text(item.what), shared.text(a.lead), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag)]);
   }
   if (!items.length) sheet.rows.push([text(`Nothing is due in ${context.next.label} (${ukDate(context.next.start)} to ${ukDate(context.next.end)}).`)]);
   const lastRow = sheet.rows.length;

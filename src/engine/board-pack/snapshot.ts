@@ -2,7 +2,8 @@
  * A snapshot of each run, kept on a hidden sheet the tool owns, so the next board pack can list the actions
  * whose RAG or status changed since the last one.
  */
-import { emptySheet, SheetPlan, text } from '../sheet-plan/types';
+import { emptySheet, PlanValuePool, SheetPlan, text } from '../sheet-plan/types';
+import { collapsedStart } from '../text';
 import { cellText, SheetGrid, WorkbookModel } from '../workbook';
 import { ukDate } from './reporting-period';
 import { PackAction } from './types';
@@ -29,7 +30,7 @@ export function snapshotKeys(actions: PackAction[]): string[] {
   const refCount = new Map<string, number>();
   for (const a of actions) if (a.ref) refCount.set(a.ref, (refCount.get(a.ref) ?? 0) + 1);
   // Trimmed after the cut: a key cut just after a space would not match itself when read back (cells are trimmed).
-  return actions.map((a) => (a.ref && refCount.get(a.ref) === 1 ? `ref:${a.ref}` : `text:${a.action.replace(/\s+/g, ' ').slice(0, 200).trim()}`));
+  return actions.map((a) => (a.ref && refCount.get(a.ref) === 1 ? `ref:${a.ref}` : `text:${collapsedStart(a.action, 200).trim()}`));
 }
 
 export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): SnapshotRow[] | null {
@@ -53,7 +54,8 @@ export function snapshotSheet(actions: PackAction[], today: string, name = SNAPS
   sheet.columns = [40, 10, 60, 14, 8, 12].map((width) => ({ width }));
   sheet.rows.push(HEADERS.map((h) => text(h)));
   const keys = snapshotKeys(actions);
-  actions.forEach((a, i) => sheet.rows.push([text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), text(a.status ?? a.statusText), text(a.effectiveRag), text(today)]));
+  const shared = new PlanValuePool();
+  actions.forEach((a, i) => sheet.rows.push([text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)]));
   return sheet;
 }
 
@@ -63,7 +65,7 @@ export function changesSince(previous: SnapshotRow[], actions: PackAction[]): Sn
   const changes: SnapshotChange[] = [];
   actions.forEach((a, i) => {
     const was = before.get(keys[i]);
-    const name = `${a.ref ? `${a.ref} ` : ''}${a.action.replace(/\s+/g, ' ').slice(0, 80)}${a.action.length > 80 ? '…' : ''}`;
+    const name = `${a.ref ? `${a.ref} ` : ''}${collapsedStart(a.action, 80)}${a.action.length > 80 ? '…' : ''}`;
     if (!was) {
       changes.push({ key: keys[i], text: `${name}: new since the last board (${a.effectiveRag}).` });
       return;

@@ -6,7 +6,7 @@ import { PLAN_COLUMNS, QUALITY_STATEMENTS, Rag, RAGS, STATUSES } from '../schema
 import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { StructuredAction } from '../structure/types';
 import { columnLetters } from '../workbook';
-import { date, emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from './types';
+import { emptySheet, fitRowHeights, num, PlanValue, PlanValuePool, SheetPlan, text } from './types';
 
 export const PLAN_SHEET_NAME = 'Plan';
 export const LISTS_SHEET_NAME = 'PlanAssure Lists';
@@ -44,22 +44,27 @@ export function listsSheet(name: string, owned: { name: string; role: string }[]
   return sheet;
 }
 
-function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number]['key'], kpiRag: Rag | null, rag: Rag | undefined): PlanValue {
+function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number]['key'], kpiRag: Rag | null, rag: Rag | undefined, shared: PlanValuePool): PlanValue {
   switch (key) {
     case 'kpiRag':
-      return text(kpiRag);
+      return shared.text(kpiRag);
     case 'dueDate':
-      return date(action.dueDate);
+      return shared.date(action.dueDate);
     case 'lastUpdated':
-      return date(action.lastUpdated);
+      return shared.date(action.lastUpdated);
     case 'status':
-      return text(action.status ?? action.statusText);
+      return shared.text(action.status ?? action.statusText);
     case 'rag':
-      return text(rag ?? action.rag ?? action.ragText);
+      return shared.text(rag ?? action.rag ?? action.ragText);
     case 'sourceSheet':
-      return text(action.source.sheet);
+      return shared.text(action.source.sheet);
     case 'sourceRow':
       return num(action.source.row);
+    case 'theme':
+    case 'qualityStatement':
+    case 'lead':
+    case 'timescale':
+      return shared.text(action[key]);
     default:
       return text(action[key]);
   }
@@ -88,7 +93,8 @@ export function planSheet(name: string, listsSheetName: string, actions: Structu
     numFmt: c.kind === 'date' ? DATE_FORMAT : c.kind === 'integer' ? '0' : undefined,
   }));
   sheet.rows.push(PLAN_COLUMNS.map((c) => text(c.header)));
-  actions.forEach((action, i) => sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key, options.kpiRags?.[i] ?? null, options.rags?.[i]))));
+  const shared = new PlanValuePool();
+  actions.forEach((action, i) => sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key, options.kpiRags?.[i] ?? null, options.rags?.[i], shared))));
   sheet.styles.push({ range: `A1:${lastCol}1`, bold: true, wrap: true, vertical: 'top' });
   PLAN_COLUMNS.forEach((c, i) => {
     if (c.kind === 'longtext' && actions.length) sheet.styles.push({ range: `${columnLetters(i + 1)}2:${columnLetters(i + 1)}${lastRow}`, wrap: true });

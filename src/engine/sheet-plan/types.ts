@@ -124,6 +124,38 @@ export const text = (value: string | null | undefined): PlanValue => (value === 
 export const num = (value: number | null | undefined): PlanValue => (value === null || value === undefined || !Number.isFinite(value) ? null : { kind: 'number', value });
 export const date = (iso: string | null | undefined): PlanValue => (iso ? { kind: 'date', iso } : null);
 
+/**
+ * Plan values shared by content, for columns whose few values repeat down thousands of rows (a status, a RAG, a
+ * lead, a due date): one value per distinct text or date rather than one per cell. Plan values are never changed
+ * once made, so sharing them is safe. At 50,000 actions this saves about a million small objects, each of which
+ * the garbage collector would otherwise copy as the sheet plan grows. Past `limit` distinct entries the pool
+ * stops adding, so a column of unique text costs no more than before.
+ */
+export class PlanValuePool {
+  private readonly texts = new Map<string, PlanValue>();
+  private readonly dates = new Map<string, PlanValue>();
+
+  constructor(private readonly limit = 2000) {}
+
+  text(value: string | null | undefined): PlanValue {
+    return this.pooled(this.texts, value, text);
+  }
+
+  date(iso: string | null | undefined): PlanValue {
+    return this.pooled(this.dates, iso, date);
+  }
+
+  private pooled(pool: Map<string, PlanValue>, key: string | null | undefined, make: (key: string) => PlanValue): PlanValue {
+    if (!key) return null;
+    let value = pool.get(key);
+    if (value === undefined) {
+      value = make(key);
+      if (pool.size < this.limit) pool.set(key, value);
+    }
+    return value;
+  }
+}
+
 const LINE_POINTS = 15;
 
 /**

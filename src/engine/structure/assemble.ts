@@ -15,6 +15,20 @@ import { StructuredAction } from './types';
 /** How bad a status is, for a cell that lists several: the worst one speaks for the action. */
 const STATUS_SEVERITY: Status[] = ['Off track', 'At risk', 'Not started', 'In progress', 'On track', 'Complete'];
 
+/**
+ * A field's text over the action's rows: its distinct non-empty cell texts, one a line. Most actions are one row
+ * with one cell a field, which is that cell's trimmed text: taken directly, without the lists `joinDistinct`
+ * builds, as this runs for every field of every action.
+ */
+function fieldText(rows: DataRow[], field: ColumnField): string | null {
+  if (rows.length === 1) {
+    const cells = rows[0].fields.get(field);
+    if (!cells) return null;
+    if (cells.length === 1) return cells[0].text.trim() || null;
+  }
+  return joinDistinct(texts(rows, field));
+}
+
 function texts(rows: DataRow[], field: ColumnField): string[] {
   const out: string[] = [];
   for (const row of rows) for (const cell of row.fields.get(field) ?? []) out.push(cell.text);
@@ -31,6 +45,7 @@ function firstCell(rows: DataRow[], field: ColumnField): { row: number; cell: Fi
 
 /** A grouping cell's name: the first line when the cell goes on to describe it ("Empowering people\nWe believe …"). */
 function groupName(text: string): string {
+  if (!text.includes('\n')) return text;
   const [first, ...rest] = text.split('\n');
   const description = rest.join(' ');
   const isName = rest.length > 0 && first.length <= 60 && !/[.;:,]$/.test(first.trim()) && description.length > first.length;
@@ -144,22 +159,21 @@ export function groupRows(reading: SheetReading, context: AssembleContext): Data
 
 export function assembleAction(sheet: string, rows: DataRow[], context: AssembleContext): StructuredAction {
   const first = rows[0];
-  const cells: StructuredAction['cells'] = {};
-  const fieldsPresent = new Set<ActionField>();
+  // Each field the action's columns hold, in the order they first appear, with the first column that holds it.
+  const fieldsPresent = new Map<ActionField, number>();
   for (const row of rows) {
     for (const column of row.header.columns) {
-      if (column.field && column.field !== 'marker') {
-        fieldsPresent.add(column.field);
-        if (!cells[column.field]) cells[column.field] = a1(first.row, column.col);
-      }
+      if (column.field && column.field !== 'marker' && !fieldsPresent.has(column.field)) fieldsPresent.set(column.field, column.col);
     }
   }
-  for (const field of Object.keys(cells) as ActionField[]) {
+  // A field's cell is the first cell with a value in it, else its column on the action's first row.
+  const cells: StructuredAction['cells'] = {};
+  fieldsPresent.forEach((col, field) => {
     const found = firstCell(rows, field);
-    if (found) cells[field] = a1(found.row, found.cell.col);
-  }
+    cells[field] = found ? a1(found.row, found.cell.col) : a1(first.row, col);
+  });
 
-  const text = (field: ColumnField): string | null => joinDistinct(texts(rows, field));
+  const text = (field: ColumnField): string | null => fieldText(rows, field);
   const markerLabels = quarterMarkerLabels(rows);
 
   let timescale = text('timescale');
@@ -225,7 +239,7 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
     source: { sheet, row: first.row },
     rows: rows.map((r) => r.row),
     cells,
-    columns: [...fieldsPresent],
+    columns: [...fieldsPresent.keys()],
     statusText: statusRaw,
     ragText: ragRaw,
     groupTexts: fullTexts,
@@ -238,22 +252,29 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
 function quarterMarkerLabels(rows: DataRow[]): string[] {
   // Most plans have no marker columns: skip the lists below for them.
   if (!rows.some((row) => row.fields.has('marker'))) return [];
-  const markers = rows.flatMap((row) =>
-    (row.fields.get('marker') ?? []).map((cell) => {
-      const column = row.header.columns.find((c) => c.col === cell.col)!;
-      return { label: column.header.split(': ').pop()!, col: cell.col };
-    }),
-  );
-  return [...new Map(markers.map((m) => [m.col, m.label])).entries()].sort((a, b) => a[0] - b[0]).map((m) => m[1]);
+  // Column → label, the last label seen for a column winning; a handful of entries, so a list rather than a map.
+  const markers: [col: number, label: string][] = [];
+  for (const row of rows) {
+    for (const cell of row.fields.get('marker') ?? []) {
+      const header = row.header.columns.find((c) => c.col === cell.col)!.header;
+      const at = header.lastIndexOf(': ');
+      const label = at === -1 ? header : header.slice(at + 2);
+      const known = markers.find((m) => m[0] === cell.col);
+      if (known) known[1] = label;
+      else markers.push([cell.col, label]);
+    }
+  }
+  return markers.sort((a, b) => a[0] - b[0]).map((m) => m[1]);
 }
 
 /** Excel error values in the action's own cells (not in a merged cell's copies on later rows), in row and field order. */
 function cellErrors(rows: DataRow[]): StructuredAction['errors'] {
   const errors: StructuredAction['errors'] = [];
   for (const row of rows) {
-    for (const [field, list] of row.fields) {
+    // forEach rather than for…of: no [field, list] pair made for every field of every row.
+    row.fields.forEach((list, field) => {
       for (const c of list) if (c.error && !(c.merge && c.merge.top < row.row)) errors.push({ field, cell: a1(row.row, c.col), value: c.error });
-    }
+    });
   }
   return errors;
 }

@@ -11,7 +11,7 @@ import { STATUS_SWATCH } from '../rag/rag-formats';
 import { PLAN_COLUMNS, PlanSettings, QUALITY_STATEMENTS, QualityStatement, Rag, RAGS, Severity, STATUSES, Status } from '../schema';
 import { ActionField } from '../structure/columns';
 import { SheetLayout, StructuredAction, StructureResult } from '../structure/types';
-import { normalise, similarity } from '../text';
+import { hasFewerWords, normalise, similarity } from '../text';
 import { parseTimescale } from '../timescale';
 import { nearestQualityStatement, nearestStatus } from '../vocabulary';
 import { a1, parseA1 } from '../workbook';
@@ -279,13 +279,6 @@ function nextFreeRef(ref: string, used: Set<string>): string {
 }
 
 const MEASURABLE_IN_TEXT = /\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)|\b(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)?\b/i;
-
-/** Whether the text has fewer than `n` words (runs without spaces that hold a letter or digit); stops at the nth. */
-function hasFewerWords(text: string, n: number): boolean {
-  let words = 0;
-  for (const run of text.matchAll(/\S+/g)) if (/[A-Za-z0-9]/.test(run[0]) && ++words >= n) return false;
-  return words < n;
-}
 
 /** The RAG each status implies: the same table the colours use. */
 const EXPECTED_RAG: Record<Status, Rag> = STATUS_SWATCH;
@@ -734,10 +727,11 @@ const unknownFrameworkCode = defineRule<{ who: string; raw: string; field: Actio
         const text = a[field];
         const cell = a.cells[field];
         if (typeof text !== 'string' || !cell) continue;
-        const seen = new Set<string>();
+        // Made only for a text with an unknown code: most texts cite none, and this runs for every action.
+        let seen: Set<string> | undefined;
         for (const c of findFrameworkCodes(text)) {
-          if (c.matches.length || seen.has(c.code)) continue;
-          seen.add(c.code);
+          if (c.matches.length || seen?.has(c.code)) continue;
+          (seen ??= new Set()).add(c.code);
           hits.push({ sheet: a.source.sheet, cell, params: { who: actionLabel(a), raw: c.raw, field } });
         }
       }

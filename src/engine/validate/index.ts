@@ -27,21 +27,17 @@ function position(cell: string): { row: number; col: number } {
 
 /** Sorts findings by severity (errors first), then sheet (in workbook order), then row, then column. */
 export function sortFindings(findings: Finding[], sheetOrder: readonly string[] = []): Finding[] {
-  const sheetIndex = (sheet: string): number => {
-    const i = sheetOrder.indexOf(sheet);
-    return i === -1 ? sheetOrder.length : i;
-  };
+  // Each sheet's place, worked out once: sheets not in the workbook's order come after it, by name. Looking
+  // these up in every comparison (indexOf, then a locale-aware compare) cost more than the rules at 50,000 actions.
+  const rank = new Map<string, number>();
+  sheetOrder.forEach((sheet, i) => {
+    if (!rank.has(sheet)) rank.set(sheet, i);
+  });
+  const others = [...new Set(findings.map((f) => f.sheet).filter((sheet) => !rank.has(sheet)))].sort((a, b) => a.localeCompare(b));
+  others.forEach((sheet, i) => rank.set(sheet, sheetOrder.length + i));
   return findings
-    .map((f, i) => ({ f, i, p: position(f.cell) }))
-    .sort(
-      (x, y) =>
-        SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] ||
-        sheetIndex(x.f.sheet) - sheetIndex(y.f.sheet) ||
-        x.f.sheet.localeCompare(y.f.sheet) ||
-        x.p.row - y.p.row ||
-        x.p.col - y.p.col ||
-        x.i - y.i,
-    )
+    .map((f, i) => ({ f, i, sheet: rank.get(f.sheet)!, p: position(f.cell) }))
+    .sort((x, y) => SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] || x.sheet - y.sheet || x.p.row - y.p.row || x.p.col - y.p.col || x.i - y.i)
     .map((x) => x.f);
 }
 

@@ -1,0 +1,44 @@
+/**
+ * The engine's text helpers that replaced regular expressions for speed must give exactly what the expressions
+ * gave, on any text: random strings of letters, digits, punctuation and every kind of white space.
+ */
+import fc from 'fast-check';
+import { collapsedStart, hasFewerWords } from '../src/engine/text';
+
+const piece = fc.constantFrom('a', 'Z', '7', '-', '–', '.', '😀', 'é', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b');
+const texts = fc.array(piece, { maxLength: 600 }).map((parts) => parts.join(''));
+
+describe('collapsedStart', () => {
+  test('is the collapsed text cut to length', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 0, max: 300 }), (text, length) => {
+        expect(collapsedStart(text, length)).toBe(text.replace(/\s+/g, ' ').slice(0, length));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('keeps a long run of white space across the cut as one space', () => {
+    expect(collapsedStart(`ab${' '.repeat(1000)}cd`, 3)).toBe('ab ');
+    expect(collapsedStart(`ab${' '.repeat(1000)}cd`, 10)).toBe('ab cd');
+  });
+});
+
+describe('hasFewerWords', () => {
+  const byExpression = (text: string, n: number) => [...text.matchAll(/\S+/g)].filter((m) => /[A-Za-z0-9]/.test(m[0])).length < n;
+
+  test('counts runs without white space that hold a letter or digit, as the expression did', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 0, max: 8 }), (text, n) => {
+        expect(hasFewerWords(text, n)).toBe(byExpression(text, n));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('does not count runs of punctuation or non-ASCII letters as words', () => {
+    expect(hasFewerWords('Review – the pathway', 3)).toBe(false);
+    expect(hasFewerWords('— – … é', 1)).toBe(true);
+    expect(hasFewerWords('a-b c', 3)).toBe(true);
+  });
+});
