@@ -95,40 +95,68 @@ function formatNumber(n: number): string {
 }
 
 /** Row-major index over a sheet's sparse cells, with merged areas resolved to their top-left cell. */
+const NO_CELLS: readonly CellModel[] = [];
+/** Up to this many merged areas on a row, a lookup searches them; beyond it, it uses a map by column. */
+const MERGES_SEARCHED = 16;
+
+/** A row's cells sorted by column, the last of any two in the same column kept (as the model's later cell wins). */
+function inColumnOrder(cells: CellModel[]): CellModel[] {
+  const sorted = cells.map((cell, i) => ({ cell, i })).sort((a, b) => a.cell.col - b.cell.col || a.i - b.i);
+  const out: CellModel[] = [];
+  for (const { cell } of sorted) {
+    if (out.length && out[out.length - 1].col === cell.col) out[out.length - 1] = cell;
+    else out.push(cell);
+  }
+  return out;
+}
+
 export class SheetGrid {
-  readonly rows = new Map<number, Map<number, CellModel>>();
+  /**
+   * Each row's cells in column order. A list a row rather than a map a row: at 50,000 actions a plan sheet has
+   * 50,000 rows, and building a map for each cost ten times as much as at 10,000 (they all outlive the young
+   * generation), where lists of a few cells cost about five times as much.
+   */
+  private readonly cellsByRow = new Map<number, CellModel[]>();
   readonly rowNumbers: number[];
   readonly maxCol: number;
   /**
-   * Merged area by row, then column. Two small-number keys rather than one combined key: row × 20,000 + column
-   * passes V8's small-integer range after row 53,687, and every lookup then hashed a heap number.
+   * Merged areas by each row they cover, in the model's order. Searched from the end, so that of two areas over
+   * one cell the later wins (as Excel's repair of such a file keeps). A map by column for every covered row cost
+   * as much as the cells' own index at 50,000 rows; rows with many areas get one, made when first asked.
    */
-  private readonly mergeAt = new Map<number, Map<number, MergedArea>>();
-  /** Merged areas by each row they cover. */
   private readonly mergesOnRow = new Map<number, MergedArea[]>();
+  private readonly mergeByColumn = new Map<number, Map<number, MergedArea>>();
 
   constructor(readonly sheet: SheetModel) {
     let maxCol = 0;
+    let unordered = false;
     for (const cell of sheet.cells) {
-      let row = this.rows.get(cell.row);
-      if (!row) this.rows.set(cell.row, (row = new Map()));
-      row.set(cell.col, cell);
+      const row = this.cellsByRow.get(cell.row);
+      if (!row) this.cellsByRow.set(cell.row, [cell]);
+      else {
+        const last = row[row.length - 1];
+        if (cell.col > last.col) row.push(cell);
+        else if (cell.col === last.col) row[row.length - 1] = cell;
+        else {
+          row.push(cell);
+          unordered = true;
+        }
+      }
       if (cell.col > maxCol) maxCol = cell.col;
     }
+    // The model's cells come in row-major order, so rows are usually in column order already.
+    if (unordered) for (const [r, row] of this.cellsByRow) this.cellsByRow.set(r, inColumnOrder(row));
     for (const m of sheet.merges) {
       // Only index merges of a sane size: a merged area of a whole column would otherwise cost a million keys.
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
       for (let r = m.top; r <= m.bottom; r++) {
-        let byCol = this.mergeAt.get(r);
-        if (!byCol) this.mergeAt.set(r, (byCol = new Map()));
-        for (let c = m.left; c <= m.right; c++) byCol.set(c, m);
         const onRow = this.mergesOnRow.get(r);
         if (onRow) onRow.push(m);
         else this.mergesOnRow.set(r, [m]);
       }
-      if (m.right > maxCol && this.rows.has(m.top)) maxCol = Math.max(maxCol, m.right);
+      if (m.right > maxCol && this.cellsByRow.has(m.top)) maxCol = Math.max(maxCol, m.right);
     }
-    this.rowNumbers = [...this.rows.keys()].sort((a, b) => a - b);
+    this.rowNumbers = [...this.cellsByRow.keys()].sort((a, b) => a - b);
     this.maxCol = maxCol;
   }
 
@@ -138,24 +166,60 @@ export class SheetGrid {
    * steps a row.
    */
   columnsShown(row: number): number[] {
-    const cols = new Set<number>(this.rows.get(row)?.keys() ?? []);
+    const cols = new Set<number>(this.rowCells(row).map((c) => c.col));
     for (const m of this.mergesOnRow.get(row) ?? []) for (let c = m.left; c <= m.right; c++) cols.add(c);
     return [...cols].sort((a, b) => a - b);
   }
 
+  /** Whether the row holds a cell of its own. */
+  hasRow(row: number): boolean {
+    return this.cellsByRow.has(row);
+  }
+
+  /** The row's own cells (not merged areas' copies), in column order. */
+  rowCells(row: number): readonly CellModel[] {
+    return this.cellsByRow.get(row) ?? NO_CELLS;
+  }
+
   /** The cell itself, ignoring merges. */
   own(row: number, col: number): CellModel | undefined {
-    return this.rows.get(row)?.get(col);
+    const cells = this.cellsByRow.get(row);
+    if (!cells) return undefined;
+    // Binary search: most rows hold a few cells, but a wide KPI sheet's rows hold dozens.
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cells[mid].col;
+      if (c === col) return cells[mid];
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   merge(row: number, col: number): MergedArea | undefined {
-    return this.mergeAt.get(row)?.get(col);
+    const onRow = this.mergesOnRow.get(row);
+    if (!onRow) return undefined;
+    if (onRow.length > MERGES_SEARCHED) return this.mergesByColumn(row, onRow).get(col);
+    for (let i = onRow.length - 1; i >= 0; i--) if (onRow[i].left <= col && col <= onRow[i].right) return onRow[i];
+    return undefined;
   }
 
   /** The cell as shown: a cell covered by a merge shows the merge's top-left value. */
   shown(row: number, col: number): CellModel | undefined {
-    const m = this.mergeAt.get(row)?.get(col);
+    const m = this.merge(row, col);
     return m ? this.own(m.top, m.left) : this.own(row, col);
+  }
+
+  private mergesByColumn(row: number, onRow: MergedArea[]): Map<number, MergedArea> {
+    let byCol = this.mergeByColumn.get(row);
+    if (!byCol) {
+      byCol = new Map();
+      for (const m of onRow) for (let c = m.left; c <= m.right; c++) byCol.set(c, m);
+      this.mergeByColumn.set(row, byCol);
+    }
+    return byCol;
   }
 
   text(row: number, col: number): string {

@@ -579,8 +579,7 @@ function readWide(
     if (row <= header.row || isRepeatedHeader(grid, row, header)) continue;
     const periodCells = header.periods.map((p) => grid.shown(row, p.col));
     const filled = periodCells.filter((c) => c && cellText(c.value).trim()).length;
-    const own = grid.rows.get(row);
-    const nonEmpty = own ? [...own.values()].filter((c) => cellText(c.value).trim()).length : 0;
+    const nonEmpty = grid.rowCells(row).filter((c) => cellText(c.value).trim()).length;
     // A theme heading inside the scorecard: one cell, no figures.
     if (!filled && nonEmpty <= 1) continue;
     const definition = readDefinition({

@@ -130,9 +130,9 @@ function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
  */
 export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnField>; labelled: number } | null {
   // Cheap test first, on the row's own cells: header labels are short.
-  const own = grid.rows.get(row);
-  if (!own || own.size < 2) return null;
-  for (const cell of own.values()) if (cell.value.type === 'text' && cell.value.value.length > 90) return null;
+  const own = grid.rowCells(row);
+  if (own.length < 2) return null;
+  for (const cell of own) if (cell.value.type === 'text' && cell.value.value.length > 90) return null;
   const labels = rowLabels(grid, row);
   if (labels.size < 2) return null;
   // Header labels are short: one long cell means a data row, whatever else it holds.
@@ -203,7 +203,7 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
  */
 export function isGroupHeaderAbove(grid: SheetGrid, headerRow: number): boolean {
   const above = headerRow - 1;
-  if (above < 1 || !grid.rows.has(above)) return false;
+  if (above < 1 || !grid.hasRow(above)) return false;
   const labelled: number[] = [];
   for (const c of grid.columnsShown(headerRow)) if (grid.text(headerRow, c)) labelled.push(c);
   let grouped = false;

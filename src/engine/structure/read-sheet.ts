@@ -57,15 +57,12 @@ interface RowContent {
 /** The cells a row itself holds: its own values and merged areas that start on it. */
 function ownContent(grid: SheetGrid, row: number): RowContent {
   const cells: RowContent['cells'] = [];
-  const rowCells = grid.rows.get(row);
-  if (rowCells) {
-    for (const col of inColumnOrder(rowCells)) {
-      const cell = rowCells.get(col)!;
-      const merge = grid.merge(row, col);
-      if (merge && (merge.top !== row || merge.left !== col)) continue;
-      const text = tidyCell(cellText(cell.value));
-      if (text) cells.push({ col, text, merge, bold: !!cell.bold });
-    }
+  for (const cell of grid.rowCells(row)) {
+    const col = cell.col;
+    const merge = grid.merge(row, col);
+    if (merge && (merge.top !== row || merge.left !== col)) continue;
+    const text = tidyCell(cellText(cell.value));
+    if (text) cells.push({ col, text, merge, bold: !!cell.bold });
   }
   return { row, cells };
 }
@@ -75,14 +72,6 @@ function ownContent(grid: SheetGrid, row: number): RowContent {
  * or ends with white space.
  */
 const UNTIDY = /\t| {2}|^\s|\s$|\s\n|\n\s/;
-
-/** A row's column numbers, in order. */
-function inColumnOrder(rowCells: Map<number, unknown>): number[] {
-  const cols = [...rowCells.keys()];
-  // The model's cells come in row-major order, so they usually are in order already: sort only when not.
-  for (let i = 1; i < cols.length; i++) if (cols[i] < cols[i - 1]) return cols.sort((a, b) => a - b);
-  return cols;
-}
 
 function tidyCell(text: string): string {
   // Most cells are already tidy, multi-line ones included: skip the split and join (this runs for every cell of
