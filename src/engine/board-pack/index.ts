@@ -14,7 +14,7 @@ import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
 import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod } from './reporting-period';
 import { boardSummarySheet, comingUpSheet, exceptionsSheet, kpiScorecardSheet } from './sheets';
-import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotSheet } from './snapshot';
+import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheet } from './snapshot';
 import { PackAction } from './types';
 
 export * from './types';
@@ -89,6 +89,8 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const actions = packActions(result, options.today);
   const period = reportingPeriod(result, options);
   const previous = owned.includes(SNAPSHOT_SHEET) ? readSnapshot(model) : null;
+  // Made once for both the changes since the last board and this run's snapshot.
+  const keys = snapshotKeys(actions);
   const kpis = options.kpis ?? kpiReports(result);
   const kpiSheets = kpiSheetsFor(result, model, existing, owned);
   const context = {
@@ -101,7 +103,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     actions,
     kpis,
     checkSummary: summariseFindings(options.findings).text,
-    changes: previous ? changesSince(previous, actions) : null,
+    changes: previous ? changesSince(previous, actions, keys) : null,
     series: new Map(computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => [k.definition.id, k.series])),
   };
   const planName = name(PLAN_SHEET_NAME);
@@ -116,7 +118,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
       rags: actions.map((a) => a.effectiveRag),
     }),
     ...kpiSheets,
-    snapshotSheet(actions, options.today, name(SNAPSHOT_SHEET)),
+    snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET)),
   ];
   const roles = ['board-summary', 'exceptions', 'kpi-scorecard', 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
   sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));

@@ -48,20 +48,19 @@ export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): Snaps
   return rows;
 }
 
-export function snapshotSheet(actions: PackAction[], today: string, name = SNAPSHOT_SHEET): SheetPlan {
+/** `keys` are the actions' `snapshotKeys`, made once by the caller and shared with `changesSince`. */
+export function snapshotSheet(actions: PackAction[], keys: readonly string[], today: string, name = SNAPSHOT_SHEET): SheetPlan {
   const sheet = emptySheet(name);
   sheet.visibility = 'veryHidden';
   sheet.columns = [40, 10, 60, 14, 8, 12].map((width) => ({ width }));
   sheet.rows.push(HEADERS.map((h) => text(h)));
-  const keys = snapshotKeys(actions);
   const shared = new PlanValuePool();
   actions.forEach((a, i) => sheet.rows.push([text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)]));
   return sheet;
 }
 
-export function changesSince(previous: SnapshotRow[], actions: PackAction[]): SnapshotChange[] {
+export function changesSince(previous: SnapshotRow[], actions: PackAction[], keys: readonly string[]): SnapshotChange[] {
   const before = new Map(previous.map((p) => [p.key, p]));
-  const keys = snapshotKeys(actions);
   const changes: SnapshotChange[] = [];
   actions.forEach((a, i) => {
     const was = before.get(keys[i]);
