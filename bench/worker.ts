@@ -142,11 +142,11 @@ async function main(): Promise<void> {
   }
   const model = generatePlan(count, layout);
   // Warm the engine twice on a 2,000-action plan first, so JIT compilation is not billed to the size measured: one
-  // run of 200 actions left the first two runs at 10,000 still 40-60% slower than the third.
+  // run of 200 actions left the first run at 10,000 19-129% slower than the third (six measurements).
   for (let i = 0; i < 2; i++) engine(generatePlan(2000, layout));
   // The same number of runs at every size, so that growth compares like with like (it was best of 3 at 10,000
-  // against best of 2 at 50,000). The median run is the figure: on this shared machine a 0.3 s run finds a quiet
-  // moment far more often than a 1.5 s one, so the best of five favours the smaller size and overstates growth.
+  // against best of 2 at 50,000). The median run is the figure: on this shared machine a 0.3 s run can fall wholly in a
+  // quiet moment where a 1.5 s one rarely does, so the best of five favours the smaller size and overstates growth.
   // The best run is reported beside it.
   const runs = Array.from({ length: RUNS }, () => engine(model)).sort((a, b) => a.total - b.total);
   const median = runs[Math.floor(RUNS / 2)];

@@ -121,7 +121,7 @@ export class SheetGrid {
   readonly maxCol: number;
   /**
    * Merged areas by each row they cover, in the model's order. Searched from the end, so that of two areas over
-   * one cell the later wins (as Excel's repair of such a file keeps). A map by column for every covered row cost
+   * one cell the later wins, as it did when each covered cell was a map entry set in model order. A map by column for every covered row cost
    * as much as the cells' own index at 50,000 rows; rows with many areas get one, made when first asked.
    */
   private readonly mergesOnRow = new Map<number, MergedArea[]>();
