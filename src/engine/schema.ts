@@ -76,6 +76,9 @@ export type Severity = z.infer<typeof severitySchema>;
 
 export const DIRECTIONS = ['improving', 'worsening', 'no change'] as const;
 export const directionSchema = z.enum(DIRECTIONS);
+/** Where a KPI's polarity came from, strongest first; "unsure" is a guess the officer is asked to confirm. */
+export const POLARITY_EVIDENCE = ['officer', 'stated', 'framework', 'words', 'target', 'unsure'] as const;
+export type PolarityEvidence = (typeof POLARITY_EVIDENCE)[number];
 export type Direction = z.infer<typeof directionSchema>;
 
 export const PROTECTIVE_MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
@@ -131,6 +134,12 @@ export const kpiDefinitionSchema = z.object({
   target: z.number().nullable(),
   tolerance: toleranceSchema.nullable(),
   lead: text,
+  polarityEvidence: z
+    .enum(POLARITY_EVIDENCE)
+    .optional()
+    .describe('Where the polarity came from; "unsure" means the officer is asked to confirm it'),
+  statedRag: ragSchema.nullable().optional().describe("The council's own RAG for the latest period, as entered"),
+  statedDirection: directionSchema.nullable().optional().describe("The council's own direction of travel, as entered"),
   source: sourceSchema,
 });
 export type KpiDefinition = z.infer<typeof kpiDefinitionSchema>;
@@ -142,6 +151,7 @@ export const kpiObservationSchema = z.object({
   denominator: z.number().nullable(),
   value: z.number().nullable().describe('The Value column (or a scorecard cell) in the KPI\'s unit: a fraction shown as a percentage is read ×100'),
   note: text,
+  provisional: z.boolean().optional().describe('The period or value is marked provisional, estimated or year to date'),
   source: sourceSchema,
 });
 export type KpiObservation = z.infer<typeof kpiObservationSchema>;

@@ -105,6 +105,10 @@ export interface ColumnMapping {
   header: string;
   field: ColumnField | null;
   confidence: number;
+  /** Why the column was given its role, in plain words ("header says \"Owner(s)\"", "mostly names and job titles"). */
+  reasons?: string[];
+  /** The first three non-empty values below the header, for the officer's review. */
+  samples?: string[];
 }
 
 export interface HeaderBlock {

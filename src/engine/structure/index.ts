@@ -23,6 +23,11 @@ export interface StructureOptions {
    * null to ignore the column. They apply to the sheet's header and every repeated header, with confidence 1.
    */
   columnOverrides?: Record<string, ColumnOverrides>;
+  /**
+   * The officer's header row for a sheet (1-based), by sheet name: the sheet is read as a table under that row,
+   * with `columnOverrides`, even where no header row reached confidence on its own.
+   */
+  headerRowOverrides?: Record<string, number>;
   /** Sheets the tool wrote on an earlier run: never read as source. */
   ownedSheets?: readonly string[];
 }

@@ -1,7 +1,7 @@
 /** What structuring returns: canonical actions with enough provenance to point findings at source cells. */
 import { Action, Finding, KpiDefinition, KpiObservation, PlanSettings } from '../schema';
 import { TimescaleKind } from '../timescale';
-import { ActionField, ColumnMapping } from './columns';
+import { ActionField, ColumnField, ColumnMapping } from './columns';
 import { SectionHeading } from './read-sheet';
 
 export interface StructuredAction extends Action {
@@ -35,6 +35,29 @@ export interface SheetLayout {
   titles: { row: number; text: string }[];
   notes: { row: number; text: string }[];
   repeatedHeaders: number[];
+  /**
+   * For a sheet where no table reached confidence but which holds text: the likeliest header row and every
+   * column's candidate roles, so the CLI and the pane can ask the officer instead of finding nothing.
+   */
+  candidates?: ColumnCandidates;
+}
+
+/** One column as the officer is shown it when asked which column is which. */
+export interface ColumnCandidate {
+  col: number;
+  /** Column letters, "C". */
+  letter: string;
+  header: string;
+  /** The first three non-empty values below the header. */
+  samples: string[];
+  /** Roles this column could hold, likeliest first, each with a confidence (0–1) and reasons in plain words. */
+  roles: { field: ColumnField; confidence: number; reasons: string[] }[];
+}
+
+export interface ColumnCandidates {
+  /** The row read as the header (1-based), or null when no row looks like one. */
+  headerRow: number | null;
+  columns: ColumnCandidate[];
 }
 
 export interface StructureResult {
