@@ -52,6 +52,8 @@ if (fs.existsSync(compiled)) {
   require('tsx/cjs/api').register();
   cli = require('../src/cli/main.ts');
 }
+// Ctrl-C or SIGTERM part-way through a write removes the temporary file (the sources' main has it too).
+cli.removeTemporariesOnInterrupt?.();
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -20,7 +20,8 @@ export interface ReadLimits {
 }
 
 export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
-  partMegabytes: 512,
+  // Under V8's longest string (just under 512 MiB), so a part of whitespace fails on this limit, not on a RangeError.
+  partMegabytes: 256,
   packageMegabytes: 1024,
   cells: 3_000_000,
   sharedStrings: 2_000_000,

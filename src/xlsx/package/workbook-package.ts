@@ -227,6 +227,16 @@ interface InflateStream {
 function streamPart(zip: JSZip, part: string, budget: ReadBudget, capMegabytes: number, onText: (chunk: string) => void): Promise<boolean> {
   const file = zip.file(part);
   if (!file) return Promise.resolve(false);
+  // The size the zip declares for the part: a bomb that admits its size is refused before any of it is inflated.
+  // (A zip can lie, so the inflated bytes are counted below as well.)
+  const declared = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  if (typeof declared === 'number' && declared > capMegabytes * 1024 * 1024) {
+    try {
+      budget.addBytes(part, 0, declared, capMegabytes);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
   return new Promise<boolean>((resolve, reject) => {
     let decoder: TextDecoder | null = null;
     let bytes = 0;
