@@ -20,10 +20,13 @@ export { removeTemporariesOnInterrupt } from '../xlsx/write-atomically';
 import { ReadLimits } from '../xlsx/package/limits';
 import { READ_LIMIT_OPTIONS, readLimitsFrom } from './read-limits';
 import { buildReport } from './report';
+import { planCsv } from '../engine/sheet-plan/plan-csv';
+import { writeFileAtomically } from '../xlsx/write-atomically';
 import { printReadable } from './readable';
 
 export const USAGE = `Usage:
-  plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+  plan-assure structure <in.xlsx> [--out <out.xlsx>] [--csv <plan.csv>] [--json] [--today YYYY-MM-DD]
+                        [--plan-start YYYY-MM-DD]
   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
                         [--period "Q2 2025/26"]
@@ -35,7 +38,9 @@ export const USAGE = `Usage:
   run        does everything: structure, check, KPIs, RAG, and the board pack (Board Summary,
              Exceptions, KPI Scorecard, Coming up), written to --out
 
-  --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}
+  --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}; text is exactly as the
+                officer wrote it (a cell "=SUM(…)" stays that text): treat it as data
+  --csv         write the Plan table as CSV; text that would start a formula gets a leading '
   --today       the date to judge "overdue" against (default: today)
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
@@ -76,6 +81,7 @@ interface Options {
   planStart?: string;
   period?: string;
   limits: ReadLimits;
+  csv?: string;
 }
 
 function parse(argv: string[]): Options | 'help' {
@@ -91,6 +97,7 @@ function parse(argv: string[]): Options | 'help' {
         'plan-start': { type: 'string' },
         period: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        csv: { type: 'string' },
         ...READ_LIMIT_OPTIONS,
       },
     });
@@ -111,6 +118,8 @@ function parse(argv: string[]): Options | 'help' {
     throw new UsageError(`--period must be a financial-year quarter such as "Q2 2025/26" (got "${values.period}").`);
   }
   if (values.out !== undefined && !/\.xls[xm]$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (or .xlsm for a workbook with macros; got "${values.out}").`);
+  if (values.csv !== undefined && command !== 'structure') throw new UsageError('--csv goes with structure: plan-assure structure plan.xlsx --csv plan.csv');
+  if (values.csv !== undefined && !/\.csv$/i.test(values.csv)) throw new UsageError(`--csv must name a .csv file (got "${values.csv}").`);
   let limits: ReadLimits;
   try {
     limits = readLimitsFrom(values);
@@ -129,6 +138,7 @@ function parse(argv: string[]): Options | 'help' {
     planStart: checkDate('plan-start', values['plan-start']),
     period: values.period,
     limits,
+    csv: values.csv,
   };
 }
 
@@ -157,6 +167,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       await applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
+    }
+    if (options.command === 'structure' && options.csv) {
+      writeFileAtomically(options.csv, planCsv(result));
+      written = written ? `${written} and ${options.csv}` : options.csv;
     }
     if (options.command === 'run' && options.out) {
       const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, findings });
