@@ -40,7 +40,7 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
     if (options.skipSheets.has(sheet.name)) continue;
     // Headers sit in the first rows: look there first, and index the whole sheet only when it is a KPI sheet that
     // needs it (a long data sheet is read in one pass).
-    const header = findKpiHeader(new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS)), fallbackYear, HEADER_SCAN_ROWS);
+    const header = findKpiHeader(new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS)), fallbackYear, HEADER_SCAN_ROWS, reportingPeriodKey(options.settings.reportingPeriod));
     if (!header) continue;
     found.push({ sheet, grid: header.kind === 'long' ? null : new SheetGrid(sheet), header });
     layouts.push({ sheet: sheet.name, kind: header.kind, headerRow: header.row, header });
@@ -79,7 +79,7 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
       blocks.push(wide.block);
       observations.push(...wide.observations);
     } else if (header.kind === 'long') {
-      const long = readLong(sheet, grid, header);
+      const long = readLong(sheet, grid, header, { fyStart: fallbackYear, reportingKey: reportingPeriodKey(options.settings.reportingPeriod) });
       blocks.push(long.block);
       observations.push(...long.observations);
     }
