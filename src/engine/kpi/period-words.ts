@@ -102,6 +102,11 @@ function relativeKey(word: string, unit: string | undefined, reportingKey: numbe
   return keyFromMonthKind((end + 1990 * 12) * 10 + kind);
 }
 
+/** Whether a period or note text marks its figure provisional, estimated, draft or year to date. */
+export function marksProvisional(text: string): boolean {
+  return PROVISIONAL.test(text);
+}
+
 const cache = new Map<string, WordedPeriod | null>();
 
 /** Reads a text as a period, whatever words are around it; null when it names none (or names something else). */

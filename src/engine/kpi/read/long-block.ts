@@ -3,7 +3,7 @@ import { normalise } from '../../text';
 import { CellModel, cellText, columnLetters, SheetGrid, SheetModel } from '../../workbook';
 import { KpiColumn, KpiHeader } from '../headers';
 import { excelTrim, periodKeyOfCell, periodLabel } from '../period';
-import { PeriodContext, periodInWords } from '../period-words';
+import { marksProvisional, PeriodContext, periodInWords } from '../period-words';
 import { forEachDataRow, percentFactor } from './cells';
 import { idTextOf } from './ids';
 import { numberOf } from './numbers';
@@ -81,6 +81,10 @@ export function readLong(
       const worded = periodInWords(periodText, context);
       if (worded) [key, period, provisional, typed] = [worded.key, worded.label, worded.provisional, true];
     }
+    // Marks in a period the strict grammar reads ("Q2 2025/26 (provisional)"), or in the row's note ("Unvalidated").
+    if (!provisional && periodText.length > 10 && marksProvisional(periodText)) provisional = true;
+    const written = noteCell ? cellText(noteCell.value).trim() : '';
+    if (!provisional && written && marksProvisional(written)) provisional = true;
     let textValues = NO_TEXT;
     const notes: string[] = [];
     if (numText || denText || valText) {
@@ -102,7 +106,6 @@ export function readLong(
       value = take(valText, valL) ?? value;
       if (found.length) textValues = found;
     }
-    const written = noteCell ? cellText(noteCell.value).trim() : '';
     const note = [written, ...notes].filter(Boolean).join('; ') || null;
     if (typed) {
       const ratio = numerator !== null && denominator !== null && denominator !== 0;

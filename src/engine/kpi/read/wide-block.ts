@@ -91,7 +91,8 @@ function figureHints(cells: (CellModel | undefined)[], header: KpiHeader): Figur
     if (f.value === null) continue;
     figures++;
     if (f.percent) percent++;
-    largest = Math.max(largest ?? -Infinity, Math.abs(f.value));
+    // As the figure will be read: a fraction shown as a percentage counts ×100.
+    largest = Math.max(largest ?? -Infinity, Math.abs(f.value) * (f.percent && !f.typed ? 100 : 1));
     const typed = c?.value.type === 'text' ? readTypedNumber(c.value.value) : null;
     if (typed?.kind === 'number' && typed.unitWords) words.set(typed.unitWords, (words.get(typed.unitWords) ?? 0) + 1);
   }
