@@ -2,7 +2,7 @@
 import { AscofEntry, findFrameworkCodes, FrameworkCodeCitation, lookupCode, parseFrameworkCode } from '../../ascof';
 import { tidy } from '../../text';
 import { cellText, CellValue } from '../../workbook';
-import { excelTrim } from '../period';
+import { excelTrim, periodKey } from '../period';
 
 /** Id as the register formula compares it: Excel's TRIM of the cell's text. */
 export function idTextOf(value: CellValue | undefined): string {
@@ -79,7 +79,8 @@ export function splitIdFromName(text: string): { id: string; name: string } | nu
   for (const c of candidates) {
     const id = c.id.replace(/[.:]$/, '');
     if (!isCodeLike(id) || c.name.length < 6 || !/[a-z]{3}/i.test(c.name)) continue;
-    if (/^(19|20)\d{2}$/.test(id)) continue;
+    // A year or period starting the name ("2024/25 outturn …") is not an id.
+    if (/^(19|20)\d{2}$/.test(id) || periodKey(id) !== null) continue;
     // A bare number with no separator is more likely the start of the name ("65+ admissions", "28 day reviews").
     if (/^\d+$/.test(id) && !c.separated) continue;
     // A plain word-number pair with no separator ("Wave 2 …") is only an id when it is a known prefix or has a letter code after the digits.

@@ -35,16 +35,20 @@ export function parsePolarity(text: string): Polarity | null {
 }
 
 const LOWER_WORDS =
-  /\b(waiting|waits?|waited|delays?|delayed|admissions?|admitted|backlogs?|overdue|complaints?|turnover|locums?|agency staff|vacanc(?:y|ies)|sickness|absence|re-?referrals?|readmissions?|re-?admissions?|time taken|days to|not in (?:employment|education|work|paid)|out of (?:area|county|borough)|repeat|falls?|cost per|overspend|unallocated|awaiting|queue)\b/i;
+  /\b(waiting|waits?|waited|delays?|delayed|admissions?|admitted|backlogs?|overdue|complaints?|turnover|locums?|agency staff|vacanc(?:y|ies)|sickness|absence|re-?referrals?|readmissions?|re-?admissions?|time taken|days to|(?:average|mean|median) (?:number of )?(?:days|weeks|hours|time)|(?:days|weeks|time) (?:from|between|to)|length of (?:stay|time)|not in (?:employment|education|work|paid)|out of (?:area|county|borough)|repeat|falls?|cost per|overspend|unallocated|awaiting|queue)\b/i;
 const HIGHER_WORDS =
-  /\b(satisf(?:ied|action)|still at home|at home \d+ days|remain(?:ing)? (?:at home|in the community)|receiving|in receipt|receive|in (?:paid )?(?:employment|work)|paid work|living independently|live independently|own home|quality of life|feel safe|feel in control|control over|social contact|reablement|direct payments?|self-directed|within (?:\d+|timescale|target)|on time|completed|reviewed|uptake|take-up|coverage|compliance|compliant)\b/i;
+  /\b(satisf(?:ied|action)|still at home|at home \d+ days|remain(?:ing)? (?:at home|in the community)|receiving|in receipt|receive|in (?:paid )?(?:employment|work)|paid work|living independently|live independently|own home|quality of life|feel safe|feel in control|control over|social contact|reablement|direct payments?|self-directed|on time|completed|reviewed|uptake|take-up|coverage|compliance|compliant)\b/i;
 
 /** Polarity from the KPI's own words: delays, waits, complaints are lower-is-better; satisfaction, "still at home" higher. Null when the words say nothing or disagree. */
+/** "Completed within 28 days": higher is better, unless stronger words say otherwise ("re-referrals within 12 months"). */
+const WITHIN_TIME = /\bwithin (?:\d+ (?:working )?(?:days?|hours?|weeks?)|(?:the )?timescales?|target)\b/i;
+
 export function polarityFromName(name: string): Polarity | null {
   const lower = LOWER_WORDS.test(name);
   const higher = HIGHER_WORDS.test(name);
-  if (lower === higher) return null;
-  return lower ? 'lower' : 'higher';
+  if (lower !== higher) return lower ? 'lower' : 'higher';
+  if (!lower && WITHIN_TIME.test(name)) return 'higher';
+  return null;
 }
 
 /** A polarity stated in words inside a name, a note or a target: "(higher is better)", "Good is low", "Aim: reduce", "aim to increase". */
@@ -73,6 +77,7 @@ export function polarityFromTargetText(text: string): Polarity | null {
 export function parseStatedRag(text: string): Rag | null {
   const t = text.trim().toLowerCase();
   if (!t) return null;
+  if (/^(n\/?a|no data|not available|tbc)$/.test(t)) return 'Grey';
   const word = /\b(red|amber|yellow|orange|green|blue|grey|gray|r|a|g|b|rag)\b/.exec(t.replace(/[^a-z ]+/g, ' '));
   if (word) {
     const w = word[1];
@@ -82,10 +87,9 @@ export function parseStatedRag(text: string): Rag | null {
     if (w === 'blue' || w === 'b') return 'Blue';
     if (w === 'grey' || w === 'gray') return 'Grey';
   }
-  if (/\b(off (?:target|track)|not (?:met|achieved|on (?:target|track))|missed|below target|significantly)\b/.test(t)) return 'Red';
+  if (/\b(off (?:target|track)|not (?:met|achieved|on (?:target|track))|missed|below target)\b/.test(t)) return 'Red';
   if (/\b(near(?:ly)? (?:target|met)|close to|within tolerance|slightly|at risk)\b/.test(t)) return 'Amber';
   if (/\b(on (?:target|track)|achieved|met|exceeded|exceeding|above target|ahead)\b/.test(t)) return 'Green';
-  if (/^(n\/?a|no data|not available|tbc)$/.test(t)) return 'Grey';
   return null;
 }
 
