@@ -11,6 +11,7 @@ import { KpiReading, readKpis } from './read';
 
 export * from './compute';
 export * from './period';
+export * from './period-words';
 export { KPI_RULES, kpiFindings } from './findings';
 export type { KpiRuleId } from './findings';
 export { readKpis, idMatchKey, parsePolarity, parseUnit, parseTolerance, codeCitations, frameworkSuggestion, nameWithoutCode } from './read';
