@@ -8,6 +8,7 @@ import { SheetModel } from '../workbook';
 import { computeKpis, KpiComputation } from './compute';
 import { kpiFindings } from './findings';
 import { KpiReading, readKpis } from './read';
+import { applySavedPolarities } from './saved-polarity';
 
 export * from './compute';
 export * from './period';
@@ -17,6 +18,8 @@ export { readKpis, idMatchKey, parsePolarity, parseUnit, parseTolerance, codeCit
 export type { KpiReading, KpiDefinitionSource, KpiObservationSource, DataBlock, LongBlock, WideBlock, KpiSheetLayout } from './read';
 export { kpiRegisterSheets, readKpisForPlan, expectedRegisterValues, KPI_REGISTER_SHEET_NAME, KPI_CALC_SHEET_NAME, KPI_REGISTER_HEADERS } from './register-sheet';
 export type { KpiSheetNames, KpiRegisterHeader } from './register-sheet';
+export { applySavedPolarities, isSavedPolarityFor, parsePolarityOption, polarityWord, readSavedPolarity, savedPolarityRow } from './saved-polarity';
+export { polarityUnsure } from './polarity-findings';
 export { linkActionsToKpis, actionKpiRags } from './ascof-links';
 export type { ActionKpiLink, LinkedKpi } from './ascof-links';
 
@@ -29,6 +32,7 @@ export interface KpiWorkbookReading {
 /** Reads, computes and checks every KPI sheet in `sheets` (minus `skipSheets`). */
 export function readKpiWorkbook(sheets: readonly SheetModel[], settings: PlanSettings, skipSheets: ReadonlySet<string>): KpiWorkbookReading {
   const reading = readKpis(sheets, { settings, skipSheets });
+  applySavedPolarities(reading, settings.kpiPolarities);
   const computation = computeKpis(
     reading.definitions.map((d) => d.definition),
     reading.observations.map((o) => o.observation),
