@@ -308,11 +308,11 @@ function kindWord(kind: PeriodKind): string {
   return kind === 1 ? 'month' : kind === 2 ? 'quarter' : 'year';
 }
 
-/** Every KPI finding for a reading and its computation, with the plan's rule severities applied. */
-export function kpiFindings(reading: KpiReading, computation: KpiComputation, settings: Pick<PlanSettings, 'ruleSeverities' | 'ragTolerance'>): Finding[] {
+/** Every KPI finding for a reading and its computation (and `more` made elsewhere), with the plan's rule severities applied. */
+export function kpiFindings(reading: KpiReading, computation: KpiComputation, settings: Pick<PlanSettings, 'ruleSeverities' | 'ragTolerance'>, more: readonly Raw[] = []): Finding[] {
   const overrides = settings.ruleSeverities ?? {};
   const out: Finding[] = [];
-  const raws = [...definitionFindings(reading), ...polarityFindings(reading), ...statedFindings(reading, computation, settings), ...dataFindings(reading, computation)];
+  const raws = [...definitionFindings(reading), ...polarityFindings(reading), ...statedFindings(reading, computation, settings), ...dataFindings(reading, computation), ...more];
   for (const raw of raws) {
     const override = overrides[raw.rule];
     if (override === 'off') continue;

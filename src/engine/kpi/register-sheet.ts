@@ -35,7 +35,7 @@ import {
 } from './formulas';
 import { periodKey, reportingPeriodKey } from './period';
 import { KpiDefinitionSource, KpiReading, readKpis, SPARE_ROWS } from './read';
-import { applySavedPolarities } from './saved-polarity';
+import { settlePolarities } from './saved-polarity';
 
 export const KPI_REGISTER_SHEET_NAME = 'KPI Register';
 export const KPI_CALC_SHEET_NAME = 'PlanAssure KPI Calc';
@@ -381,7 +381,7 @@ export function expectedRegisterValues(reading: KpiReading, settings: PlanSettin
 export function readKpisForPlan(model: WorkbookModel, settings: PlanSettings, sheetRoles: { sheet: string; role: string }[]): KpiReading {
   const skip = new Set(sheetRoles.filter((s) => s.role !== 'kpi-register' && s.role !== 'kpi-data').map((s) => s.sheet));
   const reading = readKpis(model.sheets, { settings, skipSheets: skip });
-  applySavedPolarities(reading, settings.kpiPolarities);
+  settlePolarities(reading, settings.kpiPolarities);
   return reading;
 }
 
