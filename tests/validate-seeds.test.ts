@@ -99,11 +99,12 @@ const EXPECTED: { id: string; today: string; counts: Record<string, number>; sum
   },
   {
     // Every status is recognised (including the one ending "-On Track"); the milestones give the dates, so no
-    // missing-column for the timescale; refs skip T1.3 and T1.6 but never repeat.
+    // missing-column for the timescale; refs skip T1.3 and T1.6 but never repeat. T3.3's milestone says
+    // "Completed" while its status is On Track.
     id: 'sefton-peer-review-action-plan',
     today: '2026-11-23',
-    counts: { overdue: 28, 'smart-incomplete': 1 },
-    summary: '0 errors, 28 warnings, 1 note',
+    counts: { overdue: 28, 'smart-incomplete': 1, 'completion-contradicts-status': 1 },
+    summary: '0 errors, 29 warnings, 1 note',
   },
 ];
 
@@ -273,6 +274,8 @@ function addressProblem(f: Finding, l: Loaded, today: string): string | null {
       return !action || !text || parseTimescale(text, planStart, terms).kind !== 'unparseable' ? fail('not an unparseable timescale') : null;
     case 'missing-due-date':
       return !action || text || !['timescale', 'dueDate', 'marker', 'milestones'].includes(field ?? '') ? fail('not an empty timescale cell') : null;
+    case 'completion-contradicts-status':
+      return !action || field !== 'status' || !matchStatus(text) || matchStatus(text) === 'Complete' ? fail('not a status other than Complete') : null;
     case 'complete-without-evidence':
       if (!action || action.status !== 'Complete') return fail('not a Complete action');
       return (field === 'progress' && !text) || field === 'status' ? null : fail('not the empty progress cell');

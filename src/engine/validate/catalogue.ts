@@ -9,7 +9,7 @@ import { Rule } from './rule-shape';
 import { formulaError, smartIncomplete, themeNotInFramework, unknownFrameworkCode } from './rules/content';
 import { missingDueDate, overdue, unparseableTimescale } from './rules/dates';
 import { crossReferenceNotFound, duplicateRef, missingRef } from './rules/refs';
-import { completeWithoutEvidence, invalidRag, invalidStatus, ragInconsistent } from './rules/status';
+import { completeWithoutEvidence, completionContradictsStatus, invalidRag, invalidStatus, ragInconsistent } from './rules/status';
 import { missingAction, missingColumn, missingLead, noPlanTable } from './rules/table';
 
 export { RULE_IDS } from './rule-shape';
@@ -33,6 +33,7 @@ export const RULES: readonly Rule[] = [
   overdue,
   ragInconsistent,
   completeWithoutEvidence,
+  completionContradictsStatus,
   formulaError,
   smartIncomplete,
   unknownFrameworkCode,

@@ -19,6 +19,7 @@ export const RULE_IDS = [
   'overdue',
   'rag-inconsistent',
   'complete-without-evidence',
+  'completion-contradicts-status',
   'formula-error',
   'smart-incomplete',
   'unknown-framework-code',

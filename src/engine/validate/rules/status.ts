@@ -1,7 +1,11 @@
-/** Rules about status and RAG: words not recognised, a RAG that contradicts the status or dates, Complete with no evidence. */
+/**
+ * Rules about status and RAG: words not recognised, a RAG that contradicts the status or dates, Complete with no
+ * evidence, and a milestone or progress that says done while the status does not.
+ */
 import { Rag, Status } from '../../schema';
 import { nearestStatus } from '../../vocabulary';
 import { actionLabel, collect, errorFields, EXPECTED_RAG, fallbackCell, hasUnrecognisedStatus, isOverdue, nearestRag, snippet, STATUS_LIST, ukDate } from '../helpers';
+import { completionClaim } from '../completion-claim';
 import { defineRule } from '../rule-shape';
 
 export const invalidStatus = defineRule<{ who: string; text: string; nearest: Status }>({
@@ -97,5 +101,35 @@ export const completeWithoutEvidence = defineRule<{ who: string; hasColumn: bool
       if (a.status !== 'Complete' || a.progress) return null;
       const cell = a.cells.progress ?? a.cells.status ?? a.cells.timescale ?? fallbackCell(a);
       return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), hasColumn: !!a.cells.progress } };
+    }),
+});
+
+/** The fields an officer records completion in, in the order a message names them. */
+const COMPLETION_FIELDS = [
+  ['milestones', 'milestones'],
+  ['timescale', 'timescale'],
+  ['progress', 'progress update'],
+] as const;
+
+export const completionContradictsStatus = defineRule<{ who: string; claim: string; field: string; status: Status }>({
+  id: 'completion-contradicts-status',
+  defaultSeverity: 'warning',
+  title: 'Says it is done, but the status says otherwise',
+  checks:
+    'A milestone, timescale or progress line says the action is finished (only “Completed”, “Complete”, “Done”, ' +
+    '“Achieved”, “Delivered” or “Finished”, perhaps with a date: “Completed March 2023”), while the status cell ' +
+    'holds a recognised status other than Complete. A line that says more (“Complete the strategy”, “Completed phase ' +
+    'one; phase two under way”) is not read as a claim. Points at the status cell.',
+  message: (p) => `${p.who} has “${snippet(p.claim, 40)}” in its ${p.field}, but its status is ${p.status}.`,
+  fix: (p) => `If the action is finished, set the status to Complete; if it is not, change the ${p.field} to say what is still to be done and by when.`,
+  example: { who: 'Action T3.3 (row 30)', claim: 'Completed', field: 'milestones', status: 'On track' },
+  find: (context) =>
+    collect(context, (a) => {
+      if (!a.status || a.status === 'Complete' || !a.cells.status || errorFields(a).has('status')) return null;
+      for (const [field, words] of COMPLETION_FIELDS) {
+        const claim = completionClaim(a[field]);
+        if (claim) return { sheet: a.source.sheet, cell: a.cells.status, params: { who: actionLabel(a), claim, field: words, status: a.status } };
+      }
+      return null;
     }),
 });

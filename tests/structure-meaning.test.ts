@@ -1,0 +1,88 @@
+/**
+ * Meaning inside the plan: cross-reference rows, year headings, generated refs, two named actions in one cell, and
+ * a completion that contradicts the status. Each is tested on the seed it came from and on a small workbook unlike
+ * that seed (written to .xlsx and read back through the real adapter), because each rule must hold for plans we
+ * have never seen.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadSeedPlans, SeedPlan } from '../scripts/seed-data';
+import { Finding } from '../src/engine/schema';
+import { structureWorkbook, StructureResult } from '../src/engine/structure';
+import { completionClaim } from '../src/engine/validate/completion-claim';
+import { validatePlan } from '../src/engine/validate';
+import { WorkbookModel } from '../src/engine/workbook';
+import { readWorkbook } from '../src/xlsx/read-workbook';
+import { CellInput, sheet, workbook } from './helpers/model';
+import { structureSeed } from './helpers/seeds';
+import { writeModel } from './helpers/xlsx-files';
+
+const seeds = new Map(loadSeedPlans().map((p) => [p.id, p]));
+const seedResults = new Map<string, Promise<StructureResult>>();
+
+function seed(id: string): Promise<StructureResult> {
+  if (!seedResults.has(id)) seedResults.set(id, structureSeed(seeds.get(id) as SeedPlan));
+  return seedResults.get(id)!;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'structure-meaning-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** The model as a real .xlsx file, read back through the adapter the CLI uses. */
+async function throughFile(model: WorkbookModel, name: string): Promise<WorkbookModel> {
+  const file = path.join(dir, `${name}.xlsx`);
+  await writeModel(model, file);
+  return readWorkbook(file);
+}
+
+async function structure(name: string, rows: CellInput[][], options: { today?: string; planStart?: string | null } = {}): Promise<StructureResult> {
+  const model = await throughFile(workbook(sheet('Sheet1', rows)), name);
+  return structureWorkbook(model, { today: options.today ?? '2025-11-15', planStart: options.planStart ?? null });
+}
+
+function only(findings: Finding[], rule: string): Finding[] {
+  return findings.filter((f) => f.rule === rule);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Contradicting completion
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('a milestone or progress that says done while the status does not', () => {
+  test('Sefton T3.3: milestone "Completed", status "On Track": one finding, at the status cell, with a fix in words', async () => {
+    const result = await seed('sefton-peer-review-action-plan');
+    const t33 = result.actions.find((a) => a.ref === 'T3.3')!;
+    const f = only(validatePlan(result, { today: '2026-11-23' }), 'completion-contradicts-status');
+    expect(f).toEqual([expect.objectContaining({ severity: 'warning', sheet: t33.source.sheet, cell: t33.cells.status })]);
+    expect(f[0].message).toBe(`Action T3.3 (row ${t33.source.row}) has “Completed” in its milestones, but its status is On track.`);
+    expect(f[0].fix).toMatch(/^If the action is finished, set the status to Complete; if it is not, change the milestones/);
+  });
+
+  test('a progress column saying "Achieved – June 2025" under an At risk status, in a plan laid out unlike Sefton', async () => {
+    const result = await structure('completion', [
+      ['Workforce programme 2025/26'],
+      [],
+      ['Owner', 'What we will do', 'Delivery status', 'Commentary', 'Target date'],
+      ['Head of HR', 'Launch a recruitment campaign for social workers across the county', 'At risk', 'Achieved – June 2025', '30/06/2025'],
+      ['Head of HR', 'Publish a retention strategy for the adult social care workforce', 'In progress', 'Complete the draft for consultation', '31/03/2026'],
+      ['Head of HR', 'Run the leadership course for team managers', 'Complete', 'Done', '31/03/2025'],
+      ['Head of HR', 'Introduce exit interviews for all leavers', 'Not started', 'Partially achieved', '31/03/2026'],
+    ]);
+    const f = only(validatePlan(result, { today: '2025-11-15' }), 'completion-contradicts-status');
+    expect(f.map((x) => x.cell)).toEqual(['C4']);
+    expect(f[0].message).toMatch(/has “Achieved – June 2025” in its progress update, but its status is At risk\./);
+  });
+
+  test('only a line that is nothing but a word of completion (and perhaps a date) is a claim', () => {
+    for (const yes of ['Completed', 'Complete.', 'Done', 'Achieved', 'Completed March 2023', 'Complete (30/06/2024)', '• Delivered', 'Review to start\nCompleted']) {
+      expect([yes, completionClaim(yes)]).toEqual([yes, expect.any(String)]);
+    }
+    for (const no of ['Complete Market Management Strategy cf. 9.1', 'Not complete', 'Partially achieved', 'Completed phase one; phase two under way', 'To be completed by March', '']) {
+      expect([no, completionClaim(no)]).toEqual([no, null]);
+    }
+  });
+});
