@@ -467,16 +467,16 @@ describe('one action per real action', () => {
     });
   });
 
-  it('"See 12.1" cross-reference rows are kept as actions with their text', () => {
+  it('"See 12.1" cross-reference rows are folded into the action they name, with their text kept', () => {
     const r = one([
       HEADER,
       ['12.1', 'Develop the carers hub', 'Bob', 'March 2026'],
       ['12.2', 'See 12.1', null, 'See 12.1'],
       ['12.3', 'Refresh the strategy', 'Sue', 'June 2026'],
     ]);
-    expect(r.actions.map((a) => a.ref)).toEqual(['12.1', '12.2', '12.3']);
-    expect(byRef(r, '12.2')).toMatchObject({ action: 'See 12.1', timescale: 'See 12.1', dueDate: null, rows: [3] });
-    expect(byRef(r, '12.1').rows).toEqual([2]);
+    expect(r.actions.map((a) => a.ref)).toEqual(['12.1', '12.3']);
+    expect(byRef(r, '12.1')).toMatchObject({ rows: [2, 3], linked: [{ ref: '12.2', text: 'See 12.1', sheet: 'Action Plan', row: 3 }] });
+    expect(byRef(r, '12.1').progress).toBe('Also listed as 12.2 (row 3): “See 12.1”; timescale: See 12.1');
   });
 });
 

@@ -86,3 +86,59 @@ describe('a milestone or progress that says done while the status does not', () 
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cross-reference rows
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('cross-reference rows', () => {
+  test('Dudley: "See 12.1", "See 7.1" and "Refer to 13.1" are folded into the actions they name, with nothing lost', async () => {
+    const result = await seed('dudley-cqc-action-plan-2009');
+    const refs = result.actions.map((a) => a.ref);
+    for (const gone of ['15.1', '17.1', '19.1', '19.2']) expect(refs).not.toContain(gone);
+    expect(result.actions).toHaveLength(76);
+    const byRef = (ref: string) => result.actions.find((a) => a.ref === ref)!;
+    expect(byRef('12.1').linked).toEqual([{ ref: '15.1', text: 'See 12.1', sheet: 'Action Plan', row: 142 }]);
+    expect(byRef('13.1').linked?.map((l) => l.ref)).toEqual(['19.1', '19.2']);
+    expect(byRef('12.1').progress).toMatch(/\nAlso listed as 15\.1 \(row 142\): “See 12\.1”$/);
+    // 17.1 wrote its own lead and progress: both kept, in the words the officer used.
+    expect(byRef('7.1').progress).toContain('Also listed as 17.1 (row 149): “See 7.1”; lead: Head of Service – Commissioning - AD; progress: Up-dated Carers Strategy');
+    // The rows belong to the action now; its own row stays first.
+    expect(byRef('13.1').rows).toEqual([128, 158, 159]);
+    expect(byRef('13.1').source.row).toBe(128);
+  });
+
+  test('in a plan unlike Dudley, "As R1 above" and "Covered by action R2" follow their actions; an unknown ref stays an action', async () => {
+    const result = await structure('cross-references', [
+      ['Area', 'Ref', 'Action', 'Owner', 'Target date', 'RAG'],
+      ['Improve waiting times', 'R1', 'Recruit four occupational therapists to clear the assessment backlog', 'Head of OT', '31/03/2026', 'Amber'],
+      ['Strengthen carers support', 'R2', 'Commission a carers hub with the voluntary sector', 'Commissioning lead', '30/09/2026', 'Green'],
+      ['Reduce delays in reviews', 'R3', 'As R1 above', null, null, null],
+      ['Carers breaks', 'R4', 'Covered by action R2.', null, null, null],
+      ['Market shaping', 'R5', 'See R9', null, null, null],
+      ['Chain', 'R6', 'Same as R4', null, null, null],
+    ]);
+    expect(result.actions.map((a) => a.ref)).toEqual(['R1', 'R2', 'R5']);
+    const [r1, r2] = result.actions;
+    expect(r1.linked?.map((l) => l.ref)).toEqual(['R3']);
+    // R6 points at R4, which points at R2: both end at R2.
+    expect(r2.linked?.map((l) => l.ref)).toEqual(['R4', 'R6']);
+    // The recommendation the row answered is kept with it.
+    expect(r1.progress).toBe('Also listed as R3 (row 4): “As R1 above”; Reduce delays in reviews');
+    // One RAG per action, the named action's: no Grey entry for the pointer rows.
+    expect(result.actions.map((a) => a.rag)).toEqual(['Amber', 'Green', null]);
+    const findings = validatePlan(result, { today: '2025-11-15' });
+    expect(only(findings, 'cross-reference-not-found').map((f) => f.cell)).toEqual(['C6']);
+  });
+
+  test('a long action that mentions a ref, or "See" with no ref, is an ordinary action', async () => {
+    const result = await structure('not-cross-references', [
+      ['Ref', 'Action', 'Lead'],
+      ['1', 'Recruit two social workers for the hospital team', 'Head of Service'],
+      ['2', 'See 1 for the recruitment; this action trains the new starters in the Care Act', 'Head of Service'],
+      ['3', 'See above', 'Head of Service'],
+    ]);
+    expect(result.actions.map((a) => a.ref)).toEqual(['1', '2', '3']);
+    expect(result.actions.every((a) => !a.linked)).toBe(true);
+  });
+});

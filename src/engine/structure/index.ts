@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
 import { WorkbookModel } from '../workbook';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
+import { linkCrossReferences } from './cross-references';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
 
@@ -117,7 +118,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
   return {
     title,
     settings,
-    actions,
+    actions: linkCrossReferences(actions),
     kpis: kpi.reading.definitions.map((d) => d.definition),
     observations: kpi.reading.observations.map((o) => o.observation),
     findings,

@@ -2,6 +2,7 @@
 import { STATUS_SWATCH } from '../rag/rag-formats';
 import { PLAN_COLUMNS, PlanSettings, QUALITY_STATEMENTS, Rag, RAGS, STATUSES, Status } from '../schema';
 import { ActionField } from '../structure/columns';
+import { crossReferenceTarget } from '../structure/cross-references';
 import { StructuredAction } from '../structure/types';
 import { normalise, similarity } from '../text';
 import { parseTimescale } from '../timescale';
@@ -38,12 +39,9 @@ export function fallbackCell(a: StructuredAction): string {
   return a.cells.action ?? a.cells.ref ?? a1(a.source.row, 1);
 }
 
-export const CROSS_REFERENCE = /^\s*(?:see(?:\s+also)?|refer\s+to|cf\.?|as\s+per|covered\s+(?:by|in|under))\s+(?:action\s+|ref\.?\s*|no\.?\s*|item\s+)?([A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*(?:above|below)?\s*\.?\s*$/i;
-
 /** The ref a cross-reference row points to ("See 12.1", "Refer to 13.1"), or null for an ordinary action. */
 export function crossReference(a: StructuredAction): string | null {
-  const m = CROSS_REFERENCE.exec(a.action);
-  return m ? m[1] : null;
+  return crossReferenceTarget(a.action);
 }
 
 export function errorFields(a: StructuredAction): Set<string> {
