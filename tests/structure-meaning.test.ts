@@ -15,6 +15,7 @@ import { validatePlan } from '../src/engine/validate';
 import { WorkbookModel } from '../src/engine/workbook';
 import { readWorkbook } from '../src/xlsx/read-workbook';
 import { CellInput, sheet, workbook } from './helpers/model';
+import { runCli } from './helpers/run-cli';
 import { structureSeed } from './helpers/seeds';
 import { writeModel } from './helpers/xlsx-files';
 
@@ -140,5 +141,78 @@ describe('cross-reference rows', () => {
     ]);
     expect(result.actions.map((a) => a.ref)).toEqual(['1', '2', '3']);
     expect(result.actions.every((a) => !a.linked)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Generated refs
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The texts of a column, by header, of a sheet in a written workbook (below its header row). */
+function columnTexts(model: WorkbookModel, sheetName: string, header: string): string[] {
+  const s = model.sheets.find((x) => x.name === sheetName)!;
+  const text = (r: number, c: number) => {
+    const v = s.cells.find((x) => x.row === r && x.col === c)?.value;
+    return v && v.type !== 'date' ? String(v.value) : '';
+  };
+  const head = s.cells.find((x) => x.value.type === 'text' && x.value.value === header)!;
+  const rows = [...new Set(s.cells.filter((x) => x.row > head.row).map((x) => x.row))].sort((a, b) => a - b);
+  return rows.map((r) => text(r, head.col));
+}
+
+describe('refs for plans that have none', () => {
+  test('Medway strategy: numbered 1 to 15 in plan order, the same on every run, and shown in the Plan sheet and the board pack', async () => {
+    const plan = seeds.get('medway-asc-strategy-delivery-plan')!;
+    const first = await seed(plan.id);
+    const again = await structureSeed(plan);
+    const expected = Array.from({ length: 15 }, (_, i) => String(i + 1));
+    expect(first.actions.map((a) => a.ref)).toEqual(expected);
+    expect(again.actions.map((a) => a.ref)).toEqual(expected);
+    expect(first.actions.every((a) => a.refGenerated)).toBe(true);
+    const rows = first.actions.map((a) => a.source.row);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
+
+    const out = path.join(dir, 'medway-run.xlsx');
+    const run = await runCli(['run', path.join('seeds', plan.file), '--out', out, '--today', '2026-11-23', '--plan-start', plan.planStart]);
+    expect(run.stderr).toBe('');
+    const written = await readWorkbook(out);
+    expect(columnTexts(written, 'Plan', 'Ref')).toEqual(expected);
+    // The board pack's action lists name the actions by these refs too.
+    const listed = written.sheets.filter((s) => s.name !== 'Plan').flatMap((s) => (s.cells.some((c) => c.value.type === 'text' && c.value.value === 'Ref') ? columnTexts(written, s.name, 'Ref') : []));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const ref of listed.filter(Boolean)) expect(expected).toContain(ref);
+  });
+
+  test('a plan with some refs: the empty ones are numbered in plan order, skipping numbers already used, across sheets', async () => {
+    const model = await throughFile(
+      workbook(
+        sheet('Year one', [
+          ['No.', 'Action', 'Lead'],
+          ['2', 'Set up a single point of contact for carers', 'Carers lead'],
+          [null, 'Publish an easy-read guide to charging', 'Finance lead'],
+          ['4', 'Review the direct payments policy', 'Head of Commissioning'],
+        ]),
+        sheet('Year two', [
+          ['Action', 'Lead'],
+          ['Open a second extra-care scheme', 'Housing lead'],
+          ['Pilot a technology-enabled care offer', 'Digital lead'],
+        ]),
+      ),
+      'partial-refs',
+    );
+    const result = structureWorkbook(model, { today: '2025-11-15' });
+    expect(result.actions.map((a) => [a.ref, !!a.refGenerated])).toEqual([
+      ['2', false],
+      ['1', true],
+      ['4', false],
+      ['3', true],
+      ['5', true],
+    ]);
+    // Findings still name a ref-less action by its row and words, and say which ref it was given.
+    const notes = only(validatePlan(result, { today: '2025-11-15' }), 'missing-ref');
+    expect(notes.map((f) => f.message)).toEqual([
+      'The action on row 3 (“Publish an easy-read guide to charging”) has no ref; PlanAssure has given it the ref 1, numbered in plan order.',
+      'The “Year two” sheet has no ref column; PlanAssure has numbered its 2 actions in plan order (3 to 5).',
+    ]);
   });
 });

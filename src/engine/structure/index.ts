@@ -7,6 +7,7 @@ import { readSettingsSheet } from '../settings';
 import { WorkbookModel } from '../workbook';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
 import { linkCrossReferences } from './cross-references';
+import { generateRefs } from './generated-refs';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
 
@@ -115,10 +116,13 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     });
   }
   findings.push(...kpi.findings);
+  // Cross-references name the officer's refs, so they are linked before refs are generated for the rest.
+  const planActions = linkCrossReferences(actions);
+  generateRefs(planActions);
   return {
     title,
     settings,
-    actions: linkCrossReferences(actions),
+    actions: planActions,
     kpis: kpi.reading.definitions.map((d) => d.definition),
     observations: kpi.reading.observations.map((o) => o.observation),
     findings,

@@ -20,6 +20,8 @@ export interface StructuredAction extends Action {
   timescaleKind: TimescaleKind;
   /** Excel error values in the action's cells. */
   errors: { field: string; cell: string; value: string }[];
+  /** The ref was generated in plan order because the officer gave none (see generated-refs.ts). */
+  refGenerated?: boolean;
   /** Rows that only point to this action ("See 12.1"), folded into it: its ref, words and place. */
   linked?: LinkedEntry[];
 }

@@ -19,9 +19,12 @@ export function snippet(text: string, max = 48): string {
   return first.length > max ? `${first.slice(0, max - 1).trimEnd()}…` : first;
 }
 
-/** How a message names an action: by its ref where it has one, else by its row and opening words. */
+/**
+ * How a message names an action: by its ref where the officer gave one, else by its row and opening words (a
+ * generated ref is not in the officer's sheet, where the finding points).
+ */
 export function actionLabel(a: StructuredAction): string {
-  if (a.ref) return `Action ${a.ref} (row ${a.source.row})`;
+  if (a.ref && !a.refGenerated) return `Action ${a.ref} (row ${a.source.row})`;
   if (a.action) return `The action on row ${a.source.row} (“${snippet(a.action)}”)`;
   return `Row ${a.source.row}`;
 }

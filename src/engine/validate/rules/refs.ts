@@ -34,41 +34,45 @@ export const duplicateRef = defineRule<{ who: string; ref: string; first: string
   },
 });
 
-type MissingRefParams = { kind: 'row'; who: string } | { kind: 'sheet'; sheet: string; count: number; cell: string };
+type MissingRefParams = { kind: 'row'; who: string; ref: string } | { kind: 'sheet'; sheet: string; count: number; cell: string; first: string; last: string };
 
 export const missingRef = defineRule<MissingRefParams>({
   id: 'missing-ref',
   defaultSeverity: 'info',
-  title: 'An action has no ref (one will be generated)',
+  title: 'An action has no ref (one is generated)',
   checks:
     'Where the sheet has a ref column, each action whose ref cell is empty (at that cell). Where the sheet has no ref ' +
-    'column at all, once for the sheet, at the header cell where a Ref column would go. Either way PlanAssure generates ' +
-    'refs when it writes the canonical Plan table, so this is for information.',
+    'column at all, once for the sheet, at the header cell where a Ref column would go. Either way PlanAssure gives ' +
+    'such actions refs of their own, numbered in plan order (1, 2, 3 …, skipping numbers the plan already uses), which ' +
+    'the Plan sheet and the board pack show; the same plan always gets the same refs. So this is for information.',
   message: (p) =>
     p.kind === 'row'
-      ? `${p.who} has no ref; PlanAssure will generate one.`
-      : `The “${p.sheet}” sheet has no ref column; PlanAssure will generate refs for its ${plural(p.count, 'action')}.`,
+      ? `${p.who} has no ref; PlanAssure has given it the ref ${p.ref}, numbered in plan order.`
+      : `The “${p.sheet}” sheet has no ref column; PlanAssure has numbered its ${plural(p.count, 'action')} in plan order (${p.first === p.last ? p.first : `${p.first} to ${p.last}`}).`,
   fix: (p) =>
     p.kind === 'row'
       ? 'Type a ref in the ref cell if you want to choose it yourself.'
       : `Add a “Ref” column (for example at ${p.cell}) if you want to choose the refs yourself.`,
-  example: { kind: 'sheet', sheet: 'Delivery plan', count: 12, cell: 'E5' },
+  example: { kind: 'sheet', sheet: 'Delivery plan', count: 12, cell: 'E5', first: '1', last: '12' },
   find: (context) => {
     const hits: Hit<MissingRefParams>[] = [];
     for (const [sheet, info] of context.sheets) {
       const cell = info.missing.get('ref');
       if (cell) {
-        if (info.actions.length) hits.push({ sheet, cell, params: { kind: 'sheet', sheet, count: info.actions.length, cell } });
+        const generated = info.actions.filter((a) => a.refGenerated);
+        if (generated.length) {
+          const [first, last] = [generated[0].ref!, generated[generated.length - 1].ref!];
+          hits.push({ sheet, cell, params: { kind: 'sheet', sheet, count: info.actions.length, cell, first, last } });
+        }
         continue;
       }
       for (const a of info.actions) {
-        if (!a.ref && a.cells.ref && a.action.trim()) hits.push({ sheet, cell: a.cells.ref, params: { kind: 'row', who: actionLabel(a) } });
+        if (a.refGenerated && a.cells.ref && a.action.trim()) hits.push({ sheet, cell: a.cells.ref, params: { kind: 'row', who: actionLabel(a), ref: a.ref! } });
       }
     }
     return hits;
   },
 });
-
 
 export const crossReferenceNotFound = defineRule<{ who: string; text: string; target: string }>({
   id: 'cross-reference-not-found',
@@ -84,7 +88,8 @@ export const crossReferenceNotFound = defineRule<{ who: string; text: string; ta
     return collect(context, (a) => {
       const target = crossReference(a);
       if (!target) return null;
-      refs ??= new Set(context.result.actions.filter((x) => x.ref).map((x) => normalise(x.ref!)));
+      // Only the officer's refs: a generated number is not what the text points to.
+      refs ??= new Set(context.result.actions.filter((x) => x.ref && !x.refGenerated).map((x) => normalise(x.ref!)));
       if (refs.has(normalise(target)) || !a.cells.action) return null;
       return { sheet: a.source.sheet, cell: a.cells.action, params: { who: actionLabel(a), text: a.action, target } };
     });

@@ -74,7 +74,7 @@ export const missingAction = defineRule<{ row: number; ref: string | null }>({
   find: (context) =>
     collect(context, (a, info) =>
       !a.action.trim() && info.fields.has('action') && a.cells.action
-        ? { sheet: a.source.sheet, cell: a.cells.action, params: { row: a.source.row, ref: a.ref } }
+        ? { sheet: a.source.sheet, cell: a.cells.action, params: { row: a.source.row, ref: a.refGenerated ? null : a.ref } }
         : null,
     ),
 });
