@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { loadSeedPlans, SeedPlan } from '../scripts/seed-data';
 import { Finding } from '../src/engine/schema';
 import { structureWorkbook, StructureResult } from '../src/engine/structure';
+import { readYearHeading } from '../src/engine/structure/year-headings';
 import { completionClaim } from '../src/engine/validate/completion-claim';
 import { validatePlan } from '../src/engine/validate';
 import { WorkbookModel } from '../src/engine/workbook';
@@ -214,5 +215,65 @@ describe('refs for plans that have none', () => {
       'The action on row 3 (“Publish an easy-read guide to charging”) has no ref; PlanAssure has given it the ref 1, numbered in plan order.',
       'The “Year two” sheet has no ref column; PlanAssure has numbered its 2 actions in plan order (3 to 5).',
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Year headings
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('year headings', () => {
+  test('Medway strategy: "In 2021/22 we will:" dates the eleven actions under it to 31/03/2022; "Medium term actions to start in 2021/22" ends it', async () => {
+    const result = await seed('medway-asc-strategy-delivery-plan');
+    const dated = result.actions.filter((a) => a.dueDate === '2022-03-31');
+    expect(dated).toHaveLength(11);
+    for (const a of dated) {
+      expect(a.timescale).toBe('2021/22 (from the heading “In 2021/22 we will:”)');
+      expect(a.timescaleKind).toBe('date');
+      expect(a.cells.timescale).toBe('A3');
+    }
+    const mediumTerm = result.actions.filter((a) => a.theme === '6. Medium term actions to start in 2021/22');
+    expect(mediumTerm).toHaveLength(4);
+    expect(mediumTerm.every((a) => a.dueDate === null && a.timescale === null)).toBe(true);
+    // The finding for a late action points at the heading the date came from.
+    const overdue = only(validatePlan(result, { today: '2026-11-23' }), 'overdue');
+    expect(overdue.map((f) => f.cell)).toEqual(Array(11).fill('A3'));
+    expect(overdue[0].message).toMatch(/was due on 31\/03\/2022 and is not marked Complete\.$/);
+  });
+
+  test('"2024/25 priorities" and "Year 2 (2025/26)" as section headings inside the table; an action\'s own date wins', async () => {
+    const result = await structure('year-headings', [
+      ['Learning disability programme'],
+      ['Ref', 'Action', 'Lead', 'Deadline'],
+      [{ v: '2024/25 priorities', bold: true }],
+      ['LD1', 'Open a supported living scheme for eight tenants', 'Housing lead', null],
+      ['LD2', 'Refresh the day opportunities offer', 'Commissioning lead', '30/09/2024'],
+      [{ v: 'Year 2 (2025/26)', bold: true }],
+      ['LD3', 'Extend employment support to forty more adults', 'Employment lead', null],
+      [{ v: 'Longer-term ambitions beyond 2026', bold: true }],
+      ['LD4', 'Close the remaining residential placements out of area', 'Head of Service', null],
+    ]);
+    const due = Object.fromEntries(result.actions.map((a) => [a.ref, [a.dueDate, a.timescale]]));
+    expect(due).toEqual({
+      LD1: ['2025-03-31', '2024/25 (from the heading “2024/25 priorities”)'],
+      LD2: ['2024-09-30', '30/09/2024'],
+      LD3: ['2026-03-31', '2025/26 (from the heading “Year 2 (2025/26)”)'],
+      LD4: [null, null],
+    });
+  });
+
+  test('which headings are year headings', () => {
+    const year = (t: string) => readYearHeading(t)?.dueDate ?? null;
+    expect(['In 2021/22 we will:', 'During 2024-25', '2023/24 priorities', 'Year 2 (2025/26)', 'Priorities for 2024/25', 'For 2025/26, we will deliver:'].map(year)).toEqual([
+      '2022-03-31', '2025-03-31', '2024-03-31', '2026-03-31', '2025-03-31', '2026-03-31',
+    ]);
+    for (const not of ['Medium term actions to start in 2021/22', 'Delivery plan 2024/25', 'Strategy 2021 - 2025', 'In 2021/23 we will:', 'Review in 2024/25 the carers offer']) {
+      expect([not, year(not)]).toEqual([not, null]);
+    }
+  });
+
+  test('a plan title with a year ("Delivery plan 2024/25") dates nothing', async () => {
+    const result = await structure('title-year', [['Delivery plan 2024/25'], [], ['Action', 'Lead'], ['Recruit two occupational therapists', 'Head of OT']]);
+    expect(result.actions.map((a) => a.dueDate)).toEqual([null]);
   });
 });

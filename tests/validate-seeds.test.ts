@@ -77,11 +77,12 @@ const EXPECTED: { id: string; today: string; counts: Record<string, number>; sum
     summary: '2 errors, 4 warnings, 5 notes',
   },
   {
-    // No ref, timescale or status column: one finding each for the sheet.
+    // No ref, timescale or status column: one finding each for the sheet. The eleven actions under "In 2021/22 we
+    // will:" were due by 31/03/2022 and none is marked Complete.
     id: 'medway-asc-strategy-delivery-plan',
     today: '2026-11-23',
-    counts: { 'missing-column': 2, 'missing-ref': 1, 'smart-incomplete': 3 },
-    summary: '0 errors, 2 warnings, 4 notes',
+    counts: { 'missing-column': 2, 'missing-ref': 1, overdue: 11, 'smart-incomplete': 3 },
+    summary: '0 errors, 13 warnings, 4 notes',
   },
   {
     // No lead or status column; relative timescales from April 2025 are overdue by November 2026 except the
@@ -266,6 +267,11 @@ function addressProblem(f: Finding, l: Loaded, today: string): string | null {
     case 'rag-inconsistent':
       return !action || field !== 'rag' || !matchRag(text) ? fail('not a RAG cell') : null;
     case 'overdue': {
+      // A year heading ("In 2021/22 we will:") that dates the actions under it.
+      if ([...layout.titles, ...layout.sections].some((h) => h.row === row)) {
+        const due = parseTimescale(text, planStart, terms).dueDate;
+        return due && due < today ? null : fail(`the heading gives ${due}, not a date before ${today}`);
+      }
       if (!action) return fail('not in an action');
       const due = value?.type === 'date' ? value.value : field === 'marker' && text ? action.dueDate : parseTimescale(text, planStart, terms).dueDate;
       if (!['timescale', 'dueDate', 'marker', 'milestones'].includes(field ?? '')) return fail('not a timescale or due-date cell');

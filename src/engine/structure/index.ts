@@ -10,6 +10,7 @@ import { linkCrossReferences } from './cross-references';
 import { generateRefs } from './generated-refs';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
+import { applyYearHeadings } from './year-headings';
 
 export * from './types';
 
@@ -93,7 +94,9 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheetHasMarkers: reading.headers.some((h) => h.columns.some((c) => c.field === 'marker')),
       memo,
     };
-    for (const group of groupRows(reading, context)) actions.push(assembleAction(sheet.name, group, context));
+    const sheetActions = groupRows(reading, context).map((group) => assembleAction(sheet.name, group, context));
+    applyYearHeadings(sheetActions, [...reading.titles, ...reading.sections], sheet);
+    for (const a of sheetActions) actions.push(a);
   }
 
   // KPI registers, data sheets and scorecards, recognised by their headers among the sheets that hold no plan.
