@@ -6,9 +6,12 @@ import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
 import { WorkbookModel } from '../workbook';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
+import { linkCrossReferences } from './cross-references';
+import { generateRefs } from './generated-refs';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
 import { hasPlanOrKpis } from './workbook-kind';
+import { applyYearHeadings } from './year-headings';
 
 export * from './types';
 export { hasPlanOrKpis, isScorecardOnly } from './workbook-kind';
@@ -93,7 +96,9 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheetHasMarkers: reading.headers.some((h) => h.columns.some((c) => c.field === 'marker')),
       memo,
     };
-    for (const group of groupRows(reading, context)) actions.push(assembleAction(sheet.name, group, context));
+    const sheetActions = groupRows(reading, context).map((group) => assembleAction(sheet.name, group, context));
+    applyYearHeadings(sheetActions, [...reading.titles, ...reading.sections], sheet);
+    for (const a of sheetActions) actions.push(a);
   }
 
   // KPI registers, data sheets and scorecards, recognised by their headers among the sheets that hold no plan.
@@ -122,10 +127,13 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     });
   }
   findings.push(...kpi.findings);
+  // Cross-references name the officer's refs, so they are linked before refs are generated for the rest.
+  const planActions = linkCrossReferences(actions);
+  generateRefs(planActions);
   return {
     title,
     settings,
-    actions,
+    actions: planActions,
     kpis: kpi.reading.definitions.map((d) => d.definition),
     observations: kpi.reading.observations.map((o) => o.observation),
     findings,
