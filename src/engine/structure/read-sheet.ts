@@ -4,7 +4,8 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { ColumnField, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader } from './columns';
+import { ColumnField, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
+import { isKeyLabel, isPageText, leadingLegendRows, RowCells, RowEvidence, rowEvidence, TableRoles, trailingRows } from './boundaries';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
 
 export interface FieldCell {
@@ -114,6 +115,87 @@ function applyOverrides(block: HeaderBlock, overrides: ColumnOverrides | undefin
   };
 }
 
+type RowClass = 'title' | 'section' | 'note' | 'header' | 'data' | 'blank';
+
+/** The last column a table's header labels (or spans with a merged label). */
+function lastColumn(header: HeaderBlock): number {
+  return header.columns.length ? header.columns[header.columns.length - 1].col : 0;
+}
+
+/**
+ * A row's cells within its table's columns. Cells beyond the table's right edge (a legend or note beside it) are
+ * left out, their text kept in `beside` by row when given.
+ */
+function insideTable(content: RowContent, header: HeaderBlock, beside?: Map<number, string>): RowContent {
+  const last = lastColumn(header);
+  if (!content.cells.some((c) => c.col > last)) return content;
+  const outside = content.cells.filter((c) => c.col > last);
+  beside?.set(content.row, outside.map((c) => c.text).join('\n'));
+  return { row: content.row, cells: content.cells.filter((c) => c.col <= last) };
+}
+
+function toRowCells(content: RowContent, grid: SheetGrid): RowCells {
+  return {
+    row: content.row,
+    cells: content.cells.map((c) => ({ col: c.col, text: c.text, isDate: grid.shown(content.row, c.col)?.value.type === 'date' })),
+  };
+}
+
+function tableRoles(header: HeaderBlock): TableRoles {
+  const cols = (...fields: ColumnField[]) => new Set(header.columns.filter((c) => c.field && fields.includes(c.field)).map((c) => c.col));
+  return { action: cols('action'), rating: cols('status', 'rag'), ref: cols('ref') };
+}
+
+/**
+ * A header's columns without a legend set beside the table under its own label ("Key", "RAG key"): that column
+ * explains the plan's words rather than holding a field of each action. The officer's own mapping of a column wins.
+ */
+function withoutSideLegend(header: HeaderBlock, overrides: ColumnOverrides | undefined, keep: (text: string) => void): HeaderBlock {
+  const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && isKeyLabel(c.header.split(': ').pop()!));
+  if (!legend.length) return header;
+  const first = Math.min(...legend.map((c) => c.col));
+  // The legend is what lies right of its label; the table keeps the columns left of it.
+  const columns = header.columns.filter((c) => c.col < first);
+  if (!columns.some((c) => c.field === 'action')) return header;
+  header.columns.filter((c) => c.col >= first).forEach((c) => keep(c.header));
+  return { ...header, columns };
+}
+
+/** Header blocks that start a new table rather than repeat the one above at a page break: their labels differ. */
+function newTableHeaders(grid: SheetGrid, blocks: HeaderBlock[]): Set<HeaderBlock> {
+  const fresh = new Set<HeaderBlock>();
+  for (let i = 1; i < blocks.length; i++) {
+    const rows = blocks[i].rows;
+    if (!repeatsHeader(grid, rows[rows.length - 1], blocks[i - 1])) fresh.add(blocks[i]);
+  }
+  return fresh;
+}
+
+/**
+ * The run of headings directly above a table's header (`rows` are the rows above it, in sheet order): single
+ * values, not titles, and not across a blank row unless they name a theme or number a section.
+ */
+function sectionsAbove(grid: SheetGrid, rows: number[], headerRow: number, stop: ReadonlySet<number>): Set<number> {
+  const sections = new Set<number>();
+  let crossedBlank = false;
+  let expected = headerRow - 1;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    const content = ownContent(grid, r);
+    if (!content.cells.length) continue;
+    if (r < expected) crossedBlank = true;
+    expected = r - 1;
+    if (stop.has(r) || !isSingleText(content)) break;
+    const text = content.cells[0].text;
+    const kind = headingKind(text);
+    if (kind !== 'theme' && kind !== 'quality-statement' && TITLE_LIKE.test(text)) break;
+    if (kind === 'plain' && crossedBlank) break;
+    if (isNoteText(text) || isPageText(text)) break;
+    sections.add(r);
+  }
+  return sections;
+}
+
 export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): SheetReading {
   const grid = new SheetGrid(sheet);
   const reading: SheetReading = { sheet: sheet.name, headers: [], rows: [], titles: [], notes: [], sections: [], repeatedHeaders: [] };
@@ -131,29 +213,40 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
     }
   }
   if (!headerAt.size) return reading;
-  const firstHeader = Math.min(...headerAt.keys());
+  const headerRows = [...headerAt.keys()].sort((a, b) => a - b);
+  const firstHeader = headerRows[0];
+  for (const r of headerRows) headerAt.set(r, withoutSideLegend(headerAt.get(r)!, overrides, (text) => reading.notes.push({ row: r, text })));
+  const newTables = newTableHeaders(grid, headerRows.map((r) => headerAt.get(r)!));
 
-  // Rows above the first header: the run of headings directly above it are sections, the rest are titles.
+  // Rows above the first header: a legend or page lines there are notes; the run of headings directly above it
+  // are sections; the rest are titles.
   const pre = rowNumbers.filter((r) => r < firstHeader);
-  const preSections = new Set<number>();
-  let crossedBlank = false;
-  let expected = firstHeader - 1;
-  for (let i = pre.length - 1; i >= 0; i--) {
-    const r = pre[i];
-    if (r < expected) crossedBlank = true;
-    expected = r - 1;
-    const content = ownContent(grid, r);
-    if (!isSingleText(content)) break;
-    const text = content.cells[0].text;
-    const kind = headingKind(text);
-    if (kind !== 'theme' && kind !== 'quality-statement' && TITLE_LIKE.test(text)) break;
-    if (kind === 'plain' && crossedBlank) break;
-    preSections.add(r);
+  const firstRoles = tableRoles(headerAt.get(firstHeader)!);
+  const preEvidence = (r: number) => rowEvidence(toRowCells(ownContent(grid, r), grid), firstRoles);
+  const preNotes = leadingLegendRows(
+    pre
+      .slice()
+      .reverse()
+      .filter((r) => ownContent(grid, r).cells.length)
+      .map(preEvidence),
+  );
+  const preSections = sectionsAbove(grid, pre, firstHeader, preNotes);
+  // A second table's own headings directly above its header.
+  const leadIns = new Map<number, number>();
+  for (const block of newTables) {
+    const top = block.rows[0];
+    const previous = headerRows.filter((r) => r < top).pop()!;
+    const between = rowNumbers.filter((r) => r > Math.max(...headerAt.get(previous)!.rows) && r < top);
+    const sections = sectionsAbove(grid, between, top, new Set());
+    sections.forEach((r) => preSections.add(r));
+    leadIns.set(sections.size ? Math.min(...sections) : top, top);
   }
 
   // Which heading kinds this sheet uses decides which is the theme and which the area.
-  const headingRows: { row: number; text: string; kind: HeadingKind }[] = [];
-  const classified = new Map<number, 'title' | 'section' | 'note' | 'header' | 'data' | 'blank'>();
+  let headingRows: { row: number; text: string; kind: HeadingKind }[] = [];
+  const classified = new Map<number, RowClass>();
+  /** Each row's text beyond the right edge of its table (a legend beside it): kept as a note, never read as data. */
+  const besideTable = new Map<number, string>();
   let header: HeaderBlock | null = null;
   for (const r of rowNumbers) {
     if (headerAt.has(r)) {
@@ -165,22 +258,35 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
       classified.set(r, 'header');
       continue;
     }
-    const content = ownContent(grid, r);
-    if (!content.cells.length) {
+    const own = ownContent(grid, r);
+    if (!own.cells.length) {
       classified.set(r, 'blank');
       continue;
     }
-    const single = isSingleText(content) ? content.cells[0].text : null;
+    if (preSections.has(r)) {
+      classified.set(r, 'section');
+      headingRows.push({ row: r, text: own.cells[0].text, kind: headingKind(own.cells[0].text) });
+      continue;
+    }
     if (r < firstHeader) {
-      if (preSections.has(r)) {
-        classified.set(r, 'section');
-        headingRows.push({ row: r, text: single!, kind: headingKind(single!) });
+      const text = own.cells.map((c) => c.text).join('\n');
+      if (preNotes.has(r)) {
+        classified.set(r, 'note');
+        reading.notes.push({ row: r, text });
       } else {
         classified.set(r, 'title');
-        reading.titles.push({ row: r, text: content.cells.map((c) => c.text).join('\n') });
+        reading.titles.push({ row: r, text });
       }
       continue;
     }
+    const content = insideTable(own, header!, besideTable);
+    if (!content.cells.length) {
+      classified.set(r, 'note');
+      reading.notes.push({ row: r, text: besideTable.get(r)! });
+      besideTable.delete(r);
+      continue;
+    }
+    const single = isSingleText(content) ? content.cells[0].text : null;
     if (single !== null && isNoteText(single)) {
       classified.set(r, 'note');
       reading.notes.push({ row: r, text: single });
@@ -195,6 +301,43 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
     classified.set(r, 'data');
   }
 
+  // Where each table ends: legends, sign-offs, page lines and footers at its foot are notes, not rows or headings.
+  const footRows = new Set<number>();
+  const segmentEnds = headerRows.map((top, i) => {
+    const next = headerRows[i + 1];
+    if (next === undefined) return Infinity;
+    return [...leadIns].find(([, t]) => t === next)?.[0] ?? next;
+  });
+  let at = 0;
+  for (let i = 0; i < headerRows.length; i++) {
+    const block = headerAt.get(headerRows[i])!;
+    const bodyStart = block.rows[block.rows.length - 1];
+    const body: number[] = [];
+    while (at < rowNumbers.length && rowNumbers[at] < segmentEnds[i]) {
+      const r = rowNumbers[at++];
+      const kind = classified.get(r);
+      if (r > bodyStart && (kind === 'data' || kind === 'section' || kind === 'note')) body.push(r);
+    }
+    // Headings at the foot of a table that another header follows head that table, not this one's footer.
+    if (i + 1 < headerRows.length) while (body.length && classified.get(body[body.length - 1]) === 'section') body.pop();
+    const rows = body.map((r, k) => ({ row: r, gapAbove: k > 0 && body[k - 1] !== r - 1 }));
+    const roles = tableRoles(block);
+    const memo = new Map<number, RowEvidence>();
+    const evidenceOf = (r: number): RowEvidence => {
+      let e = memo.get(r);
+      if (!e) memo.set(r, (e = rowEvidence(toRowCells(insideTable(ownContent(grid, r), block), grid), roles)));
+      return e;
+    };
+    for (const r of trailingRows(rows, evidenceOf)) if (classified.get(r) !== 'note') footRows.add(r);
+  }
+  for (const r of footRows) {
+    classified.set(r, 'note');
+    const own = ownContent(grid, r);
+    reading.notes.push({ row: r, text: own.cells.map((c) => c.text).join('\n') });
+    besideTable.delete(r);
+  }
+  if (footRows.size) headingRows = headingRows.filter((h) => !footRows.has(h.row));
+
   const ranks = [...new Set(headingRows.filter((h) => h.kind !== 'quality-statement').map((h) => headingRank(h.kind)))].sort();
   const themeRank = ranks[0];
   const headings: DataRow['headings'] = { theme: null, qualityStatement: null, area: null };
@@ -207,9 +350,17 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
   let afterHeading = false;
   for (const r of rowNumbers) {
     const kind = classified.get(r);
+    if (leadIns.has(r)) {
+      // A new table starts here: nothing of the one above carries into it.
+      headings.theme = headings.qualityStatement = headings.area = null;
+      fill.clear();
+      pageBreak = false;
+      afterHeading = true;
+    }
     if (kind === 'header') {
       if (headerAt.has(r)) {
-        if (header && lastData) {
+        if (newTables.has(headerAt.get(r)!)) afterHeading = true;
+        else if (header && lastData) {
           reading.repeatedHeaders.push(r);
           pageBreak = true;
         }
@@ -270,6 +421,8 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
       reading.notes.push({ row: r, text: content.cells.map((c) => c.text).join('\n') });
       continue;
     }
+    const beside = besideTable.get(r);
+    if (beside) reading.notes.push({ row: r, text: beside });
     reading.rows.push({ row: r, header, fields, unmapped, headings: { ...headings }, afterPageBreak: pageBreak, afterHeading });
     lastData = r;
     pageBreak = false;
