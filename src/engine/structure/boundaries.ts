@@ -162,9 +162,9 @@ export function isLegendRun(run: readonly RowEvidence[]): boolean {
 /**
  * The rows at the foot of one table that are not part of it, given the table's non-blank rows in order (each with
  * whether a blank row stands above it) and each row's evidence, worked out only for the rows the walk reaches.
- * Walking up from the bottom: a block below a blank gap with no action text in it is a footer (a lone date, text,
- * a sign-off), and so is a legend or a run of page lines; then, in the block that ends the table, legend and page
- * lines directly under the last action are peeled off.
+ * Walking up from the bottom, block by block: legend and page lines at a block's foot are peeled off; a block
+ * below a blank gap with no action text left in it is a footer (a lone date, text, a sign-off). The walk stops at
+ * the block that ends the table, keeping what is left of it.
  */
 export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[], evidenceOf: (row: number) => RowEvidence): Set<number> {
   const trailing = new Set<number>();
@@ -174,14 +174,14 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
     // rows[i .. blockEnd) is a block; i > 0 means a blank gap stands above it. Evidence is asked for lazily:
     // the block that ends a long table answers on its first rows.
     const block = rows.slice(i, blockEnd).map((r) => r.row);
-    const footer = i > 0 && !block.some((r) => evidenceOf(r).actionText);
-    const legend = () => block.every((r) => isLegendEntry(evidenceOf(r))) && isLegendRun(block.map(evidenceOf));
-    if (footer || block.every((r) => evidenceOf(r).page) || legend()) {
+    const peeled = peelFoot(block, evidenceOf);
+    const rest = block.slice(0, block.length - peeled.length);
+    if (!rest.length || (i > 0 && !rest.some((r) => evidenceOf(r).actionText))) {
       block.forEach((r) => trailing.add(r));
       blockEnd = i;
       continue;
     }
-    peelFoot(block, evidenceOf).forEach((row) => trailing.add(row));
+    peeled.forEach((r) => trailing.add(r));
     break;
   }
   return trailing;

@@ -237,7 +237,13 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
     const top = block.rows[0];
     const previous = headerRows.filter((r) => r < top).pop()!;
     const between = rowNumbers.filter((r) => r > Math.max(...headerAt.get(previous)!.rows) && r < top);
-    const sections = sectionsAbove(grid, between, top, new Set());
+    // The table above would read plain text in its action column as an action: that is no heading of this one.
+    const actionCols = actionColumns(headerAt.get(previous)!);
+    const actionOfAbove = new Set(between.filter((r) => {
+      const cell = ownContent(grid, r).cells[0];
+      return cell && actionCols.has(cell.col) && !cell.bold && !(cell.merge && cell.merge.right > cell.merge.left);
+    }));
+    const sections = sectionsAbove(grid, between, top, actionOfAbove);
     sections.forEach((r) => preSections.add(r));
     leadIns.set(sections.size ? Math.min(...sections) : top, top);
   }
@@ -428,5 +434,7 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
     pageBreak = false;
     afterHeading = false;
   }
+  // Notes come from several passes (above the table, beside it, at its foot): in sheet order for the officer.
+  reading.notes.sort((a, b) => a.row - b.row);
   return reading;
 }
