@@ -224,7 +224,7 @@ describe('a footer below a blank gap', () => {
   });
 
   it('a bold line below a gap is a note, not a heading', () => {
-    const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, [], [{ v: 'END OF TRACKER', bold: true }]], { merges: ['A6:E6'] }));
+    const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, [], [{ v: 'Prepared for the Health and Wellbeing Board', bold: true }]], { merges: ['A6:E6'] }));
     const r = read(model);
     expectClean(model, r, ACTION_TEXTS, []);
     expect(r.sheets[0].sections).toEqual([]);
@@ -233,6 +233,31 @@ describe('a footer below a blank gap', () => {
   it('an action below a gap is still an action', () => {
     const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, [], ['A4', 'Recruit two more occupational therapists', 'Head of Service', 'March 2027']]));
     expectClean(model, read(model), [...ACTION_TEXTS, 'Recruit two more occupational therapists'], []);
+  });
+});
+
+describe('what stays an action', () => {
+  it('short last actions with different statuses are not mistaken for a legend', () => {
+    const rows: CellInput[][] = [HEADER, ...ACTIONS, [null, 'Go live', null, null, 'Delayed'], [null, 'Evaluate', null, null, 'On schedule']];
+    const model = workbook(sheet('Improvement Plan', rows));
+    expectClean(model, read(model), [...ACTION_TEXTS, 'Go live', 'Evaluate'], []);
+  });
+
+  it('actions whose refs are letters (a, b) or look like a version (V2), or which begin "Sign off", are actions', () => {
+    const rows: CellInput[][] = [
+      HEADER,
+      ['a', 'Agree the new eligibility guidance', 'Head of Practice', 'May 2026', 'Stalled'],
+      ['b', 'Green light the brokerage pilot', 'Commissioning Lead', 'June 2026', 'On schedule'],
+      ['V2', 'Sign off the revised safeguarding policy', 'Director', 'July 2026'],
+      [null, 'Sign off the carers strategy at Cabinet'],
+    ];
+    const model = workbook(sheet('Improvement Plan', rows));
+    expectClean(
+      model,
+      read(model),
+      ['Agree the new eligibility guidance', 'Green light the brokerage pilot', 'Sign off the revised safeguarding policy', 'Sign off the carers strategy at Cabinet'],
+      [],
+    );
   });
 });
 

@@ -69,13 +69,13 @@ export function legendListWords(text: string): string[] {
 /** Words that sign a document off or version it: "Approved by …", "Version 3.2", "Signed:", "Date of next review". */
 const SIGN_OFF = [
   /^(approved|agreed|endorsed|authori[sz]ed|ratified|adopted|prepared|produced|compiled|written|checked|verified|reviewed|owned)\s+(by|on|at)\b/i,
-  /^(signed|signature|sign[- ]?off|signed[- ]off)\b/i,
+  /^(signed|signature|signed[- ]off|sign[- ]?off)\s*(by\b|[:\-–]|$)/i,
   /^(document\s+)?(version|ver\.?|v)\s*:?\s*\d+(\.\d+)*\b/i,
   /^(document\s+)?version\s*[:\-–]/i,
   /^(date\s+)?(of\s+)?(next\s+)?review(\s+date)?\s*[:\-–]/i,
   /^date\s+(of\s+)?(next\s+)?(review|approval|issue|publication|sign[- ]?off)\b/i,
   /^(next\s+review|review\s+due|last\s+(reviewed|revised|amended|saved)|document\s+(owner|status|control|reference|author)|author|issue\s+date|date\s+(approved|issued|published|printed)|print(ed)?\s+(date|on)|printed|classification|protective\s+marking)\b\s*[:\-–]?/i,
-  /^date\s*[:\-–]\s*\S*$/i,
+  /^dated?\s*[:\-–]/i,
 ];
 
 /** UK public-sector protective markings printed in page footers. */
@@ -124,11 +124,12 @@ export interface TableRoles {
  */
 export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   const { cells } = content;
-  const page = cells.length <= 3 && isPageText(cells[0]?.text ?? '');
-  const keyLabel = cells.length <= 2 && cells.some((c) => isKeyLabel(c.text));
   const actionText = cells.some(
     (c) => roles.action.has(c.col) && !isBareValue(c) && !isPageText(c.text) && !isKeyLabel(c.text) && !legendListWords(c.text).length,
   );
+  // A row with an action in it is never a page line, whatever its ref ("V2") looks like.
+  const page = !actionText && cells.length <= 3 && isPageText(cells[0]?.text ?? '');
+  const keyLabel = cells.length <= 2 && cells.some((c) => isKeyLabel(c.text));
   let legendWords: string[] = [];
   const refLike = cells.some((c) => roles.ref.has(c.col) && /\d/.test(c.text));
   if (cells.length <= 3 && !refLike && !cells.some((c) => c.isDate || c.text.length > 120)) {
