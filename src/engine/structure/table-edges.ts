@@ -1,0 +1,162 @@
+/**
+ * The edges of each table on a sheet, for the row classifier: its columns (a legend beside it is no column of
+ * it), where a new table starts rather than a header repeating at a page break, the headings directly above a
+ * table, and the rows at its foot that belong to the page (legends, sign-offs, footers; see boundaries.ts).
+ */
+import { SheetGrid } from '../workbook';
+import { isKeyLabel, isPageText, leadingLegendRows, RowCells, RowEvidence, rowEvidence, TableRoles, trailingRows } from './boundaries';
+import { ColumnField, HeaderBlock, repeatsHeader } from './columns';
+import { headingKind, isNoteText } from './headings';
+import { ColumnOverrides } from './read-sheet';
+import { actionColumns, isSingleText, ownContent, RowContent, TITLE_LIKE } from './row-content';
+
+export type RowClass = 'title' | 'section' | 'note' | 'header' | 'data' | 'blank';
+
+/** The last column a table's header labels (or spans with a merged label). */
+function lastColumn(header: HeaderBlock): number {
+  return header.columns.length ? header.columns[header.columns.length - 1].col : 0;
+}
+
+/**
+ * A row's cells within its table's columns. Cells beyond the table's right edge (a legend or note beside it) are
+ * left out, their text kept in `beside` by row when given.
+ */
+export function insideTable(content: RowContent, header: HeaderBlock, beside?: Map<number, string>): RowContent {
+  const last = lastColumn(header);
+  if (!content.cells.some((c) => c.col > last)) return content;
+  const outside = content.cells.filter((c) => c.col > last);
+  beside?.set(content.row, outside.map((c) => c.text).join('\n'));
+  return { row: content.row, cells: content.cells.filter((c) => c.col <= last) };
+}
+
+export function toRowCells(content: RowContent, grid: SheetGrid): RowCells {
+  return {
+    row: content.row,
+    cells: content.cells.map((c) => ({ col: c.col, text: c.text, isDate: grid.shown(content.row, c.col)?.value.type === 'date' })),
+  };
+}
+
+export function tableRoles(header: HeaderBlock): TableRoles {
+  const cols = (...fields: ColumnField[]) => new Set(header.columns.filter((c) => c.field && fields.includes(c.field)).map((c) => c.col));
+  return { action: cols('action'), rating: cols('status', 'rag'), ref: cols('ref') };
+}
+
+/**
+ * A header's columns without a legend set beside the table under its own label ("Key", "RAG key"): that column
+ * explains the plan's words rather than holding a field of each action. The officer's own mapping of a column wins.
+ */
+export function withoutSideLegend(header: HeaderBlock, overrides: ColumnOverrides | undefined, keep: (text: string) => void): HeaderBlock {
+  const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && isKeyLabel(c.header.split(': ').pop()!));
+  if (!legend.length) return header;
+  const first = Math.min(...legend.map((c) => c.col));
+  // The legend is what lies right of its label; the table keeps the columns left of it.
+  const columns = header.columns.filter((c) => c.col < first);
+  if (!columns.some((c) => c.field === 'action')) return header;
+  header.columns.filter((c) => c.col >= first).forEach((c) => keep(c.header));
+  return { ...header, columns };
+}
+
+/** Header blocks that start a new table rather than repeat the one above at a page break: their labels differ. */
+export function newTableHeaders(grid: SheetGrid, blocks: HeaderBlock[]): Set<HeaderBlock> {
+  const fresh = new Set<HeaderBlock>();
+  for (let i = 1; i < blocks.length; i++) {
+    const rows = blocks[i].rows;
+    if (!repeatsHeader(grid, rows[rows.length - 1], blocks[i - 1])) fresh.add(blocks[i]);
+  }
+  return fresh;
+}
+
+/**
+ * The run of headings directly above a table's header (`rows` are the rows above it, in sheet order): single
+ * values, not titles, and not across a blank row unless they name a theme or number a section.
+ */
+export function sectionsAbove(grid: SheetGrid, rows: number[], headerRow: number, stop: ReadonlySet<number>): Set<number> {
+  const sections = new Set<number>();
+  let crossedBlank = false;
+  let expected = headerRow - 1;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    const content = ownContent(grid, r);
+    if (!content.cells.length) continue;
+    if (r < expected) crossedBlank = true;
+    expected = r - 1;
+    if (stop.has(r) || !isSingleText(content)) break;
+    const text = content.cells[0].text;
+    const kind = headingKind(text);
+    if (kind !== 'theme' && kind !== 'quality-statement' && TITLE_LIKE.test(text)) break;
+    if (kind === 'plain' && crossedBlank) break;
+    if (isNoteText(text) || isPageText(text)) break;
+    sections.add(r);
+  }
+  return sections;
+}
+
+/** The rows above a table (`rows`, in sheet order) that form a legend or are page lines: notes, not titles or headings. */
+export function legendAbove(grid: SheetGrid, rows: number[], header: HeaderBlock): Set<number> {
+  const roles = tableRoles(header);
+  const nearestFirst = rows
+    .slice()
+    .reverse()
+    .map((r) => ownContent(grid, r))
+    .filter((content) => content.cells.length)
+    .map((content) => rowEvidence(toRowCells(content, grid), roles));
+  return leadingLegendRows(nearestFirst);
+}
+
+/**
+ * The headings directly above a second table's header (at `top`), between it and the table `above`. Plain text in
+ * the action column of the table above is that table's action, not this one's heading.
+ */
+export function leadInSections(grid: SheetGrid, above: HeaderBlock, top: number): Set<number> {
+  const from = above.rows[above.rows.length - 1];
+  const between = grid.rowNumbers.filter((r) => r > from && r < top);
+  const actionCols = actionColumns(above);
+  const actionOfAbove = new Set(
+    between.filter((r) => {
+      const cell = ownContent(grid, r).cells[0];
+      return cell && actionCols.has(cell.col) && !cell.bold && !(cell.merge && cell.merge.right > cell.merge.left);
+    }),
+  );
+  return sectionsAbove(grid, between, top, actionOfAbove);
+}
+
+/** Where each table on a sheet ends: the row before the next table's headings, or before the next header. */
+export function segmentEnds(headerRows: number[], leadIns: ReadonlyMap<number, number>): number[] {
+  const leadInOf = new Map([...leadIns].map(([start, top]) => [top, start]));
+  return headerRows.map((_, i) => {
+    const next = headerRows[i + 1];
+    return next === undefined ? Infinity : leadInOf.get(next) ?? next;
+  });
+}
+
+/**
+ * The rows at the foot of each table (`blocks` in sheet order, each table ending before `ends[i]`) that are
+ * legends, sign-offs, page lines or footers: notes, not rows or headings.
+ */
+export function tableFootRows(grid: SheetGrid, blocks: HeaderBlock[], ends: number[], classified: ReadonlyMap<number, RowClass>): Set<number> {
+  const rowNumbers = grid.rowNumbers;
+  const footRows = new Set<number>();
+  let at = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const bodyStart = block.rows[block.rows.length - 1];
+    const body: number[] = [];
+    while (at < rowNumbers.length && rowNumbers[at] < ends[i]) {
+      const r = rowNumbers[at++];
+      const kind = classified.get(r);
+      if (r > bodyStart && (kind === 'data' || kind === 'section' || kind === 'note')) body.push(r);
+    }
+    // Headings at the foot of a table that another header follows head that table, not this one's footer.
+    if (i + 1 < blocks.length) while (body.length && classified.get(body[body.length - 1]) === 'section') body.pop();
+    const rows = body.map((r, k) => ({ row: r, gapAbove: k > 0 && body[k - 1] !== r - 1 }));
+    const roles = tableRoles(block);
+    const memo = new Map<number, RowEvidence>();
+    const evidenceOf = (r: number): RowEvidence => {
+      let e = memo.get(r);
+      if (!e) memo.set(r, (e = rowEvidence(toRowCells(insideTable(ownContent(grid, r), block), grid), roles)));
+      return e;
+    };
+    for (const r of trailingRows(rows, evidenceOf)) if (classified.get(r) !== 'note') footRows.add(r);
+  }
+  return footRows;
+}
