@@ -291,6 +291,15 @@ describe('two tables on one sheet', () => {
     expect(r.sheets[0].repeatedHeaders).toEqual([]);
   });
 
+  it('with the same columns and a title between, each table is headed by its own title', () => {
+    const model = workbook(
+      sheet('Improvement Plan', [['Part A: practice'], HEADER, ...ACTIONS.slice(0, 2), [], ['Part B: workforce'], HEADER, ACTIONS[2], [], ['Version 0.3 draft']]),
+    );
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS, ['Version 0.3']);
+    expect(r.actions.map((a) => a.theme)).toEqual(['Part A: practice', 'Part A: practice', 'Part B: workforce']);
+  });
+
   it('with only a gap between them, the second table carries nothing over from the first', () => {
     const model = workbook(sheet('Improvement Plan', [HEADER, [{ v: 'Prevention and early help', bold: true }], ...ACTIONS, [], [], ...second]));
     const r = read(model);

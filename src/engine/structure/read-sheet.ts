@@ -98,15 +98,15 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
   // are sections; the rest are titles.
   const pre = rowNumbers.filter((r) => r < firstHeader);
   const preNotes = legendAbove(grid, pre, headerAt.get(firstHeader)!);
-  const preSections = sectionsAbove(grid, pre, firstHeader, preNotes);
-  // A second table's own headings directly above its header: where that table starts.
+  const preSections = sectionsAbove(grid, 0, firstHeader, (content) => preNotes.has(content.row));
+  // The headings directly above each later header; above a new table, they are where that table starts.
   const leadIns = new Map<number, number>();
-  for (const block of newTables) {
-    const top = block.rows[0];
-    const above = headerAt.get(headerRows.filter((r) => r < top).pop()!)!;
-    const sections = leadInSections(grid, above, top);
+  for (let i = 1; i < headerRows.length; i++) {
+    const block = headerAt.get(headerRows[i])!;
+    const fresh = newTables.has(block);
+    const sections = leadInSections(grid, headerAt.get(headerRows[i - 1])!, headerRows[i], !fresh);
     sections.forEach((r) => preSections.add(r));
-    leadIns.set(sections.size ? Math.min(...sections) : top, top);
+    if (fresh) leadIns.set(sections.size ? Math.min(...sections) : headerRows[i], headerRows[i]);
   }
 
   // Which heading kinds this sheet uses decides which is the theme and which the area.

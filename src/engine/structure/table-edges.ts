@@ -67,20 +67,21 @@ export function newTableHeaders(grid: SheetGrid, blocks: HeaderBlock[]): Set<Hea
 }
 
 /**
- * The run of headings directly above a table's header (`rows` are the rows above it, in sheet order): single
- * values, not titles, and not across a blank row unless they name a theme or number a section.
+ * The run of headings directly above a table's header, looking up from it to the row after `from`: single
+ * values, not titles, and not across a blank row unless they name a theme or number a section. `stop` ends the
+ * run at a row that cannot be a heading here.
  */
-export function sectionsAbove(grid: SheetGrid, rows: number[], headerRow: number, stop: ReadonlySet<number>): Set<number> {
+export function sectionsAbove(grid: SheetGrid, from: number, headerRow: number, stop: (row: RowContent) => boolean): Set<number> {
   const sections = new Set<number>();
   let crossedBlank = false;
   let expected = headerRow - 1;
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const r = rows[i];
+  for (let r = headerRow - 1; r > from; r--) {
+    if (!grid.hasRow(r)) continue;
     const content = ownContent(grid, r);
     if (!content.cells.length) continue;
     if (r < expected) crossedBlank = true;
     expected = r - 1;
-    if (stop.has(r) || !isSingleText(content)) break;
+    if (stop(content) || !isSingleText(content)) break;
     const text = content.cells[0].text;
     const kind = headingKind(text);
     if (kind !== 'theme' && kind !== 'quality-statement' && TITLE_LIKE.test(text)) break;
@@ -104,20 +105,24 @@ export function legendAbove(grid: SheetGrid, rows: number[], header: HeaderBlock
 }
 
 /**
- * The headings directly above a second table's header (at `top`), between it and the table `above`. Plain text in
- * the action column of the table above is that table's action, not this one's heading.
+ * The headings directly above a later header (at `top`), between it and the table `above`. Plain text in the
+ * action column of the table above is that table's action, not a heading. Above a header that repeats the one
+ * before (`repeat`), only headings set off by a blank row count: a lone value straight under the last action
+ * belongs to that action.
  */
-export function leadInSections(grid: SheetGrid, above: HeaderBlock, top: number): Set<number> {
+export function leadInSections(grid: SheetGrid, above: HeaderBlock, top: number, repeat: boolean): Set<number> {
   const from = above.rows[above.rows.length - 1];
-  const between = grid.rowNumbers.filter((r) => r > from && r < top);
   const actionCols = actionColumns(above);
-  const actionOfAbove = new Set(
-    between.filter((r) => {
-      const cell = ownContent(grid, r).cells[0];
-      return cell && actionCols.has(cell.col) && !cell.bold && !(cell.merge && cell.merge.right > cell.merge.left);
-    }),
-  );
-  return sectionsAbove(grid, between, top, actionOfAbove);
+  const actionOfAbove = (content: RowContent) => {
+    const cell = content.cells[0];
+    return !!cell && actionCols.has(cell.col) && !cell.bold && !(cell.merge && cell.merge.right > cell.merge.left);
+  };
+  const sections = sectionsAbove(grid, from, top, actionOfAbove);
+  if (repeat && sections.size) {
+    const first = Math.min(...sections);
+    if (first - 1 > from && grid.hasRow(first - 1) && ownContent(grid, first - 1).cells.length) return new Set();
+  }
+  return sections;
 }
 
 /** Where each table on a sheet ends: the row before the next table's headings, or before the next header. */
