@@ -140,6 +140,13 @@ describe('a legend', () => {
     expect(r.sheets[0].titles.map((t) => t.row)).toEqual([1]);
   });
 
+  it('straight under the header, before the first action, is not an action', () => {
+    const model = workbook(sheet('Improvement Plan', [HEADER, [null, 'Key: Blue = delivered, Green = on course, Red = stuck'], ['Grey', 'not yet begun'], ...ACTIONS]));
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS, ['delivered', 'stuck', 'not yet begun']);
+    expect(r.sheets[0].notes.map((n) => n.row)).toEqual([2, 3]);
+  });
+
   it('beside the table under its own "Key" label is not a column of the plan', () => {
     const rows: CellInput[][] = [
       [...HEADER, null, 'Key'],
@@ -153,6 +160,20 @@ describe('a legend', () => {
     expectClean(model, r, ACTION_TEXTS, ['On course', 'Slipping but recoverable', 'Will miss the date', 'Key']);
     expect(r.sheets[0].columns.map((c) => c.header)).toEqual(HEADER);
     expect(r.actions.map((a) => a.statusText)).toEqual(['On schedule', 'Slipping', 'Not commenced']);
+  });
+
+  it('a column headed "Key" that explains no status words stays a column of the table', () => {
+    const rows: CellInput[][] = [
+      [...HEADER, 'Key'],
+      [...ACTIONS[0], 'Yes'],
+      [...ACTIONS[1], 'No'],
+      ACTIONS[2],
+    ];
+    const model = workbook(sheet('Improvement Plan', rows));
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS, []);
+    expect(r.sheets[0].columns.map((c) => c.header)).toEqual([...HEADER, 'Key']);
+    expect(r.actions.map((a) => a.progress)).toEqual(['Key: Yes', 'Key: No', null]);
   });
 
   it('beside the table with no label in the header row is kept as notes and read into no action', () => {

@@ -212,7 +212,7 @@ function peelFoot(block: readonly number[], evidenceOf: (row: number) => RowEvid
   return peeled;
 }
 
-/** The rows of a run above a table (nearest first) that form a legend or page lines, to keep as notes. */
+/** The rows of a run next to a table (above it, nearest first; or under its header) that form a legend or page lines. */
 export function leadingLegendRows(above: readonly RowEvidence[]): Set<number> {
   const found = new Set<number>();
   let run: RowEvidence[] = [];

@@ -15,7 +15,7 @@ import {
   RowClass,
   sectionsAbove,
   segmentEnds,
-  tableFootRows,
+  tableEdgeRows,
   withoutSideLegend,
 } from './table-edges';
 
@@ -91,7 +91,7 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
   if (!headerAt.size) return reading;
   const headerRows = [...headerAt.keys()].sort((a, b) => a - b);
   const firstHeader = headerRows[0];
-  for (const r of headerRows) headerAt.set(r, withoutSideLegend(headerAt.get(r)!, overrides, (text) => reading.notes.push({ row: r, text })));
+  for (const r of headerRows) headerAt.set(r, withoutSideLegend(grid, headerAt.get(r)!, overrides, (text) => reading.notes.push({ row: r, text })));
   const newTables = newTableHeaders(grid, headerRows.map((r) => headerAt.get(r)!));
 
   // Rows above the first header: a legend or page lines there are notes; the run of headings directly above it
@@ -169,7 +169,7 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
   }
 
   // Where each table ends: legends, sign-offs, page lines and footers at its foot are notes, not rows or headings.
-  const footRows = tableFootRows(grid, headerRows.map((r) => headerAt.get(r)!), segmentEnds(headerRows, leadIns), classified);
+  const footRows = tableEdgeRows(grid, headerRows.map((r) => headerAt.get(r)!), segmentEnds(headerRows, leadIns), classified);
   for (const r of footRows) {
     classified.set(r, 'note');
     const own = ownContent(grid, r);

@@ -4,7 +4,7 @@
  * table, and the rows at its foot that belong to the page (legends, sign-offs, footers; see boundaries.ts).
  */
 import { SheetGrid } from '../workbook';
-import { isKeyLabel, isPageText, leadingLegendRows, RowCells, RowEvidence, rowEvidence, TableRoles, trailingRows } from './boundaries';
+import { isKeyLabel, isPageText, leadingLegendRows, legendEntryWord, legendListWords, RowCells, RowEvidence, rowEvidence, TableRoles, trailingRows } from './boundaries';
 import { ColumnField, HeaderBlock, repeatsHeader } from './columns';
 import { headingKind, isNoteText } from './headings';
 import { ColumnOverrides } from './read-sheet';
@@ -43,17 +43,39 @@ export function tableRoles(header: HeaderBlock): TableRoles {
 
 /**
  * A header's columns without a legend set beside the table under its own label ("Key", "RAG key"): that column
- * explains the plan's words rather than holding a field of each action. The officer's own mapping of a column wins.
+ * explains the plan's words rather than holding a field of each action. It counts as a legend only when what
+ * lies under the label reads as one (a few rows naming different status or RAG words). The officer's own mapping
+ * of a column wins.
  */
-export function withoutSideLegend(header: HeaderBlock, overrides: ColumnOverrides | undefined, keep: (text: string) => void): HeaderBlock {
+export function withoutSideLegend(grid: SheetGrid, header: HeaderBlock, overrides: ColumnOverrides | undefined, keep: (text: string) => void): HeaderBlock {
   const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && isKeyLabel(c.header.split(': ').pop()!));
   if (!legend.length) return header;
   const first = Math.min(...legend.map((c) => c.col));
   // The legend is what lies right of its label; the table keeps the columns left of it.
   const columns = header.columns.filter((c) => c.col < first);
-  if (!columns.some((c) => c.field === 'action')) return header;
+  if (!columns.some((c) => c.field === 'action') || !readsAsLegend(grid, header.rows[header.rows.length - 1], first)) return header;
   header.columns.filter((c) => c.col >= first).forEach((c) => keep(c.header));
   return { ...header, columns };
+}
+
+/** How far under a legend's label to look for its entries: legends are short. */
+const LEGEND_ROWS = 15;
+
+/** Whether the cells under a label at (`row`, `col`) and the column beside it name different status or RAG words. */
+function readsAsLegend(grid: SheetGrid, row: number, col: number): boolean {
+  const words = new Set<string>();
+  for (let r = row + 1; r <= row + LEGEND_ROWS; r++) {
+    if (!grid.hasRow(r)) continue;
+    for (const c of [col, col + 1]) {
+      const text = grid.text(r, c);
+      if (!text) continue;
+      const listed = legendListWords(text);
+      if (listed.length) listed.forEach((w) => words.add(w));
+      const word = legendEntryWord(text);
+      if (word) words.add(word);
+    }
+  }
+  return words.size >= 2;
 }
 
 /** Header blocks that start a new table rather than repeat the one above at a page break: their labels differ. */
@@ -136,9 +158,9 @@ export function segmentEnds(headerRows: number[], leadIns: ReadonlyMap<number, n
 
 /**
  * The rows at the foot of each table (`blocks` in sheet order, each table ending before `ends[i]`) that are
- * legends, sign-offs, page lines or footers: notes, not rows or headings.
+ * legends, sign-offs, page lines or footers, and a legend straight under its header: notes, not rows or headings.
  */
-export function tableFootRows(grid: SheetGrid, blocks: HeaderBlock[], ends: number[], classified: ReadonlyMap<number, RowClass>): Set<number> {
+export function tableEdgeRows(grid: SheetGrid, blocks: HeaderBlock[], ends: number[], classified: ReadonlyMap<number, RowClass>): Set<number> {
   const rowNumbers = grid.rowNumbers;
   const footRows = new Set<number>();
   let at = 0;
@@ -162,6 +184,14 @@ export function tableFootRows(grid: SheetGrid, blocks: HeaderBlock[], ends: numb
       return e;
     };
     for (const r of trailingRows(rows, evidenceOf)) if (classified.get(r) !== 'note') footRows.add(r);
+    // A legend set straight under the header, before the first action.
+    const head: RowEvidence[] = [];
+    for (const r of body) {
+      const e = evidenceOf(r);
+      if (!(e.page || e.keyLabel || e.legendWords.length) || footRows.has(r)) break;
+      head.push(e);
+    }
+    for (const r of leadingLegendRows(head)) if (classified.get(r) !== 'note') footRows.add(r);
   }
   return footRows;
 }
