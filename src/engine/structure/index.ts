@@ -4,7 +4,8 @@
 import { readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
-import { WorkbookModel } from '../workbook';
+import { SheetGrid, WorkbookModel } from '../workbook';
+import { columnCandidates } from './columns';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
@@ -67,7 +68,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheets.push(emptyLayout(sheet.name, 'settings'));
       continue;
     }
-    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name]);
+    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name], options.headerRowOverrides?.[sheet.name]);
     // Rows the tool copied from another sheet of this workbook (a renamed copy of an earlier Plan sheet, whose
     // "Source sheet" column names that sheet) are read from their source, so that each action counts once.
     reading.rows = reading.rows.filter((row) => !copiedFromAnotherSheet(row, sheet.name, model));
@@ -103,6 +104,13 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
   }
 
   if (!sheets.some((s) => s.role === 'plan')) {
+    // Never a dead end: for each sheet that holds text, the columns the officer could choose from.
+    for (const layout of sheets) {
+      if (layout.role !== 'not-a-plan') continue;
+      const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
+      if (!sheet.cells.some((c) => c.value.type === 'text')) continue;
+      layout.candidates = columnCandidates(new SheetGrid(sheet)) ?? undefined;
+    }
     const first = model.sheets[0]?.name ?? 'Sheet1';
     findings.push({
       rule: 'no-plan-table',
