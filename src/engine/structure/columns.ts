@@ -303,7 +303,9 @@ function likeliestHeaderRow(grid: SheetGrid): number | null {
     if (scanned++ >= CONTENT_SCAN_ROWS) break;
     const labels = rowLabels(grid, row);
     if (labels.size < 2 || [...labels.values()].some((l) => l.length > 90)) continue;
-    let score = 0;
+    // Short labels look like a header even when they name nothing ("Column A"); labels naming roles, more so.
+    const short = [...labels.values()].every((l) => l.length <= 40 && !isSentence(l) && !/^[\d\s.,/%£:-]+$/.test(l));
+    let score = short ? 0.1 * labels.size : 0;
     for (const label of labels.values()) score += headerBest(label).score;
     if (score > bestScore) {
       bestScore = score;

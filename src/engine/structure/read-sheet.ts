@@ -110,7 +110,11 @@ function applyOverrides(block: HeaderBlock, overrides: ColumnOverrides | undefin
   if (!overrides) return block;
   return {
     ...block,
-    columns: block.columns.map((c) => (c.col in overrides ? { ...c, field: overrides[c.col], confidence: overrides[c.col] ? 1 : 0 } : c)),
+    columns: block.columns.map((c) =>
+      c.col in overrides
+        ? { ...c, field: overrides[c.col], confidence: overrides[c.col] ? 1 : 0, reasons: [overrides[c.col] ? 'chosen by the officer' : 'left out by the officer'] }
+        : c,
+    ),
   };
 }
 

@@ -74,7 +74,7 @@ export function assignRoles(inputs: ColumnInput[]): ColumnRole[] {
   scored.forEach((s, i) => {
     for (const [role, nudge] of Object.entries(nudges[i]) as [Role, { score: number; reason: string }][]) {
       const known = s.scores[role];
-      if (known) s.scores[role] = { score: Math.min(1, nudge.score), reasons: [...known.reasons, nudge.reason] };
+      if (known) s.scores[role] = { score: Math.min(1, nudge.score), reasons: [...known.reasons, ...nudge.reason.split('; ')] };
     }
   });
 
@@ -87,6 +87,9 @@ export function assignRoles(inputs: ColumnInput[]): ColumnRole[] {
     // Another column that also reads as the action (a recommendation beside the response to it) groups the actions.
     for (const other of scored) {
       if (other === actionCol || !looksLikeAction(other)) continue;
+      // Free text as individual as the action's, under a header that names neither, is more likely its progress.
+      const named = (other.header.action?.score ?? 0) > 0 || (other.header.area?.score ?? 0) > 0;
+      if (!named && other.input.profile.individuality >= actionCol.input.profile.individuality - 0.05) continue;
       const grouping = Math.max(other.scores.action!.score, other.scores.area?.score ?? 0);
       assigned.set(other.input.col, {
         field: 'area',

@@ -155,7 +155,7 @@ export function contentEvidence(profile: ColumnProfile): Evidence {
     const individual = profile.individuality >= 0.7;
     const reason = individual ? 'long free text, different on each row' : 'long free text';
     support(evidence, 'action', individual ? freeText : freeText * 0.8, reason);
-    support(evidence, 'progress', freeText * 0.8, reason);
+    support(evidence, 'progress', freeText * 0.85, reason);
     for (const role of ['outcomes', 'measures', 'milestones'] as const) support(evidence, role, freeText * 0.6, reason);
     support(evidence, 'area', freeText * (individual ? 0.4 : 0.7), reason);
   }

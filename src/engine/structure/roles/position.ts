@@ -2,7 +2,7 @@
  * Evidence from where a column sits among the others: a reference usually sits left of the action it numbers, and
  * progress right of the status it explains. Position only ever tips a balance; it never names a role on its own.
  */
-import { Evidence, Role, support } from './evidence';
+import { Evidence, Role } from './evidence';
 
 /** A column with the roles the header and content give it so far, before position is weighed. */
 export interface PlacedColumn {
@@ -18,14 +18,15 @@ export function positionEvidence(columns: PlacedColumn[], actionCol: number | nu
   const firstStatus = statusCols.length ? Math.min(...statusCols) : null;
   return columns.map((c) => {
     const evidence: Evidence = {};
-    const ref = c.scores.ref?.score ?? 0;
-    if (actionCol !== null && ref > 0 && c.col < actionCol) support(evidence, 'ref', ref + NUDGE, 'sits left of the action');
-    const progress = c.scores.progress?.score ?? 0;
-    if (firstStatus !== null && progress > 0 && c.col > firstStatus) support(evidence, 'progress', progress + NUDGE, 'sits right of the status');
+    const nudge = (role: Role, reason: string): void => {
+      const known = evidence[role] ?? { score: c.scores[role]?.score ?? 0, reason: '' };
+      evidence[role] = { score: known.score + NUDGE, reason: known.reason ? `${known.reason}; ${reason}` : reason };
+    };
+    if (actionCol !== null && c.scores.ref && c.col < actionCol) nudge('ref', 'sits left of the action');
+    const progress = c.scores.progress;
+    if (progress && firstStatus !== null && c.col > firstStatus) nudge('progress', 'sits right of the status');
     // Of two columns of free text, the one right of the action is more likely the progress written against it.
-    if (actionCol !== null && c.col > actionCol && progress > 0 && !c.scores.progress?.reason.startsWith('the header')) {
-      support(evidence, 'progress', progress + NUDGE, 'free text right of the action');
-    }
+    if (progress && actionCol !== null && c.col > actionCol && !progress.reason.startsWith('the header')) nudge('progress', 'free text right of the action');
     return evidence;
   });
 }
