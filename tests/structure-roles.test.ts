@@ -229,6 +229,19 @@ describe('a recommendation and the response to it', () => {
     expect(r.actions.map((a) => a.action)).toEqual(COMMITMENTS);
   });
 
+  it('a column of deliverables with no action column is the action; beside an action column, milestones stay milestones', () => {
+    const alone = read([['Priority', 'Deliverable', 'Owner', 'Due'], ...planRows([['Prevention', 'Prevention', 'Carers', 'Carers', 'Carers'], COMMITMENTS, PEOPLE, WHEN])]);
+    expect(fields(alone)).toMatchObject({ Priority: 'area', Deliverable: 'action', Owner: 'lead', Due: 'dueDate' });
+    const beside = read([['Task', 'Milestones', 'Owner'], ...planRows([COMMITMENTS, UPDATES, PEOPLE])]);
+    expect(fields(beside)).toEqual({ Task: 'action', Milestones: 'milestones', Owner: 'lead' });
+  });
+
+  it('a workstream repeated over several activities groups them', () => {
+    const r = read([['Workstream', 'Activity', 'Lead'], ...planRows([['Front door', 'Front door', 'Carers', 'Carers', 'Carers'], COMMITMENTS, PEOPLE])]);
+    expect(fields(r)).toEqual({ Workstream: 'area', Activity: 'action', Lead: 'lead' });
+    expect(r.actions.map((a) => a.area)).toEqual(['Front door', 'Front door', 'Carers', 'Carers', 'Carers']);
+  });
+
   it('and a column of findings likewise', () => {
     const r = read([['Finding', 'Accountable', 'Completion by'], ...planRows([COMMITMENTS, PEOPLE, WHEN])]);
     expect(column(r, 'Finding').field).toBe('action');

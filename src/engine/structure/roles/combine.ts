@@ -87,6 +87,9 @@ export function assignRoles(inputs: ColumnInput[]): ColumnRole[] {
     // Another column that also reads as the action (a recommendation beside the response to it) groups the actions.
     for (const other of scored) {
       if (other === actionCol || !looksLikeAction(other)) continue;
+      // Milestones beside the action stay milestones: only a rival action or a grouping groups the actions.
+      const likeliest = best(flatten(other.scores));
+      if (likeliest !== 'action' && likeliest !== 'area') continue;
       // Free text as individual as the action's, under a header that names neither, is more likely its progress.
       const named = (other.header.action?.score ?? 0) > 0 || (other.header.area?.score ?? 0) > 0;
       if (!named && other.input.profile.individuality >= actionCol.input.profile.individuality - 0.05) continue;

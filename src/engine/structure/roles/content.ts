@@ -63,7 +63,7 @@ function kindOf(text: string): TextKind {
   const rag = short && matchRag(text) !== null;
   const when = short && !status && WHEN.test(text);
   const ref = text.length <= 12 && REF.test(text.trim()) && !/^[A-Z]$/.test(text.trim());
-  const figure = !ref && /^[<>≥≤~]?\s*-?[£$]?\d[\d,.]*\s*(%|k|m)?$/i.test(text.trim());
+  const figure = !ref && !when && /^[<>≥≤~]?\s*-?[£$]?\d[\d,.]*\s*(%|k|m)?$/i.test(text.trim());
   const titleLike = short && words <= 7 && !status && !rag && !when && !ref && !figure && !/[.!?;]$/.test(text.trim());
   const jobTitle = titleLike && JOB_WORDS.test(text);
   const person = titleLike && !jobTitle && CAPITALISED_WORDS.test(text.replace(/\n/g, ' / ').trim());
@@ -165,7 +165,7 @@ export function contentEvidence(profile: ColumnProfile): Evidence {
     support(evidence, 'area', 0.55 * sure, 'the same few values over several rows, as a grouping does');
     support(evidence, 'theme', 0.5 * sure, 'the same few values over several rows, as a grouping does');
   }
-  if (share(figures) >= 0.6) support(evidence, 'measures', 0.5 * sure, 'mostly figures');
+  if (share(figures) >= 0.6) support(evidence, 'measures', (share(figures) >= 0.8 ? 0.7 : 0.5) * sure, 'mostly figures');
   return evidence;
 }
 

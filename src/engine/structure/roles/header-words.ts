@@ -24,8 +24,8 @@ const ROLE_VOCABULARY: Record<Role, Record<string, number>> = {
   action: {
     action: 1, commitment: 1, activity: 1, task: 1, intervention: 0.9, initiative: 0.9, response: 0.85, undertaking: 0.9,
     workstream: 0.9, project: 0.7, proposal: 0.7, step: 0.6, description: 0.6, improvement: 0.5,
-    // Recommendations and findings are the action only where a plan has nothing else (see combine.ts).
-    recommendation: 0.6, finding: 0.6, requirement: 0.6,
+    // Recommendations, findings and deliverables are the action only where a plan has nothing else (see combine.ts).
+    recommendation: 0.6, finding: 0.6, requirement: 0.6, deliverable: 0.6, milestone: 0.6,
   },
   milestones: { milestone: 1, deliverable: 0.95, checkpoint: 0.9, stage: 0.6, output: 0.8, step: 0.7, interim: 0.5 },
   lead: {
