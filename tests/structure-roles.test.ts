@@ -5,7 +5,12 @@
 import { ColumnMapping } from '../src/engine/structure/columns';
 import { headerEvidence, stem } from '../src/engine/structure/roles/header-words';
 import { structureWorkbook, StructureOptions, StructureResult } from '../src/engine/structure';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { readWorkbook } from '../src/xlsx/read-workbook';
 import { CellInput, sheet, SheetOptions, workbook } from './helpers/model';
+import { writeModel } from './helpers/xlsx-files';
 
 const OPTIONS: StructureOptions = { today: '2026-01-15', planStart: '2025-04-01' };
 
@@ -335,5 +340,54 @@ describe('never a dead end', () => {
     expect(r.sheets[0].repeatedHeaders).toEqual([6]);
     expect(r.actions.map((a) => a.action)).toEqual(COMMITMENTS);
     expect(r.actions.map((a) => a.lead)).toEqual(PEOPLE);
+  });
+});
+
+describe('on a real file, written and read through the xlsx adapter', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'roles-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a plan with a merged recommendation, question headers and real date cells reads with every action', async () => {
+    const file = join(dir, 'inspection.xlsx');
+    const rows: CellInput[][] = [
+      ['Inspection response 2026'],
+      [],
+      ['Rec.', 'Recommendation', 'What will we do?', 'Who?', 'By when?', 'How is it going?'],
+      ['1a', 'Improve the timeliness of assessments', COMMITMENTS[0], PEOPLE[0], { date: '2026-03-31' }, UPDATES[0]],
+      ['1b', null, COMMITMENTS[1], PEOPLE[1], { date: '2026-06-30' }, UPDATES[1]],
+      ['2a', 'Strengthen oversight of safeguarding', COMMITMENTS[2], PEOPLE[2], { date: '2026-09-30' }, UPDATES[2]],
+      ['2b', null, COMMITMENTS[3], PEOPLE[3], { date: '2026-12-31' }, UPDATES[3]],
+      ['2c', null, COMMITMENTS[4], PEOPLE[4], { date: '2027-03-31' }, UPDATES[4]],
+    ];
+    await writeModel(workbook(sheet('Response', rows, { merges: ['A1:F1', 'B4:B5', 'B6:B8'] })), file);
+    const r = structureWorkbook(await readWorkbook(file), OPTIONS);
+    expect(fields(r)).toEqual({
+      'Rec.': 'ref',
+      Recommendation: 'area',
+      'What will we do?': 'action',
+      'Who?': 'lead',
+      'By when?': 'timescale',
+      'How is it going?': 'progress',
+    });
+    expect(r.actions.map((a) => a.action)).toEqual(COMMITMENTS);
+    expect(r.actions.map((a) => a.dueDate)).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31', '2027-03-31']);
+    expect(r.actions[4].area).toBe('Strengthen oversight of safeguarding');
+  });
+
+  it('a table nothing names: candidates to choose from, then read under the header row the officer gives', async () => {
+    const file = join(dir, 'unnamed.xlsx');
+    await writeModel(workbook(sheet('Sheet1', [['Column A', 'Column B', 'Column C'], ...planRows([COMMITMENTS, PEOPLE, WHEN])])), file);
+    const model = await readWorkbook(file);
+    const unsure = structureWorkbook(model, OPTIONS);
+    expect(unsure.sheets[0].candidates!.columns.map((c) => [c.letter, c.roles[0]?.field])).toEqual([
+      ['A', 'action'],
+      ['B', 'lead'],
+      ['C', 'timescale'],
+    ]);
+    const chosen = structureWorkbook(model, { ...OPTIONS, headerRowOverrides: { Sheet1: 1 }, columnOverrides: { Sheet1: { 1: 'action', 2: 'lead', 3: 'timescale' } } });
+    expect(chosen.actions.map((a) => a.lead)).toEqual(PEOPLE);
   });
 });
