@@ -1,9 +1,10 @@
 /**
  * The plan-assure command: a thin shell over the engine and the xlsx adapter.
- *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
- *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
- *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"]
- * Exit codes: 0 done; 1 done, with error-level findings; 2 unusable input or command line, or an output that cannot
+ *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
+ *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
+ *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"] [--columns …]
+ * Exit codes: 0 done; 1 done, with error-level findings (no action column found is one); 2 a --columns that cannot be
+ * honoured, or unusable input or command line, or an output that cannot
  * be written safely (--out unwritable, a sheet name clash, a tool sheet edited by hand); 3 an internal fault.
  */
 import * as path from 'node:path';
@@ -11,7 +12,13 @@ import { parseArgs } from 'node:util';
 import { Finding } from '../engine/schema';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { boardPackWorkbookPlan, parseReportingPeriod } from '../engine/board-pack';
-import { structureWorkbook } from '../engine/structure';
+import { choosableSheets } from '../engine/column-choice';
+import { savedColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
+import { structureWorkbook, StructureOptions, StructureResult } from '../engine/structure';
+import { WorkbookModel } from '../engine/workbook';
+import { editSettingsSheet, withSettingsSheet } from '../xlsx/settings-edit';
+import { candidateMessage } from './candidates';
+import { ColumnsChoice, ColumnsError, resolveColumns } from './columns-option';
 import { validatePlan } from '../engine/validate';
 import { applyWorkbookPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
@@ -20,9 +27,10 @@ import { printReadable } from './readable';
 
 export const USAGE = `Usage:
   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
-  plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+                        [--columns "action=C,lead=E,due=F"]
+  plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
-                        [--period "Q2 2025/26"]
+                        [--period "Q2 2025/26"] [--columns …]
 
   structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
              workbook with the Plan sheet added (the input file is never changed)
@@ -35,9 +43,12 @@ export const USAGE = `Usage:
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
   --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
+  --columns     which column is which, by letter or header text: "action=C,lead=Owner,due=F"; header=3 for the
+                header row; "Actions!action=C" for a sheet; ignore=G to leave a column out. With --out, the
+                roles are saved in the new file's "Plan Settings" sheet and later runs read the plan the same way.
 
-Exit codes: 0 done, 1 done with errors in the plan, 2 unusable input or output (nothing is
-written), 3 internal fault.`;
+Exit codes: 0 done, 1 done with errors in the plan (including "no action column found"), 2 unusable
+input, output or --columns (nothing is written), 3 internal fault.`;
 
 class UsageError extends Error {}
 
@@ -65,6 +76,7 @@ interface Options {
   today: string;
   planStart?: string;
   period?: string;
+  columns?: string;
 }
 
 function parse(argv: string[]): Options | 'help' {
@@ -79,6 +91,7 @@ function parse(argv: string[]): Options | 'help' {
         today: { type: 'string' },
         'plan-start': { type: 'string' },
         period: { type: 'string' },
+        columns: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -110,7 +123,24 @@ function parse(argv: string[]): Options | 'help' {
     today: checkDate('today', values.today) ?? localToday(),
     planStart: checkDate('plan-start', values['plan-start']),
     period: values.period,
+    columns: values.columns,
   };
+}
+
+function columnOverrides(chosen: ColumnsChoice[]): Pick<StructureOptions, 'columnOverrides' | 'headerRowOverrides'> {
+  return {
+    columnOverrides: Object.fromEntries(chosen.map((c) => [c.sheet, Object.fromEntries(c.fields)])),
+    headerRowOverrides: Object.fromEntries(chosen.map((c) => [c.sheet, c.headerRow])),
+  };
+}
+
+/** Every headed column of each sheet the officer named, with the role it was read as (theirs, or as found). */
+function savedColumns(model: WorkbookModel, result: StructureResult, chosen: ColumnsChoice[]): SavedColumn[] {
+  return chosen.flatMap((c) => {
+    const layout = result.sheets.find((s) => s.sheet === c.sheet && s.role === 'plan');
+    const fields = layout ? new Map(layout.columns.map((col) => [col.col, col.field])) : c.fields;
+    return savedColumnsFor(model.sheets.find((s) => s.name === c.sheet)!, c.headerRow, fields);
+  });
 }
 
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -129,27 +159,41 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     const workbook = await loadWorkbook(options.input);
     const model = workbookModel(workbook);
     const owned = ownedSheets(model);
-    const result = structureWorkbook(model, { today: options.today, planStart: options.planStart, ownedSheets: owned });
+    const base: StructureOptions = { today: options.today, planStart: options.planStart, ownedSheets: owned };
+    let result = structureWorkbook(model, base);
+    const chosen = options.columns ? resolveColumns(options.columns, model, choosableSheets(model, result)) : [];
+    if (chosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen) });
+    // The roles given with --columns are saved in the written copy, so the next run reads the plan the same way.
+    const settingsEdit = chosen.length ? settingsEditFor(model, savedColumns(model, result, chosen)) : null;
     const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: options.today })];
     let written: string | null = null;
     let reported = result;
     if (options.command === 'structure' && options.out) {
-      await applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
+      await applyWorkbookPlan(workbook, withSettingsSheet(structureWorkbookPlan(result, model), settingsEdit), owned);
+      await editSettingsSheet(workbook, settingsEdit);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
     }
     if (options.command === 'run' && options.out) {
       const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, findings });
-      await applyWorkbookPlan(workbook, pack.plan, owned);
+      await applyWorkbookPlan(workbook, withSettingsSheet(pack.plan, settingsEdit), owned);
+      await editSettingsSheet(workbook, settingsEdit);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
       // The report shows each action's RAG as the board pack does: entered, or derived where none was entered.
       reported = { ...result, actions: pack.actions.map((a) => ({ ...a, rag: a.effectiveRag })) };
     }
     if (options.json) stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
-    else printReadable(stdout, options.command, options.input, reported, findings, written);
+    else printReadable(stdout, options.command, options.input, reported, findings, written, written && settingsEdit ? settingsEdit.sheet : null);
+    // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
+    const choices = choosableSheets(model, result);
+    if (!result.sheets.some((s) => s.role === 'plan') && choices.length) (options.json ? stderr : stdout).write(`\n${candidateMessage(choices, argv)}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
+    if (error instanceof ColumnsError) {
+      stderr.write(`plan-assure: ${error.message} Nothing was written.\n`);
+      return 2;
+    }
     if (error instanceof UnusableInputError || error instanceof OutputNotWritableError) {
       stderr.write(`plan-assure: ${error.message}\n`);
       return 2;

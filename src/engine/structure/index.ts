@@ -3,6 +3,7 @@
  */
 import { readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
+import { withSavedMapping } from '../saved-mapping';
 import { readSettingsSheet } from '../settings';
 import { WorkbookModel } from '../workbook';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
@@ -48,12 +49,14 @@ export function resolveSettings(model: WorkbookModel, options: StructureOptions)
   return settings;
 }
 
-export function structureWorkbook(model: WorkbookModel, options: StructureOptions): StructureResult {
+export function structureWorkbook(model: WorkbookModel, given: StructureOptions): StructureResult {
+  // The column roles saved in Plan Settings apply unless the officer has just given others.
+  const { options, findings: savedFindings } = withSavedMapping(model, given);
   const settings = resolveSettings(model, options);
   const settingsSheet = readSettingsSheet(model).sheet;
   const owned = new Set(options.ownedSheets ?? []);
   const actions: StructuredAction[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...savedFindings];
   const sheets: SheetLayout[] = [];
   let title: string | null = settings.title;
   const memo = newAssembleMemo();
@@ -67,7 +70,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheets.push(emptyLayout(sheet.name, 'settings'));
       continue;
     }
-    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name]);
+    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name], options.headerRowOverrides?.[sheet.name]);
     // Rows the tool copied from another sheet of this workbook (a renamed copy of an earlier Plan sheet, whose
     // "Source sheet" column names that sheet) are read from their source, so that each action counts once.
     reading.rows = reading.rows.filter((row) => !copiedFromAnotherSheet(row, sheet.name, model));

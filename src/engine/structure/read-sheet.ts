@@ -114,16 +114,20 @@ function applyOverrides(block: HeaderBlock, overrides: ColumnOverrides | undefin
   };
 }
 
-export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): SheetReading {
+/**
+ * `headerRow`, when the officer gave one, is read as the (first) header whatever its labels say; rows above it are
+ * never headers.
+ */
+export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, headerRow?: number): SheetReading {
   const grid = new SheetGrid(sheet);
   const reading: SheetReading = { sheet: sheet.name, headers: [], rows: [], titles: [], notes: [], sections: [], repeatedHeaders: [] };
   const rowNumbers = grid.rowNumbers;
   const headerAt = new Map<number, HeaderBlock>();
   const skip = new Set<number>();
   for (const r of rowNumbers) {
-    if (skip.has(r)) continue;
-    if (headerScore(grid, r)) {
-      const groupAbove = isGroupHeaderAbove(grid, r) && !skip.has(r - 1);
+    if (skip.has(r) || (headerRow !== undefined && r < headerRow)) continue;
+    if (r === headerRow || headerScore(grid, r)) {
+      const groupAbove = r !== headerRow && isGroupHeaderAbove(grid, r) && !skip.has(r - 1);
       const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r), overrides);
       if (groupAbove) headerAt.delete(r - 1);
       headerAt.set(block.rows[0], block);
