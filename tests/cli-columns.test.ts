@@ -152,6 +152,39 @@ describe('when no action column reaches confidence', () => {
   });
 });
 
+describe('a workbook where the plan could be on more than one sheet', () => {
+  let twoSheets: string;
+
+  beforeAll(async () => {
+    twoSheets = path.join(dir, 'two-sheets.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const notes = wb.addWorksheet('Contacts');
+    notes.getRow(1).values = ['Name', 'Telephone'];
+    notes.getRow(2).values = ['Front door', '0300 123 4567'];
+    const ws = wb.addWorksheet("Action plan (Sam's)");
+    ws.getRow(3).values = ['Ix', 'Commitment wording', 'Person accountable', 'Finish by', 'Where we are'];
+    ROWS.forEach((r, i) => (ws.getRow(4 + i).values = r));
+    await wb.xlsx.writeFile(twoSheets);
+  });
+
+  it('an unqualified --columns asks which sheet (exit 2, one line)', async () => {
+    const { code, stderr } = await runCli(['structure', twoSheets, '--columns', 'action=B']);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/the plan could be on "Contacts" or "Action plan \(Sam's\)": name the sheet/);
+  });
+
+  it('Sheet!role=C reads that sheet, and the roles saved for a sheet name with spaces and a quote read back', async () => {
+    const out = path.join(dir, 'two-sheets-out.xlsx');
+    const sheet = "'Action plan (Sam''s)'";
+    const first = await json(['structure', twoSheets, '--columns', `Action plan (Sam's)!action=B,${sheet}!lead=C`, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.actions.map((a) => [a.action, a.lead, a.source.sheet])).toEqual(ROWS.map((r) => [r[1], r[2], "Action plan (Sam's)"]));
+    const again = await json(['structure', out]);
+    expect(again.actions).toEqual(first.actions);
+  });
+});
+
 describe('the roles given with --columns are saved in the written copy', () => {
   let out: string;
   let first: Awaited<ReturnType<typeof json>>;

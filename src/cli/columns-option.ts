@@ -13,6 +13,7 @@
  */
 import { IGNORE_ROLE, knownRoles, parseRole } from '../engine/column-roles';
 import { ChoosableSheet } from '../engine/column-choice';
+import { unquoteSheetName } from '../engine/saved-mapping';
 import { ColumnField } from '../engine/structure/columns';
 import { normalise } from '../engine/text';
 import { columnLetters, SheetGrid, WorkbookModel } from '../engine/workbook';
@@ -44,7 +45,7 @@ function splitItems(spec: string): Item[] {
     const left = item.slice(0, eq).trim();
     const value = item.slice(eq + 1).trim();
     const bang = left.lastIndexOf('!');
-    const sheet = bang >= 0 ? left.slice(0, bang).trim().replace(/^'(.*)'$/, '$1') : null;
+    const sheet = bang >= 0 ? unquoteSheetName(left.slice(0, bang)) : null;
     const key = (bang >= 0 ? left.slice(bang + 1) : left).trim();
     if (!value) throw new ColumnsError(`--columns: "${item}" names no column after "=".`);
     return { sheet, key, value };

@@ -37,8 +37,8 @@ const SETTING = /^\s*column\s*:\s*(.+)!\s*\$?([A-Za-z]{1,3})\$?(\d+)\s*$/i;
 
 export const SAVED_COLUMNS_CHANGED = 'saved-columns-changed';
 
-/** A sheet name as written in a setting: 'Sheet name' quoted as in a formula, or bare. */
-function unquote(name: string): string {
+/** A sheet name as written in a setting or on the command line: 'Sheet name' quoted as in a formula, or bare. */
+export function unquoteSheetName(name: string): string {
   const t = name.trim();
   return /^'.*'$/.test(t) ? t.slice(1, -1).replace(/''/g, "'") : t;
 }
@@ -73,7 +73,7 @@ export function readSavedMapping(model: WorkbookModel): SavedColumn[] {
     const field = parseRole(grid.text(r, 2));
     if (field === undefined) continue;
     const { row, col } = parseA1(`${m[2]}${m[3]}`);
-    saved.push({ sheet: unquote(m[1]), col, headerRow: row, header: grid.text(r, 3), field, fingerprint: grid.text(r, 4).trim().toLowerCase() });
+    saved.push({ sheet: unquoteSheetName(m[1]), col, headerRow: row, header: grid.text(r, 3), field, fingerprint: grid.text(r, 4).trim().toLowerCase() });
   }
   return saved;
 }
@@ -169,7 +169,7 @@ export function settingsEditFor(model: WorkbookModel, columns: SavedColumn[]): S
   const replaced = new Set(columns.map((c) => c.sheet));
   const old = grid.rowNumbers.filter((r) => {
     const m = SETTING.exec(grid.text(r, 1));
-    return m && replaced.has(unquote(m[1]));
+    return m && replaced.has(unquoteSheetName(m[1]));
   });
   const last = grid.rowNumbers.length ? Math.max(...grid.rowNumbers) : 0;
   const rows: SettingsEdit['rows'] = [];

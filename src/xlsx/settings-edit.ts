@@ -5,7 +5,7 @@
  */
 import type { SettingsEdit } from '../engine/saved-mapping';
 import { emptySheet, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
-import { columnLetters } from '../engine/workbook';
+import { columnLetters, parseA1 } from '../engine/workbook';
 import { hasExcelEscapes, escapeXml } from './package/xml';
 import { XlsxWorkbook } from './read-workbook';
 
@@ -51,5 +51,17 @@ export async function editSettingsSheet(workbook: XlsxWorkbook, edit: SettingsEd
   for (const { row, values } of edit.rows) rows.set(row, rowXml(row, values));
   const body = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x).join('');
   const tag = open[0].endsWith('/>') ? open[0].slice(0, -2) + '>' : open[0];
-  workbook.pkg.put(sheet.part, `${xml.slice(0, start)}${tag}${body}</sheetData>${xml.slice(end)}`);
+  const edited = `${xml.slice(0, start)}${tag}${body}</sheetData>${xml.slice(end)}`;
+  workbook.pkg.put(sheet.part, withDimension(edited, Math.max(0, ...rows.keys()), Math.max(0, ...edit.rows.map((r) => r.values.length))));
+}
+
+/** The sheet's used-range hint (<dimension>), widened to take in the rows written. */
+function withDimension(xml: string, lastRow: number, lastCol: number): string {
+  return xml.replace(/<dimension\b[^>]*?\bref="([^"]*)"/, (whole, ref: string) => {
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+    if (!m || !lastRow) return whole;
+    const [, , , endCol = m[1], endRow = m[2]] = m;
+    const col = Math.max(lastCol, parseA1(`${endCol}1`).col);
+    return whole.replace(ref, `${m[1]}${m[2]}:${columnLetters(col)}${Math.max(lastRow, Number(endRow))}`);
+  });
 }
