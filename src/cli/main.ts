@@ -22,15 +22,22 @@ import { ColumnsChoice, ColumnsError, resolveColumns } from './columns-option';
 import { validatePlan } from '../engine/validate';
 import { applyWorkbookPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
+import { checkOutputKind, OutputKindError } from '../xlsx/output-kind';
+export { removeTemporariesOnInterrupt } from '../xlsx/write-atomically';
+import { ReadLimits } from '../xlsx/package/limits';
+import { READ_LIMIT_OPTIONS, readLimitsFrom } from './read-limits';
 import { buildReport } from './report';
+import { planCsv } from '../engine/sheet-plan/plan-csv';
+import { writeFileAtomically } from '../xlsx/write-atomically';
 import { printReadable } from './readable';
 
 export const USAGE = `Usage:
-  plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
-                        [--columns "action=C,lead=E,due=F"]
+  plan-assure structure <in.xlsx> [--out <out.xlsx>] [--csv <plan.csv>] [--json] [--today YYYY-MM-DD]
+                        [--plan-start YYYY-MM-DD] [--columns "action=C,lead=E,due=F"]
   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
                         [--period "Q2 2025/26"] [--columns …]
+  Limits for a rare huge plan: [--max-cells N] [--max-part-mb N] [--max-package-mb N] [--max-shared-strings N]
 
   structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
              workbook with the Plan sheet added (the input file is never changed)
@@ -38,7 +45,9 @@ export const USAGE = `Usage:
   run        does everything: structure, check, KPIs, RAG, and the board pack (Board Summary,
              Exceptions, KPI Scorecard, Coming up), written to --out
 
-  --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}
+  --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}; text is exactly as the
+                officer wrote it (a cell "=SUM(…)" stays that text): treat it as data
+  --csv         write the Plan table as CSV; text that would start a formula gets a leading '
   --today       the date to judge "overdue" against (default: today)
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
@@ -46,6 +55,11 @@ export const USAGE = `Usage:
   --columns     which column is which, by letter or header text: "action=C,lead=Owner,due=F"; header=3 for the
                 header row; "Actions!action=C" for a sheet; ignore=G to leave a column out. With --out, the
                 roles are saved in the new file's "Plan Settings" sheet and later runs read the plan the same way.
+
+  --max-…       raise a reading limit (defaults: 3,000,000 cells, 256 MB a part, 1,024 MB in all,
+                2,000,000 shared strings); a file past one is refused, as a real plan never is
+
+A workbook with macros (.xlsm) is written as .xlsm, macros untouched: give --out an .xlsm name.
 
 Exit codes: 0 done, 1 done with errors in the plan (including "no action column found"), 2 unusable
 input, output or --columns (nothing is written), 3 internal fault.`;
@@ -77,6 +91,8 @@ interface Options {
   planStart?: string;
   period?: string;
   columns?: string;
+  limits: ReadLimits;
+  csv?: string;
 }
 
 function parse(argv: string[]): Options | 'help' {
@@ -93,6 +109,8 @@ function parse(argv: string[]): Options | 'help' {
         period: { type: 'string' },
         columns: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        csv: { type: 'string' },
+        ...READ_LIMIT_OPTIONS,
       },
     });
   } catch (error) {
@@ -111,7 +129,15 @@ function parse(argv: string[]): Options | 'help' {
   if (values.period !== undefined && !parseReportingPeriod(values.period)) {
     throw new UsageError(`--period must be a financial-year quarter such as "Q2 2025/26" (got "${values.period}").`);
   }
-  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (got "${values.out}").`);
+  if (values.out !== undefined && !/\.xls[xm]$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (or .xlsm for a workbook with macros; got "${values.out}").`);
+  if (values.csv !== undefined && command !== 'structure') throw new UsageError('--csv goes with structure: plan-assure structure plan.xlsx --csv plan.csv');
+  if (values.csv !== undefined && !/\.csv$/i.test(values.csv)) throw new UsageError(`--csv must name a .csv file (got "${values.csv}").`);
+  let limits: ReadLimits;
+  try {
+    limits = readLimitsFrom(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (values.out && path.resolve(values.out) === path.resolve(input)) {
     throw new UsageError('--out must be a different file from the input: PlanAssure never changes the workbook it reads.');
   }
@@ -124,6 +150,8 @@ function parse(argv: string[]): Options | 'help' {
     planStart: checkDate('plan-start', values['plan-start']),
     period: values.period,
     columns: values.columns,
+    limits,
+    csv: values.csv,
   };
 }
 
@@ -156,7 +184,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     return 0;
   }
   try {
-    const workbook = await loadWorkbook(options.input);
+    const workbook = await loadWorkbook(options.input, options.limits);
+    if (options.out) checkOutputKind(workbook.pkg, options.input, options.out);
     const model = workbookModel(workbook);
     const owned = ownedSheets(model);
     const base: StructureOptions = { today: options.today, planStart: options.planStart, ownedSheets: owned };
@@ -174,6 +203,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
     }
+    if (options.command === 'structure' && options.csv) {
+      writeFileAtomically(options.csv, planCsv(result));
+      written = written ? `${written} and ${options.csv}` : options.csv;
+    }
     if (options.command === 'run' && options.out) {
       const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, findings });
       await applyWorkbookPlan(workbook, withSettingsSheet(pack.plan, settingsEdit), owned);
@@ -184,7 +217,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       reported = { ...result, actions: pack.actions.map((a) => ({ ...a, rag: a.effectiveRag })) };
     }
     if (options.json) stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
-    else printReadable(stdout, options.command, options.input, reported, findings, written, written && settingsEdit ? settingsEdit.sheet : null);
+    else printReadable(stdout, options.command, options.input, reported, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
     const choices = choosableSheets(model, result);
     if (!result.sheets.some((s) => s.role === 'plan') && choices.length) (options.json ? stderr : stdout).write(`\n${candidateMessage(choices, argv)}\n`);
@@ -194,7 +227,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       stderr.write(`plan-assure: ${error.message} Nothing was written.\n`);
       return 2;
     }
-    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError) {
+    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError || error instanceof OutputKindError) {
       stderr.write(`plan-assure: ${error.message}\n`);
       return 2;
     }
