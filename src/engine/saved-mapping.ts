@@ -116,7 +116,7 @@ export function savedMappingOverrides(model: WorkbookModel, skip: ReadonlySet<st
  * Structuring options with the saved roles folded in: for each sheet, the officer's roles given with this run win
  * column by column; a header row given with this run that differs from the saved one sets the saved roles aside.
  */
-export function withSavedMapping<T extends Partial<MappingOverrides>>(model: WorkbookModel, given: T): { options: T; findings: Finding[] } {
+export function withSavedMapping<T extends Partial<MappingOverrides>>(model: WorkbookModel, given: T): { options: T & Partial<MappingOverrides>; findings: Finding[] } {
   const saved = savedMappingOverrides(model);
   if (!Object.keys(saved.headerRowOverrides).length) return { options: given, findings: saved.findings };
   const columnOverrides = { ...given.columnOverrides };
