@@ -198,6 +198,48 @@ describe('position', () => {
   });
 });
 
+describe('which row is the header', () => {
+  it('a short data row whose words name roles ("Task and finish group | Head of Service") is not a new header', () => {
+    const r = read([
+      ['Ref', 'Action', 'Lead', 'Timescale'],
+      ['1.1', COMMITMENTS[0], PEOPLE[0], WHEN[0]],
+      ['2.1', 'Task and finish group', 'Head of Service', 'Ongoing'],
+      ['2.2', 'Owner review', 'Team manager', 'Target date tbc'],
+      ['2.3', COMMITMENTS[1], PEOPLE[1], WHEN[1]],
+    ]);
+    expect(r.actions.map((a) => [a.ref, a.action])).toEqual([
+      ['1.1', COMMITMENTS[0]],
+      ['2.1', 'Task and finish group'],
+      ['2.2', 'Owner review'],
+      ['2.3', COMMITMENTS[1]],
+    ]);
+  });
+
+  it('a data row written as a sentence is never a header, whatever its words', () => {
+    const r = read([
+      ['Action', 'Outcome', 'Lead'],
+      ['Undertake a review of the team.', 'Measured via case file audits', 'Review the measures.'],
+      ['Develop a workforce strategy', 'Better retention of staff', 'Head of Service'],
+    ]);
+    expect(r.sheets[0].headerRows).toEqual([1]);
+    expect(r.actions).toHaveLength(2);
+  });
+
+  it('a header after a gap starts a new block, read on its own', () => {
+    const r = read([
+      ['Task', 'Owner'],
+      [COMMITMENTS[0], PEOPLE[0]],
+      [],
+      ['Owner', 'Task'],
+      [PEOPLE[1], COMMITMENTS[1]],
+    ]);
+    expect(r.actions.map((a) => [a.action, a.lead])).toEqual([
+      [COMMITMENTS[0], PEOPLE[0]],
+      [COMMITMENTS[1], PEOPLE[1]],
+    ]);
+  });
+});
+
 describe('a recommendation and the response to it', () => {
   // Each recommendation is merged down over the two responses to it.
   const rows: CellInput[][] = [

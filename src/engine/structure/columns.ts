@@ -199,7 +199,7 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
     if (t) nextOwn.set(c, t);
   }
   if (nextOwn.size >= 2 || forceTwoRows) {
-    const allShort = [...nextOwn.values()].every((t) => t.length <= 40);
+    const allShort = [...nextOwn.values()].every((t) => t.length <= 40 && !isSentence(t));
     const underGroup = [...nextOwn.keys()].filter((c) => {
       const m = grid.merge(row, c);
       return m && m.right > m.left;
