@@ -5,6 +5,7 @@
 import { ColumnMapping } from '../src/engine/structure/columns';
 import { headerEvidence, stem } from '../src/engine/structure/roles/header-words';
 import { structureWorkbook, StructureOptions, StructureResult } from '../src/engine/structure';
+import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -431,5 +432,51 @@ describe('on a real file, written and read through the xlsx adapter', () => {
     ]);
     const chosen = structureWorkbook(model, { ...OPTIONS, headerRowOverrides: { Sheet1: 1 }, columnOverrides: { Sheet1: { 1: 'action', 2: 'lead', 3: 'timescale' } } });
     expect(chosen.actions.map((a) => a.lead)).toEqual(PEOPLE);
+  });
+});
+
+describe('property: any wording from the role vocabulary, in any column order', () => {
+  // Headers a council might write for each role, none of them a seed's: plain, plural, possessive, abbreviated,
+  // asked as a question.
+  const WORDINGS = {
+    ref: ['Ref.', 'Item no.', 'Reference', 'ID', '#'],
+    action: ['Our commitments', 'What needs to happen', 'Tasks', 'Planned activity', 'What will we do?', 'Improvement actions'],
+    lead: ['Owner(s)', 'Responsible director', 'Accountable', 'Who?', 'Resp.', "Officer's name", 'Lead manager'],
+    timescale: ['By when?', 'Completion by', 'Target', 'Tgt', 'Deadline', 'Timeframe'],
+    status: ['Current state', 'Status', 'Progress status', 'Where are we'],
+    progress: ['Latest commentary', 'How is it going?', 'Updates', 'Progress to date', 'Comments'],
+    outcomes: ['What will be different', 'Exp. outcome', 'Benefits', 'Impact on people'],
+  } as const;
+  const VALUES = {
+    ref: ['1.1', '1.2', '2.1', '2.2', '3.1'],
+    action: COMMITMENTS,
+    lead: PEOPLE,
+    timescale: WHEN,
+    status: STATUS,
+    progress: UPDATES,
+    outcomes: UPDATES.map((u) => `People will notice that ${u.toLowerCase()}`),
+  };
+  type Field = keyof typeof WORDINGS;
+  const FIELDS = Object.keys(WORDINGS) as Field[];
+
+  it('every action is found, each field in its place, and nothing invented', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(FIELDS, { minLength: 3 }).filter((f) => f.includes('action')),
+        fc.array(fc.nat(), { minLength: FIELDS.length, maxLength: FIELDS.length }),
+        (order, picks) => {
+          const headers = order.map((f, i) => WORDINGS[f][picks[i] % WORDINGS[f].length]);
+          const r = read([headers, ...planRows(order.map((f) => VALUES[f]))]);
+          expect(r.actions.map((a) => a.action)).toEqual(COMMITMENTS);
+          if (order.includes('lead')) expect(r.actions.map((a) => a.lead)).toEqual(PEOPLE);
+          if (order.includes('timescale')) expect(r.actions.map((a) => a.timescale)).toEqual(WHEN);
+          if (order.includes('ref')) expect(r.actions.map((a) => a.ref)).toEqual(VALUES.ref);
+          if (order.includes('status')) expect(r.actions.map((a) => a.statusText)).toEqual(STATUS);
+          if (order.includes('progress')) r.actions.forEach((a, i) => expect(a.progress).toContain(UPDATES[i]));
+          if (order.includes('outcomes')) r.actions.forEach((a, i) => expect(a.outcomes).toBe(VALUES.outcomes[i]));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
