@@ -277,3 +277,43 @@ describe('year headings', () => {
     expect(result.actions.map((a) => a.dueDate)).toEqual([null]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Two named actions in one cell
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('two named actions in one cell', () => {
+  test('Medway CQC rows 9 and 97: each "Label: • bullets" block is its own action, the rest of the row shared', async () => {
+    const result = await seed('medway-cqc-improvement-action-plan');
+    expect(result.actions).toHaveLength(122);
+    const row = (r: number) => result.actions.filter((a) => a.source.row === r);
+    expect(row(9).map((a) => a.action.split('\n')[0])).toEqual(['Enhance consistency in assessments:', 'Allocate workers for continuity:']);
+    expect(row(97).map((a) => a.action.split('\n')[0])).toEqual(['Reduce discharge delays:', 'Enhance integration with Health services:']);
+    const [first, second] = row(9);
+    expect(first.action.split('\n')).toHaveLength(3);
+    expect(second.action).toBe(
+      'Allocate workers for continuity:\n• Move to an agile allocated worker model (within defined areas of Adult Social Care) to ensure consistency in support, better communication, and improved outcomes for service users',
+    );
+    for (const field of ['timescale', 'dueDate', 'measures', 'outcomes', 'qualityStatement', 'area'] as const) expect(second[field]).toEqual(first[field]);
+    expect([first.split?.part, second.split?.part, second.split?.of]).toEqual([1, 2, 2]);
+    expect(first.split?.cellText).toBe(`${first.action}\n${second.action}`);
+    // Every other labelled cell of the plan is one action with its bullets.
+    expect(result.actions.filter((a) => a.split)).toHaveLength(4);
+  });
+
+  test('in a plan with refs, the parts get lettered refs; one label with bullets, or a label followed by prose, stays one action', async () => {
+    const result = await structure('named-actions', [
+      ['Ref', 'Action', 'Lead', 'Due'],
+      ['3.1', 'Front door:\n- Triage all new contacts within two working days\n- Publish the triage criteria\nDigital offer:\n- Launch an online self-assessment', 'Head of Access', '31/03/2026'],
+      ['3.2', 'Front door review:\n- Map the current pathway\n- Agree the new pathway with partners', 'Head of Access', '31/03/2026'],
+      ['3.3', 'Carers:\n- Refresh the carers strategy\nThis will be co-produced with the carers partnership board and reported:\n- to the scrutiny committee', 'Carers lead', '30/06/2026'],
+    ]);
+    expect(result.actions.map((a) => [a.ref, a.action.split('\n')[0], a.lead, a.dueDate])).toEqual([
+      ['3.1a', 'Front door:', 'Head of Access', '2026-03-31'],
+      ['3.1b', 'Digital offer:', 'Head of Access', '2026-03-31'],
+      ['3.2', 'Front door review:', 'Head of Access', '2026-03-31'],
+      ['3.3', 'Carers:', 'Carers lead', '2026-06-30'],
+    ]);
+    expect(only(validatePlan(result, { today: '2025-11-15' }), 'duplicate-ref')).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { readSettingsSheet } from '../settings';
 import { WorkbookModel } from '../workbook';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
 import { linkCrossReferences } from './cross-references';
+import { splitNamedActions } from './named-actions';
 import { generateRefs } from './generated-refs';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
@@ -94,7 +95,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheetHasMarkers: reading.headers.some((h) => h.columns.some((c) => c.field === 'marker')),
       memo,
     };
-    const sheetActions = groupRows(reading, context).map((group) => assembleAction(sheet.name, group, context));
+    const sheetActions = groupRows(reading, context).flatMap((group) => splitNamedActions(assembleAction(sheet.name, group, context)));
     applyYearHeadings(sheetActions, [...reading.titles, ...reading.sections], sheet);
     for (const a of sheetActions) actions.push(a);
   }
