@@ -686,9 +686,9 @@ describe('a stray cell at XFD1048576', () => {
 
 describe('column overrides (the officer corrects the mapping before structuring)', () => {
   const rows = [
-    ['Ref', 'Action', 'Named person', 'Finish'],
+    ['Ref', 'Action', 'Column C', 'Finish'],
     ['1.1', 'Do A', 'Bob', 'March 2026'],
-    ['Ref', 'Action', 'Named person', 'Finish'],
+    ['Ref', 'Action', 'Column C', 'Finish'],
     ['1.2', 'Do B', 'Sue', 'June 2026'],
   ];
   const model = { sheets: [sheet('Plan', rows)] };

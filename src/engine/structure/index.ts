@@ -4,16 +4,19 @@
 import { readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
-import { WorkbookModel } from '../workbook';
+import { SheetGrid, WorkbookModel } from '../workbook';
+import { columnCandidates } from './columns';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
 import { linkCrossReferences } from './cross-references';
 import { splitNamedActions } from './named-actions';
 import { generateRefs } from './generated-refs';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
+import { hasPlanOrKpis } from './workbook-kind';
 import { applyYearHeadings } from './year-headings';
 
 export * from './types';
+export { hasPlanOrKpis, isScorecardOnly } from './workbook-kind';
 
 export interface StructureOptions {
   /** Today's date, YYYY-MM-DD: the engine never reads the clock. */
@@ -71,7 +74,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheets.push(emptyLayout(sheet.name, 'settings'));
       continue;
     }
-    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name]);
+    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name], options.headerRowOverrides?.[sheet.name]);
     // Rows the tool copied from another sheet of this workbook (a renamed copy of an earlier Plan sheet, whose
     // "Source sheet" column names that sheet) are read from their source, so that each action counts once.
     reading.rows = reading.rows.filter((row) => !copiedFromAnotherSheet(row, sheet.name, model));
@@ -108,7 +111,22 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     if (s) s.role = layout.kind === 'long' ? 'kpi-data' : 'kpi-register';
   }
 
-  if (!sheets.some((s) => s.role === 'plan')) {
+  if (!hasPlanOrKpis(sheets)) {
+    // Never a dead end: for each sheet that holds text, the columns the officer could choose from.
+    for (const layout of sheets) {
+      if (layout.role !== 'not-a-plan') continue;
+      const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
+      if (!sheet.cells.some((c) => c.value.type === 'text')) continue;
+      layout.candidates = columnCandidates(new SheetGrid(sheet)) ?? undefined;
+    }
+  }
+  // A workbook holding only a KPI scorecard is a normal input: it is read, checked and scored as it is.
+  // Nothing read at all: where a sheet looks like a scorecard, its finding says why it could not be read (and is an
+  // error, unless Plan Settings says otherwise); else there is simply no plan table.
+  const unreadScorecards = kpi.findings.filter((f) => f.rule === 'kpi-scorecard-unread');
+  if (!hasPlanOrKpis(sheets) && unreadScorecards.length) {
+    for (const f of unreadScorecards) if (!settings.ruleSeverities[f.rule]) f.severity = 'error';
+  } else if (!hasPlanOrKpis(sheets)) {
     const first = model.sheets[0]?.name ?? 'Sheet1';
     findings.push({
       rule: 'no-plan-table',

@@ -1,4 +1,5 @@
 /** Rules about the plan table itself: no table, a missing key column, a row with no action, an action with no lead. */
+import { hasPlanOrKpis } from '../../structure/workbook-kind';
 import { PlacedField } from '../context';
 import { actionLabel, collect, crossReference } from '../helpers';
 import { defineRule, Hit } from '../rule-shape';
@@ -31,8 +32,9 @@ export const noPlanTable = defineRule<{ sheet: string }>({
   fix: () => 'Add a header row with at least an “Action” column and one other, such as “Lead” or “Timescale”, above the actions.',
   example: { sheet: 'Sheet1' },
   find: (context) => {
-    if (context.result.sheets.some((s) => s.role === 'plan')) return [];
-    if (context.result.findings.some((f) => f.rule === 'no-plan-table')) return [];
+    if (hasPlanOrKpis(context.result.sheets)) return [];
+    // Structuring reports it, or says why a sheet that looks like a scorecard could not be read.
+    if (context.result.findings.some((f) => f.rule === 'no-plan-table' || f.rule === 'kpi-scorecard-unread')) return [];
     const sheet = context.result.sheets[0]?.sheet ?? 'Sheet1';
     return [{ sheet, cell: 'A1', params: { sheet } }];
   },
