@@ -4,6 +4,7 @@
  * that seed (written to .xlsx and read back through the real adapter), because each rule must hold for plans we
  * have never seen.
  */
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -315,5 +316,41 @@ describe('two named actions in one cell', () => {
       ['3.3', 'Carers:', 'Carers lead', '2026-06-30'],
     ]);
     expect(only(validatePlan(result, { today: '2025-11-15' }), 'duplicate-ref')).toEqual([]);
+  });
+});
+
+describe('properties over generated plans', () => {
+  const refArb = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 30 }).map(String), fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })).map(([a, b]) => `${a}.${b}`));
+  const rowsArb = fc.array(fc.tuple(refArb, fc.boolean()), { minLength: 1, maxLength: 25 });
+
+  test('refs are unique, never reuse an officer ref, are the same on a second run, and pointer rows to existing refs are never actions', () => {
+    fc.assert(
+      fc.property(rowsArb, (spec) => {
+        // Distinct officer refs (duplicates are duplicate-ref's business); a pointer row names an earlier officer ref.
+        const seen = new Set<string>();
+        const rows: CellInput[][] = [['Ref', 'Action', 'Lead']];
+        spec.forEach(([ref, pointer], i) => {
+          const own = ref && !seen.has(ref) ? ref : null;
+          if (own) seen.add(own);
+          const earlier = [...seen].filter((r) => r !== own);
+          const action = pointer && earlier.length ? `See ${earlier[i % earlier.length]}` : `Deliver improvement number ${i + 1} with partners`;
+          rows.push([own, action, 'Head of Service']);
+        });
+        const model = workbook(sheet('Plan', rows));
+        const first = structureWorkbook(model, { today: '2025-11-15' });
+        const second = structureWorkbook(model, { today: '2025-11-15' });
+        const refs = first.actions.map((a) => a.ref);
+        expect(new Set(refs).size).toBe(refs.length);
+        expect(refs).toEqual(second.actions.map((a) => a.ref));
+        for (const a of first.actions) {
+          if (a.refGenerated) expect(seen.has(a.ref!)).toBe(false);
+          expect(/^See /.test(a.action)).toBe(false);
+        }
+        // Every row is an action or folded into one.
+        const accounted = first.actions.flatMap((a) => a.rows);
+        expect(new Set(accounted).size).toBe(rows.length - 1);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
