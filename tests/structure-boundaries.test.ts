@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { structureWorkbook, StructureResult, StructuredAction } from '../src/engine/structure';
+import { isKeyLabel, isPageText, legendEntryWord, legendListWords } from '../src/engine/structure/boundaries';
 import { readSheet } from '../src/engine/structure/read-sheet';
 import { cellText, WorkbookModel } from '../src/engine/workbook';
 import { readWorkbook } from '../src/xlsx/read-workbook';
@@ -69,6 +70,37 @@ function expectClean(model: WorkbookModel, result: StructureResult, expected: st
   }
   expect(lost).toEqual([]);
 }
+
+describe('the evidence, cell by cell', () => {
+  it.each([
+    ['Amber – some slippage', 'Amber'],
+    ['G = on course', 'On track'],
+    ['Red (off track)', 'Red'],
+    ['Completed', 'Complete'],
+    ['Recruit two social workers', null],
+    ['A', null],
+    ['Complete the review of the front door and report', null],
+  ])('legend entry %p names %p', (text, word) => {
+    expect(legendEntryWord(text)).toBe(word);
+  });
+
+  it('a legend written in one cell lists its words; a sentence with one status word is no legend', () => {
+    expect(legendListWords('Status key: On track / At risk / Off track / Complete')).toEqual(['On track', 'At risk', 'Off track', 'Complete']);
+    expect(legendListWords('RAG: Red = stuck, Amber = slipping, Green = fine')).toEqual(['Red', 'Amber', 'Green']);
+    expect(legendListWords('Review the policy, train staff, and report progress')).toEqual([]);
+  });
+
+  it.each(['Key', 'Status key:', 'RAG legend', 'Colour key –'])('%p labels a legend', (text) => expect(isKeyLabel(text)).toBe(true));
+  it.each(['Key actions', 'Key worker reviews', 'Monkey'])('%p labels no legend', (text) => expect(isKeyLabel(text)).toBe(false));
+
+  it.each(['Approved by: Cabinet', 'Version 3.2', 'v1.4', 'Signed:', 'Signed off by the Director', 'Date of next review: March 2027', 'Page 1 of 3', '2 of 3', 'OFFICIAL', 'S:\\Adults\\tracker.xlsx'])(
+    '%p is a page or document line',
+    (text) => expect(isPageText(text)).toBe(true),
+  );
+  it.each(['Sign off the carers strategy', 'Agree the version control policy', 'Review the front door', 'Date the new contracts'])('%p is no page line', (text) =>
+    expect(isPageText(text)).toBe(false),
+  );
+});
 
 describe('a legend', () => {
   const legend: CellInput[][] = [
@@ -251,6 +283,13 @@ describe('a footer below a blank gap', () => {
     expect(r.sheets[0].sections).toEqual([]);
   });
 
+  it('rows below gaps are not cut off as footers when the action column above them is empty', () => {
+    // The action column was read wrongly (nothing in it): the rows are left as rows for the officer to see.
+    const rows: CellInput[][] = [HEADER, ['A1', null, 'Carers Lead', 'June 2026'], [], ['A2', null, 'Finance Manager', 'July 2026'], [], ['A3', null, 'Head of Service']];
+    const r = read(workbook(sheet('Improvement Plan', rows)));
+    expect(r.actions.map((a) => a.ref)).toEqual(['A1', 'A2', 'A3']);
+  });
+
   it('an action below a gap is still an action', () => {
     const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, [], ['A4', 'Recruit two more occupational therapists', 'Head of Service', 'March 2027']]));
     expectClean(model, read(model), [...ACTION_TEXTS, 'Recruit two more occupational therapists'], []);
@@ -389,7 +428,7 @@ describe('a real .xlsx file', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Property: whatever sits below a table (a legend, a footer, a sign-off), the actions read are the same.
+// Property: whatever sits below (or above) a table (a legend, a footer, a sign-off), the actions read are the same.
 // ---------------------------------------------------------------------------------------------------------------
 
 const VERBS = ['Review', 'Publish', 'Recruit', 'Commission', 'Train', 'Agree', 'Launch', 'Audit', 'Extend', 'Map'];
@@ -422,41 +461,66 @@ const tableArb: fc.Arbitrary<Table> = fc
     rows: [HEADER, ...actions.map((a, i) => [`P${i + 1}`, `${a.verb} ${a.object}`, a.lead, a.when, a.status])],
   }));
 
-/** A block to put below a table: its rows, and how many blank rows go before it. */
-const trailerArb: fc.Arbitrary<{ gap: number; rows: CellInput[][] }> = fc.oneof(
-  // A legend of two to five different entries, with or without a label, in any of the table's columns.
-  fc.record({
+/** A block to put next to a table: its rows, and how many blank rows stand between it and the table. */
+type Block = { gap: number; rows: CellInput[][] };
+
+// A legend of two to five different entries, with or without a label, in any of the table's columns.
+const legendArb: fc.Arbitrary<Block> = fc
+  .record({
     gap: fc.integer({ min: 0, max: 2 }),
     label: fc.option(fc.constantFrom('Key', 'Status key:', 'RAG legend', 'Colour key'), { nil: null }),
     entries: fc.uniqueArray(fc.constantFrom(...LEGEND_WORDS), { minLength: 2, maxLength: 5 }),
     meaning: fc.array(fc.constantFrom(...MEANINGS), { minLength: 5, maxLength: 5 }),
     at: fc.integer({ min: 0, max: 5 }),
     joined: fc.boolean(),
-  }).map(({ gap, label, entries, meaning, at, joined }) => {
+  })
+  .map(({ gap, label, entries, meaning, at, joined }) => {
     const pad = (cells: CellInput[]) => [...Array<CellInput>(at).fill(null), ...cells];
     const rows = joined
       ? [pad([`${label ?? 'Key'}: ${entries.join(' / ')}`])]
       : [...(label ? [pad([label])] : []), ...entries.map((e, i) => pad([e, meaning[i]]))];
     return { gap, rows };
-  }),
-  // Sign-off, version and page lines, directly under the table or below a gap.
-  fc.record({
+  });
+
+// Sign-off, version and page lines, directly next to the table or set off by a gap.
+const signOffArb: fc.Arbitrary<Block> = fc
+  .record({
     gap: fc.integer({ min: 0, max: 2 }),
     lines: fc.array(fc.record({ text: fc.constantFrom(...SIGN_OFFS), at: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 4 }),
-  }).map(({ gap, lines }) => ({ gap, rows: lines.map(({ text, at }) => [...Array<CellInput>(at).fill(null), text]) })),
-  // A footer below a blank gap: a date or a line of text anywhere but the action column.
-  fc.record({
+  })
+  .map(({ gap, lines }) => ({ gap, rows: lines.map(({ text, at }) => [...Array<CellInput>(at).fill(null), text]) }));
+
+// A footer below a blank gap: a date or a line of text anywhere but the action column.
+const footerArb: fc.Arbitrary<Block> = fc
+  .record({
     gap: fc.integer({ min: 1, max: 3 }),
     at: fc.constantFrom(0, 2, 3, 4),
     value: fc.constantFrom<CellInput>({ date: '2026-03-12' }, '12/03/2026', 'Printed for the Adults Board', 'Contact: performance team'),
-  }).map(({ gap, at, value }) => ({ gap, rows: [[...Array<CellInput>(at).fill(null), value]] })),
-);
+  })
+  .map(({ gap, at, value }) => ({ gap, rows: [[...Array<CellInput>(at).fill(null), value]] }));
+
+const trailerArb = fc.oneof(legendArb, signOffArb, footerArb);
 
 function actionsOf(result: StructureResult) {
   return result.actions.map((a) => ({ ref: a.ref, action: a.action, lead: a.lead, timescale: a.timescale, dueDate: a.dueDate, status: a.statusText, rows: a.rows }));
 }
 
-describe('property: a block below the table never changes the actions read', () => {
+describe('property: a block next to the table never changes the actions read', () => {
+  it('holds for a random legend or sign-off block above the header too', () => {
+    fc.assert(
+      // Not a lone line of text: directly above a header, that is the table's heading.
+      fc.property(tableArb, fc.oneof(legendArb, signOffArb), fc.integer({ min: 0, max: 2 }), (table, block, gap) => {
+        const plain = read(workbook(sheet('Plan', table.rows)));
+        const above = [...block.rows, ...Array.from({ length: gap }, () => [])];
+        const withBlock = read(workbook(sheet('Plan', [...above, ...table.rows])));
+        const shift = (a: ReturnType<typeof actionsOf>[number]) => ({ ...a, rows: a.rows.map((r) => r - above.length) });
+        expect(actionsOf(withBlock).map(shift)).toEqual(actionsOf(plain));
+        expect(withBlock.actions.every((a) => a.theme === null && a.area === null)).toBe(true);
+      }),
+      { numRuns: 100, seed: 20260116 },
+    );
+  });
+
   it('holds for random tables and random legends, sign-offs and footers', () => {
     fc.assert(
       fc.property(tableArb, fc.array(trailerArb, { minLength: 1, maxLength: 3 }), (table, trailers) => {

@@ -177,7 +177,8 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
     const block = rows.slice(i, blockEnd).map((r) => r.row);
     const peeled = peelFoot(block, evidenceOf);
     const rest = block.slice(0, block.length - peeled.length);
-    if (!rest.length || (i > 0 && !rest.some((r) => evidenceOf(r).actionText))) {
+    const footer = i > 0 && rest.length <= FOOTER_ROWS && !rest.some((r) => evidenceOf(r).actionText) && actionAbove(rows, i, evidenceOf);
+    if (!rest.length || footer) {
       block.forEach((r) => trailing.add(r));
       blockEnd = i;
       continue;
@@ -186,6 +187,18 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
     break;
   }
   return trailing;
+}
+
+/**
+ * A footer is a few lines. A longer block with nothing in the action column is more likely a table whose action
+ * column was misread than a footer: it is left for the officer to see as rows.
+ */
+const FOOTER_ROWS = 6;
+
+/** Whether some row above `rows[i]` holds an action: with none, the table's action column is in doubt, not its foot. */
+function actionAbove(rows: readonly { row: number }[], i: number, evidenceOf: (row: number) => RowEvidence): boolean {
+  for (let k = i - 1; k >= 0; k--) if (evidenceOf(rows[k].row).actionText) return true;
+  return false;
 }
 
 function isLegendEntry(e: RowEvidence): boolean {
