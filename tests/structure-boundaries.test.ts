@@ -172,6 +172,20 @@ describe('a legend', () => {
     expect(r.sheets[0].titles.map((t) => t.row)).toEqual([1]);
   });
 
+  it('under a "Key" label, in the officer\'s own words with no status word (the colours being fills), is not an action', () => {
+    const key: CellInput[][] = [[null, 'Key:'], [null, 'Action finished and evidenced'], [null, 'Work moving but behind'], [null, 'No movement, needs escalation']];
+    for (const gap of [[], [[]]]) {
+      const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, ...gap, ...key]));
+      expectClean(model, read(model), ACTION_TEXTS, ['finished and evidenced', 'moving but behind', 'needs escalation']);
+    }
+  });
+
+  it('short actions under the table with no key label above them stay actions', () => {
+    const rows: CellInput[][] = [HEADER, ...ACTIONS, [null, 'Write the carers offer'], [null, 'Launch the new website']];
+    const model = workbook(sheet('Improvement Plan', rows));
+    expectClean(model, read(model), [...ACTION_TEXTS, 'Write the carers offer', 'Launch the new website'], []);
+  });
+
   it('straight under the header, before the first action, is not an action', () => {
     const model = workbook(sheet('Improvement Plan', [HEADER, [null, 'Key: Blue = delivered, Green = on course, Red = stuck'], ['Grey', 'not yet begun'], ...ACTIONS]));
     const r = read(model);

@@ -105,6 +105,11 @@ export interface RowEvidence {
   page: boolean;
   /** The row holds a commitment: words in the action column that are not a date, a legend or a page line. */
   actionText: boolean;
+  /**
+   * A short entry, one or two brief cells with no ref or date: what a legend whose colours are fills says
+   * ("Action completed", "Not progressing"), without any vocabulary word to tell it by.
+   */
+  shortEntry: boolean;
 }
 
 /** The columns of a table by the role that matters here. */
@@ -146,7 +151,8 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
     const actionCell = cells.find((c) => roles.action.has(c.col));
     if (words.size && (!actionCell || actionCell.text.length <= 80)) legendWords = [...words];
   }
-  return { row: content.row, legendWords, keyLabel, page, actionText };
+  const shortEntry = cells.length >= 1 && cells.length <= 2 && !refLike && !cells.some((c) => c.isDate || c.text.length > SHORT_ENTRY);
+  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry };
 }
 
 /**
@@ -155,9 +161,22 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
  * else in their action column; a legend always does.
  */
 export function isLegendRun(run: readonly RowEvidence[]): boolean {
+  if (isKeyedRun(run)) return true;
   if (!run.length || !run.every(isLegendEntry)) return false;
   const words = new Set(run.flatMap((e) => e.legendWords));
   return words.size >= 2 || (words.size >= 1 && run.some((e) => e.keyLabel));
+}
+
+/** The longest a legend's text cell runs ("Action completed and evidenced"), and the most entries it has. */
+const SHORT_ENTRY = 60;
+const LEGEND_ENTRIES = 10;
+
+/**
+ * A key label over a few short entries: a legend whose colours are cell fills, which the workbook model does not
+ * carry, explained in words of the officer's own ("Key:" / "Action completed" / "Not progressing").
+ */
+function isKeyedRun(run: readonly RowEvidence[]): boolean {
+  return run.length >= 3 && run.length <= LEGEND_ENTRIES + 1 && run[0].keyLabel && run.slice(1).every((e) => isLegendEntry(e) || e.shortEntry);
 }
 
 /**
@@ -208,16 +227,24 @@ function isLegendEntry(e: RowEvidence): boolean {
 /** The legend and page lines at the foot of the block that ends a table. */
 function peelFoot(block: readonly number[], evidenceOf: (row: number) => RowEvidence): number[] {
   const peeled: number[] = [];
+  const candidate = (e: RowEvidence) => e.page || isLegendEntry(e) || e.shortEntry;
   let end = block.length;
   for (;;) {
+    // Legends are short: look no further up than a legend could reach (a table of short rows stays fast).
     let start = end;
-    while (start > 0 && (evidenceOf(block[start - 1]).page || isLegendEntry(evidenceOf(block[start - 1])))) start--;
+    while (start > 0 && end - start <= LEGEND_ENTRIES + 1 && candidate(evidenceOf(block[start - 1]))) start--;
     if (start === end) break;
-    const run = block.slice(start, end).map(evidenceOf);
-    // Page lines peel off alone; legend rows only as a whole legend.
+    // The longest run at the foot that is all page lines, or a legend once page lines are set aside.
     let cut = end;
-    if (run.every((e) => e.page) || isLegendRun(run.filter((e) => !e.page))) cut = start;
-    else while (cut > start && evidenceOf(block[cut - 1]).page) cut--;
+    for (let k = start; k < end; k++) {
+      const run = block.slice(k, end).map(evidenceOf);
+      if (run.every((e) => e.page) || isLegendRun(run.filter((e) => !e.page))) {
+        cut = k;
+        break;
+      }
+    }
+    // Otherwise page lines peel off alone.
+    if (cut === end) while (cut > start && evidenceOf(block[cut - 1]).page) cut--;
     if (cut === end) break;
     for (let i = cut; i < end; i++) peeled.push(block[i]);
     end = cut;
