@@ -4,7 +4,7 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { ColumnField, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader } from './columns';
+import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
 import { actionColumns, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
 import {
@@ -68,25 +68,42 @@ function applyOverrides(block: HeaderBlock, overrides: ColumnOverrides | undefin
   if (!overrides) return block;
   return {
     ...block,
-    columns: block.columns.map((c) => (c.col in overrides ? { ...c, field: overrides[c.col], confidence: overrides[c.col] ? 1 : 0 } : c)),
+    columns: block.columns.map((c) =>
+      c.col in overrides
+        ? { ...c, field: overrides[c.col], confidence: overrides[c.col] ? 1 : 0, reasons: [overrides[c.col] ? 'chosen by the officer' : 'left out by the officer'] }
+        : c,
+    ),
   };
 }
 
-export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): SheetReading {
+/**
+ * @param headerRow the officer's header row (1-based): the table is read under it, and under rows repeating it,
+ * whatever the detection makes of the sheet.
+ */
+export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, headerRow?: number): SheetReading {
   const grid = new SheetGrid(sheet);
   const reading: SheetReading = { sheet: sheet.name, headers: [], rows: [], titles: [], notes: [], sections: [], repeatedHeaders: [] };
   const rowNumbers = grid.rowNumbers;
   const headerAt = new Map<number, HeaderBlock>();
   const skip = new Set<number>();
-  for (const r of rowNumbers) {
-    if (skip.has(r)) continue;
-    if (headerScore(grid, r)) {
-      const groupAbove = isGroupHeaderAbove(grid, r) && !skip.has(r - 1);
-      const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r), overrides);
-      if (groupAbove) headerAt.delete(r - 1);
-      headerAt.set(block.rows[0], block);
-      block.rows.forEach((x) => skip.add(x));
+  const addHeader = (r: number, groupAbove: boolean): void => {
+    const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r), overrides);
+    if (groupAbove) headerAt.delete(r - 1);
+    headerAt.set(block.rows[0], block);
+    block.rows.forEach((x) => skip.add(x));
+  };
+  if (headerRow !== undefined) {
+    addHeader(headerRow, false);
+    const first = headerAt.get(headerRow)!;
+    for (const r of rowNumbers) if (r > headerRow && !skip.has(r) && repeatsHeader(grid, r, first)) addHeader(r, false);
+  } else {
+    for (const r of rowNumbers) {
+      if (skip.has(r)) continue;
+      if (headerScore(grid, r)) addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1));
     }
+    // No header's words named an action: a row of labels over a column of free text may still head the table.
+    const byContent = headerAt.size ? null : findHeaderByContent(grid);
+    if (byContent !== null) addHeader(byContent, isGroupHeaderAbove(grid, byContent));
   }
   if (!headerAt.size) return reading;
   const headerRows = [...headerAt.keys()].sort((a, b) => a - b);
