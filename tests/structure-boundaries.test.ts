@@ -123,6 +123,15 @@ describe('a legend', () => {
     expectClean(model, read(model), ACTION_TEXTS, foreign);
   });
 
+  it('with its own column captions ("Rating | What it means") below a gap is not an action', () => {
+    const model = workbook(
+      sheet('Improvement Plan', [HEADER, ...ACTIONS, [], ['Rating', 'What it means'], ['Green', 'On course to meet the date'], ['Amber', 'Behind but recoverable'], ['Red', 'Will not meet the date']]),
+    );
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS, ['What it means', 'Behind but recoverable']);
+    expect(r.sheets[0].notes.map((n) => n.row)).toEqual([6, 7, 8, 9]);
+  });
+
   it('written on one line ("Progress key: …") under the table is not an action', () => {
     const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, [null, 'Progress key: On target / Behind schedule / Stalled / Delivered']]));
     expectClean(model, read(model), ACTION_TEXTS, ['Progress key']);

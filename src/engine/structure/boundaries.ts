@@ -110,6 +110,8 @@ export interface RowEvidence {
    * ("Action completed", "Not progressing"), without any vocabulary word to tell it by.
    */
   shortEntry: boolean;
+  /** Every cell is a brief label of a few words (at most 30 characters), as captions are. */
+  captionLike: boolean;
 }
 
 /** The columns of a table by the role that matters here. */
@@ -152,7 +154,8 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
     if (words.size && (!actionCell || actionCell.text.length <= 80)) legendWords = [...words];
   }
   const shortEntry = cells.length >= 1 && cells.length <= 2 && !refLike && !cells.some((c) => c.isDate || c.text.length > SHORT_ENTRY);
-  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry };
+  const captionLike = cells.every((c) => c.text.length <= 30 && !c.text.includes('\n'));
+  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike };
 }
 
 /**
@@ -197,7 +200,9 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
     const peeled = peelFoot(block, evidenceOf);
     const rest = block.slice(0, block.length - peeled.length);
     const footer = i > 0 && rest.length <= FOOTER_ROWS && !rest.some((r) => evidenceOf(r).actionText) && actionAbove(rows, i, evidenceOf);
-    if (!rest.length || footer) {
+    // A legend's own column captions ("Rating | What it means") over it, below a gap.
+    const caption = i > 0 && rest.length === 1 && peeled.length > 0 && isLegendEntry(evidenceOf(block[1])) && isCaption(evidenceOf(rest[0]));
+    if (!rest.length || footer || caption) {
       block.forEach((r) => trailing.add(r));
       blockEnd = i;
       continue;
@@ -218,6 +223,11 @@ const FOOTER_ROWS = 6;
 function actionAbove(rows: readonly { row: number }[], i: number, evidenceOf: (row: number) => RowEvidence): boolean {
   for (let k = i - 1; k >= 0; k--) if (evidenceOf(rows[k].row).actionText) return true;
   return false;
+}
+
+/** A row of one or two brief labels, such as a legend's column captions. */
+function isCaption(e: RowEvidence): boolean {
+  return e.shortEntry && !e.legendWords.length && e.captionLike;
 }
 
 function isLegendEntry(e: RowEvidence): boolean {
