@@ -93,11 +93,11 @@ describe('the evidence, cell by cell', () => {
   it.each(['Key', 'Status key:', 'RAG legend', 'Colour key –'])('%p labels a legend', (text) => expect(isKeyLabel(text)).toBe(true));
   it.each(['Key actions', 'Key worker reviews', 'Monkey'])('%p labels no legend', (text) => expect(isKeyLabel(text)).toBe(false));
 
-  it.each(['Approved by: Cabinet', 'Version 3.2', 'v1.4', 'Signed:', 'Signed off by the Director', 'Date of next review: March 2027', 'Page 1 of 3', '2 of 3', 'OFFICIAL', 'S:\\Adults\\tracker.xlsx'])(
+  it.each(['Total', 'Total: 24', 'Approved by: Cabinet', 'Version 3.2', 'v1.4', 'Signed:', 'Signed off by the Director', 'Date of next review: March 2027', 'Page 1 of 3', '2 of 3', 'OFFICIAL', 'S:\\Adults\\tracker.xlsx'])(
     '%p is a page or document line',
     (text) => expect(isPageText(text)).toBe(true),
   );
-  it.each(['Sign off the carers strategy', 'Agree the version control policy', 'Review the front door', 'Date the new contracts'])('%p is no page line', (text) =>
+  it.each(['Total transformation of the front door', 'Sign off the carers strategy', 'Agree the version control policy', 'Review the front door', 'Date the new contracts'])('%p is no page line', (text) =>
     expect(isPageText(text)).toBe(false),
   );
 });
@@ -263,6 +263,15 @@ describe('sign-off, version and page lines', () => {
       sheet('Improvement Plan', [HEADER, ...ACTIONS, [null, 'Agreed by the Adults Leadership Team on 4 March 2026'], ['v1.4'], [null, 'Page 1 of 2']]),
     );
     expectClean(model, read(model), ACTION_TEXTS, ['Agreed by the Adults', 'v1.4', 'Page 1 of 2']);
+  });
+
+  it('a line merged across the foot of the table, and a totals line, are notes, not headings or actions', () => {
+    const rows: CellInput[][] = [HEADER, ...ACTIONS, ['Total', 3], ['This tracker was agreed by the Adults Board on 3 March 2026'], ['Last updated: 12/03/2026']];
+    const model = workbook(sheet('Improvement Plan', rows, { merges: ['A6:E6'] }));
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS, ['Total', 'agreed by the Adults Board', 'Last updated']);
+    expect(r.sheets[0].sections).toEqual([]);
+    expect(r.sheets[0].notes.map((n) => n.row)).toEqual([5, 6, 7]);
   });
 
   it('a page number, a file path and a protective marking under the table are notes', () => {

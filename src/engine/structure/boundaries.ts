@@ -74,19 +74,21 @@ const SIGN_OFF = [
   /^(document\s+)?version\s*[:\-–]/i,
   /^(date\s+)?(of\s+)?(next\s+)?review(\s+date)?\s*[:\-–]/i,
   /^date\s+(of\s+)?(next\s+)?(review|approval|issue|publication|sign[- ]?off)\b/i,
-  /^(next\s+review|review\s+due|last\s+(reviewed|revised|amended|saved)|document\s+(owner|status|control|reference|author)|author|issue\s+date|date\s+(approved|issued|published|printed)|print(ed)?\s+(date|on)|printed|classification|protective\s+marking)\b\s*[:\-–]?/i,
+  /^(next\s+review|review\s+due|last\s+(reviewed|revised|amended|saved|updated)|document\s+(owner|status|control|reference|author)|author|issue\s+date|date\s+(approved|issued|published|printed)|print(ed)?\s+(date|on)|printed|classification|protective\s+marking)\b\s*[:\-–]?/i,
   /^dated?\s*[:\-–]/i,
 ];
 
 /** UK public-sector protective markings printed in page footers. */
 const PROTECTIVE_MARKING = /^(official|official[\s-]+sensitive|not protectively marked|restricted|confidential)$/i;
+/** A totals line under a table ("Total", "Total: 24", "Sub-total 12"): a count of the rows, not one of them. */
+const TOTALS = /^(grand\s+)?(sub-?)?totals?\s*[:\-–]?\s*(\d[\d,.%\s]*)?$/i;
 const PAGE_NUMBER = /^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-)$/i;
 const FILE_PATH = /^([a-z]:\\|\\\\|\/[\w.-]+\/)|\.(xlsx|xlsm|xls|docx?|pdf|csv)$/i;
 
-/** A line that belongs to the page or the document rather than the plan: sign-off, version, page number, path. */
+/** A line that belongs to the page or the document rather than the plan: sign-off, version, page number, path, totals. */
 export function isPageText(text: string): boolean {
   const t = text.trim();
-  return SIGN_OFF.some((re) => re.test(t)) || PROTECTIVE_MARKING.test(t) || PAGE_NUMBER.test(t) || FILE_PATH.test(t);
+  return SIGN_OFF.some((re) => re.test(t)) || PROTECTIVE_MARKING.test(t) || PAGE_NUMBER.test(t) || FILE_PATH.test(t) || TOTALS.test(t);
 }
 
 /** A cell that holds only a date or a number: never an action's words. */
