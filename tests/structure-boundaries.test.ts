@@ -335,6 +335,16 @@ describe('what stays an action', () => {
     expectClean(model, read(model), [...ACTION_TEXTS, 'Go live', 'Evaluate'], []);
   });
 
+  it('last actions that begin with a status word ("Ongoing – …") and have a lead and a date are actions', () => {
+    const rows: CellInput[][] = [
+      ['Action', 'Lead', 'By when'],
+      ['Ongoing – monitor waiting lists weekly', 'Head of Service', 'March 2027'],
+      ['Complete – restructure the duty team', 'Team Manager', 'June 2026'],
+    ];
+    const model = workbook(sheet('Improvement Plan', rows));
+    expectClean(model, read(model), ['Ongoing – monitor waiting lists weekly', 'Complete – restructure the duty team'], []);
+  });
+
   it('actions whose refs are letters (a, b) or look like a version (V2), or which begin "Sign off", are actions', () => {
     const rows: CellInput[][] = [
       HEADER,

@@ -141,7 +141,9 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   const keyLabel = cells.length <= 2 && cells.some((c) => isKeyLabel(c.text));
   let legendWords: string[] = [];
   const refLike = cells.some((c) => roles.ref.has(c.col) && /\d/.test(c.text));
-  if (cells.length <= 3 && !refLike && !cells.some((c) => c.isDate || c.text.length > 120)) {
+  // A legend entry is a word and what it means; a third cell only as a colour's letter or swatch name ("G").
+  const entryShaped = cells.length <= 2 || (cells.length === 3 && cells.some((c) => c.text.length <= 2 || !!matchRag(c.text)));
+  if (entryShaped && !refLike && !cells.some((c) => c.isDate || c.text.length > 120)) {
     const words = new Set<string>();
     for (const c of cells) {
       if (actionText && roles.rating.has(c.col)) continue;
