@@ -295,6 +295,24 @@ describe('a footer below a blank gap', () => {
     expect(r.sheets[0].notes.map((n) => n.row)).toEqual([8]);
   });
 
+  it('a date below a gap in the grouping column is not a new group of the last action', () => {
+    const rows: CellInput[][] = [
+      ['Priority area', 'Improvement action', 'Responsible officer', 'Deadline'],
+      ['Carers', 'Set up a carers forum that meets every quarter', 'Carers Lead', 'June 2026'],
+      [null, 'Publish an easy-read guide to charging', 'Finance Manager', 'September 2026'],
+      [],
+      [],
+      [{ date: '2026-03-12' }],
+    ];
+    const model = workbook(sheet('Improvement Plan', rows));
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS.slice(0, 2), []);
+    expect(r.actions.map((a) => [a.area ?? a.theme, a.rows])).toEqual([
+      ['Carers', [2]],
+      ['Carers', [3]],
+    ]);
+  });
+
   it('a date in the deadline column below a gap does not date the last action', () => {
     const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, [], [null, null, null, { date: '2026-03-12' }]]));
     const r = read(model);
