@@ -3,13 +3,16 @@
  *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
  *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
  *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"] [--columns …]
+ *   any command: [--polarity "<KPI id or code>=higher|lower"]…
  * Exit codes: 0 done; 1 done, with error-level findings (no action column found is one); 2 a --columns that cannot be
  * honoured, or unusable input or command line, or an output that cannot
  * be written safely (--out unwritable, a sheet name clash, a tool sheet edited by hand); 3 an internal fault.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Finding } from '../engine/schema';
+import { parsePolarityOption } from '../engine/kpi/saved-polarity';
+import { Finding, Polarity } from '../engine/schema';
+import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { boardPackWorkbookPlan, parseReportingPeriod } from '../engine/board-pack';
 import { choosableSheets } from '../engine/column-choice';
@@ -38,6 +41,7 @@ export const USAGE = `Usage:
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
                         [--period "Q2 2025/26"] [--columns …]
   Limits for a rare huge plan: [--max-cells N] [--max-part-mb N] [--max-package-mb N] [--max-shared-strings N]
+  any command also takes  [--polarity "<KPI id or code>=higher|lower"] (once per KPI)
 
   structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
              workbook with the Plan sheet added (the input file is never changed)
@@ -52,6 +56,8 @@ export const USAGE = `Usage:
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
   --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
+  --polarity    whether higher or lower is better for a KPI, e.g. --polarity "ASCOF 2A=lower"; wins over
+                the sheet, for this run (to keep it, add a Plan Settings row "Polarity: ASCOF 2A" | "lower")
   --columns     which column is which, by letter or header text: "action=C,lead=Owner,due=F"; header=3 for the
                 header row; "Actions!action=C" for a sheet; ignore=G to leave a column out. With --out, the
                 roles are saved in the new file's "Plan Settings" sheet and later runs read the plan the same way.
@@ -93,6 +99,8 @@ interface Options {
   columns?: string;
   limits: ReadLimits;
   csv?: string;
+  /** The officer's polarities from --polarity, by KPI id or code. */
+  polarities: Record<string, Polarity>;
 }
 
 function parse(argv: string[]): Options | 'help' {
@@ -107,6 +115,7 @@ function parse(argv: string[]): Options | 'help' {
         today: { type: 'string' },
         'plan-start': { type: 'string' },
         period: { type: 'string' },
+        polarity: { type: 'string', multiple: true },
         columns: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         csv: { type: 'string' },
@@ -152,7 +161,18 @@ function parse(argv: string[]): Options | 'help' {
     columns: values.columns,
     limits,
     csv: values.csv,
+    polarities: polarityOptions(values.polarity ?? []),
   };
+}
+
+function polarityOptions(options: string[]): Record<string, Polarity> {
+  const out: Record<string, Polarity> = {};
+  for (const option of options) {
+    const parsed = parsePolarityOption(option);
+    if (!parsed) throw new UsageError(`--polarity must name a KPI and which way is better, such as "ASCOF 2A=lower" or "K1=higher" (got "${option}").`);
+    out[parsed.kpi] = parsed.polarity;
+  }
+  return out;
 }
 
 function columnOverrides(chosen: ColumnsChoice[]): Pick<StructureOptions, 'columnOverrides' | 'headerRowOverrides'> {
@@ -188,7 +208,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (options.out) checkOutputKind(workbook.pkg, options.input, options.out);
     const model = workbookModel(workbook);
     const owned = ownedSheets(model);
-    const base: StructureOptions = { today: options.today, planStart: options.planStart, ownedSheets: owned };
+    // --polarity adds to (and wins over) the polarities saved in the workbook's Plan Settings.
+    const kpiPolarities = { ...readSettingsSheet(model).settings.kpiPolarities, ...options.polarities };
+    const settings = Object.keys(kpiPolarities).length ? { kpiPolarities } : undefined;
+    const base: StructureOptions = { today: options.today, planStart: options.planStart, ownedSheets: owned, settings };
     let result = structureWorkbook(model, base);
     const chosen = options.columns ? resolveColumns(options.columns, model, choosableSheets(model, result)) : [];
     if (chosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen) });
