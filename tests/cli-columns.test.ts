@@ -140,6 +140,8 @@ describe('when no action column reaches confidence', () => {
   it('names the candidate columns with their first values and the exact --columns line to type (exit 1: the plan has an error)', async () => {
     const { code, stdout } = await runCli(['structure', meaningless, '--today', TODAY]);
     expect(code).toBe(1);
+    // Any other row that could hold the headers is named, with the header=N to add.
+    expect(stdout).toMatch(/Or the headers may be on row 2 \(A "Kestrel", B "Heron", C "Teal"\): add header=2\./);
     expect(stdout).toMatch(/could not tell which column holds the actions/);
     expect(stdout).toMatch(/Sheet "Sheet1", headers on row 1:/);
     expect(stdout).toMatch(/A {3}"Alpha"/);
