@@ -7,7 +7,7 @@ import type { Finding } from '../engine/schema';
 import { officeReady, WorkbookHost } from './host';
 import { explain, PaneMessage, Stage } from './messages';
 import { EMPTY_SETTINGS, localToday, PaneSettings } from './settings';
-import type { ActionKind, ColumnOverrides, PlanState, ReviewReason, SheetMappingReview, StepInfo } from './runtime';
+import type { ActionKind, PlanState, ReviewAnswer, ReviewReason, SheetMappingReview, StepInfo } from './runtime';
 
 type Runtime = typeof import('./runtime');
 
@@ -88,7 +88,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
   });
   const host = useRef<WorkbookHost | null>(injectedHost ?? null);
   const cancelled = useRef(false);
-  const reviewAnswer = useRef<((overrides: ColumnOverrides | null) => void) | null>(null);
+  const reviewAnswer = useRef<((answer: ReviewAnswer | null) => void) | null>(null);
   const started = useRef(false);
   const settingsRef = useRef<PaneSettings>(EMPTY_SETTINGS);
   const busy = useRef(false);
@@ -149,7 +149,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
           progress: (progress) => update({ progress }),
           cancelled: () => cancelled.current,
           reviewMapping: (sheets, reason) =>
-            new Promise<ColumnOverrides | null>((resolve) => {
+            new Promise<ReviewAnswer | null>((resolve) => {
               reviewAnswer.current = resolve;
               update({ review: { sheets, reason, action } });
             }),
@@ -184,11 +184,11 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
   }, [update]);
 
   const answerReview = useCallback(
-    (overrides: ColumnOverrides | null) => {
-      const answer = reviewAnswer.current;
+    (answer: ReviewAnswer | null) => {
+      const resolve = reviewAnswer.current;
       reviewAnswer.current = null;
       update({ review: null });
-      answer?.(overrides);
+      resolve?.(answer);
     },
     [update],
   );
