@@ -86,7 +86,7 @@ export function readLong(
     const written = noteCell ? cellText(noteCell.value).trim() : '';
     if (!provisional && written && marksProvisional(written)) provisional = true;
     let textValues = NO_TEXT;
-    const notes: string[] = [];
+    let note: string | null = written || null;
     if (numText || denText || valText) {
       const found: TextValue[] = [];
       const take = (text: string, letter: string | null): number | null => {
@@ -97,7 +97,7 @@ export function readLong(
           provisional ||= figure.provisional;
           return figure.value;
         }
-        if (figure.missing) notes.push(figure.missing);
+        if (figure.missing) note = note ? `${note}; ${figure.missing}` : figure.missing;
         found.push({ cell: `${letter}${row}`, text, ...(figure.missing ? { missing: figure.missing } : {}) });
         return null;
       };
@@ -106,7 +106,6 @@ export function readLong(
       value = take(valText, valL) ?? value;
       if (found.length) textValues = found;
     }
-    const note = [written, ...notes].filter(Boolean).join('; ') || null;
     if (typed) {
       const ratio = numerator !== null && denominator !== null && denominator !== 0;
       readAsWritten.set(row, { key, label: period, figure: ratio ? numerator! / denominator! : value, ratio });
@@ -120,7 +119,6 @@ export function readLong(
         denominator,
         value,
         note,
-        ...(provisional ? { provisional } : {}),
         source: { sheet: sheet.name, row },
       },
       cells: new RowCells(rowLetters, row),
@@ -129,6 +127,7 @@ export function readLong(
       hasPeriod: !!periodText,
       textValues,
     });
+    if (provisional) observations[observations.length - 1].observation.provisional = true;
   });
   const columns: LongBlock['columns'] = {};
   for (const k of ['id', 'period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;

@@ -65,7 +65,6 @@ export function readWide(
           denominator: null,
           value: figure.value,
           note: figure.missing,
-          ...(provisional ? { provisional } : {}),
           source: { sheet: sheet.name, row },
         },
         cells: { id: definition.cells.id ?? definition.cells.name, period: a1(header.row, p.col), value: address },
@@ -74,6 +73,7 @@ export function readWide(
         hasPeriod: figure.value !== null,
         textValues: figure.missing ? [{ cell: address, text, missing: figure.missing }] : figure.unreadable ? [{ cell: address, text }] : NO_TEXT,
       });
+      if (provisional) observations[observations.length - 1].observation.provisional = true;
     });
   }
   return { block: { kind: 'wide', sheet: sheet.name, headerRow: header.row, cells }, definitions, observations };
