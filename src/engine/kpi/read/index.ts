@@ -13,6 +13,7 @@ import { HEADER_SCAN_ROWS, headOf } from './cells';
 import { readRegister } from './definitions';
 import { withIdColumns } from './id-columns';
 import { idMatchKey } from './ids';
+import { parseStatedDirection, parseStatedRag } from './wording';
 import { readLong } from './long-block';
 import { DataBlock, KpiDefinitionSource, KpiObservationSource, KpiReading, KpiSheetLayout, ReadKpiOptions } from './types';
 import { readWide } from './wide-block';
@@ -89,7 +90,26 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
       observations.push(...long.observations);
     }
   }
+  statedFromData(definitions, observations);
   return { layouts, definitions, observations, blocks, duplicateDefinitions };
 }
 
 export type { KpiField };
+
+/** A KPI's own RAG and direction from its data rows when its definition row has none: those of its latest period. */
+function statedFromData(definitions: KpiDefinitionSource[], observations: KpiObservationSource[]): void {
+  const latest = new Map<string, KpiObservationSource>();
+  for (const o of observations) {
+    if (!o.stated || o.key === null) continue;
+    const id = idMatchKey(o.idText);
+    const seen = latest.get(id);
+    if (!seen || o.key >= seen.key!) latest.set(id, o);
+  }
+  if (!latest.size) return;
+  for (const d of definitions) {
+    const o = latest.get(idMatchKey(d.definition.id));
+    if (!o?.stated) continue;
+    if (d.definition.statedRag == null && o.stated.rag) d.definition.statedRag = parseStatedRag(o.stated.rag);
+    if (d.definition.statedDirection == null && o.stated.direction) d.definition.statedDirection = parseStatedDirection(o.stated.direction, d.definition.polarity);
+  }
+}

@@ -57,8 +57,8 @@ export function readLong(
   const textIn = (c: CellModel | undefined): string => (c && c.value.type !== 'number' && c.value.type !== 'date' ? cellText(c.value).trim() : '');
   let lastRow = header.row;
   const readAsWritten: LongBlock['readAsWritten'] = new Map();
-  forEachDataRow(sheet, grid, header, [f.id, f.period, f.numerator, f.denominator, f.value, f.note], (row, cells) => {
-    const [idCell, periodCell, numCell, denCell, valCell, noteCell] = cells;
+  forEachDataRow(sheet, grid, header, [f.id, f.period, f.numerator, f.denominator, f.value, f.note, f.rag, f.direction], (row, cells) => {
+    const [idCell, periodCell, numCell, denCell, valCell, noteCell, ragCell, directionCell] = cells;
     const idText = idTextOf(idCell?.value);
     const periodText = periodCell ? cellText(periodCell.value).trim() : '';
     let numerator = numberOf(numCell?.value);
@@ -128,6 +128,11 @@ export function readLong(
       textValues,
     });
     if (provisional) observations[observations.length - 1].observation.provisional = true;
+    if (ragCell || directionCell) {
+      const rag = ragCell ? cellText(ragCell.value).trim() : '';
+      const direction = directionCell ? cellText(directionCell.value).trim() : '';
+      if (rag || direction) observations[observations.length - 1].stated = { rag, direction };
+    }
   });
   const columns: LongBlock['columns'] = {};
   for (const k of ['id', 'period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;

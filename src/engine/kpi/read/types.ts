@@ -42,6 +42,8 @@ export interface KpiObservationSource {
    * "n/a": `missing` says what it means, and the observation's note says so too), or unreadable (no `missing`).
    */
   textValues: readonly TextValue[];
+  /** A long data row's own RAG and direction of travel, as written (the latest period's become the KPI's). */
+  stated?: { rag: string; direction: string };
 }
 
 /** A long data sheet: one row per KPI per period. */
