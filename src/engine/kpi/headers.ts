@@ -143,30 +143,62 @@ function inferFinancialYear(labels: { label: string }[], titleYear: number | nul
   return fallback;
 }
 
-/** Reads one row as a KPI header, or null. `fallbackYear` places bare quarters when the row names no year. */
-export function readKpiHeader(grid: SheetGrid, row: number, fallbackYear: number | null, titleYear: number | null = null, reportingKey: number | null = null): KpiHeader | null {
+/**
+ * The officer's corrections to a KPI sheet's columns, by column number (1-based): a field, 'period-column' for a
+ * column of figures under a period header, or null to ignore the column. Mirrors the plan's column overrides.
+ */
+export type KpiColumnOverrides = Record<number, KpiField | 'period-column' | null>;
+
+function overridden(columns: KpiColumn[], overrides: KpiColumnOverrides, fy: number | null, reportingKey: number | null): KpiColumn[] {
+  const byCol = new Map(columns.map((c) => [c.col, c]));
+  for (const [key, field] of Object.entries(overrides)) {
+    const col = Number(key);
+    const label = byCol.get(col)?.label ?? '';
+    if (field === 'period-column') {
+      const period = headerPeriod(label, fy, reportingKey);
+      byCol.set(col, period ? { col, label, field, period } : { col, label, field: null });
+    } else if (field === 'target' || field === 'baseline') byCol.set(col, { col, label, field, year: financialYearIn(label) });
+    else if (field === 'tolerance') byCol.set(col, { col, label, field, absolute: /\b(abs|absolute|points?|pts|pp|units?)\b/i.test(label) });
+    else byCol.set(col, { col, label, field });
+  }
+  return [...byCol.values()].sort((a, b) => a.col - b.col);
+}
+
+/**
+ * Reads one row as a KPI header, or null. `fallbackYear` places bare quarters when the row names no year; with
+ * `overrides`, the officer's mapping wins and the row is read however few of its labels we recognise.
+ */
+export function readKpiHeader(
+  grid: SheetGrid,
+  row: number,
+  fallbackYear: number | null,
+  titleYear: number | null = null,
+  reportingKey: number | null = null,
+  overrides?: KpiColumnOverrides,
+): KpiHeader | null {
   const labels = labelsOf(grid, row);
-  if (labels.length < 2 || labels.some((l) => l.label.length > 120)) return null;
+  if (!overrides && (labels.length < 2 || labels.some((l) => l.label.length > 120))) return null;
   const fy = inferFinancialYear(labels, titleYear, fallbackYear);
-  const columns: KpiColumn[] = labels.map(({ col, label }) => {
+  let columns: KpiColumn[] = labels.map(({ col, label }) => {
     const f = kpiFieldExact(label);
     if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
     const period = headerPeriod(label, fy, reportingKey);
     if (period) return { col, label, field: 'period-column', period };
     return { col, label, field: kpiFieldContained(label) };
   });
+  if (overrides) columns = overridden(columns, overrides, fy, reportingKey);
   const byField: Partial<Record<KpiField, KpiColumn>> = {};
   for (const c of columns) if (c.field && c.field !== 'period-column' && (!byField[c.field] || c.field === 'rag' || c.field === 'direction')) byField[c.field] = c;
   const targets = columns.filter((c) => c.field === 'target');
   const periods = columns.filter((c) => c.field === 'period-column');
   const has = (f: KpiField) => !!byField[f];
   const recognised = columns.filter((c) => c.field).length;
-  if (recognised / columns.length < 0.5) return null;
+  if (!overrides && recognised / columns.length < 0.5) return null;
   const base = { row, columns, byField, targets, periods };
   if (has('id') && has('period') && (has('value') || has('numerator') || has('denominator'))) return { kind: 'long', ...base };
   const described = has('id') || has('name');
   const scorecardish = has('target') || has('polarity') || has('unit') || has('code');
-  if (described && (periods.length >= 2 || (periods.length === 1 && scorecardish))) return { kind: 'wide', ...base };
+  if (described && (periods.length >= 2 || (periods.length === 1 && (scorecardish || !!overrides)))) return { kind: 'wide', ...base };
   if (periods.length) return null;
   if ((has('id') && has('name')) || (has('name') && scorecardish && [has('unit'), has('polarity'), has('target'), has('code')].filter(Boolean).length >= 2)) {
     return { kind: 'register', ...base };

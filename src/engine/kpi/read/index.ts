@@ -7,7 +7,7 @@
  */
 import { PlanSettings } from '../../schema';
 import { a1, SheetGrid, SheetModel } from '../../workbook';
-import { findKpiHeader, KpiField, KpiHeader } from '../headers';
+import { findKpiHeader, KpiColumnOverrides, KpiField, KpiHeader, readKpiHeader } from '../headers';
 import { financialYearOf, reportingPeriodKey } from '../period';
 import { HEADER_SCAN_ROWS, headOf } from './cells';
 import { readRegister } from './definitions';
@@ -43,7 +43,10 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
     if (options.skipSheets.has(sheet.name)) continue;
     // Headers sit in the first rows: look there first, and index the whole sheet only when it is a KPI sheet that
     // needs it (a long data sheet is read in one pass).
-    const recognised = findKpiHeader(new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS)), fallbackYear, HEADER_SCAN_ROWS, reportingKey);
+    const head = new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS));
+    const detected = findKpiHeader(head, fallbackYear, HEADER_SCAN_ROWS, reportingKey);
+    const overrides = options.columnOverrides?.[sheet.name];
+    const recognised = overrides ? overriddenHeader(new SheetGrid(sheet), detected, overrides, options.headerRowOverrides?.[sheet.name], fallbackYear, reportingKey) : detected;
     if (!recognised) continue;
     const grid = recognised.kind === 'long' ? null : new SheetGrid(sheet);
     // One row per KPI: which column holds the ids is decided by what the columns hold.
@@ -95,6 +98,23 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
 }
 
 export type { KpiField };
+
+/** The sheet's header under the officer's mapping: at their header row, else the detected one, else the first row the mapping reads. */
+function overriddenHeader(
+  grid: SheetGrid,
+  detected: KpiHeader | null,
+  overrides: KpiColumnOverrides,
+  headerRow: number | undefined,
+  fallbackYear: number | null,
+  reportingKey: number | null,
+): KpiHeader | null {
+  const rows = headerRow ? [headerRow] : detected ? [detected.row] : grid.rowNumbers.slice(0, HEADER_SCAN_ROWS);
+  for (const row of rows) {
+    const header = readKpiHeader(grid, row, fallbackYear, null, reportingKey, overrides);
+    if (header) return header;
+  }
+  return null;
+}
 
 /** A KPI's own RAG and direction from its data rows when its definition row has none: those of its latest period. */
 function statedFromData(definitions: KpiDefinitionSource[], observations: KpiObservationSource[]): void {

@@ -1,7 +1,7 @@
 /** What a reading of the workbook's KPI sheets holds: the schema's definitions and observations, and where each came from. */
 import { FrameworkCodeCitation } from '../../ascof';
 import { KpiDefinition, KpiObservation, PlanSettings } from '../../schema';
-import { KpiHeader, KpiSheetKind } from '../headers';
+import { KpiColumnOverrides, KpiHeader, KpiSheetKind } from '../headers';
 
 export interface KpiDefinitionSource {
   definition: KpiDefinition;
@@ -94,6 +94,10 @@ export interface ReadKpiOptions {
   settings: PlanSettings;
   /** Sheets not to read: the tool's own, the settings sheet, plan sheets. */
   skipSheets: ReadonlySet<string>;
+  /** The officer's mapping of a KPI sheet's columns, by sheet name (as for plans: see structure/index.ts). */
+  columnOverrides?: Record<string, KpiColumnOverrides>;
+  /** The officer's header row for a KPI sheet (1-based), by sheet name. */
+  headerRowOverrides?: Record<string, number>;
 }
 
 /** Rows a long data sheet's formulas reach below its last row, so rows the officer adds are counted too. */
