@@ -3,7 +3,7 @@ import { normalise } from '../../text';
 import { CellModel, cellText, columnLetters, SheetGrid, SheetModel } from '../../workbook';
 import { KpiColumn, KpiHeader } from '../headers';
 import { excelTrim, periodKeyOfCell, periodLabel } from '../period';
-import { marksProvisional, PeriodContext, periodInWords } from '../period-words';
+import { marksProvisional, PeriodContext, periodInWords, strictMisreads } from '../period-words';
 import { forEachDataRow, percentFactor } from './cells';
 import { idTextOf } from './ids';
 import { numberOf } from './numbers';
@@ -76,7 +76,7 @@ export function readLong(
     let period = periodCell?.value.type === 'text' || key === null ? excelTrim(periodText) : periodLabel(key);
     let provisional = false;
     let typed = false;
-    if (key === null && periodCell?.value.type === 'text' && periodText) {
+    if (periodCell?.value.type === 'text' && periodText && (key === null || (periodText.length > 8 && strictMisreads(periodText)))) {
       // "Q3 2025/26 (provisional)", "2023-24 YTD", "This quarter": read with the words, labelled canonically.
       const worded = periodInWords(periodText, context);
       if (worded) [key, period, provisional, typed] = [worded.key, worded.label, worded.provisional, true];
