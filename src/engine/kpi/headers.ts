@@ -32,7 +32,7 @@ const SYNONYMS: Record<Exclude<KpiField, 'baseline' | 'target' | 'tolerance'>, r
   name: ['name', 'kpi name', 'kpi', 'indicator', 'indicator name', 'measure', 'measure name', 'description', 'kpi description', 'performance indicator', 'key performance indicator', 'title', 'kpi title', 'performance measure', 'metric', 'indicator description', 'measure description'],
   code: ['code', 'ascof', 'ascof code', 'ascof ref', 'ascof reference', 'ascof measure', 'framework code', 'framework ref', 'framework reference', 'national indicator', 'national code'],
   unit: ['unit', 'units', 'unit of measure', 'measure type', 'format', 'type', 'data type', 'kpi type'],
-  polarity: ['good is', 'polarity', 'good performance is', 'better is', 'good performance', 'aim', 'desired direction', 'direction of good performance', 'good direction', 'higher or lower is better', 'what good looks like', 'is higher better', 'aim to'],
+  polarity: ['good is', 'polarity', 'good performance is', 'better is', 'good performance', 'aim', 'desired direction', 'direction of good performance', 'good direction', 'higher or lower is better', 'what good looks like', 'is higher better', 'aim to', 'better if', 'good if', 'better when', 'higher or lower', 'high or low', 'good is high or low', 'higher is better', 'lower is better', 'direction of improvement', 'preferred direction'],
   frequency: ['frequency', 'reporting frequency', 'period type', 'reported', 'how often'],
   lead: ['lead', 'owner', 'lead officer', 'responsible officer', 'kpi owner', 'accountable officer', 'responsible', 'lead manager', 'service lead', 'indicator owner', 'data owner'],
   period: ['period', 'reporting period', 'quarter', 'month', 'year', 'date', 'period ending', 'time period', 'financial quarter'],
