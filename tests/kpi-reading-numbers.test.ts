@@ -102,12 +102,17 @@ describe('units from what the cell is', () => {
       ['Reablement: at home after 91 days', { n: 0.812, fmt: '0.0%' }, { n: 0.794, fmt: '0.0%' }, { n: 0.28, fmt: '0%' }],
       ['Reviews on time', { n: 0.61, fmt: '0%' }, { n: 0.66, fmt: '0%' }, 0.7],
       ['New contacts', 1450, 1512, 1400],
+      // Fractions with no percentage format: the "%" in the name says percentage, and the target of 75 says the
+      // figures are fractions.
+      ['% of carers offered a break', 0.74, 0.78, 75],
     ],
   };
 
   test('a fraction shown as a percentage is a percentage ×100, target and value in the same unit, with no noise', async () => {
     const { read } = await readScorecard(sheets, 'Q2 2025/26');
-    const [reablement, reviews, contacts] = read.computation.kpis;
+    const [reablement, reviews, contacts, breaks] = read.computation.kpis;
+    expect(breaks.definition.unit).toBe('percentage');
+    expect(breaks.latest?.value).toBe(78);
     expect(reablement.definition.unit).toBe('percentage');
     expect(reablement.latest?.value).toBe(79.4);
     expect(reablement.target).toBe(28);
