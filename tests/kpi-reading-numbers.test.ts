@@ -60,6 +60,7 @@ describe('a council-plan scorecard with every figure typed as text', () => {
       ['CP3', 'Average wait for a care act assessment', 'Reduce', '21.5 days', '19 days', '20 days'],
       ['CP4', 'Safeguarding enquiries concluded with risk reduced', 'Increase', '<5', 'n/a', '90%'],
       ['CP5', 'Spend on agency social workers', 'Reduce', '£1.2m', 'see note', '£1.0m'],
+      ['CP6', 'Front door contacts resolved', 'Increase', '61%', '64%', 'Maintain 2024/25 level'],
     ],
   };
 
@@ -86,6 +87,13 @@ describe('a council-plan scorecard with every figure typed as text', () => {
     expect(cp5.map((o) => o.observation.value)).toEqual([1_200_000, null]);
     expect(cp5.flatMap((o) => o.textValues)).toEqual([{ cell: 'E6', text: 'see note' }]);
     expect(read.findings.find((f) => f.cell === 'E6')).toBeDefined();
+  });
+
+  test('a target that is not a figure is no target, recorded at its cell; a year in it is never the target', async () => {
+    const { read } = await readScorecard(sheets, 'Q2 2025/26');
+    const cp6 = read.reading.definitions.find((d) => d.definition.id === 'CP6')!;
+    expect(cp6.definition.target).toBeNull();
+    expect(cp6.unreadable).toEqual([{ field: 'target', cell: 'F7', text: 'Maintain 2024/25 level' }]);
   });
 
   test('the register formulas agree with the engine on typed figures', async () => {

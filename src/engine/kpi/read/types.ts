@@ -9,6 +9,8 @@ export interface KpiDefinitionSource {
   cells: Partial<Record<'id' | 'name' | 'code' | 'unit' | 'polarity' | 'target' | 'tolerance' | 'rag' | 'direction', string>>;
   /** The id was read from the start of the name cell ("2B: Admissions …"). */
   idInName?: boolean;
+  /** A target or baseline cell holding text that is not a figure ("see plan"): for a finding at its cell. */
+  unreadable?: { field: 'target' | 'baseline'; cell: string; text: string }[];
   /** The council's own RAG and direction cells as written (null: the sheet has no such column). */
   stated?: { rag: string | null; direction: string | null };
   /** The target cell the register's formula reads (null: the target is written as a number, or is missing). */
