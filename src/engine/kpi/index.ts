@@ -8,6 +8,8 @@ import { SheetModel } from '../workbook';
 import { computeKpis, KpiComputation } from './compute';
 import { kpiFindings } from './findings';
 import { KpiReading, ReadKpiOptions, readKpis } from './read';
+import { settlePolarities } from './saved-polarity';
+import { unreadScorecardFindings } from './scorecard-shape';
 
 export * from './compute';
 export * from './period';
@@ -19,6 +21,10 @@ export type { ReadKpiOptions, KpiReading, KpiDefinitionSource, KpiObservationSou
 export { kpiRegisterSheets, readKpisForPlan, expectedRegisterValues, KPI_REGISTER_SHEET_NAME, KPI_CALC_SHEET_NAME, KPI_REGISTER_HEADERS } from './register-sheet';
 export type { KpiSheetNames, KpiRegisterHeader } from './register-sheet';
 export type { KpiColumnOverrides, KpiField } from './headers';
+export { settlePolarities, isSavedPolarityFor, parsePolarityOption, polarityWord, readSavedPolarity, savedPolarityRow } from './saved-polarity';
+export { polarityUnsure } from './polarity-findings';
+export { scorecardShape } from './scorecard-shape';
+export type { ScorecardShape } from './scorecard-shape';
 export { linkActionsToKpis, actionKpiRags } from './ascof-links';
 export type { ActionKpiLink, LinkedKpi } from './ascof-links';
 
@@ -36,10 +42,13 @@ export function readKpiWorkbook(
   mapping: Pick<ReadKpiOptions, 'columnOverrides' | 'headerRowOverrides'> = {},
 ): KpiWorkbookReading {
   const reading = readKpis(sheets, { settings, skipSheets, ...mapping });
+  settlePolarities(reading, settings.kpiPolarities);
+  const read = new Set(reading.layouts.map((l) => l.sheet));
+  const unread = unreadScorecardFindings(sheets.filter((s) => !skipSheets.has(s.name) && !read.has(s.name)));
   const computation = computeKpis(
     reading.definitions.map((d) => d.definition),
     reading.observations.map((o) => o.observation),
     settings,
   );
-  return { reading, computation, findings: kpiFindings(reading, computation, settings) };
+  return { reading, computation, findings: kpiFindings(reading, computation, settings, unread) };
 }

@@ -38,6 +38,7 @@ import {
 } from './formulas';
 import { periodKey, reportingPeriodKey } from './period';
 import { KpiDefinitionSource, KpiReading, readKpis, SPARE_ROWS } from './read';
+import { settlePolarities } from './saved-polarity';
 
 export const KPI_REGISTER_SHEET_NAME = 'KPI Register';
 export const KPI_CALC_SHEET_NAME = 'PlanAssure KPI Calc';
@@ -392,6 +393,8 @@ export function expectedRegisterValues(reading: KpiReading, settings: PlanSettin
 /** Reads the workbook's KPI sheets the way structuring did: every sheet it did not give another role. */
 export function readKpisForPlan(model: WorkbookModel, settings: PlanSettings, sheetRoles: { sheet: string; role: string }[]): KpiReading {
   const skip = new Set(sheetRoles.filter((s) => s.role !== 'kpi-register' && s.role !== 'kpi-data').map((s) => s.sheet));
-  return readKpis(model.sheets, { settings, skipSheets: skip });
+  const reading = readKpis(model.sheets, { settings, skipSheets: skip });
+  settlePolarities(reading, settings.kpiPolarities);
+  return reading;
 }
 
