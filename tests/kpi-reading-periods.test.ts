@@ -14,6 +14,7 @@ describe('period texts with words around them', () => {
     ['2023-24 YTD', '2023/24', true],
     ['2024/25 (provisional)', '2024/25', true],
     ['Q3 estimate', 'Q3 2025/26', true],
+    ['Q2 2025/26 (provisional)', 'Q2 2025/26', true],
     ['Sep-25', 'Sep 2025', false],
     ['Quarter 1 2025-26 actual', 'Q1 2025/26', false],
     ['2024/25 Q4', 'Q4 2024/25', false],

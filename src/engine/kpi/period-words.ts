@@ -130,7 +130,8 @@ function read(text: string, context: PeriodContext): WordedPeriod | null {
   const raw = text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
   if (!raw || raw.length > 80) return null;
   const strict = MONTH_RANGE_RE.test(raw) ? null : periodKey(raw);
-  if (strict !== null) return { key: strict, label: periodLabel(strict), explicit: true, provisional: false, relative: false };
+  // The strict grammar reads "Q2 2025/26 (provisional)" too: the mark still counts.
+  if (strict !== null) return { key: strict, label: periodLabel(strict), explicit: true, provisional: raw.length > 10 && PROVISIONAL.test(raw), relative: false };
   if (NOT_A_PERIOD.test(raw)) return null;
   const provisional = PROVISIONAL.test(raw);
   const t = raw.replace(/\b(?:quarter|qtr)\s*([1-4])\b/gi, 'Q$1');
