@@ -128,7 +128,7 @@ if (!readerFillsStated) console.warn('kpi-outputs-board-pack: the reader does no
   expect(report.kpis[0]).toMatchObject({ rag: 'Green', statedRag: 'Green', ruleRag: 'Red', direction: 'improving', ruleDirection: 'worsening', latest: { period: 'Q2 2025/26', value: 31.2, provisional: true } });
   const differs = report.issues.filter((i: { rule: string }) => i.rule === 'kpi-stated-rag-differs');
   expect(differs).toEqual([expect.objectContaining({ sheet: 'Scorecard', cell: 'G2' })]);
-  expect(differs[0].message).toContain('the sheet says Green; by the 5% rule against a target of 28 the latest value 31.2 (Q2 2025/26) is Red');
+  expect(differs[0].message).toContain('the sheet says Green; by the 5% rule against a target of 28% the latest value 31.2% (Q2 2025/26) is Red');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   expect(wb.getWorksheet('KPI Scorecard')!.getCell('M2').value).toContain('RAGs differ');
