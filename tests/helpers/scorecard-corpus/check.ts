@@ -16,12 +16,16 @@ function nameKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-/** The reports that are this KPI: by its id or code when the sheet gives one, else by its name. */
-export function reportsFor(truth: KpiTruth, reports: readonly KpiReport[]): number[] {
+/**
+ * The reports that are this KPI: by its id or code when the sheet gives one, else by its name. `byNameToo` also
+ * takes a report whose name holds the KPI's name, whatever its id (for checks that are not about ids).
+ */
+export function reportsFor(truth: KpiTruth, reports: readonly KpiReport[], byNameToo = false): number[] {
   const out: number[] = [];
   reports.forEach((r, i) => {
-    const hit = truth.id ? idKey(r.id) === idKey(truth.id) || (r.code !== null && idKey(r.code) === idKey(truth.id)) : nameKey(r.name).includes(nameKey(truth.name));
-    if (hit) out.push(i);
+    const byId = truth.id !== null && (idKey(r.id) === idKey(truth.id) || (r.code !== null && idKey(r.code) === idKey(truth.id)));
+    const byName = (!truth.id || byNameToo) && nameKey(r.name).includes(nameKey(truth.name));
+    if (byId || byName) out.push(i);
   });
   return out;
 }

@@ -278,6 +278,7 @@ function transposed(spec: LayoutSpec, prepared: Prepared[], reporting: Period): 
   const rows: Cell[][] = [...titleBlock(spec)];
   const headerRow = rows.length + 1;
   rows.push([l.periodHeader, ...prepared.map((p) => p.name)]);
+  if (spec.idHeader) rows.push([spec.idHeader, ...prepared.map((p) => p.plan.id)]);
   if (spec.polarity) rows.push([spec.polarity.header, ...prepared.map((p) => spec.polarity!.write(p.plan.measure.polarity))]);
   if (spec.target) rows.push([spec.target.header, ...prepared.map((p) => targetCell(spec, p))]);
   spec.periods.forEach((pc, i) => rows.push([pc.header, ...prepared.map((p) => p.cells[i])]));
