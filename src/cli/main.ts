@@ -15,6 +15,10 @@ import { structureWorkbook } from '../engine/structure';
 import { validatePlan } from '../engine/validate';
 import { applyWorkbookPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
+import { checkOutputKind, OutputKindError } from '../xlsx/output-kind';
+export { removeTemporariesOnInterrupt } from '../xlsx/write-atomically';
+import { ReadLimits } from '../xlsx/package/limits';
+import { READ_LIMIT_OPTIONS, readLimitsFrom } from './read-limits';
 import { buildReport } from './report';
 import { printReadable } from './readable';
 
@@ -23,6 +27,7 @@ export const USAGE = `Usage:
   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
                         [--period "Q2 2025/26"]
+  Limits for a rare huge plan: [--max-cells N] [--max-part-mb N] [--max-package-mb N] [--max-shared-strings N]
 
   structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
              workbook with the Plan sheet added (the input file is never changed)
@@ -35,6 +40,11 @@ export const USAGE = `Usage:
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
   --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
+
+  --max-…       raise a reading limit (defaults: 3,000,000 cells, 256 MB a part, 1,024 MB in all,
+                2,000,000 shared strings); a file past one is refused, as a real plan never is
+
+A workbook with macros (.xlsm) is written as .xlsm, macros untouched: give --out an .xlsm name.
 
 Exit codes: 0 done, 1 done with errors in the plan, 2 unusable input or output (nothing is
 written), 3 internal fault.`;
@@ -65,6 +75,7 @@ interface Options {
   today: string;
   planStart?: string;
   period?: string;
+  limits: ReadLimits;
 }
 
 function parse(argv: string[]): Options | 'help' {
@@ -80,6 +91,7 @@ function parse(argv: string[]): Options | 'help' {
         'plan-start': { type: 'string' },
         period: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...READ_LIMIT_OPTIONS,
       },
     });
   } catch (error) {
@@ -98,7 +110,13 @@ function parse(argv: string[]): Options | 'help' {
   if (values.period !== undefined && !parseReportingPeriod(values.period)) {
     throw new UsageError(`--period must be a financial-year quarter such as "Q2 2025/26" (got "${values.period}").`);
   }
-  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (got "${values.out}").`);
+  if (values.out !== undefined && !/\.xls[xm]$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (or .xlsm for a workbook with macros; got "${values.out}").`);
+  let limits: ReadLimits;
+  try {
+    limits = readLimitsFrom(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (values.out && path.resolve(values.out) === path.resolve(input)) {
     throw new UsageError('--out must be a different file from the input: PlanAssure never changes the workbook it reads.');
   }
@@ -110,6 +128,7 @@ function parse(argv: string[]): Options | 'help' {
     today: checkDate('today', values.today) ?? localToday(),
     planStart: checkDate('plan-start', values['plan-start']),
     period: values.period,
+    limits,
   };
 }
 
@@ -126,7 +145,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     return 0;
   }
   try {
-    const workbook = await loadWorkbook(options.input);
+    const workbook = await loadWorkbook(options.input, options.limits);
+    if (options.out) checkOutputKind(workbook.pkg, options.input, options.out);
     const model = workbookModel(workbook);
     const owned = ownedSheets(model);
     const result = structureWorkbook(model, { today: options.today, planStart: options.planStart, ownedSheets: owned });
@@ -150,7 +170,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     else printReadable(stdout, options.command, options.input, reported, findings, written);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
-    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError) {
+    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError || error instanceof OutputKindError) {
       stderr.write(`plan-assure: ${error.message}\n`);
       return 2;
     }
