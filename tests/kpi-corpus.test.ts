@@ -76,19 +76,25 @@ describe('the corpus itself', () => {
     expect(truths.filter((t) => t.statedRag !== undefined && t.statedRag !== t.rag).length).toBeGreaterThanOrEqual(1);
   });
 
-  test('the features a layout claims are in its sheets', () => {
+  test('the features a layout claims are in its sheets, and those it has are claimed', () => {
+    const wrong: string[] = [];
     for (const { spec, truth } of corpus) {
-      const f = new Set(spec.features);
-      expect([spec.key, f.has('wide')]).toEqual([spec.key, spec.form === 'wide']);
-      expect([spec.key, f.has('with targets')]).toEqual([spec.key, truth.some((t) => t.target !== null)]);
-      expect([spec.key, f.has('stated RAG')]).toEqual([spec.key, !!spec.rag]);
-      expect([spec.key, f.has('no ids')]).toEqual([spec.key, truth.every((t) => t.id === null)]);
-      expect([spec.key, f.has('ids in name cells')]).toEqual([spec.key, !!spec.idInName]);
-      expect([spec.key, f.has('lower is better')]).toEqual([spec.key, truth.some((t) => t.polarity === 'lower')]);
-      expect([spec.key, f.has('provisional marks')]).toEqual([spec.key, truth.some((t) => t.provisional.length > 0)]);
-      expect([spec.key, f.has('polarity unknowable')]).toEqual([spec.key, truth.some((t) => t.polarityBasis === 'unknowable')]);
-      expect([spec.key, f.has('suppressed values')]).toEqual([spec.key, spec.kpis.some((k) => k.suppressed)]);
+      const has: [Feature, boolean][] = [
+        ['wide', spec.form === 'wide'],
+        ['with targets', truth.some((t) => t.target !== null)],
+        ['stated RAG', !!spec.rag],
+        ['no ids', truth.every((t) => t.id === null)],
+        ['ids in name cells', !!spec.idInName],
+        ['lower is better', truth.some((t) => t.polarity === 'lower')],
+        ['provisional marks', truth.some((t) => t.provisional.length > 0)],
+        ['polarity unknowable', truth.some((t) => t.polarityBasis === 'unknowable')],
+        ['suppressed values', spec.kpis.some((k) => k.suppressed)],
+        ['text numbers', spec.numbers === 'text'],
+        ['fractions with % format', spec.numbers === 'fraction'],
+      ];
+      for (const [feature, present] of has) if (spec.features.includes(feature) !== present) wrong.push(`${spec.key}: "${feature}" ${present ? 'not claimed' : 'claimed but absent'}`);
     }
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -62,6 +62,9 @@ export function differences(result: StructureResult, truths: readonly KpiTruth[]
     const wrong = (field: string, read: unknown, truth: unknown) => problems.push(`${label} ${field}: read ${show(read)}, truth ${show(truth)}`);
     if (t.polarityBasis === 'unknowable') {
       if (d.polarityEvidence !== 'unsure') wrong('polarity', `${r.polarity} (evidence ${d.polarityEvidence ?? 'none'})`, 'unsure');
+      // …and a finding on the KPI's row asks the officer which way is better.
+      const asks = result.findings.some((f) => f.sheet === t.sheet && Number(/\d+$/.exec(f.cell)?.[0]) === t.row && /polarit|higher|lower|better/i.test(f.message));
+      if (!asks) problems.push(`${label} polarity: no finding on row ${t.row} asks the officer to confirm it`);
     } else if (r.polarity !== t.polarity) wrong('polarity', r.polarity, `${t.polarity} (by ${t.polarityBasis})`);
     if (r.target !== t.target) wrong('target', r.target, t.target);
     if (!samePoint(r.latest, t.latest)) wrong('latest', r.latest, t.latest);

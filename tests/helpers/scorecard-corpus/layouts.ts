@@ -119,7 +119,7 @@ export const LAYOUTS: LayoutSpec[] = [
   {
     key: 'quarterly-qtr-year-in-title',
     title: '"Qtr 1" … "Qtr 4" with the year only in the title, Qtr 4 not yet filled, polarity as arrows, no ids',
-    features: ['quarterly', 'wide', 'with targets', 'no ids', 'title block and notes', 'percentages typed as numbers'],
+    features: ['quarterly', 'wide', 'with targets', 'no ids', 'title block and notes', 'percentages typed as numbers', 'lower is better'],
     form: 'wide',
     sheetName: 'Performance 24-25',
     titleRows: ['Adult Social Care Performance Report 2024/25', 'Prepared for the Health and Adult Social Care Scrutiny Committee'],
@@ -159,7 +159,7 @@ export const LAYOUTS: LayoutSpec[] = [
   {
     key: 'quarterly-estimate-suppressed',
     title: '"Q3 estimate" beside "Q2 2025-26 actual", small numbers suppressed ("*", "<5"), targets, code column "Indicator code"',
-    features: ['quarterly', 'wide', 'with targets', 'suppressed values', 'provisional marks', 'title block and notes', 'id column with unusual header'],
+    features: ['quarterly', 'wide', 'with targets', 'suppressed values', 'provisional marks', 'title block and notes', 'id column with unusual header', 'lower is better'],
     form: 'wide',
     sheetName: 'Q3 2025-26',
     titleRows: ['Quarter 3 2025/26 performance', 'Figures below 5 are suppressed to protect confidentiality.'],
@@ -199,7 +199,7 @@ export const LAYOUTS: LayoutSpec[] = [
   {
     key: 'monthly-long-month-names-text',
     title: '"April 2025" … "September 2025", figures typed as text, "Good performance is" column, no ids, no targets',
-    features: ['monthly', 'wide', 'without targets', 'no ids', 'text numbers', 'title block and notes'],
+    features: ['monthly', 'wide', 'without targets', 'no ids', 'text numbers', 'title block and notes', 'lower is better'],
     form: 'wide',
     sheetName: 'Monthly',
     titleRows: ['Adult social care: monthly indicators', 'Data as at 30/09/2025'],
@@ -360,11 +360,11 @@ export const LAYOUTS: LayoutSpec[] = [
   {
     key: 'polarity-unknowable',
     title: 'neutral local measures with no polarity column, code, telling words or target: polarity must be asked, not assumed',
-    features: ['quarterly', 'wide', 'without targets', 'polarity unknowable', 'text numbers', 'id column with unusual header'],
+    features: ['quarterly', 'wide', 'without targets', 'polarity unknowable', 'text numbers', 'id column with unusual header', 'lower is better'],
     form: 'wide',
     sheetName: 'Local measures',
     periods: columns(run(q(2025, 2), 4), 'qShort'),
-    kpis: [local('sharedlives'), local('dols'), local('placements'), local('turnover'), local('safeguard'), local('ni132'), local('complaints')],
+    kpis: [local('sharedlives'), local('dols'), local('placements'), local('safeguard'), local('ni132'), local('complaints')],
     numbers: 'text',
     idHeader: 'Local ref',
     nameHeader: 'Measure',
