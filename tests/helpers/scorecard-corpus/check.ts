@@ -30,6 +30,11 @@ export function reportsFor(truth: KpiTruth, reports: readonly KpiReport[], byNam
   return out;
 }
 
+function idsRead(reports: readonly KpiReport[]): string {
+  if (!reports.length) return 'none';
+  return reports.slice(0, 3).map((r) => r.id).join(', ') + (reports.length > 3 ? ` and ${reports.length - 3} more` : '');
+}
+
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 
 function samePoint(read: KpiReport['latest'], truth: TruthPoint | null): boolean {
@@ -52,7 +57,7 @@ export function differences(result: StructureResult, truths: readonly KpiTruth[]
     const label = t.id ?? `"${t.name.slice(0, 40)}…"`;
     const hits = reportsFor(t, reports);
     if (hits.length !== 1) {
-      problems.push(`${label}: ${hits.length ? `found ${hits.length} times` : 'not found'}${t.id ? ` (ids read: ${reports.map((r) => r.id).join(', ') || 'none'})` : ''}`);
+      problems.push(`${label}: ${hits.length ? `found ${hits.length} times` : 'not found'}${t.id ? ` (ids read: ${idsRead(reports)})` : ''}`);
       continue;
     }
     const i = hits[0];
