@@ -62,7 +62,7 @@ export const MEASURES: readonly Measure[] = [
   { key: 'notinwork', name: 'Carers not in paid work because of caring', unit: pct, polarity: 'lower', cue: true, localCode: 'CAR3', range: [28, 44], decimals: 1 },
   { key: 'placements', name: 'Spend on residential and nursing placements', unit: 'number', polarity: 'lower', cue: false, localCode: 'FIN2', range: [9_000_000, 16_000_000], decimals: -5, money: true },
   { key: 'sharedlives', name: 'People supported through Shared Lives', unit: 'number', polarity: 'higher', cue: false, localCode: 'SL1', range: [40, 95], decimals: 0 },
-  { key: 'dols', name: 'Deprivation of Liberty Safeguards applications completed', unit: 'number', polarity: 'higher', cue: false, localCode: 'DOLS-2', range: [120, 1500], decimals: 0 },
+  { key: 'dols', name: 'Deprivation of Liberty Safeguards applications received', unit: 'number', polarity: 'higher', cue: false, localCode: 'DOLS-2', range: [120, 1500], decimals: 0 },
   { key: 'turnover', name: 'Care staff turnover in the independent sector', unit: pct, polarity: 'lower', cue: false, localCode: 'WF5', range: [22, 36], decimals: 1 },
   { key: 'safeguard', name: "Safeguarding enquiries where the person's desired outcomes were met", unit: pct, polarity: 'higher', cue: false, localCode: 'SG-3', range: [86, 97], decimals: 1 },
 ];

@@ -81,7 +81,8 @@ export function differences(result: StructureResult, truths: readonly KpiTruth[]
     if (t.statedRag !== undefined && (d.statedRag ?? null) !== t.statedRag) wrong('stated RAG', d.statedRag, t.statedRag);
     if (t.statedDirection !== undefined && (d.statedDirection ?? null) !== t.statedDirection) wrong('stated direction', d.statedDirection, t.statedDirection);
     const provisional = result.observations
-      .filter((o) => o.kpiId === d.id && o.provisional === true)
+      // A mark on a blank or suppressed cell says nothing to the reader: only figures count.
+      .filter((o) => o.kpiId === d.id && o.provisional === true && (o.value !== null || o.numerator !== null))
       .map((o) => {
         const key = periodKey(o.period);
         return key === null ? o.period : periodLabel(key);
