@@ -123,7 +123,11 @@ export function removeTemporariesOnInterrupt(): void {
  */
 export async function writeWorkbookAtomically(workbook: XlsxWorkbook, target: string): Promise<void> {
   workbook.pkg.flush();
-  const data = await workbook.pkg.zip.generateAsync(ZIP_OPTIONS);
+  writeFileAtomically(target, await workbook.pkg.zip.generateAsync(ZIP_OPTIONS));
+}
+
+/** Any output file (a workbook's bytes, a CSV's text), written whole or not at all. */
+export function writeFileAtomically(target: string, data: Buffer | string): void {
   const dir = path.dirname(path.resolve(target));
   const temp = temporaryName(target, process.pid, Date.now());
   try {

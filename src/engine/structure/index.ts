@@ -8,8 +8,10 @@ import { WorkbookModel } from '../workbook';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
+import { hasPlanOrKpis } from './workbook-kind';
 
 export * from './types';
+export { hasPlanOrKpis, isScorecardOnly } from './workbook-kind';
 
 export interface StructureOptions {
   /** Today's date, YYYY-MM-DD: the engine never reads the clock. */
@@ -102,7 +104,13 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     if (s) s.role = layout.kind === 'long' ? 'kpi-data' : 'kpi-register';
   }
 
-  if (!sheets.some((s) => s.role === 'plan')) {
+  // A workbook holding only a KPI scorecard is a normal input: it is read, checked and scored as it is.
+  // Nothing read at all: where a sheet looks like a scorecard, its finding says why it could not be read (and is an
+  // error, unless Plan Settings says otherwise); else there is simply no plan table.
+  const unreadScorecards = kpi.findings.filter((f) => f.rule === 'kpi-scorecard-unread');
+  if (!hasPlanOrKpis(sheets) && unreadScorecards.length) {
+    for (const f of unreadScorecards) if (!settings.ruleSeverities[f.rule]) f.severity = 'error';
+  } else if (!hasPlanOrKpis(sheets)) {
     const first = model.sheets[0]?.name ?? 'Sheet1';
     findings.push({
       rule: 'no-plan-table',

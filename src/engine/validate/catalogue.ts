@@ -11,6 +11,7 @@ import { STATUS_SWATCH } from '../rag/rag-formats';
 import { PLAN_COLUMNS, PlanSettings, QUALITY_STATEMENTS, QualityStatement, Rag, RAGS, Severity, STATUSES, Status } from '../schema';
 import { ActionField } from '../structure/columns';
 import { SheetLayout, StructuredAction, StructureResult } from '../structure/types';
+import { hasPlanOrKpis } from '../structure/workbook-kind';
 import { hasFewerWords, normalise, similarity } from '../text';
 import { parseTimescale } from '../timescale';
 import { nearestQualityStatement, nearestStatus } from '../vocabulary';
@@ -332,8 +333,9 @@ const noPlanTable = defineRule<{ sheet: string }>({
   fix: () => 'Add a header row with at least an “Action” column and one other, such as “Lead” or “Timescale”, above the actions.',
   example: { sheet: 'Sheet1' },
   find: (context) => {
-    if (context.result.sheets.some((s) => s.role === 'plan')) return [];
-    if (context.result.findings.some((f) => f.rule === 'no-plan-table')) return [];
+    if (hasPlanOrKpis(context.result.sheets)) return [];
+    // Structuring reports it, or says why a sheet that looks like a scorecard could not be read.
+    if (context.result.findings.some((f) => f.rule === 'no-plan-table' || f.rule === 'kpi-scorecard-unread')) return [];
     const sheet = context.result.sheets[0]?.sheet ?? 'Sheet1';
     return [{ sheet, cell: 'A1', params: { sheet } }];
   },
