@@ -75,9 +75,17 @@ export function differences(result: StructureResult, truths: readonly KpiTruth[]
     if (!samePoint(r.latest, t.latest)) wrong('latest', r.latest, t.latest);
     if (!samePoint(r.previous, t.previous)) wrong('previous', r.previous, t.previous);
     // Unknowable polarity: the direction must at least follow the polarity the tool shows.
-    const direction = t.polarityBasis === 'unknowable' ? directionFor(t.latest, t.previous, r.polarity) : t.direction;
-    if (r.direction !== direction) wrong('direction', r.direction, direction);
-    if (r.rag !== t.rag) wrong('RAG', r.rag, t.rag);
+    const ruleDirection = t.polarityBasis === 'unknowable' ? directionFor(t.latest, t.previous, r.polarity) : t.direction;
+    // The documented contract (README, kpiReportSchema): the council's own RAG and direction lead where the sheet
+    // gives them, as an entered RAG does for actions, with the tolerance rule's beside them in ruleRag/ruleDirection.
+    const statedDirection = t.statedDirection ?? null;
+    const statedRag = t.statedRag ?? null;
+    const direction = statedDirection ?? ruleDirection;
+    const rag = statedRag ?? t.rag;
+    if (r.direction !== direction) wrong(statedDirection ? "direction (the council's)" : 'direction', r.direction, direction);
+    if (statedDirection && r.ruleDirection !== ruleDirection) wrong("direction by the rule (beside the council's)", r.ruleDirection, ruleDirection);
+    if (r.rag !== rag) wrong(statedRag ? "RAG (the council's)" : 'RAG', r.rag, rag);
+    if (statedRag && r.ruleRag !== t.rag) wrong("RAG by the rule (beside the council's)", r.ruleRag, t.rag);
     if (t.statedRag !== undefined && (d.statedRag ?? null) !== t.statedRag) wrong('stated RAG', d.statedRag, t.statedRag);
     if (t.statedDirection !== undefined && (d.statedDirection ?? null) !== t.statedDirection) wrong('stated direction', d.statedDirection, t.statedDirection);
     const provisional = result.observations

@@ -6,6 +6,8 @@
  *  - direction: latest against previous by polarity (equal: "no change"; no previous: none);
  *  - RAG: Grey when there is no figure for the reporting period; else none without a target; Green on or better
  *    than target; Amber worse by at most 5% of the target; Red beyond.
+ * `direction` and `rag` here are the rule's; where the sheet gives the council's own, the report leads with that and
+ * puts the rule's beside it (check.ts holds the report to both).
  */
 import { Direction, Polarity, Rag } from '../../../src/engine/schema';
 import { Measure } from './catalogue';
