@@ -229,6 +229,7 @@ export const findingSchema = z.object({
   cell: z.string().describe('A1 address in the source sheet of the cell to change'),
   message: z.string(),
   fix: z.string().optional(),
+  kpi: z.string().optional().describe('The KPI the finding asks about, by id, where the officer can answer it (a polarity to confirm)'),
 });
 export type Finding = z.infer<typeof findingSchema>;
 

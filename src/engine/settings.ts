@@ -26,8 +26,13 @@ const LABELS: Record<string, keyof PlanSettings> = {
   'kpi rag': 'kpiRag',
 };
 
+/** Whether a sheet of this name is read as the Plan Settings sheet (the adapters write saved answers to it). */
+export function isSettingsSheetName(name: string): boolean {
+  return SETTINGS_SHEET_NAMES.includes(normalise(name));
+}
+
 export function readSettingsSheet(model: WorkbookModel): { sheet: string | null; settings: Partial<PlanSettings> } {
-  const sheet = model.sheets.find((s) => SETTINGS_SHEET_NAMES.includes(normalise(s.name)));
+  const sheet = model.sheets.find((s) => isSettingsSheetName(s.name));
   if (!sheet) return { sheet: null, settings: {} };
   const grid = new SheetGrid(sheet);
   const settings: Partial<PlanSettings> = {};

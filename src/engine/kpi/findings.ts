@@ -40,6 +40,8 @@ export interface Raw {
   cell: string;
   message: string;
   fix: string;
+  /** The KPI the officer can answer the finding for (kpi-polarity-unsure). */
+  kpi?: string;
 }
 
 export const fmt = (n: number): string => String(Number(n.toPrecision(6)));
@@ -316,7 +318,9 @@ export function kpiFindings(reading: KpiReading, computation: KpiComputation, se
   for (const raw of raws) {
     const override = overrides[raw.rule];
     if (override === 'off') continue;
-    out.push({ rule: raw.rule, severity: override ?? KPI_RULES[raw.rule].severity, sheet: raw.sheet, cell: raw.cell, message: raw.message, fix: raw.fix });
+    const finding: Finding = { rule: raw.rule, severity: override ?? KPI_RULES[raw.rule].severity, sheet: raw.sheet, cell: raw.cell, message: raw.message, fix: raw.fix };
+    if (raw.kpi) finding.kpi = raw.kpi;
+    out.push(finding);
   }
   // Warnings before notes, then sheet by sheet in workbook order, row by row.
   const sheetOrder = reading.layouts.map((l) => l.sheet);
