@@ -144,7 +144,8 @@ describe('the example workbook', () => {
       polarity: 'higher',
       polarityEvidence: 'stated',
       target: 80,
-      latest: { period: 'Q2 2025/26', value: (415 / 561) * 100 },
+      // The example's KPI Data marks this figure "Provisional" in its Note column.
+      latest: { period: 'Q2 2025/26', value: (415 / 561) * 100, provisional: true },
       previous: { period: 'Q1 2025/26', value: (398 / 556) * 100 },
       direction: 'improving',
       rag: 'Amber',

@@ -13,6 +13,7 @@ import { unreadScorecardFindings } from './scorecard-shape';
 
 export * from './compute';
 export * from './period';
+export * from './period-words';
 export { KPI_RULES, kpiFindings } from './findings';
 export type { KpiRuleId } from './findings';
 export { readKpis, idMatchKey, parsePolarity, parseUnit, parseTolerance, codeCitations, frameworkSuggestion, nameWithoutCode } from './read';

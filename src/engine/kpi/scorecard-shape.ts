@@ -6,7 +6,8 @@
 import { SheetGrid, SheetModel, a1 } from '../workbook';
 import type { Raw } from './findings';
 import { kpiFieldContained, kpiFieldExact } from './headers';
-import { headerPeriod, periodKeyOfCell } from './period';
+import { periodKeyOfCell } from './period';
+import { headerPeriod } from './period-words';
 
 const SCAN_ROWS = 30;
 const FIGURE_ROWS = 60;
