@@ -187,7 +187,7 @@ export const planSettingsSchema = z.object({
   kpiPolarities: z
     .record(z.string(), polaritySchema)
     .optional()
-    .describe('The officer\'s confirmed polarity by KPI id or code: Plan Settings rows "Polarity: ASCOF 2A" | "lower", or the CLI\'s --polarity'),
+    .describe('The officer\'s confirmed polarity by KPI id or code: Plan Settings rows such as "Polarity: ASCOF 2A" with the Value "lower", or the CLI\'s --polarity'),
   kpiRag: z
     .enum(KPI_RAG_SOURCES)
     .optional()

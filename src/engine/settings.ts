@@ -11,7 +11,8 @@ import { cellText, SheetGrid, WorkbookModel } from './workbook';
 export const SETTINGS_SHEET = 'Plan Settings';
 const SETTINGS_SHEET_NAMES = ['plan settings', 'settings', 'planassure settings'];
 
-const LABELS: Record<string, keyof PlanSettings> = {
+/** The Plan Settings sheet's Setting labels (normalised), and the setting each sets. */
+export const SETTING_LABELS: Record<string, keyof PlanSettings> = {
   title: 'title',
   'plan title': 'title',
   'plan start': 'planStart',
@@ -47,7 +48,7 @@ export function readSettingsSheet(model: WorkbookModel): { sheet: string | null;
       settings.kpiPolarities = { ...settings.kpiPolarities, [polarity.kpi]: polarity.polarity };
       continue;
     }
-    const key = LABELS[normalise(grid.text(r, 1))];
+    const key = SETTING_LABELS[normalise(grid.text(r, 1))];
     if (!key) continue;
     const cell = grid.shown(r, 2)?.value;
     const text = cellText(cell).trim();
