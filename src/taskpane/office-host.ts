@@ -9,6 +9,7 @@
 import { isSavedPolarityFor, savedPolarityRow } from '../engine/kpi/saved-polarity';
 import type { Polarity } from '../engine/schema';
 import type { WorkbookPlan } from '../engine/sheet-plan/types';
+import type { SettingsEdit } from '../engine/saved-mapping';
 import { applyWorkbookPlan } from '../excel/apply-plan';
 import { savePlanSettingsRow } from '../excel/plan-settings-row';
 import { readWorkbookModel } from '../excel/read-workbook';
@@ -37,9 +38,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
-  async apply(plan: WorkbookPlan, owned: readonly string[]): Promise<ApplyOutcome> {
+  async apply(plan: WorkbookPlan, owned: readonly string[], settingsEdit?: SettingsEdit | null): Promise<ApplyOutcome> {
     return Excel.run(async (context) => {
-      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames });
+      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames, settingsEdit: settingsEdit ?? undefined });
       this.sheetNames = undefined;
       return { notices: report.notices.map((n) => n.message).filter(Boolean) };
     });

@@ -71,6 +71,8 @@ function packAction(a: StructuredAction, effectiveRag: Rag, ragReason: RagReason
     groupTexts: a.groupTexts,
     timescaleKind: a.timescaleKind,
     errors: a.errors,
+    refGenerated: a.refGenerated,
+    linked: a.linked,
     effectiveRag,
     ragReason,
     overdue,

@@ -3,12 +3,18 @@
  */
 import { readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
+import { withSavedMapping } from '../saved-mapping';
 import { readSettingsSheet } from '../settings';
-import { WorkbookModel } from '../workbook';
+import { SheetGrid, WorkbookModel } from '../workbook';
+import { columnCandidates } from './columns';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
+import { linkCrossReferences } from './cross-references';
+import { splitNamedActions } from './named-actions';
+import { generateRefs } from './generated-refs';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
 import { hasPlanOrKpis } from './workbook-kind';
+import { applyYearHeadings } from './year-headings';
 
 export * from './types';
 export { hasPlanOrKpis, isScorecardOnly } from './workbook-kind';
@@ -50,12 +56,14 @@ export function resolveSettings(model: WorkbookModel, options: StructureOptions)
   return settings;
 }
 
-export function structureWorkbook(model: WorkbookModel, options: StructureOptions): StructureResult {
+export function structureWorkbook(model: WorkbookModel, given: StructureOptions): StructureResult {
+  // The column roles saved in Plan Settings apply unless the officer has just given others.
+  const { options, findings: savedFindings } = withSavedMapping(model, given);
   const settings = resolveSettings(model, options);
   const settingsSheet = readSettingsSheet(model).sheet;
   const owned = new Set(options.ownedSheets ?? []);
   const actions: StructuredAction[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...savedFindings];
   const sheets: SheetLayout[] = [];
   let title: string | null = settings.title;
   const memo = newAssembleMemo();
@@ -69,7 +77,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheets.push(emptyLayout(sheet.name, 'settings'));
       continue;
     }
-    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name]);
+    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name], options.headerRowOverrides?.[sheet.name]);
     // Rows the tool copied from another sheet of this workbook (a renamed copy of an earlier Plan sheet, whose
     // "Source sheet" column names that sheet) are read from their source, so that each action counts once.
     reading.rows = reading.rows.filter((row) => !copiedFromAnotherSheet(row, sheet.name, model));
@@ -93,7 +101,9 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheetHasMarkers: reading.headers.some((h) => h.columns.some((c) => c.field === 'marker')),
       memo,
     };
-    for (const group of groupRows(reading, context)) actions.push(assembleAction(sheet.name, group, context));
+    const sheetActions = groupRows(reading, context).flatMap((group) => splitNamedActions(assembleAction(sheet.name, group, context)));
+    applyYearHeadings(sheetActions, [...reading.titles, ...reading.sections], sheet);
+    for (const a of sheetActions) actions.push(a);
   }
 
   // KPI registers, data sheets and scorecards, recognised by their headers among the sheets that hold no plan.
@@ -104,6 +114,15 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     if (s) s.role = layout.kind === 'long' ? 'kpi-data' : 'kpi-register';
   }
 
+  if (!hasPlanOrKpis(sheets)) {
+    // Never a dead end: for each sheet that holds text, the columns the officer could choose from.
+    for (const layout of sheets) {
+      if (layout.role !== 'not-a-plan') continue;
+      const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
+      if (!sheet.cells.some((c) => c.value.type === 'text')) continue;
+      layout.candidates = columnCandidates(new SheetGrid(sheet)) ?? undefined;
+    }
+  }
   // A workbook holding only a KPI scorecard is a normal input: it is read, checked and scored as it is.
   // Nothing read at all: where a sheet looks like a scorecard, its finding says why it could not be read (and is an
   // error, unless Plan Settings says otherwise); else there is simply no plan table.
@@ -122,10 +141,13 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     });
   }
   findings.push(...kpi.findings);
+  // Cross-references name the officer's refs, so they are linked before refs are generated for the rest.
+  const planActions = linkCrossReferences(actions);
+  generateRefs(planActions);
   return {
     title,
     settings,
-    actions,
+    actions: planActions,
     kpis: kpi.reading.definitions.map((d) => d.definition),
     observations: kpi.reading.observations.map((o) => o.observation),
     findings,
