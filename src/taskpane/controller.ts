@@ -3,7 +3,7 @@
  * reaches the engine and the Office.js host only through a dynamic import of runtime.ts.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../engine/schema';
+import type { Finding, Polarity } from '../engine/schema';
 import { officeReady, WorkbookHost } from './host';
 import { explain, PaneMessage, Stage } from './messages';
 import { EMPTY_SETTINGS, localToday, PaneSettings } from './settings';
@@ -223,7 +223,26 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     [refresh, update],
   );
 
-  return { model, run, cancel, answerReview, select, saveSettings };
+  /** Saves the officer's answer for a KPI's polarity in Plan Settings, then reads the workbook again. */
+  const confirmPolarity = useCallback(
+    async (kpi: string, polarity: Polarity): Promise<void> => {
+      if (!host.current || busy.current) return;
+      busy.current = true;
+      try {
+        await host.current.savePolarity(kpi, polarity);
+        update({ banner: { intent: 'success', title: 'Saved in Plan Settings', detail: `${kpi}: ${polarity} is better. Every check and board pack from now on uses this.`, notices: [] } });
+      } catch (error) {
+        update({ banner: bannerFor(failure(error, 'settings')) });
+        return;
+      } finally {
+        busy.current = false;
+      }
+      await refresh(settingsRef.current);
+    },
+    [refresh, update],
+  );
+
+  return { model, run, cancel, answerReview, select, saveSettings, confirmPolarity };
 }
 
 export type PaneController = ReturnType<typeof usePlanAssure>;
