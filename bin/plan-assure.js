@@ -44,6 +44,15 @@ function loadCompiled(file) {
 }
 
 const compiled = path.join(__dirname, '..', 'build', 'cli', 'main.js');
+const args = process.argv.slice(2);
+
+// Help needs only its text: print it without loading (or parsing) the engine.
+const usage = path.join(__dirname, '..', 'build', 'cli', 'usage.js');
+if (args.length === 1 && ['--help', '-h', 'help'].includes(args[0]) && fs.existsSync(usage)) {
+  process.stdout.write(`${require(usage).USAGE}\n`);
+  return;
+}
+
 let cli;
 if (fs.existsSync(compiled)) {
   cli = loadCompiled(compiled);
@@ -54,6 +63,6 @@ if (fs.existsSync(compiled)) {
 }
 // Ctrl-C or SIGTERM part-way through a write removes the temporary file (the sources' main has it too).
 cli.removeTemporariesOnInterrupt?.();
-cli.main(process.argv.slice(2)).then((code) => {
+cli.main(args).then((code) => {
   process.exitCode = code;
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Compiles the plan-assure command to one JavaScript file, build/cli/main.js, so that no TypeScript compiler runs
+ * Compiles the plan-assure command to one JavaScript file, build/cli/main.js (and its help text to usage.js), so that no TypeScript compiler runs
  * when it starts. `npm ci` runs this through `prepare`, and `npm run build` runs it too.
  *
  * esbuild rather than tsc: it bundles the engine and its few runtime libraries (zod, jszip, saxes, date-fns,
@@ -12,11 +12,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = process.argv[2] ?? join(root, 'build', 'cli', 'main.js');
+const outdir = process.argv[2] ?? join(root, 'build', 'cli');
 
+// main.js is the command; usage.js is its help text alone, which `--help` loads without the engine.
 await build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-  outfile,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts'), join(root, 'src', 'cli', 'usage.ts')],
+  outdir,
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -18,13 +18,22 @@ beforeAll(() => {
 });
 
 test('the bin runs the compiled bundle, with no TypeScript compiler loaded', () => {
-  // --trace-... would be fragile; instead ask Node which modules were loaded once the command has run.
-  const probe = `process.on('exit', () => { const tsx = Object.keys(require.cache).filter((f) => /[\\\\/]tsx[\\\\/]/.test(f)); process.stderr.write('TSX:' + tsx.length); });`;
-  const run = spawnSync(process.execPath, ['-e', `${probe} process.argv.splice(1, 0, ${JSON.stringify(bin)}); require(${JSON.stringify(bin)})`, '--', '--help'], { encoding: 'utf8' });
-  expect(run.status).toBe(0);
-  expect(run.stdout).toMatch(/^Usage:/);
+  // Ask Node which modules were loaded once the command has run: no tsx, and the compiled bundle.
+  const probe = `process.on('exit', () => { const files = Object.keys(require.cache); const tsx = files.filter((f) => /[\\\\/]tsx[\\\\/]/.test(f)); process.stderr.write('TSX:' + tsx.length); });`;
+  const command = ['structure', seed, '--json', '--today', '2023-02-15'];
+  const run = spawnSync(process.execPath, ['-e', `${probe} process.argv.splice(1, 0, ${JSON.stringify(bin)}); require(${JSON.stringify(bin)})`, '--', ...command], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  expect(run.status).toBeLessThan(2);
+  expect(JSON.parse(run.stdout).actions.length).toBeGreaterThan(10);
   expect(run.stderr).toContain('TSX:0');
   expect(run.stderr).not.toMatch(/missing/);
+});
+
+test('--help prints the usage from its own small module, the same text the command uses', async () => {
+  const run = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  const sources = await runCli(['--help']);
+  expect(run.stdout).toBe(sources.stdout);
+  expect(run.stdout).toMatch(/^Usage:/);
 });
 
 test('the compiled command gives the same JSON as the sources', async () => {
