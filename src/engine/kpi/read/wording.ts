@@ -43,9 +43,13 @@ const HIGHER_WORDS =
 /** "Completed within 28 days": higher is better, unless stronger words say otherwise ("re-referrals within 12 months"). */
 const WITHIN_TIME = /\bwithin (?:\d+ (?:working )?(?:days?|hours?|weeks?)|(?:the )?timescales?|target)\b/i;
 
+/** "Not in paid work", "not receiving …": a negated phrase means lower is better, whatever good words it negates. */
+const NEGATED = /\bnot (?:in|receiving|living|at|remaining)\b(?: \w+){0,3}/gi;
+
 export function polarityFromName(name: string): Polarity | null {
-  const lower = LOWER_WORDS.test(name);
-  const higher = HIGHER_WORDS.test(name);
+  const rest = name.replace(NEGATED, ' ');
+  const lower = LOWER_WORDS.test(name) || rest !== name;
+  const higher = HIGHER_WORDS.test(rest);
   if (lower !== higher) return lower ? 'lower' : 'higher';
   if (!lower && WITHIN_TIME.test(name)) return 'higher';
   return null;
