@@ -195,7 +195,10 @@ export function readKpiHeader(
   const recognised = columns.filter((c) => c.field).length;
   if (!overrides && recognised / columns.length < 0.5) return null;
   const base = { row, columns, byField, targets, periods };
-  if (has('id') && has('period') && (has('value') || has('numerator') || has('denominator'))) return { kind: 'long', ...base };
+  const figures = has('value') || has('numerator') || has('denominator');
+  if (has('id') && has('period') && figures) return { kind: 'long', ...base };
+  // A long table keyed by its framework code or its names ("Measure | Month | Value"): no period columns across.
+  if ((has('code') || has('name')) && has('period') && figures && !periods.length) return { kind: 'long', ...base };
   const described = has('id') || has('name');
   const scorecardish = has('target') || has('polarity') || has('unit') || has('code');
   if (described && (periods.length >= 2 || (periods.length === 1 && (scorecardish || !!overrides)))) return { kind: 'wide', ...base };

@@ -15,6 +15,7 @@ import { withIdColumns } from './id-columns';
 import { idMatchKey } from './ids';
 import { parseStatedDirection, parseStatedRag } from './wording';
 import { readLong } from './long-block';
+import { longDefinitions, namesItsKpis } from './long-definitions';
 import { DataBlock, KpiDefinitionSource, KpiObservationSource, KpiReading, KpiSheetLayout, ReadKpiOptions } from './types';
 import { readWide } from './wide-block';
 
@@ -89,6 +90,7 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
       observations.push(...wide.observations);
     } else if (header.kind === 'long') {
       const long = readLong(sheet, grid, header, { fyStart: fallbackYear, reportingKey });
+      if (namesItsKpis(header)) for (const d of longDefinitions(sheet, header, long.observations, long.block.valueFactor, (id) => known.has(idMatchKey(id)), options.settings)) addDefinition(d);
       blocks.push(long.block);
       observations.push(...long.observations);
     }
