@@ -38,7 +38,7 @@ const SYNONYMS: Record<Exclude<KpiField, 'baseline' | 'target' | 'tolerance'>, r
   period: ['period', 'reporting period', 'quarter', 'month', 'year', 'date', 'period ending', 'time period', 'financial quarter'],
   numerator: ['numerator', 'num'],
   denominator: ['denominator', 'denom'],
-  value: ['value', 'actual', 'result', 'performance', 'outturn', 'figure', 'actual value', 'current value', 'data value'],
+  value: ['value', 'actual', 'result', 'performance', 'outturn', 'figure', 'actual value', 'current value', 'data value', 'measure value', 'indicator value'],
   rag: ['rag', 'rag status', 'rag rating', 'status', 'rating', 'performance status', 'current rag', 'latest rag', 'rag rating latest'],
   direction: ['direction of travel', 'dot', 'trend', 'direction', 'travel', 'direction of travel dot', 'trend since last period', 'improving or worsening', 'better or worse'],
   note: ['note', 'notes', 'comment', 'comments', 'commentary', 'narrative', 'explanation', 'data note'],
