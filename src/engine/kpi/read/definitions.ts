@@ -175,6 +175,25 @@ export function readDefinition(input: DefinitionInput): KpiDefinitionSource | nu
   };
 }
 
+/**
+ * The last evidence the issue allows, the target against the baseline, where the sheet has no baseline column: the
+ * KPI's first figure on record stands for it when there are at least three (with two, the first is only the previous
+ * period). Applies only where nothing stronger settled the polarity.
+ */
+export function polarityFromFirstFigure(d: KpiDefinitionSource, figures: readonly { key: number | null; value: number | null }[]): void {
+  const def = d.definition;
+  if (d.polarityFrom !== 'default' || def.target === null || def.baseline !== null) return;
+  const dated = figures.filter((f): f is { key: number; value: number } => f.key !== null && f.value !== null);
+  if (dated.length < 3) return;
+  const first = dated.reduce((a, b) => (b.key < a.key ? b : a)).value;
+  if (first === def.target) return;
+  def.polarity = def.target > first ? 'higher' : 'lower';
+  def.polarityEvidence = POLARITY_EVIDENCE_OF.target;
+  d.polarityFrom = 'target';
+  // An arrow in the council's direction column reads by polarity: read it again under the settled one.
+  if (d.stated?.direction) def.statedDirection = parseStatedDirection(d.stated.direction, def.polarity);
+}
+
 const POLARITY_EVIDENCE_OF: Record<KpiDefinitionSource['polarityFrom'], PolarityEvidence> = {
   cell: 'stated',
   framework: 'framework',
