@@ -144,6 +144,24 @@ function inferFinancialYear(labels: { label: string }[], titleYear: number | nul
 }
 
 /**
+ * The financial year of each column under a band of years in the row above ("2024/25" merged over "Q1 … Q4", or
+ * written over the first of them and running until the next): bare quarters and months belong to their band.
+ */
+function yearBands(grid: SheetGrid, row: number): Map<number, number> {
+  const out = new Map<number, number>();
+  if (row <= 1) return out;
+  let band: number | null = null;
+  for (let c = 1; c <= grid.maxCol; c++) {
+    const text = grid.text(row - 1, c);
+    // A band sits over bare periods; a title over the table's first columns is not one.
+    const overBarePeriod = !!headerPeriod(grid.text(row, c), 2000) && !headerPeriod(grid.text(row, c), null);
+    if (text) band = overBarePeriod ? financialYearIn(text) : null;
+    if (band !== null) out.set(c, band);
+  }
+  return out;
+}
+
+/**
  * The officer's corrections to a KPI sheet's columns, by column number (1-based): a field, 'period-column' for a
  * column of figures under a period header, or null to ignore the column. Mirrors the plan's column overrides.
  */
@@ -179,10 +197,12 @@ export function readKpiHeader(
   const labels = labelsOf(grid, row);
   if (!overrides && (labels.length < 2 || labels.some((l) => l.label.length > 120))) return null;
   const fy = inferFinancialYear(labels, titleYear, fallbackYear);
+  const bands = yearBands(grid, row);
   let columns: KpiColumn[] = labels.map(({ col, label }) => {
     const f = kpiFieldExact(label);
     if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
-    const period = headerPeriod(label, fy, reportingKey);
+    const band = bands.get(col);
+    const period = headerPeriod(label, band !== undefined && !headerPeriod(label, null) ? band : fy, reportingKey);
     if (period) return { col, label, field: 'period-column', period };
     return { col, label, field: kpiFieldContained(label) };
   });
