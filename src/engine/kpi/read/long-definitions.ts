@@ -6,6 +6,7 @@
 import { PlanSettings } from '../../schema';
 import { SheetGrid, SheetModel } from '../../workbook';
 import { KpiHeader } from '../headers';
+import { arrowLegend } from './arrow-legend';
 import { polarityFromFirstFigure, readDefinition } from './definitions';
 import { idMatchKey } from './ids';
 import { KpiDefinitionSource, KpiObservationSource } from './types';
@@ -43,7 +44,7 @@ export function longDefinitions(
     const figures = { percent: valueFactor === 100, unitWords: '', largest: values.length ? Math.max(...values.map(Math.abs)) : null };
     const d = readDefinition({ sheet: sheet.name, row: latest.observation.source.row, grid, header, settings, target: header.targets[0], periodKinds, figures });
     if (!d) continue;
-    polarityFromFirstFigure(d, group.map((o) => ({ key: o.key, value: o.observation.value })));
+    polarityFromFirstFigure(d, group.map((o) => ({ key: o.key, value: o.observation.value })), arrowLegend(sheet));
     // The table's rows are this KPI's data: they carry the id the definition was given.
     for (const o of group) o.idText = o.observation.kpiId = d.definition.id;
     out.push(d);
