@@ -161,6 +161,33 @@ function yearBands(grid: SheetGrid, row: number): Map<number, number> {
   return out;
 }
 
+/** Rows under a header looked at to tell what an unknown column holds. */
+const CONTENT_ROWS = 20;
+
+/**
+ * Period columns with no column headed as the name or id ("Outcome | Target 21/22 | 2019-2020 | …"): the first
+ * unknown column before the periods names the KPIs if what it holds is words, row after row.
+ */
+function nameColumnByContent(grid: SheetGrid, row: number, columns: KpiColumn[]): void {
+  const periods = columns.filter((c) => c.field === 'period-column');
+  if (periods.length < 2 || columns.some((c) => c.field === 'id' || c.field === 'name')) return;
+  const candidate = columns.find((c) => c.field === null && c.col < periods[0].col);
+  if (!candidate) return;
+  let words = 0;
+  let others = 0;
+  for (const r of grid.rowNumbers) {
+    if (r <= row) continue;
+    if (r > row + CONTENT_ROWS) break;
+    const text = grid.text(r, candidate.col);
+    if (!text) continue;
+    const hasFigures = periods.some((p) => grid.text(r, p.col));
+    if (!hasFigures) continue;
+    if (/[a-z]{3,}.*\s.*[a-z]{3,}/i.test(text)) words++;
+    else others++;
+  }
+  if (words >= 2 && words > others * 3) candidate.field = 'name';
+}
+
 /**
  * The officer's corrections to a KPI sheet's columns, by column number (1-based): a field, 'period-column' for a
  * column of figures under a period header, or null to ignore the column. Mirrors the plan's column overrides.
@@ -207,6 +234,7 @@ export function readKpiHeader(
     return { col, label, field: kpiFieldContained(label) };
   });
   if (overrides) columns = overridden(columns, overrides, fy, reportingKey);
+  else nameColumnByContent(grid, row, columns);
   const byField: Partial<Record<KpiField, KpiColumn>> = {};
   for (const c of columns) if (c.field && c.field !== 'period-column' && (!byField[c.field] || c.field === 'rag' || c.field === 'direction')) byField[c.field] = c;
   const targets = columns.filter((c) => c.field === 'target');
