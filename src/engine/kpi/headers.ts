@@ -38,7 +38,7 @@ const SYNONYMS: Record<Exclude<KpiField, 'baseline' | 'target' | 'tolerance'>, r
   period: ['period', 'reporting period', 'quarter', 'month', 'year', 'date', 'period ending', 'time period', 'financial quarter'],
   numerator: ['numerator', 'num'],
   denominator: ['denominator', 'denom'],
-  value: ['value', 'actual', 'result', 'performance', 'outturn', 'figure', 'actual value', 'current value', 'data value'],
+  value: ['value', 'actual', 'result', 'performance', 'outturn', 'figure', 'actual value', 'current value', 'data value', 'measure value', 'indicator value'],
   rag: ['rag', 'rag status', 'rag rating', 'status', 'rating', 'performance status', 'current rag', 'latest rag', 'rag rating latest'],
   direction: ['direction of travel', 'dot', 'trend', 'direction', 'travel', 'direction of travel dot', 'trend since last period', 'improving or worsening', 'better or worse'],
   note: ['note', 'notes', 'comment', 'comments', 'commentary', 'narrative', 'explanation', 'data note'],
@@ -144,6 +144,51 @@ function inferFinancialYear(labels: { label: string }[], titleYear: number | nul
 }
 
 /**
+ * The financial year of each column under a band of years in the row above ("2024/25" merged over "Q1 … Q4", or
+ * written over the first of them and running until the next): bare quarters and months belong to their band.
+ */
+function yearBands(grid: SheetGrid, row: number): Map<number, number> {
+  const out = new Map<number, number>();
+  if (row <= 1) return out;
+  let band: number | null = null;
+  for (let c = 1; c <= grid.maxCol; c++) {
+    const text = grid.text(row - 1, c);
+    // A band sits over bare periods; a title over the table's first columns is not one.
+    const overBarePeriod = !!headerPeriod(grid.text(row, c), 2000) && !headerPeriod(grid.text(row, c), null);
+    if (text) band = overBarePeriod ? financialYearIn(text) : null;
+    if (band !== null) out.set(c, band);
+  }
+  return out;
+}
+
+/** Rows under a header looked at to tell what an unknown column holds. */
+const CONTENT_ROWS = 20;
+
+/**
+ * Period columns with no column headed as the name or id ("Outcome | Target 21/22 | 2019-2020 | …"): the first
+ * unknown column before the periods names the KPIs if what it holds is words, row after row.
+ */
+function nameColumnByContent(grid: SheetGrid, row: number, columns: KpiColumn[]): void {
+  const periods = columns.filter((c) => c.field === 'period-column');
+  if (periods.length < 2 || columns.some((c) => c.field === 'id' || c.field === 'name')) return;
+  const candidate = columns.find((c) => c.field === null && c.col < periods[0].col);
+  if (!candidate) return;
+  let words = 0;
+  let others = 0;
+  for (const r of grid.rowNumbers) {
+    if (r <= row) continue;
+    if (r > row + CONTENT_ROWS) break;
+    const text = grid.text(r, candidate.col);
+    if (!text) continue;
+    const hasFigures = periods.some((p) => grid.text(r, p.col));
+    if (!hasFigures) continue;
+    if (/[a-z]{3,}.*\s.*[a-z]{3,}/i.test(text)) words++;
+    else others++;
+  }
+  if (words >= 2 && words > others * 3) candidate.field = 'name';
+}
+
+/**
  * The officer's corrections to a KPI sheet's columns, by column number (1-based): a field, 'period-column' for a
  * column of figures under a period header, or null to ignore the column. Mirrors the plan's column overrides.
  */
@@ -179,14 +224,17 @@ export function readKpiHeader(
   const labels = labelsOf(grid, row);
   if (!overrides && (labels.length < 2 || labels.some((l) => l.label.length > 120))) return null;
   const fy = inferFinancialYear(labels, titleYear, fallbackYear);
+  const bands = yearBands(grid, row);
   let columns: KpiColumn[] = labels.map(({ col, label }) => {
     const f = kpiFieldExact(label);
     if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
-    const period = headerPeriod(label, fy, reportingKey);
+    const band = bands.get(col);
+    const period = headerPeriod(label, band !== undefined && !headerPeriod(label, null) ? band : fy, reportingKey);
     if (period) return { col, label, field: 'period-column', period };
     return { col, label, field: kpiFieldContained(label) };
   });
   if (overrides) columns = overridden(columns, overrides, fy, reportingKey);
+  else nameColumnByContent(grid, row, columns);
   const byField: Partial<Record<KpiField, KpiColumn>> = {};
   for (const c of columns) if (c.field && c.field !== 'period-column' && (!byField[c.field] || c.field === 'rag' || c.field === 'direction')) byField[c.field] = c;
   const targets = columns.filter((c) => c.field === 'target');
@@ -195,7 +243,10 @@ export function readKpiHeader(
   const recognised = columns.filter((c) => c.field).length;
   if (!overrides && recognised / columns.length < 0.5) return null;
   const base = { row, columns, byField, targets, periods };
-  if (has('id') && has('period') && (has('value') || has('numerator') || has('denominator'))) return { kind: 'long', ...base };
+  const figures = has('value') || has('numerator') || has('denominator');
+  if (has('id') && has('period') && figures) return { kind: 'long', ...base };
+  // A long table keyed by its framework code or its names ("Measure | Month | Value"): no period columns across.
+  if ((has('code') || has('name')) && has('period') && figures && !periods.length) return { kind: 'long', ...base };
   const described = has('id') || has('name');
   const scorecardish = has('target') || has('polarity') || has('unit') || has('code');
   if (described && (periods.length >= 2 || (periods.length === 1 && (scorecardish || !!overrides)))) return { kind: 'wide', ...base };

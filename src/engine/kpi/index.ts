@@ -24,6 +24,7 @@ export type { KpiColumnOverrides, KpiField } from './headers';
 export { settlePolarities, isSavedPolarityFor, parsePolarityOption, polarityWord, readSavedPolarity, savedPolarityRow } from './saved-polarity';
 export { polarityUnsure } from './polarity-findings';
 export { scorecardShape } from './scorecard-shape';
+export { isFigureTable } from './figure-table';
 export type { ScorecardShape } from './scorecard-shape';
 export { linkActionsToKpis, actionKpiRags } from './ascof-links';
 export type { ActionKpiLink, LinkedKpi } from './ascof-links';

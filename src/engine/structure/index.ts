@@ -1,7 +1,7 @@
 /**
  * Structuring: any plan layout in, canonical actions out. Pure: the workbook model and "today" come in as data.
  */
-import { readKpiWorkbook } from '../kpi';
+import { isFigureTable, readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { withSavedMapping } from '../saved-mapping';
 import { readSettingsSheet } from '../settings';
@@ -75,6 +75,12 @@ export function structureWorkbook(model: WorkbookModel, given: StructureOptions)
     }
     if (sheet.name === settingsSheet) {
       sheets.push(emptyLayout(sheet.name, 'settings'));
+      continue;
+    }
+    // A table of figures under period headings is a scorecard, whatever its text columns look like to the plan
+    // reader; the officer's own plan mapping for the sheet still wins.
+    if (!options.columnOverrides?.[sheet.name] && !options.headerRowOverrides?.[sheet.name] && isFigureTable(sheet, settings)) {
+      sheets.push(emptyLayout(sheet.name, 'not-a-plan'));
       continue;
     }
     const reading = readSheet(sheet, options.columnOverrides?.[sheet.name], options.headerRowOverrides?.[sheet.name]);

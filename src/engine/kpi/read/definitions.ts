@@ -3,6 +3,7 @@ import { findFrameworkCodes, FrameworkCodeCitation } from '../../ascof';
 import { KpiDefinition, KpiUnit, PlanSettings, Polarity, PolarityEvidence } from '../../schema';
 import { a1, cellText, SheetGrid, SheetModel } from '../../workbook';
 import { KpiColumn, KpiHeader } from '../headers';
+import { ArrowLegend, arrowLegend } from './arrow-legend';
 import { cellOf, isRepeatedHeader, textOf } from './cells';
 import { codeCitations, entryByName, frameworkSuggestion, idTextOf, nameWithoutCode, splitIdFromName } from './ids';
 import { numberOf, parseTolerance } from './numbers';
@@ -138,7 +139,7 @@ export function readDefinition(input: DefinitionInput): KpiDefinitionSource | nu
   const ragText = textOf(grid, row, f.rag);
   const directionText = textOf(grid, row, f.direction);
   if (f.rag) definition.statedRag = parseStatedRag(ragText);
-  if (f.direction) definition.statedDirection = parseStatedDirection(directionText, polarity);
+  if (f.direction) definition.statedDirection = parseStatedDirection(directionText, polarity, arrowLegend(grid.sheet));
   const unreadable: NonNullable<KpiDefinitionSource['unreadable']> = [];
   for (const [field, column, value] of [['target', input.target, target.value], ['baseline', f.baseline, baseline]] as const) {
     const cell = cellOf(grid, row, column);
@@ -173,6 +174,25 @@ export function readDefinition(input: DefinitionInput): KpiDefinitionSource | nu
     citations,
     citedIn,
   };
+}
+
+/**
+ * The last evidence the issue allows, the target against the baseline, where the sheet has no baseline column: the
+ * KPI's first figure on record stands for it when there are at least three (with two, the first is only the previous
+ * period). Applies only where nothing stronger settled the polarity.
+ */
+export function polarityFromFirstFigure(d: KpiDefinitionSource, figures: readonly { key: number | null; value: number | null }[], legend: ArrowLegend | null): void {
+  const def = d.definition;
+  if (d.polarityFrom !== 'default' || def.target === null || def.baseline !== null) return;
+  const dated = figures.filter((f): f is { key: number; value: number } => f.key !== null && f.value !== null);
+  if (dated.length < 3) return;
+  const first = dated.reduce((a, b) => (b.key < a.key ? b : a)).value;
+  if (first === def.target) return;
+  def.polarity = def.target > first ? 'higher' : 'lower';
+  def.polarityEvidence = POLARITY_EVIDENCE_OF.target;
+  d.polarityFrom = 'target';
+  // An arrow in the council's direction column reads by polarity: read it again under the settled one.
+  if (d.stated?.direction) def.statedDirection = parseStatedDirection(d.stated.direction, def.polarity, legend);
 }
 
 const POLARITY_EVIDENCE_OF: Record<KpiDefinitionSource['polarityFrom'], PolarityEvidence> = {

@@ -54,12 +54,13 @@ export function nameWithoutCode(name: string): string {
 
 /**
  * A short code as councils write ids: "2B", "1A(i)", "2A(1)", "NI 130", "ASC01", "KPI-7", "PI 12a", "3.2", "ASCOF 2A".
- * Needs a digit; at most 14 characters; words are not codes.
+ * Letters (in up to two groups, "L-RR1"), then digits, then an optional suffix. Needs a digit; at most 14
+ * characters; words are not codes.
  */
 export function isCodeLike(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 14 || !/\d/.test(t)) return false;
-  return /^(?:ASCOF\s*)?[A-Za-z]{0,6}[\s\-_/.]?\d{1,4}[A-Za-z]{0,3}(?:\s?\((?:[ivx]{1,4}|\d{1,2}[a-z]?|[a-z]\d?)\))?(?:[.\-/]\d{1,3}[A-Za-z]?)*$/i.test(t);
+  return /^(?:ASCOF\s*)?(?:[A-Za-z]{1,6}[-_/.])?[A-Za-z]{0,6}[\s\-_/.]?\d{1,4}[A-Za-z]{0,3}(?:\s?\((?:[ivx]{1,4}|\d{1,2}[a-z]?|[a-z]\d?)\))?(?:[.\-/]\d{1,3}[A-Za-z]?)*$/i.test(t);
 }
 
 const KNOWN_PREFIX = /^(ASCOF|NI|BV|BVPI|PI|KPI|LPI|ASC|ACS|CP|LI|SOF|PAF)$/i;

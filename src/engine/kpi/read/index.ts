@@ -14,7 +14,9 @@ import { readRegister } from './definitions';
 import { withIdColumns } from './id-columns';
 import { idMatchKey } from './ids';
 import { parseStatedDirection, parseStatedRag } from './wording';
+import { arrowLegend } from './arrow-legend';
 import { readLong } from './long-block';
+import { longDefinitions, namesItsKpis } from './long-definitions';
 import { DataBlock, KpiDefinitionSource, KpiObservationSource, KpiReading, KpiSheetLayout, ReadKpiOptions } from './types';
 import { readWide } from './wide-block';
 
@@ -89,11 +91,12 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
       observations.push(...wide.observations);
     } else if (header.kind === 'long') {
       const long = readLong(sheet, grid, header, { fyStart: fallbackYear, reportingKey });
+      if (namesItsKpis(header)) for (const d of longDefinitions(sheet, header, long.observations, long.block.valueFactor, (id) => known.has(idMatchKey(id)), options.settings)) addDefinition(d);
       blocks.push(long.block);
       observations.push(...long.observations);
     }
   }
-  statedFromData(definitions, observations);
+  statedFromData(definitions, observations, sheets);
   return { layouts, definitions, observations, blocks, duplicateDefinitions };
 }
 
@@ -117,7 +120,7 @@ function overriddenHeader(
 }
 
 /** A KPI's own RAG and direction from its data rows when its definition row has none: those of its latest period. */
-function statedFromData(definitions: KpiDefinitionSource[], observations: KpiObservationSource[]): void {
+function statedFromData(definitions: KpiDefinitionSource[], observations: KpiObservationSource[], sheets: readonly SheetModel[]): void {
   const latest = new Map<string, KpiObservationSource>();
   for (const o of observations) {
     if (!o.stated || o.key === null) continue;
@@ -126,10 +129,14 @@ function statedFromData(definitions: KpiDefinitionSource[], observations: KpiObs
     if (!seen || o.key >= seen.key!) latest.set(id, o);
   }
   if (!latest.size) return;
+  const legendOf = (name: string) => {
+    const sheet = sheets.find((s) => s.name === name);
+    return sheet ? arrowLegend(sheet) : null;
+  };
   for (const d of definitions) {
     const o = latest.get(idMatchKey(d.definition.id));
     if (!o?.stated) continue;
     if (d.definition.statedRag == null && o.stated.rag) d.definition.statedRag = parseStatedRag(o.stated.rag);
-    if (d.definition.statedDirection == null && o.stated.direction) d.definition.statedDirection = parseStatedDirection(o.stated.direction, d.definition.polarity);
+    if (d.definition.statedDirection == null && o.stated.direction) d.definition.statedDirection = parseStatedDirection(o.stated.direction, d.definition.polarity, legendOf(o.observation.source.sheet));
   }
 }

@@ -52,12 +52,14 @@ export function readLong(
   const observations: KpiObservationSource[] = [];
   // Column letters once: the data sheet may have tens of thousands of rows.
   const letters = (column: KpiColumn | undefined) => (column ? columnLetters(column.col) : null);
-  const [idL, periodL, numL, denL, valL] = [letters(f.id), letters(f.period), letters(f.numerator), letters(f.denominator), letters(f.value)];
+  // Without an id column, a row's KPI is named by its framework code, else by its name.
+  const idColumn = f.id ?? f.code ?? f.name;
+  const [idL, periodL, numL, denL, valL] = [letters(idColumn), letters(f.period), letters(f.numerator), letters(f.denominator), letters(f.value)];
   const rowLetters: Record<CellField, string | null> = { id: idL, period: periodL, numerator: numL, denominator: denL, value: valL };
   const textIn = (c: CellModel | undefined): string => (c && c.value.type !== 'number' && c.value.type !== 'date' ? cellText(c.value).trim() : '');
   let lastRow = header.row;
   const readAsWritten: LongBlock['readAsWritten'] = new Map();
-  forEachDataRow(sheet, grid, header, [f.id, f.period, f.numerator, f.denominator, f.value, f.note, f.rag, f.direction], (row, cells) => {
+  forEachDataRow(sheet, grid, header, [idColumn, f.period, f.numerator, f.denominator, f.value, f.note, f.rag, f.direction], (row, cells) => {
     const [idCell, periodCell, numCell, denCell, valCell, noteCell, ragCell, directionCell] = cells;
     const idText = idTextOf(idCell?.value);
     const periodText = periodCell ? cellText(periodCell.value).trim() : '';
@@ -71,7 +73,7 @@ export function readLong(
     if (!idText && !periodText && numerator === null && denominator === null && rawValue === null && !numText && !denText && !valText) return;
     lastRow = row;
     // A header repeated further down (a page break in an export): the id and period cells repeat their labels.
-    if (f.id && f.period && idText.length === f.id.label.length && normalise(idText) === normalise(f.id.label) && normalise(periodText) === normalise(f.period.label)) return;
+    if (idColumn && f.period && idText.length === idColumn.label.length && normalise(idText) === normalise(idColumn.label) && normalise(periodText) === normalise(f.period.label)) return;
     let key = periodKeyOfCell(periodCell?.value);
     let period = periodCell?.value.type === 'text' || key === null ? excelTrim(periodText) : periodLabel(key);
     let provisional = false;

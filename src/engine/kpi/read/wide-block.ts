@@ -4,7 +4,8 @@ import { a1, CellModel, cellText, SheetGrid, SheetModel } from '../../workbook';
 import { KpiHeader } from '../headers';
 import { financialYearOf, reportingPeriodKey } from '../period';
 import { isRepeatedHeader, percentFactor } from './cells';
-import { chooseTarget, readDefinition } from './definitions';
+import { arrowLegend } from './arrow-legend';
+import { chooseTarget, polarityFromFirstFigure, readDefinition } from './definitions';
 import { FigureHints } from './definitions';
 import { readFigure, readTypedNumber } from './typed-numbers';
 import { numberOf } from './numbers';
@@ -76,6 +77,7 @@ export function readWide(
       });
       if (provisional) observations[observations.length - 1].observation.provisional = true;
     });
+    polarityFromFirstFigure(definition, observations.slice(-header.periods.length).map((o) => ({ key: o.key, value: o.observation.value })), arrowLegend(sheet));
   }
   return { block: { kind: 'wide', sheet: sheet.name, headerRow: header.row, cells }, definitions, observations };
 }

@@ -1,6 +1,7 @@
 /** Units, polarity and frequency as written in a cell or implied by a KPI's name. */
 import { Direction, KpiDefinition, KpiUnit, Polarity, Rag } from '../../schema';
 import { normalise } from '../../text';
+import type { ArrowLegend } from './arrow-legend';
 
 export function parseUnit(text: string): KpiUnit | null {
   const raw = text.trim();
@@ -43,9 +44,13 @@ const HIGHER_WORDS =
 /** "Completed within 28 days": higher is better, unless stronger words say otherwise ("re-referrals within 12 months"). */
 const WITHIN_TIME = /\bwithin (?:\d+ (?:working )?(?:days?|hours?|weeks?)|(?:the )?timescales?|target)\b/i;
 
+/** "Not in paid work", "not receiving …": a negated phrase means lower is better, whatever good words it negates. */
+const NEGATED = /\bnot (?:in|receiving|living|at|remaining)\b(?: \w+){0,3}/gi;
+
 export function polarityFromName(name: string): Polarity | null {
-  const lower = LOWER_WORDS.test(name);
-  const higher = HIGHER_WORDS.test(name);
+  const rest = name.replace(NEGATED, ' ');
+  const lower = LOWER_WORDS.test(name) || rest !== name;
+  const higher = HIGHER_WORDS.test(rest);
   if (lower !== higher) return lower ? 'lower' : 'higher';
   if (!lower && WITHIN_TIME.test(name)) return 'higher';
   return null;
@@ -95,9 +100,10 @@ export function parseStatedRag(text: string): Rag | null {
 
 /**
  * A direction of travel as written: words say it outright ("Improving", "Worse", "Same"); an arrow says which way the
- * figure moved (↑ up, ↓ down), which is improving or worsening by the KPI's polarity.
+ * figure moved (↑ up, ↓ down), which is improving or worsening by the KPI's polarity, unless the sheet's legend says
+ * what its arrows mean.
  */
-export function parseStatedDirection(text: string, polarity: Polarity): Direction | null {
+export function parseStatedDirection(text: string, polarity: Polarity, legend: ArrowLegend | null = null): Direction | null {
   const t = text.trim().toLowerCase();
   if (!t) return null;
   if (/\b(improv\w*|better|positive)\b/.test(t)) return 'improving';
@@ -106,6 +112,9 @@ export function parseStatedDirection(text: string, polarity: Polarity): Directio
   const up = /[↑▲⬆⇧↗]|\bup\b|\bincreas\w*|\bhigher\b|\brising\b/.test(t);
   const down = /[↓▼⬇⇩↘]|\bdown\b|\bdecreas\w*|\blower\b|\bfalling\b/.test(t);
   if (up === down) return null;
+  // The sheet's own legend says what its arrows mean ("↑ improved, ↓ worsened").
+  const judged = legend ? (up ? legend.up : legend.down) : null;
+  if (judged) return judged;
   return up === (polarity === 'higher') ? 'improving' : 'worsening';
 }
 
