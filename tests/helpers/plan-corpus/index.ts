@@ -1,0 +1,65 @@
+/**
+ * The plan-layout corpus: plans laid out as councils we have never met might lay them out, each with its truth.
+ *
+ * WHY. Every real plan is unseen. The seeds taught the engine five councils' headers; this corpus asks whether
+ * the reading holds for a sixth. It is the acceptance test for reading column roles (issue 14 deliverable 1),
+ * finding where tables start and end (deliverable 2) and plans with no refs or inspection recommendations
+ * (deliverable 3).
+ *
+ * PARTS (one module each):
+ * - roles.ts: the role vocabulary. Header wordings per role in three styles (plain: "Our commitments",
+ *   "Owner(s)", "Completion by"; question: "Who leads?", "When by?"; abbreviated: "Resp.", "Tgt date",
+ *   "Exp. outcome"), and group labels ("Delivery", "Monitoring", "Position at 30 September 2025"). No wording is,
+ *   after normalising, a seed header or a phrase in the engine's FIELD_SYNONYMS; the corpus test checks every
+ *   header actually written against both.
+ * - content.ts: realistic ASC content. Commitments as actions, recommendations and findings, leads (job titles,
+ *   names with titles, two names), themes, progress, measures, outcomes, notes; timescales as real date cells,
+ *   "31/03/2026", "March 2026", "End Sept 2026", "Dec-26", "Q3 2025/26", "2025/26", "Ongoing", "TBC"; statuses
+ *   and RAGs in varied words ("Underway", "Behind schedule", "G", "AMBER") with fills.
+ * - decorations.ts: what is not an action: title blocks (incl. a "Prepared by … Last updated" row of several
+ *   cells), legends ("Status key" block, RAG legend with coloured cells, a row of coloured key cells, the one-line
+ *   "Status key: On track / At risk / Off track / Complete"), sign-off and version lines (incl. a "Signed off by:
+ *   … Date: …" row of several cells), page footers (page numbers, marking, a lone date cell, a print line).
+ * - build.ts: lays a plan out and records the truth as it writes each action row.
+ * - catalogue.ts: the named layouts, one per thing to test; random-layout.ts: random layouts from the same parts.
+ * - xlsx.ts: writes the layout as a real .xlsx (ExcelJS), which the test reads back through src/xlsx.
+ * - plain-variant.ts: each layout's control (the same content under plain headers, one table a sheet, nothing
+ *   around it: shows the truth is sound), and the layout under plain headers (isolates table boundaries from
+ *   column roles, so a failure can be routed);
+ * - compare.ts: compares the engine's reading with the truth, as a list of problems in words.
+ *
+ * TRANSFORMS AND WHAT EACH COVERS:
+ * - column order shuffled (lead or status before the action, ref last, action last, progress left of the
+ *   action): roles must come from the header's meaning, the column's content and position, not a fixed order;
+ * - question-word and abbreviated headers: header words by stem, not whole phrases;
+ * - merged group headers over sub-headers (two header rows): the sub-header names the role;
+ * - legends above, below and beside the table, page footers, a date two rows under the table, sign-off lines:
+ *   none is an action, and none is glued onto the last action or heading;
+ * - notes columns and blank spacer columns: not the action, and do not break the table;
+ * - two tables on one sheet (with and without captions): each read on its own;
+ * - plans split over sheets, with a cover sheet and a key sheet: every plan sheet read, the others give nothing;
+ * - theme heading rows (merged, or bold in the first column) and theme columns (merged down, first row only):
+ *   headings are not actions;
+ * - inspection plans: a recommendation column with no action column is the action; a recommendation merged
+ *   over several responses makes the responses the actions;
+ * - plans with no refs; refs as 1.1, T2.4, R3, a/b/c, ASC-01.
+ *
+ * TRUTH. An action is a row the builder wrote as one: its action text is the commitment (or, with no action
+ * column, the recommendation) in that row. Checked for each: found, by its exact text on its sheet (so a key line
+ * glued onto it fails); no action read that is not in the truth (phantoms); ref when the table has refs; lead as
+ * written when there is a lead column; status (canonical) when there is a status column; RAG (canonical) when
+ * there is a RAG column; the due date when there is a timescale column: the date a real date cell holds, or the
+ * last day of the month, financial-year quarter or financial year named (Q3 2025/26 → 31/12/2025, 2025/26 →
+ * 31/03/2026), and none for "Ongoing" and "TBC". Plan start is 1 April 2025. Everything else (themes, progress,
+ * generated refs) is left to the seeds' own tests.
+ */
+export { buildLayout } from './build';
+export type { BuiltLayout } from './build';
+export { CATALOGUE } from './catalogue';
+export { readingProblems } from './compare';
+export { plainVariant, withPlainHeaders } from './plain-variant';
+export { layoutFromChoices, OPTIONAL_ROLES } from './random-layout';
+export type { LayoutChoices } from './random-layout';
+export { allWordings, ROLE_WORDINGS } from './roles';
+export { writeDraft } from './xlsx';
+export * from './plan';
