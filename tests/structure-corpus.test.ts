@@ -144,6 +144,16 @@ describe('random corpus layouts (fast-check)', () => {
     );
   });
 
+  test('a random layout under plain headers reads the same way (table boundaries only)', async () => {
+    await fc.assert(
+      fc.asyncProperty(choicesArb, async (choices) => {
+        const problems = await readBack(buildLayout(withPlainHeaders(layoutFromChoices(choices))));
+        expect(problems).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   test('the same choices always build the same truth', () => {
     fc.assert(
       fc.property(choicesArb, (choices) => {

@@ -48,8 +48,12 @@ function withGroups(columns: ColumnPlan[], pick: number): ColumnPlan[] {
   return out;
 }
 
+/** Roles that make a list of actions a plan: a plan's table has at least one of them beside its action. */
+const PLAN_ROLES: readonly CorpusRole[] = ['ref', 'lead', 'timescale', 'status', 'rag'];
+
 function tableFrom(choices: LayoutChoices, variant: number): TablePlan {
   const roles = [...choices.roles];
+  if (!roles.some((r) => PLAN_ROLES.includes(r))) roles.push('lead');
   const main: CorpusRole[] = choices.actionKind === 'recommendation' ? ['recommendation'] : choices.actionKind === 'action' ? ['action'] : ['recommendation', 'action'];
   roles.splice(Math.min(choices.actionAt, roles.length), 0, ...main);
   // A second table rotates its columns and wording, as a second author would lay it out.
