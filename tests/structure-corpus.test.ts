@@ -15,7 +15,7 @@ import { structureWorkbook } from '../src/engine/structure';
 import { normalise } from '../src/engine/text';
 import { readWorkbook } from '../src/xlsx/read-workbook';
 import {
-  allWordings, buildLayout, BuiltLayout, CATALOGUE, LayoutChoices, layoutFromChoices, OPTIONAL_ROLES, plainVariant, readingProblems, withPlainHeaders, writeDraft,
+  allWordings, buildLayout, REF_STYLES, BuiltLayout, CATALOGUE, LayoutChoices, layoutFromChoices, OPTIONAL_ROLES, plainVariant, readingProblems, withPlainHeaders, writeDraft,
 } from './helpers/plan-corpus';
 
 const OPTIONS = { today: '2026-01-15', planStart: '2025-04-01' };
@@ -116,7 +116,7 @@ const choicesArb: fc.Arbitrary<LayoutChoices> = fc.record({
   style: fc.constantFrom('plain' as const, 'question' as const, 'abbreviated' as const),
   wordingIndex: fc.nat({ max: 20 }),
   groupHeaders: fc.boolean(),
-  refStyle: fc.constantFrom('decimal' as const, 'theme' as const, 'letter' as const, 'alpha' as const, 'code' as const),
+  refStyle: fc.constantFrom(...REF_STYLES),
   themeHeadings: fc.constantFrom(null, 'merged' as const, 'bold' as const),
   title: fc.constantFrom(null, 'full' as const, 'short' as const, 'with-meta-row' as const),
   legends: fc.array(
@@ -129,6 +129,7 @@ const choicesArb: fc.Arbitrary<LayoutChoices> = fc.record({
   signOff: fc.subarray(['version' as const, 'signed-off' as const, 'document-owner' as const]),
   footers: fc.subarray(['page' as const, 'marking' as const, 'date-cell' as const, 'printed' as const, 'produced-by' as const, 'print-line' as const], { maxLength: 2 }),
   secondTable: fc.boolean(),
+  extras: fc.subarray(['guidance' as const, 'version-history' as const], { maxLength: 1 }),
   sheets: fc.integer({ min: 1, max: 2 }),
   actions: fc.integer({ min: 3, max: 8 }),
 });
@@ -140,7 +141,7 @@ describe('random corpus layouts (fast-check)', () => {
         const problems = await readBack(buildLayout(layoutFromChoices(choices)));
         expect(problems).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 
@@ -150,7 +151,7 @@ describe('random corpus layouts (fast-check)', () => {
         const problems = await readBack(buildLayout(withPlainHeaders(layoutFromChoices(choices))));
         expect(problems).toEqual([]);
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 
@@ -159,7 +160,7 @@ describe('random corpus layouts (fast-check)', () => {
       fc.property(choicesArb, (choices) => {
         expect(buildLayout(layoutFromChoices(choices)).truth).toEqual(buildLayout(layoutFromChoices(choices)).truth);
       }),
-      { numRuns: 50 },
+      { numRuns: 30 },
     );
   });
 });

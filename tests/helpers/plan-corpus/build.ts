@@ -7,6 +7,7 @@ import {
   Status, STATUS_WORDS, THEME_HEADING_FORMS, THEMES, timescale, TIMESCALE_FORMS,
 } from './content';
 import { writeFooter, writeLegend, writeSignOff, writeTitle } from './decorations';
+import { writeExtra } from './side-tables';
 import { DraftSheet, DraftWorkbook } from './draft';
 import { LayoutPlan, SheetPlan, TablePlan, TruthAction } from './plan';
 import { Random, seeded } from './random';
@@ -123,7 +124,8 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
         switch (column.role) {
           case 'ref': {
             const text = ref(table.refStyle ?? 'decimal', g, i, overall);
-            set(text);
+            if (table.refStyle === 'number') sheet.set(row, col, { value: Number(text) });
+            else set(text);
             fact.ref = text;
             break;
           }
@@ -201,12 +203,15 @@ function writeSheet(plan: SheetPlan, source: ContentSource, truth: TruthAction[]
   for (const legend of (plan.legends ?? []).filter((l) => l.position === 'above' || !plan.tables.length)) {
     row = writeLegend(sheet, legend.kind, row, first, false) + 1;
   }
+  if (!plan.tables.length) {
+    for (const extra of plan.extras ?? []) row = writeExtra(sheet, extra, row, first) + 1;
+    return sheet;
+  }
   const tableTop = row;
   plan.tables.forEach((table, i) => {
     if (i > 0) row += 2;
     row = writeTable(sheet, table, row, source, truth, headers);
   });
-  if (!plan.tables.length) return sheet;
   let besideRow = tableTop + (plan.tables[0].caption ? 1 : 0);
   for (const legend of (plan.legends ?? []).filter((l) => l.position === 'beside')) {
     besideRow = writeLegend(sheet, legend.kind, besideRow, last + 2, true) + 1;
@@ -215,6 +220,7 @@ function writeSheet(plan: SheetPlan, source: ContentSource, truth: TruthAction[]
     row = writeLegend(sheet, legend.kind, row + 1, first, false);
   }
   for (const kind of plan.signOff ?? []) row = writeSignOff(sheet, kind, row + 1, first, last);
+  for (const extra of plan.extras ?? []) row = writeExtra(sheet, extra, row + 2, first);
   for (const kind of plan.footers ?? []) row = writeFooter(sheet, kind, row + 2, first, last);
   return sheet;
 }

@@ -289,6 +289,41 @@ const ENTRIES: Entry[] = [
     covers: 'measures, outcomes and progress (all long text) on both sides of the action',
     sheets: oneSheet('Plan', table([c('measures', 'Success looks like'), c('action', 'What needs to happen'), c('outcomes', 'Expected impact'), c('lead', 'Owner(s)'), c('timescale', 'Target'), c('progress', 'Where we are now')])),
   },
+  // --- More header forms, refs as numbers, tables that are not plans, a long plan ---------------------------------
+  {
+    id: 'wrapped-headers',
+    covers: 'headers broken over two lines inside the cell',
+    sheets: oneSheet('Plan', table([c('ref', 'Item\nnumber'), c('action', 'What needs\nto happen'), c('lead', 'Responsible\ndirector'), c('timescale', 'Completion\nby'), c('status', 'Overall\nstatus')], { refStyle: 'decimal' })),
+  },
+  {
+    id: 'headers-with-hints',
+    covers: 'headers carrying a hint in brackets or after a dash, and a status key below',
+    sheets: oneSheet('Plan', table([c('action', 'Our commitments (one per row)'), c('lead', 'Owner(s) \u2013 name and job title'), c('timescale', 'Target (dd/mm/yyyy or quarter)'), c('status', 'Overall status (see key)'), c('rag', 'Traffic light (B/G/A/R)')], { ragFills: true }), { legends: [{ kind: 'status-key', position: 'below' }] }),
+  },
+  {
+    id: 'numeric-refs',
+    covers: 'refs 1, 2, 3 held as numbers, not text',
+    sheets: oneSheet('Plan', table([c('ref', 'Item number'), c('action', 'Agreed improvement'), c('lead', 'Dept. lead'), c('timescale', 'Tgt date'), c('outcomes', 'Exp. outcome'), c('status', 'Stage')], { refStyle: 'number', actions: 10 })),
+  },
+  {
+    id: 'guidance-and-history-sheets',
+    covers: 'a guidance sheet (column, what to put in it) and a version-history sheet beside the plan',
+    sheets: [
+      { name: 'Guidance', tables: [], title: 'short', extras: ['guidance'] },
+      { name: 'Plan', tables: [table([c('ref', 'Code'), c('action', 'Our commitments'), c('lead', 'Owner(s)'), c('timescale', 'Completion by'), c('status', 'Overall status'), c('rag', 'Traffic light')], { refStyle: 'decimal', ragFills: true })] },
+      { name: 'Version history', tables: [], extras: ['version-history'] },
+    ],
+  },
+  {
+    id: 'version-history-below-plan',
+    covers: 'a version-control table (version, date, author, changes) below the plan on the same sheet',
+    sheets: oneSheet('Plan', table([c('action', 'Commitment'), c('lead', 'Named lead'), c('timescale', 'Delivery date'), c('status', 'Delivery state')], { actions: 9 }), { title: 'full', extras: ['version-history'] }),
+  },
+  {
+    id: 'long-plan',
+    covers: 'a longer plan: 40 actions under five theme headings',
+    sheets: oneSheet('Plan', table([c('ref', 'Line'), c('action', 'Steps we will take'), c('lead', 'Accountable'), c('timescale', 'Target'), c('status', 'Where is it at?'), c('progress', 'Q2 update')], { refStyle: 'decimal', themeHeadings: 'merged', groups: 5, actions: 40 })),
+  },
   {
     id: 'kitchen-sink',
     covers: 'title block, key cells above, groups, spacer, notes, theme headings, legend beside, sign-off and footers',

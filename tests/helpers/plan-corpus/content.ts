@@ -270,8 +270,9 @@ export function timescale(form: TimescaleForm, rnd: Random): Timescale {
 }
 
 /** A ref in one of the styles real plans use, for action `i` (0-based) of group `g` (0-based). */
-export type RefStyle = 'decimal' | 'theme' | 'letter' | 'alpha' | 'code';
-export const REF_STYLES: readonly RefStyle[] = ['decimal', 'theme', 'letter', 'alpha', 'code'];
+/** 'number' is a plain 1, 2, 3 held as a number cell, as many plans keep it. */
+export type RefStyle = 'decimal' | 'theme' | 'letter' | 'alpha' | 'code' | 'number';
+export const REF_STYLES: readonly RefStyle[] = ['decimal', 'theme', 'letter', 'alpha', 'code', 'number'];
 
 export function ref(style: RefStyle, g: number, i: number, overall: number): string {
   switch (style) {
@@ -285,6 +286,8 @@ export function ref(style: RefStyle, g: number, i: number, overall: number): str
       return `${String.fromCharCode(97 + (overall % 26))}`;
     case 'code':
       return `ASC-${pad(overall + 1)}`;
+    case 'number':
+      return String(overall + 1);
   }
 }
 

@@ -20,6 +20,8 @@
  *   cells), legends ("Status key" block, RAG legend with coloured cells, a row of coloured key cells, the one-line
  *   "Status key: On track / At risk / Off track / Complete"), sign-off and version lines (incl. a "Signed off by:
  *   … Date: …" row of several cells), page footers (page numbers, marking, a lone date cell, a print line).
+ * - side-tables.ts: tables that are not plans: a guidance table ("Column" / "What to put in it") and a version
+ *   history (version, date, author, changes), on their own sheets or below the plan.
  * - build.ts: lays a plan out and records the truth as it writes each action row.
  * - catalogue.ts: the named layouts, one per thing to test; random-layout.ts: random layouts from the same parts.
  * - xlsx.ts: writes the layout as a real .xlsx (ExcelJS), which the test reads back through src/xlsx.
@@ -42,7 +44,10 @@
  *   headings are not actions;
  * - inspection plans: a recommendation column with no action column is the action; a recommendation merged
  *   over several responses makes the responses the actions;
- * - plans with no refs; refs as 1.1, T2.4, R3, a/b/c, ASC-01.
+ * - headers broken over two lines, and headers with hints ("Target (dd/mm/yyyy or quarter)");
+ * - guidance and version-history tables (on their own sheets or below the plan): no actions in them;
+ * - plans with no refs; refs as 1.1, T2.4, R3, a/b/c, ASC-01, and 1, 2, 3 held as numbers;
+ * - a longer plan (40 actions), so that reading by content sees a real spread of values.
  *
  * TRUTH. An action is a row the builder wrote as one: its action text is the commitment (or, with no action
  * column, the recommendation) in that row. Checked for each: found, by its exact text on its sheet (so a key line
@@ -62,4 +67,5 @@ export { layoutFromChoices, OPTIONAL_ROLES } from './random-layout';
 export type { LayoutChoices } from './random-layout';
 export { allWordings, ROLE_WORDINGS } from './roles';
 export { writeDraft } from './xlsx';
+export { REF_STYLES } from './content';
 export * from './plan';

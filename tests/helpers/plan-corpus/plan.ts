@@ -45,6 +45,11 @@ export type LegendPosition = 'above' | 'below' | 'beside';
 export type FooterKind = 'page' | 'marking' | 'date-cell' | 'printed' | 'produced-by' | 'print-line';
 export type SignOffKind = 'version' | 'signed-off' | 'document-owner';
 export type TitleKind = 'full' | 'short' | 'with-meta-row';
+/**
+ * Small tables that are not plans: a guidance table naming each column and what to enter, and a version history
+ * (version, date, author, changes), whose dates, names and sentences look like timescales, leads and actions.
+ */
+export type ExtraTableKind = 'guidance' | 'version-history';
 
 export interface SheetPlan {
   name: string;
@@ -55,6 +60,8 @@ export interface SheetPlan {
   legends?: { kind: LegendKind; position: LegendPosition }[];
   signOff?: SignOffKind[];
   footers?: FooterKind[];
+  /** Tables that are not plans: on a sheet of their own, or below the plan (after any sign-off lines). */
+  extras?: ExtraTableKind[];
 }
 
 export interface LayoutPlan {

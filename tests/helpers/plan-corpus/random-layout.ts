@@ -4,8 +4,8 @@
  * position, footers, sign-off lines, theme headings, a second table, a split over sheets). The choices are plain
  * data, so fast-check can draw and shrink them.
  */
-import { REF_STYLES, RefStyle } from './content';
-import { ColumnPlan, FooterKind, LayoutPlan, LegendKind, LegendPosition, SheetPlan, SignOffKind, TablePlan, ThemeHeadingStyle, TitleKind } from './plan';
+import { RefStyle } from './content';
+import { ColumnPlan, ExtraTableKind, FooterKind, LayoutPlan, LegendKind, LegendPosition, SheetPlan, SignOffKind, TablePlan, ThemeHeadingStyle, TitleKind } from './plan';
 import { CorpusRole, GROUP_LABELS, wording, WordingStyle } from './roles';
 
 /** The roles a random table may have besides its action column. */
@@ -28,6 +28,8 @@ export interface LayoutChoices {
   signOff: SignOffKind[];
   footers: FooterKind[];
   secondTable: boolean;
+  /** Tables that are not plans, below the plan on the last sheet. */
+  extras: ExtraTableKind[];
   sheets: number;
   actions: number;
 }
@@ -88,9 +90,9 @@ export function layoutFromChoices(choices: LayoutChoices): LayoutPlan {
       legends: choices.legends,
       signOff: s === choices.sheets - 1 ? choices.signOff : [],
       footers: choices.footers,
+      extras: s === choices.sheets - 1 ? choices.extras : [],
     });
   }
   return { id: 'random', covers: 'random parts', seed: choices.seed, sheets };
 }
 
-export const REF_STYLE_CHOICES = REF_STYLES;

@@ -50,7 +50,7 @@ export const ROLE_WORDINGS: Record<Exclude<CorpusRole, 'spacer'>, Wordings> = {
   lead: {
     plain: ['Responsible director', 'Owner(s)', 'Accountable', 'Named lead', 'Accountable manager', 'Senior responsible officer', 'Action holder'],
     question: ['Who leads?', 'Who will do it?', 'Who is accountable?'],
-    abbreviated: ['Resp.', 'Resp. officer', 'SRO', 'Acc. mgr'],
+    abbreviated: ['Resp.', 'Resp. officer', 'SRO', 'Acc. mgr', 'Dept. lead'],
   },
   timescale: {
     plain: ['Target', 'Completion by', 'Delivery date', 'Expected completion', 'Deliver by', 'End date'],
