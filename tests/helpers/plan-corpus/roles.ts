@@ -2,7 +2,9 @@
  * The corpus's role vocabulary: the header wordings a council we have never met might put over each column.
  * None of them is, word for word (after normalising case and punctuation), a seed header or a phrase in the
  * engine's FIELD_SYNONYMS: the corpus must test reading by meaning and by content, not the phrase lists that grew
- * from the seeds. tests/structure-corpus.test.ts checks that rule against the seeds and the synonym lists.
+ * from the seeds. tests/structure-corpus.test.ts checks that rule against the seeds and the synonym lists. So the
+ * bare questions "Who?", "When?" and "By when?" (already synonyms) appear here as "Who leads?", "When by?" and
+ * "Done by when?". No wording could fairly mean two roles ("Prog." could be programme or progress: not used).
  */
 
 /** The columns a corpus table can have. `notes` and `spacer` hold no field; `recommendation` is grouping or the action. */
@@ -35,7 +37,7 @@ export const ROLE_WORDINGS: Record<Exclude<CorpusRole, 'spacer'>, Wordings> = {
   theme: {
     plain: ['Strand', 'Pillar', 'Strategic priority', 'Improvement programme', 'Programme area'],
     question: ['Which priority?', 'Where does it fit?'],
-    abbreviated: ['Prog.', 'Strat. priority'],
+    abbreviated: ['Strat. priority', 'Prio. area'],
   },
   recommendation: {
     plain: ['What the inspectors said', 'Inspection finding', 'Peer challenge recommendation', 'Area for improvement', 'Recommendations made'],
