@@ -15,7 +15,7 @@ import { structureWorkbook } from '../src/engine/structure';
 import { normalise } from '../src/engine/text';
 import { readWorkbook } from '../src/xlsx/read-workbook';
 import {
-  allWordings, buildLayout, REF_STYLES, BuiltLayout, CATALOGUE, LayoutChoices, layoutFromChoices, OPTIONAL_ROLES, plainVariant, readingProblems, withPlainHeaders, writeDraft,
+  allWordings, buildLayout, columnDiagnosis, REF_STYLES, BuiltLayout, CATALOGUE, LayoutChoices, layoutFromChoices, OPTIONAL_ROLES, plainVariant, readingProblems, withPlainHeaders, writeDraft,
 } from './helpers/plan-corpus';
 
 const OPTIONS = { today: '2026-01-15', planStart: '2025-04-01' };
@@ -34,7 +34,9 @@ async function readBack(built: BuiltLayout): Promise<string[]> {
   const file = path.join(dir, `${built.plan.id}-${++fileCount}.xlsx`);
   await writeDraft(built.workbook, file);
   const result = structureWorkbook(await readWorkbook(file), OPTIONS);
-  return readingProblems(built.truth, result.actions);
+  const problems = readingProblems(built.truth, result.actions);
+  // How the columns were read, to route a failure; only ever alongside a real problem.
+  return problems.length ? [...problems, ...columnDiagnosis(built.plan, result).map((d) => `(diagnosis) ${d}`)] : problems;
 }
 
 /**

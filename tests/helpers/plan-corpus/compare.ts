@@ -2,8 +2,9 @@
  * Compares what the engine read with a layout's truth, as problems in words (empty when the reading is right):
  * actions missing, actions invented (phantoms), and wrong key fields on the actions found.
  */
-import { StructuredAction } from '../../../src/engine/structure';
-import { TruthAction } from './plan';
+import { StructureResult, StructuredAction } from '../../../src/engine/structure';
+import { LayoutPlan, TruthAction } from './plan';
+import { CorpusRole } from './roles';
 
 const tidy = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const short = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
@@ -33,4 +34,56 @@ export function readingProblems(truth: TruthAction[], actions: StructuredAction[
   }
   for (const extra of unmatched) problems.push(`phantom on "${extra.source.sheet}" row ${extra.source.row}: "${short(tidy(extra.action))}"`);
   return problems;
+}
+
+/** The engine fields a corpus column may rightly be read as; roles not listed (notes, spacers) may be read as anything. */
+function acceptedFields(role: CorpusRole, tableHasAction: boolean): readonly string[] | null {
+  switch (role) {
+    case 'recommendation':
+      return tableHasAction ? ['area', 'theme'] : ['action'];
+    case 'theme':
+      return ['theme', 'area'];
+    case 'timescale':
+      return ['timescale', 'dueDate'];
+    case 'notes':
+    case 'spacer':
+    case 'progress':
+    case 'measures':
+    case 'outcomes':
+      return null;
+    default:
+      return [role];
+  }
+}
+
+const letter = (col: number): string => {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+};
+
+/**
+ * For a failed reading, how the first table of each sheet was mapped where it matters: "column C \"Owner(s)\" read
+ * as nothing, is lead". Said only alongside other problems, to route the failure; never a failure by itself.
+ */
+export function columnDiagnosis(plan: LayoutPlan, result: StructureResult): string[] {
+  const out: string[] = [];
+  for (const sheet of plan.sheets) {
+    const table = sheet.tables[0];
+    if (!table) continue;
+    const layout = result.sheets.find((s) => s.sheet === sheet.name);
+    if (!layout || layout.role !== 'plan') {
+      out.push(`sheet "${sheet.name}": no plan table found (${layout?.role ?? 'not read'})`);
+      continue;
+    }
+    const hasAction = table.columns.some((c) => c.role === 'action');
+    table.columns.forEach((column, i) => {
+      const accepted = acceptedFields(column.role, hasAction);
+      if (!accepted) return;
+      const col = (table.firstCol ?? 1) + i;
+      const read = layout.columns.find((m) => m.col === col)?.field ?? null;
+      if (!read || !accepted.includes(read)) out.push(`sheet "${sheet.name}" column ${letter(col)} "${column.header.replace(/\n/g, ' ')}": read as ${read ?? 'nothing'}, is ${accepted[0]}`);
+    });
+  }
+  return out;
 }

@@ -28,7 +28,8 @@
  * - plain-variant.ts: each layout's control (the same content under plain headers, one table a sheet, nothing
  *   around it: shows the truth is sound), and the layout under plain headers (isolates table boundaries from
  *   column roles, so a failure can be routed);
- * - compare.ts: compares the engine's reading with the truth, as a list of problems in words.
+ * - compare.ts: compares the engine's reading with the truth, as a list of problems in words; on a failure it
+ *   adds how each sheet's columns were read ("column C \"Owner(s)\": read as nothing, is lead"), for routing.
  *
  * TRANSFORMS AND WHAT EACH COVERS:
  * - column order shuffled (lead or status before the action, ref last, action last, progress left of the
@@ -61,7 +62,7 @@
 export { buildLayout } from './build';
 export type { BuiltLayout } from './build';
 export { CATALOGUE } from './catalogue';
-export { readingProblems } from './compare';
+export { columnDiagnosis, readingProblems } from './compare';
 export { plainVariant, withPlainHeaders } from './plain-variant';
 export { layoutFromChoices, OPTIONAL_ROLES } from './random-layout';
 export type { LayoutChoices } from './random-layout';
