@@ -119,6 +119,21 @@ const ENTRIES: Entry[] = [
     sheets: oneSheet('Plan', table([c('ref', 'Item number'), c('action', 'Our commitments'), c('lead', 'Action holder'), c('timescale', 'Completion by'), c('status', 'Delivery state')], { refStyle: 'decimal' }), { legends: [{ kind: 'key-sentence', position: 'below' }] }),
   },
   {
+    id: 'legend-rag-above',
+    covers: 'a RAG legend block (coloured cells with meanings) between the title and the header',
+    sheets: oneSheet('Plan', table([c('ref', 'Plan reference number'), c('action', 'Agreed improvement'), c('lead', 'Senior responsible officer'), c('timescale', 'Expected completion'), c('rag', 'Delivery confidence')], { refStyle: 'theme', ragFills: true }), { title: 'short', legends: [{ kind: 'rag-legend', position: 'above' }] }),
+  },
+  {
+    id: 'legend-key-cells-below',
+    covers: 'a row of coloured key cells ("Key:" then one cell a colour) below the table',
+    sheets: oneSheet('Plan', table([c('action', 'What needs to happen'), c('lead', 'Named lead'), c('timescale', 'Completion by'), c('status', 'Overall status'), c('rag', 'RAG at Q2')], { ragFills: true }), { legends: [{ kind: 'key-cells', position: 'below' }] }),
+  },
+  {
+    id: 'legend-key-cells-beside',
+    covers: 'a column of coloured key cells beside the table',
+    sheets: oneSheet('Plan', table([c('ref', 'Code'), c('action', 'Commitment'), c('lead', 'Accountable'), c('timescale', 'Deliver by'), c('rag', 'Traffic light')], { refStyle: 'decimal', ragFills: true }), { legends: [{ kind: 'key-cells', position: 'beside' }] }),
+  },
+  {
     id: 'footer-date-after-theme-headings',
     covers: 'a page-footer date two rows below a table with theme heading rows',
     sheets: oneSheet('Plan', table([c('ref', 'Code'), c('action', 'What needs to happen'), c('lead', 'Accountable'), c('timescale', 'Target'), c('status', 'Overall status')], { refStyle: 'theme', themeHeadings: 'merged', actions: 9 }), { footers: ['date-cell'] }),
