@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'build-tsc/', 'coverage/', '.tmp/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'build/', 'build-tsc/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

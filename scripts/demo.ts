@@ -13,11 +13,16 @@ const runs = [
   ['structure', 'seeds/dudley-cqc-action-plan-2009.xlsx', '--out', 'out/dudley-structured.xlsx', '--today', '2010-01-15', '--plan-start', '2009-10-01'],
 ];
 
+/** An argument as a POSIX shell needs it, so a printed command runs when pasted ("Q3 2022/23" keeps its space). */
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
 (async () => {
   process.chdir(ROOT);
   let worst = 0;
   for (const args of runs) {
-    console.log(`\n$ plan-assure ${args.join(' ')}`);
+    console.log(`\n$ npx plan-assure ${args.map(shellQuote).join(' ')}`);
     worst = Math.max(worst, await main(args));
   }
   console.log('\nOpen the files in out/ in Excel or LibreOffice: the board pack sheets are at the end of each workbook.');

@@ -5,9 +5,9 @@
  *   node scripts/validate-manifest.mjs manifest.xml      (npm run validate)
  *
  * 1. XSD: runs `xmllint --noout --schema <schemas>/OfficeAppManifestV1_1.xsd <manifest>`.
- *    <schemas> is `<repo>/../shared/manifest-schemas`, or $PLAN_ASSURE_MANIFEST_SCHEMAS when set.
+ *    <schemas> is the project's own `schemas/manifest`, or $PLAN_ASSURE_MANIFEST_SCHEMAS when set.
  *    (`office-addin-manifest validate` needs an online Microsoft service, which is not reachable
- *    from the build machines or CI; see ../shared/manifest-schemas/README.md.)
+ *    from the build machines or CI; see schemas/manifest/README.md.)
  * 2. Dev-server URLs: every https://localhost:3000/... URL must name a file that webpack builds
  *    into dist/ (the HtmlWebpackPlugin pages below, or a PNG that CopyWebpackPlugin copies from
  *    assets/), and no URL may point at another localhost port.
@@ -37,7 +37,7 @@ if (!existsSync(manifestPath) || !statSync(manifestPath).isFile()) {
   fail(`manifest not found: ${manifestPath}`);
 }
 
-const schemaDir = resolve(process.env.PLAN_ASSURE_MANIFEST_SCHEMAS || join(repoRoot, '..', 'shared', 'manifest-schemas'));
+const schemaDir = resolve(process.env.PLAN_ASSURE_MANIFEST_SCHEMAS || join(repoRoot, 'schemas', 'manifest'));
 const schemaPath = join(schemaDir, SCHEMA_FILE);
 if (!existsSync(schemaPath)) {
   fail(

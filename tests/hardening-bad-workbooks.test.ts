@@ -97,7 +97,7 @@ describe('files that are not usable workbooks → exit 2 with one clear line, no
             'word/document.xml': '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
           }),
         ),
-      says: /no worksheets|not an Excel workbook|could not be read/,
+      says: /is a Word document saved with an \.xlsx name, not an Excel workbook/,
     },
     {
       name: 'a workbook whose sheets are missing from the archive',
@@ -107,7 +107,8 @@ describe('files that are not usable workbooks → exit 2 with one clear line, no
         const data = Buffer.from(await planBook().xlsx.writeBuffer());
         fs.writeFileSync(f, Buffer.from(data.toString('latin1').replace(/xl\/workbook\.xml/g, 'xl/workbook.xmz'), 'latin1'));
       },
-      says: /no worksheets|could not be read/,
+      // The workbook part itself is what is missing, and the message says so.
+      says: /no workbook part \(xl\/workbook\.xml\)/,
     },
     { name: 'a password-protected workbook (an OLE/CFB container)', file: 'protected.xlsx', make: async (f) => fs.writeFileSync(f, cfbContainer()), says: /password/ },
     ...[0.05, 0.5, 0.97].map((fraction) => ({

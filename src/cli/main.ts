@@ -15,14 +15,22 @@ import { structureWorkbook } from '../engine/structure';
 import { validatePlan } from '../engine/validate';
 import { applyWorkbookPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
+import { checkOutputKind, OutputKindError } from '../xlsx/output-kind';
+export { removeTemporariesOnInterrupt } from '../xlsx/write-atomically';
+import { ReadLimits } from '../xlsx/package/limits';
+import { READ_LIMIT_OPTIONS, readLimitsFrom } from './read-limits';
 import { buildReport } from './report';
+import { planCsv } from '../engine/sheet-plan/plan-csv';
+import { writeFileAtomically } from '../xlsx/write-atomically';
 import { printReadable } from './readable';
 
 export const USAGE = `Usage:
-  plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+  plan-assure structure <in.xlsx> [--out <out.xlsx>] [--csv <plan.csv>] [--json] [--today YYYY-MM-DD]
+                        [--plan-start YYYY-MM-DD]
   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
                         [--period "Q2 2025/26"]
+  Limits for a rare huge plan: [--max-cells N] [--max-part-mb N] [--max-package-mb N] [--max-shared-strings N]
 
   structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
              workbook with the Plan sheet added (the input file is never changed)
@@ -30,11 +38,18 @@ export const USAGE = `Usage:
   run        does everything: structure, check, KPIs, RAG, and the board pack (Board Summary,
              Exceptions, KPI Scorecard, Coming up), written to --out
 
-  --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}
+  --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}; text is exactly as the
+                officer wrote it (a cell "=SUM(…)" stays that text): treat it as data
+  --csv         write the Plan table as CSV; text that would start a formula gets a leading '
   --today       the date to judge "overdue" against (default: today)
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
   --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
+
+  --max-…       raise a reading limit (defaults: 3,000,000 cells, 256 MB a part, 1,024 MB in all,
+                2,000,000 shared strings); a file past one is refused, as a real plan never is
+
+A workbook with macros (.xlsm) is written as .xlsm, macros untouched: give --out an .xlsm name.
 
 Exit codes: 0 done, 1 done with errors in the plan, 2 unusable input or output (nothing is
 written), 3 internal fault.`;
@@ -65,6 +80,8 @@ interface Options {
   today: string;
   planStart?: string;
   period?: string;
+  limits: ReadLimits;
+  csv?: string;
 }
 
 function parse(argv: string[]): Options | 'help' {
@@ -80,6 +97,8 @@ function parse(argv: string[]): Options | 'help' {
         'plan-start': { type: 'string' },
         period: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        csv: { type: 'string' },
+        ...READ_LIMIT_OPTIONS,
       },
     });
   } catch (error) {
@@ -98,7 +117,15 @@ function parse(argv: string[]): Options | 'help' {
   if (values.period !== undefined && !parseReportingPeriod(values.period)) {
     throw new UsageError(`--period must be a financial-year quarter such as "Q2 2025/26" (got "${values.period}").`);
   }
-  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (got "${values.out}").`);
+  if (values.out !== undefined && !/\.xls[xm]$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (or .xlsm for a workbook with macros; got "${values.out}").`);
+  if (values.csv !== undefined && command !== 'structure') throw new UsageError('--csv goes with structure: plan-assure structure plan.xlsx --csv plan.csv');
+  if (values.csv !== undefined && !/\.csv$/i.test(values.csv)) throw new UsageError(`--csv must name a .csv file (got "${values.csv}").`);
+  let limits: ReadLimits;
+  try {
+    limits = readLimitsFrom(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (values.out && path.resolve(values.out) === path.resolve(input)) {
     throw new UsageError('--out must be a different file from the input: PlanAssure never changes the workbook it reads.');
   }
@@ -110,6 +137,8 @@ function parse(argv: string[]): Options | 'help' {
     today: checkDate('today', values.today) ?? localToday(),
     planStart: checkDate('plan-start', values['plan-start']),
     period: values.period,
+    limits,
+    csv: values.csv,
   };
 }
 
@@ -126,7 +155,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     return 0;
   }
   try {
-    const workbook = await loadWorkbook(options.input);
+    const workbook = await loadWorkbook(options.input, options.limits);
+    if (options.out) checkOutputKind(workbook.pkg, options.input, options.out);
     const model = workbookModel(workbook);
     const owned = ownedSheets(model);
     const result = structureWorkbook(model, { today: options.today, planStart: options.planStart, ownedSheets: owned });
@@ -137,6 +167,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       await applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
+    }
+    if (options.command === 'structure' && options.csv) {
+      writeFileAtomically(options.csv, planCsv(result));
+      written = written ? `${written} and ${options.csv}` : options.csv;
     }
     if (options.command === 'run' && options.out) {
       const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, findings });
@@ -150,7 +184,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     else printReadable(stdout, options.command, options.input, reported, findings, written);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
-    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError) {
+    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError || error instanceof OutputKindError) {
       stderr.write(`plan-assure: ${error.message}\n`);
       return 2;
     }

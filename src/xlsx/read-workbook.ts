@@ -6,8 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SheetModel, WorkbookModel } from '../engine/workbook';
-import { parseCellStyles, parseSharedStrings, parseWorksheet } from './package';
-import { REL_TYPES, WorkbookPackage } from './package/workbook-package';
+import { parseCellStyles } from './package';
+import { DEFAULT_READ_LIMITS, ReadBudget, ReadLimitError, ReadLimits } from './package/limits';
+import { sharedStringsReader } from './package/shared-strings';
+import { worksheetReader } from './package/worksheet';
+import { PackageProblem, REL_TYPES, WorkbookPackage } from './package/workbook-package';
 
 export class UnusableInputError extends Error {
   constructor(message: string) {
@@ -24,6 +27,8 @@ function checkFile(file: string): Buffer {
   if (!fs.existsSync(file)) throw new UnusableInputError(`${file}: no such file. Check the path and try again.`);
   const stat = fs.statSync(file);
   if (stat.isDirectory()) throw new UnusableInputError(`${file} is a folder, not a workbook. Give the path of an .xlsx file.`);
+  // A pipe, socket or device would be read as whatever arrives on it (or block): only a saved file is a workbook.
+  if (!stat.isFile()) throw new UnusableInputError(`${name} is not a regular file (it is a pipe, socket or device). Save the workbook as an .xlsx file and give its path.`);
   if (stat.size === 0) throw new UnusableInputError(`${name} is empty (0 bytes). Save the workbook again from Excel as .xlsx and retry.`);
   const data = fs.readFileSync(file);
   if (data.subarray(0, 4).equals(OLE_MAGIC)) {
@@ -47,40 +52,53 @@ export interface XlsxWorkbook {
 async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
   const stringsPart = pkg.partOfType(REL_TYPES.sharedStrings);
   const stylesPart = pkg.partOfType(REL_TYPES.styles);
-  const strings = stringsPart ? parseSharedStrings((await pkg.text(stringsPart)) ?? '') : [];
+  let strings: string[] = [];
+  if (stringsPart) {
+    const reader = sharedStringsReader((count) => pkg.budget.checkSharedStrings(stringsPart, count));
+    if (await pkg.stream(stringsPart, (chunk) => reader.write(chunk))) strings = reader.finish();
+  }
   const styles = stylesPart ? parseCellStyles((await pkg.text(stylesPart)) ?? '') : [];
   const sheets: SheetModel[] = [];
-  // One sheet's XML at a time, so a big workbook is never all in memory as text at once.
+  // Each sheet's XML is parsed as it inflates, so no worksheet is ever in memory as text.
   for (const sheet of pkg.sheets()) {
     if (!sheet.part) continue;
-    const xml = await pkg.text(sheet.part);
-    if (xml === null) continue;
-    sheets.push(parseWorksheet(xml, { name: sheet.name, visibility: sheet.visibility }, strings, styles, pkg.date1904));
+    const part = sheet.part;
+    if (part.startsWith('../') || part === '..') throw new PackageProblem(`its sheet "${sheet.name}" points outside the workbook (${part})`);
+    const reader = worksheetReader({ name: sheet.name, visibility: sheet.visibility }, strings, styles, pkg.date1904, () => pkg.budget.addCell(part));
+    if (!(await pkg.stream(part, (chunk) => reader.write(chunk)))) throw new PackageProblem(`its sheet "${sheet.name}" points at a part the file does not have (${part})`);
+    sheets.push(reader.finish());
   }
   return { sheets };
 }
 
-export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
+export async function loadWorkbook(file: string, limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS): Promise<XlsxWorkbook> {
   const data = checkFile(file);
+  const name = path.basename(file);
   const damaged = () =>
-    new UnusableInputError(`${path.basename(file)} could not be read as an Excel workbook: it may be damaged or incomplete. Open it in Excel, save a fresh copy as .xlsx, and retry.`);
+    new UnusableInputError(`${name} could not be read as an Excel workbook: it may be damaged or incomplete. Open it in Excel, save a fresh copy as .xlsx, and retry.`);
+  /** A limit or a missing part, said as what it is rather than as damage in general. */
+  const named = (error: unknown): UnusableInputError | null => {
+    if (error instanceof ReadLimitError) return new UnusableInputError(`${name} was not read: ${error.message}`);
+    if (error instanceof PackageProblem) return new UnusableInputError(`${name} cannot be used: ${error.message}. Open it in Excel, save a fresh copy as .xlsx, and retry.`);
+    return null;
+  };
   let pkg: WorkbookPackage;
   let model: WorkbookModel;
   try {
-    pkg = await WorkbookPackage.load(data);
-  } catch {
+    pkg = await WorkbookPackage.load(data, new ReadBudget(limits));
+  } catch (error) {
     // A zip that is not a workbook (a .docx renamed) has no workbook part; a truncated one does not open.
-    throw damaged();
+    throw named(error) ?? damaged();
   }
   try {
     model = await readModel(pkg);
-  } catch {
-    throw damaged();
+  } catch (error) {
+    throw named(error) ?? damaged();
   }
   // Excel never saves a workbook without a worksheet.
   if (!model.sheets.length) {
     throw new UnusableInputError(
-      `${path.basename(file)} has no worksheets that can be read: it may be damaged, or not an Excel workbook. Open it in Excel, save a fresh copy as .xlsx, and retry.`,
+      `${name} has no worksheets that can be read: it may be damaged, or not an Excel workbook. Open it in Excel, save a fresh copy as .xlsx, and retry.`,
     );
   }
   return { file, pkg, model };

@@ -11,6 +11,13 @@ const ITEM_CHILD_DEPTH = 3;
 const RUN_CHILD_DEPTH = 4;
 
 export function parseSharedStrings(xml: string): string[] {
+  const reader = sharedStringsReader();
+  reader.write(xml);
+  return reader.finish();
+}
+
+/** The shared-string table read as its XML streams in; `onString` sees the count after each item. */
+export function sharedStringsReader(onString?: (count: number) => void): { write(chunk: string): void; finish(): string[] } {
   const strings: string[] = [];
   const parser = partParser();
   let depth = 0;
@@ -65,11 +72,19 @@ export function parseSharedStrings(xml: string): string[] {
       inRun = false;
     } else if (depth === ITEM_DEPTH && inItem) {
       strings.push(plain ?? runs);
+      onString?.(strings.length);
       inItem = false;
     }
     depth--;
   });
 
-  parser.write(xml).close();
-  return strings;
+  return {
+    write(chunk: string): void {
+      parser.write(chunk);
+    },
+    finish(): string[] {
+      parser.close();
+      return strings;
+    },
+  };
 }

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { escapeXml, tags } from './xml';
+import { ReadBudget, TEXT_PART_MEGABYTES } from './limits';
 
 export const REL_TYPES = {
   worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
@@ -61,6 +62,31 @@ export function relativeTarget(fromPart: string, toPart: string): string {
   return path.posix.relative(path.posix.dirname(fromPart), toPart);
 }
 
+/**
+ * A package that is not a usable workbook, in words an officer can act on ("it has no [Content_Types].xml").
+ * The reader adds the file's name and what to do.
+ */
+export class PackageProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PackageProblem';
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+/**
+ * The text encoding of a part, from its first bytes: XML allows UTF-16 with a byte-order mark, or without one when
+ * the part starts with "<" in UTF-16. Everything else is read as UTF-8, as Excel writes it.
+ */
+function decoderFor(head: Uint8Array): TextDecoder {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be');
+  if (head[0] === 0x3c && head[1] === 0x00) return new TextDecoder('utf-16le');
+  if (head[0] === 0x00 && head[1] === 0x3c) return new TextDecoder('utf-16be');
+  return new TextDecoder('utf-8');
+}
+
 export class WorkbookPackage {
   private constructor(
     readonly zip: JSZip,
@@ -68,18 +94,36 @@ export class WorkbookPackage {
     public workbookXml: string,
     public workbookRels: Relationship[],
     public contentTypesXml: string,
+    readonly budget: ReadBudget,
   ) {}
 
-  /** Opens a zip as a workbook; throws a plain Error for anything that is not one (the caller words the message). */
-  static async load(data: Buffer): Promise<WorkbookPackage> {
+  /**
+   * Opens a zip as a workbook. Throws a PackageProblem when a part every workbook has is missing, a ReadLimitError
+   * when a part is too big to be real, and a plain Error for a zip that does not open (the caller words it).
+   */
+  static async load(data: Buffer, budget = new ReadBudget()): Promise<WorkbookPackage> {
     const zip = await JSZip.loadAsync(data);
-    const rootRels = await readRelationships(zip, '', '_rels/.rels');
-    const workbookPart = rootRels.find((r) => r.type === REL_TYPES.officeDocument)?.target ?? 'xl/workbook.xml';
-    const workbookXml = await zip.file(workbookPart)?.async('string');
-    if (!workbookXml) throw new Error('no workbook part');
-    const contentTypesXml = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
-    const workbookRels = await readRelationships(zip, workbookPart, relsPathOf(workbookPart));
-    return new WorkbookPackage(zip, workbookPart, workbookXml, workbookRels, contentTypesXml);
+    const other = otherOfficeDocument(zip);
+    if (other) throw new PackageProblem(`it is ${other} saved with an .xlsx name, not an Excel workbook`);
+    const read = (part: string) => readPartText(zip, part, budget, TEXT_PART_MEGABYTES);
+    const contentTypesXml = await read('[Content_Types].xml');
+    if (contentTypesXml === null) throw new PackageProblem('it has no [Content_Types].xml part, which every workbook has');
+    const rootRelsXml = await read('_rels/.rels');
+    if (rootRelsXml === null) throw new PackageProblem('it has no _rels/.rels part, which says where the workbook is');
+    const rootRels = parseRelationships(rootRelsXml, '');
+    const workbookRel = rootRels.find((r) => r.type === REL_TYPES.officeDocument);
+    const workbookPart = workbookRel && !workbookRel.external ? workbookRel.target : 'xl/workbook.xml';
+    const workbookXml = await read(workbookPart);
+    if (!workbookXml) throw new PackageProblem(`it has no workbook part (${workbookPart})`);
+    const workbookRelsXml = await read(relsPathOf(workbookPart));
+    if (workbookRelsXml === null) throw new PackageProblem(`it has no ${relsPathOf(workbookPart)} part, which says where the sheets are`);
+    const workbookRels = parseRelationships(workbookRelsXml, workbookPart);
+    return new WorkbookPackage(zip, workbookPart, workbookXml, workbookRels, contentTypesXml, budget);
+  }
+
+  /** Whether the workbook carries macros: a macro-enabled main part or a VBA project. */
+  get macroEnabled(): boolean {
+    return /macroEnabled\.main\+xml/i.test(this.contentTypesXml) || this.workbookRels.some((r) => /vbaProject$/i.test(r.type));
   }
 
   get date1904(): boolean {
@@ -101,8 +145,17 @@ export class WorkbookPackage {
     return this.workbookRels.find((r) => r.type === type && !r.external)?.target ?? null;
   }
 
+  /** A small part's whole text (null when the package has no such part), within the text-part and package limits. */
   async text(part: string): Promise<string | null> {
-    return (await this.zip.file(part)?.async('string')) ?? null;
+    return readPartText(this.zip, part, this.budget, TEXT_PART_MEGABYTES);
+  }
+
+  /**
+   * Streams a part's text to `onText` as it inflates, within the part and package limits, so a big worksheet is
+   * never held whole as text. Resolves false when the package has no such part.
+   */
+  stream(part: string, onText: (chunk: string) => void): Promise<boolean> {
+    return streamPart(this.zip, part, this.budget, this.budget.limits.partMegabytes, onText);
   }
 
   has(part: string): boolean {
@@ -110,7 +163,8 @@ export class WorkbookPackage {
   }
 
   async relationships(part: string): Promise<Relationship[]> {
-    return readRelationships(this.zip, part, relsPathOf(part));
+    const xml = await this.text(relsPathOf(part));
+    return xml ? parseRelationships(xml, part) : [];
   }
 
   /** The first free "prefix{n}suffix" part name. */
@@ -150,9 +204,85 @@ function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function readRelationships(zip: JSZip, fromPart: string, relsPath: string): Promise<Relationship[]> {
-  const xml = await zip.file(relsPath)?.async('string');
-  if (!xml) return [];
+/** "a Word document" for a .docx (and likewise PowerPoint) that holds no spreadsheet parts at all. */
+function otherOfficeDocument(zip: JSZip): string | null {
+  if (zip.file(/^xl\//).length) return null;
+  if (zip.file(/^word\//).length) return 'a Word document';
+  if (zip.file(/^ppt\//).length) return 'a PowerPoint presentation';
+  return null;
+}
+
+/**
+ * JSZip's own stream of a part (ZipObject#internalStream, documented but missing from its type definitions). Unlike
+ * nodeStream, pausing it stops the inflater itself, so a part that passes a limit is not inflated any further.
+ */
+interface InflateStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): InflateStream;
+  on(event: 'error', listener: (error: Error) => void): InflateStream;
+  on(event: 'end', listener: () => void): InflateStream;
+  pause(): InflateStream;
+  resume(): InflateStream;
+}
+
+function streamPart(zip: JSZip, part: string, budget: ReadBudget, capMegabytes: number, onText: (chunk: string) => void): Promise<boolean> {
+  const file = zip.file(part);
+  if (!file) return Promise.resolve(false);
+  // The size the zip declares for the part: a bomb that admits its size is refused before any of it is inflated.
+  // (A zip can lie, so the inflated bytes are counted below as well.)
+  const declared = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  if (typeof declared === 'number' && declared > capMegabytes * 1024 * 1024) {
+    try {
+      budget.addBytes(part, 0, declared, capMegabytes);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  return new Promise<boolean>((resolve, reject) => {
+    let decoder: TextDecoder | null = null;
+    let bytes = 0;
+    let failed = false;
+    const stream = (file as unknown as { internalStream(type: 'uint8array'): InflateStream }).internalStream('uint8array');
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      stream.pause();
+      reject(error);
+    };
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        if (failed) return;
+        try {
+          bytes += chunk.length;
+          budget.addBytes(part, chunk.length, bytes, capMegabytes);
+          decoder ??= decoderFor(chunk);
+          const text = decoder.decode(chunk, { stream: true });
+          if (text) onText(text);
+        } catch (error) {
+          fail(error);
+        }
+      })
+      .on('error', fail)
+      .on('end', () => {
+        if (failed) return;
+        try {
+          const rest = (decoder ?? UTF8).decode();
+          if (rest) onText(rest);
+          resolve(true);
+        } catch (error) {
+          fail(error);
+        }
+      })
+      .resume();
+  });
+}
+
+async function readPartText(zip: JSZip, part: string, budget: ReadBudget, capMegabytes: number): Promise<string | null> {
+  const chunks: string[] = [];
+  const found = await streamPart(zip, part, budget, Math.min(capMegabytes, budget.limits.partMegabytes), (chunk) => chunks.push(chunk));
+  return found ? chunks.join('') : null;
+}
+
+function parseRelationships(xml: string, fromPart: string): Relationship[] {
   return tags(xml, 'Relationship').map(({ attrs }) => {
     const external = attrs.TargetMode === 'External';
     return { id: attrs.Id, type: attrs.Type, target: external ? attrs.Target : resolveTarget(fromPart || '/', attrs.Target), external };

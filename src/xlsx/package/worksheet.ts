@@ -60,6 +60,19 @@ interface ColumnRange {
 }
 
 export function parseWorksheet(xml: string, sheet: SheetIdentity, strings: string[], styles: CellStyle[], date1904: boolean): SheetModel {
+  const reader = worksheetReader(sheet, strings, styles, date1904);
+  reader.write(xml);
+  return reader.finish();
+}
+
+/** A worksheet read as its XML streams in, chunk by chunk: the part's text is never held whole. */
+export interface WorksheetReader {
+  write(chunk: string): void;
+  finish(): SheetModel;
+}
+
+/** `onCell` is called for every cell kept, so a caller can stop a sheet of millions of cells as it is read. */
+export function worksheetReader(sheet: SheetIdentity, strings: string[], styles: CellStyle[], date1904: boolean, onCell?: () => void): WorksheetReader {
   const dateStyles = styles.map((style) => isDateFormat(style.numFmt));
   /** ISO dates by day number: plans repeat the same few hundred dates thousands of times. */
   const isoByDay = new Map<number, string>();
@@ -206,6 +219,7 @@ export function parseWorksheet(xml: string, sheet: SheetIdentity, strings: strin
     if (rowNumber < lastCellRow || (rowNumber === lastCellRow && cellCol <= lastCellCol)) inDocumentOrder = false;
     lastCellRow = rowNumber;
     lastCellCol = cellCol;
+    onCell?.();
     cells.push(cell);
   };
 
@@ -364,18 +378,24 @@ export function parseWorksheet(xml: string, sheet: SheetIdentity, strings: strin
     depth--;
   });
 
-  parser.write(xml).close();
-
-  const ordered = inDocumentOrder ? cells : inRowMajorOrder(cells);
-  const shown = merges.length ? withoutCoveredCells(ordered, merges) : ordered;
-  const read = hyperlinked.size ? asHyperlinkText(shown, hyperlinked) : shown;
   return {
-    name: sheet.name,
-    cells: read,
-    merges,
-    hiddenRows: hiddenRowsOf(hiddenRows, hiddenEmptyRows, merges),
-    hiddenColumns: hiddenColumnsOf(columnRanges),
-    visibility: sheet.visibility,
+    write(chunk: string): void {
+      parser.write(chunk);
+    },
+    finish(): SheetModel {
+      parser.close();
+      const ordered = inDocumentOrder ? cells : inRowMajorOrder(cells);
+      const shown = merges.length ? withoutCoveredCells(ordered, merges) : ordered;
+      const read = hyperlinked.size ? asHyperlinkText(shown, hyperlinked) : shown;
+      return {
+        name: sheet.name,
+        cells: read,
+        merges,
+        hiddenRows: hiddenRowsOf(hiddenRows, hiddenEmptyRows, merges),
+        hiddenColumns: hiddenColumnsOf(columnRanges),
+        visibility: sheet.visibility,
+      };
+    },
   };
 }
 

@@ -1,0 +1,90 @@
+/**
+ * Reads KPIs where officers keep them: a register sheet and a long data sheet (the canonical "KPIs" + "KPI Data"),
+ * or a wide scorecard with one column per period. Sheets are recognised by their headers, whatever their names.
+ *
+ * Besides the schema's definitions and observations, the reading keeps where every value came from (the cells the
+ * live formulas of the KPI register point at, and the cells findings name).
+ */
+import { PlanSettings } from '../../schema';
+import { a1, SheetGrid, SheetModel } from '../../workbook';
+import { findKpiHeader, KpiField, KpiHeader } from '../headers';
+import { financialYearOf, reportingPeriodKey } from '../period';
+import { HEADER_SCAN_ROWS, headOf } from './cells';
+import { readRegister } from './definitions';
+import { idMatchKey } from './ids';
+import { readLong } from './long-block';
+import { DataBlock, KpiDefinitionSource, KpiObservationSource, KpiReading, KpiSheetLayout, ReadKpiOptions } from './types';
+import { readWide } from './wide-block';
+
+export * from './types';
+export { numberOf, parseTolerance } from './numbers';
+export { idTextOf, idMatchKey, codeCitations, frameworkSuggestion, nameWithoutCode } from './ids';
+export { parseUnit, unitFromName, parsePolarity, polarityFromName } from './wording';
+export { chooseTarget } from './definitions';
+
+function fallbackFinancialYear(settings: PlanSettings): number | null {
+  const reporting = reportingPeriodKey(settings.reportingPeriod);
+  if (reporting !== null) return financialYearOf(reporting);
+  if (settings.planStart) {
+    const [y, m] = settings.planStart.split('-').map(Number);
+    return m >= 4 ? y : y - 1;
+  }
+  return null;
+}
+
+export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions): KpiReading {
+  const layouts: KpiSheetLayout[] = [];
+  const fallbackYear = fallbackFinancialYear(options.settings);
+  const found: { sheet: SheetModel; grid: SheetGrid | null; header: KpiHeader }[] = [];
+  for (const sheet of sheets) {
+    if (options.skipSheets.has(sheet.name)) continue;
+    // Headers sit in the first rows: look there first, and index the whole sheet only when it is a KPI sheet that
+    // needs it (a long data sheet is read in one pass).
+    const header = findKpiHeader(new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS)), fallbackYear, HEADER_SCAN_ROWS);
+    if (!header) continue;
+    found.push({ sheet, grid: header.kind === 'long' ? null : new SheetGrid(sheet), header });
+    layouts.push({ sheet: sheet.name, kind: header.kind, headerRow: header.row, header });
+  }
+  const definitions: KpiDefinitionSource[] = [];
+  const duplicateDefinitions: KpiReading['duplicateDefinitions'] = [];
+  const known = new Map<string, KpiDefinitionSource>();
+  const addDefinition = (d: KpiDefinitionSource): boolean => {
+    const key = idMatchKey(d.definition.id);
+    const first = known.get(key);
+    if (first) {
+      duplicateDefinitions.push({
+        id: d.definition.id,
+        sheet: d.definition.source.sheet,
+        cell: d.cells.id ?? d.cells.name ?? a1(d.definition.source.row, 1),
+        firstRow: first.definition.source.row,
+        firstSheet: first.definition.source.sheet,
+      });
+      return false;
+    }
+    known.set(key, d);
+    definitions.push(d);
+    return true;
+  };
+  // Registers first (they define KPIs), then scorecards (which define and hold data), then long data sheets.
+  for (const { sheet, grid, header } of found) if (header.kind === 'register') for (const d of readRegister(sheet, grid!, header, options.settings)) addDefinition(d);
+  const observations: KpiObservationSource[] = [];
+  const blocks: DataBlock[] = [];
+  for (const { sheet, grid, header } of found) {
+    if (header.kind === 'wide') {
+      const wide = readWide(sheet, grid!, header, options.settings);
+      for (const d of wide.definitions) {
+        // A scorecard row for a KPI already in a register adds data, not a second definition.
+        if (!known.has(idMatchKey(d.definition.id))) addDefinition(d);
+      }
+      blocks.push(wide.block);
+      observations.push(...wide.observations);
+    } else if (header.kind === 'long') {
+      const long = readLong(sheet, grid, header);
+      blocks.push(long.block);
+      observations.push(...long.observations);
+    }
+  }
+  return { layouts, definitions, observations, blocks, duplicateDefinitions };
+}
+
+export type { KpiField };

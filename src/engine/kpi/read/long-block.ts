@@ -1,0 +1,98 @@
+/** A long data sheet: one row per KPI per period. */
+import { normalise } from '../../text';
+import { CellModel, cellText, columnLetters, SheetGrid, SheetModel } from '../../workbook';
+import { KpiColumn, KpiHeader } from '../headers';
+import { excelTrim, periodKeyOfCell, periodLabel } from '../period';
+import { forEachDataRow, percentFactor } from './cells';
+import { idTextOf } from './ids';
+import { numberOf } from './numbers';
+import { KpiObservationSource, LongBlock, NO_TEXT } from './types';
+
+type CellField = 'id' | 'period' | 'numerator' | 'denominator' | 'value';
+
+/** A long data row's cell addresses, built only when a finding needs one. */
+class RowCells implements Partial<Record<CellField, string>> {
+  constructor(
+    private readonly letters: Record<CellField, string | null>,
+    private readonly row: number,
+  ) {}
+  private at(field: CellField): string | undefined {
+    const l = this.letters[field];
+    return l ? `${l}${this.row}` : undefined;
+  }
+  get id(): string | undefined {
+    return this.at('id');
+  }
+  get period(): string | undefined {
+    return this.at('period');
+  }
+  get numerator(): string | undefined {
+    return this.at('numerator');
+  }
+  get denominator(): string | undefined {
+    return this.at('denominator');
+  }
+  get value(): string | undefined {
+    return this.at('value');
+  }
+}
+
+export function readLong(sheet: SheetModel, grid: SheetGrid | null, header: KpiHeader): { block: LongBlock; observations: KpiObservationSource[] } {
+  const f = header.byField;
+  const valueCells: (CellModel | undefined)[] = [];
+  if (f.value) forEachDataRow(sheet, grid, header, [f.value], (_row, cells) => valueCells.push(cells[0]));
+  const valueFactor = percentFactor(valueCells);
+  const observations: KpiObservationSource[] = [];
+  // Column letters once: the data sheet may have tens of thousands of rows.
+  const letters = (column: KpiColumn | undefined) => (column ? columnLetters(column.col) : null);
+  const [idL, periodL, numL, denL, valL] = [letters(f.id), letters(f.period), letters(f.numerator), letters(f.denominator), letters(f.value)];
+  const rowLetters: Record<CellField, string | null> = { id: idL, period: periodL, numerator: numL, denominator: denL, value: valL };
+  const textIn = (c: CellModel | undefined): string => (c && c.value.type !== 'number' && c.value.type !== 'date' ? cellText(c.value).trim() : '');
+  let lastRow = header.row;
+  forEachDataRow(sheet, grid, header, [f.id, f.period, f.numerator, f.denominator, f.value, f.note], (row, cells) => {
+    const [idCell, periodCell, numCell, denCell, valCell, noteCell] = cells;
+    const idText = idTextOf(idCell?.value);
+    const periodText = periodCell ? cellText(periodCell.value).trim() : '';
+    const numerator = numberOf(numCell?.value);
+    const denominator = numberOf(denCell?.value);
+    const rawValue = numberOf(valCell?.value);
+    const numText = numerator === null ? textIn(numCell) : '';
+    const denText = denominator === null ? textIn(denCell) : '';
+    const valText = rawValue === null ? textIn(valCell) : '';
+    if (!idText && !periodText && numerator === null && denominator === null && rawValue === null && !numText && !denText && !valText) return;
+    lastRow = row;
+    // A header repeated further down (a page break in an export): the id and period cells repeat their labels.
+    if (f.id && f.period && idText.length === f.id.label.length && normalise(idText) === normalise(f.id.label) && normalise(periodText) === normalise(f.period.label)) return;
+    const key = periodKeyOfCell(periodCell?.value);
+    let textValues = NO_TEXT;
+    if (numText || denText || valText) {
+      textValues = [
+        ...(numText ? [{ cell: `${numL}${row}`, text: numText }] : []),
+        ...(denText ? [{ cell: `${denL}${row}`, text: denText }] : []),
+        ...(valText ? [{ cell: `${valL}${row}`, text: valText }] : []),
+      ];
+    }
+    const period = periodCell?.value.type === 'text' || key === null ? excelTrim(periodText) : periodLabel(key);
+    observations.push({
+      layout: 'long',
+      observation: {
+        kpiId: idText,
+        period,
+        numerator,
+        denominator,
+        value: rawValue === null ? null : rawValue * valueFactor,
+        note: noteCell ? cellText(noteCell.value).trim() || null : null,
+        source: { sheet: sheet.name, row },
+      },
+      cells: new RowCells(rowLetters, row),
+      key,
+      idText,
+      hasPeriod: !!periodText,
+      textValues,
+    });
+  });
+  const columns: LongBlock['columns'] = {};
+  for (const k of ['id', 'period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;
+  return { block: { kind: 'long', sheet: sheet.name, headerRow: header.row, lastRow, columns, valueFactor }, observations };
+}
+

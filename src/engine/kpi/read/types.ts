@@ -1,0 +1,87 @@
+/** What a reading of the workbook's KPI sheets holds: the schema's definitions and observations, and where each came from. */
+import { FrameworkCodeCitation } from '../../ascof';
+import { KpiDefinition, KpiObservation, PlanSettings } from '../../schema';
+import { KpiHeader, KpiSheetKind } from '../headers';
+
+export interface KpiDefinitionSource {
+  definition: KpiDefinition;
+  /** A1 addresses in the source sheet: the cell of each field, or where it would go when the sheet has the column. */
+  cells: Partial<Record<'id' | 'name' | 'code' | 'unit' | 'polarity' | 'target' | 'tolerance', string>>;
+  /** The target cell the register's formula reads (null: the target is written as a number, or is missing). */
+  targetCell: string | null;
+  /** The target cell holds a fraction shown as a percentage (0.8 shown 80%). */
+  targetFactor: number;
+  /** The tolerance cell the register's formula reads, when it holds a number. */
+  toleranceCell: { cell: string; absolute: boolean } | null;
+  /** Where the unit and polarity came from. */
+  unitFrom: 'cell' | 'framework' | 'name' | 'default';
+  polarityFrom: 'cell' | 'framework' | 'name' | 'default';
+  /** Framework citations in the code cell or the name. */
+  citations: FrameworkCodeCitation[];
+  citedIn: 'code' | 'name' | null;
+}
+
+/** Where one observation's cells are, and what the engine reads from them. */
+export interface KpiObservationSource {
+  observation: KpiObservation;
+  layout: 'long' | 'wide';
+  cells: Partial<Record<'id' | 'period' | 'numerator' | 'denominator' | 'value', string>>;
+  /** The period cell as a key (null: empty or not a period). */
+  key: number | null;
+  /** The id cell had text (or a number), trimmed as Excel's TRIM does. */
+  idText: string;
+  /** The period cell was not empty. */
+  hasPeriod: boolean;
+  /** Non-numeric text in a numerator, denominator or value cell. */
+  textValues: readonly { cell: string; text: string }[];
+}
+
+/** A long data sheet: one row per KPI per period. */
+export interface LongBlock {
+  kind: 'long';
+  sheet: string;
+  headerRow: number;
+  lastRow: number;
+  columns: Partial<Record<'id' | 'period' | 'numerator' | 'denominator' | 'value' | 'note', number>>;
+  /** 100 when the Value column holds fractions shown as percentages. */
+  valueFactor: number;
+}
+
+/** A wide scorecard: one row per KPI, one column per period. */
+export interface WideBlock {
+  kind: 'wide';
+  sheet: string;
+  headerRow: number;
+  /** Every KPI-row × period-column cell, in reading order (row by row, left to right), filled or not. */
+  cells: { row: number; col: number; kpiId: string; key: number; label: string; factor: number }[];
+}
+
+export type DataBlock = LongBlock | WideBlock;
+
+export interface KpiSheetLayout {
+  sheet: string;
+  kind: KpiSheetKind;
+  headerRow: number;
+  header: KpiHeader;
+}
+
+export interface KpiReading {
+  layouts: KpiSheetLayout[];
+  definitions: KpiDefinitionSource[];
+  /** In reading order: sheets in workbook order, then rows (and, in a wide scorecard, columns). Later wins. */
+  observations: KpiObservationSource[];
+  blocks: DataBlock[];
+  /** Definitions dropped because their id was already in the register. */
+  duplicateDefinitions: { id: string; sheet: string; cell: string; firstRow: number; firstSheet: string }[];
+}
+
+export interface ReadKpiOptions {
+  settings: PlanSettings;
+  /** Sheets not to read: the tool's own, the settings sheet, plan sheets. */
+  skipSheets: ReadonlySet<string>;
+}
+
+/** Rows a long data sheet's formulas reach below its last row, so rows the officer adds are counted too. */
+export const SPARE_ROWS = 200;
+
+export const NO_TEXT: readonly { cell: string; text: string }[] = Object.freeze([]);
