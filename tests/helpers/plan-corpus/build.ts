@@ -3,7 +3,7 @@
  * draft workbook, and records the truth (every action, with its fields) as it writes each action's row.
  */
 import {
-  COMMITMENTS, LEADS, MEASURES, NOTES, OUTCOMES, PROGRESS, RAG_FILL, RAG_FOR_STATUS, RAG_WORDS, RECOMMENDATIONS, ref,
+  COMMITMENTS, LEADS, MEASURES, milestones, NOTES, OUTCOMES, PROGRESS, RAG_FILL, RAG_FOR_STATUS, RAG_WORDS, RECOMMENDATIONS, ref,
   Status, STATUS_WORDS, THEME_HEADING_FORMS, THEMES, timescale, TIMESCALE_FORMS,
 } from './content';
 import { writeFooter, writeLegend, writeSignOff, writeTitle } from './decorations';
@@ -23,7 +23,7 @@ export interface BuiltLayout {
 
 const STATUSES = Object.keys(STATUS_WORDS) as Status[];
 
-const WIDTH: Partial<Record<CorpusRole, number>> = { action: 50, recommendation: 44, progress: 40, measures: 30, outcomes: 30, lead: 24, theme: 20, notes: 22, spacer: 2 };
+const WIDTH: Partial<Record<CorpusRole, number>> = { milestones: 36, action: 50, recommendation: 44, progress: 40, measures: 30, outcomes: 30, lead: 24, theme: 20, notes: 22, spacer: 2 };
 
 /** The content a layout draws on, shared by its sheets so that no action text repeats within a workbook. */
 class ContentSource {
@@ -94,6 +94,9 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
   const roles = new Set(table.columns.map((c) => c.role));
   const recIsGrouping = roles.has('recommendation') && roles.has('action');
   const perRec = table.responsesPerRecommendation ?? 2;
+  // An action over several rows: one checkpoint a row, the action's own cells on its first row (or merged down).
+  const span = roles.has('milestones') ? Math.max(1, table.milestoneRows ?? 1) : 1;
+  if (span > 1 && recIsGrouping) throw new Error('plan-corpus: multi-row actions under merged recommendations are not laid out');
   const forms = table.timescaleForms ?? TIMESCALE_FORMS;
   const themeNames = rnd.shuffle(THEMES);
   const headingForm = rnd.pick(THEME_HEADING_FORMS);
@@ -114,7 +117,7 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
       row += 1;
     }
     const groupTop = row;
-    for (let i = 0; i < size; i++, overall++, row++) {
+    for (let i = 0; i < size; i++, overall++, row += span) {
       const status = rnd.pick(STATUSES);
       const rag = RAG_FOR_STATUS[status];
       const fact: TruthAction = { sheet: sheet.name, action: '' };
@@ -131,7 +134,7 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
           }
           case 'theme':
             if (table.themeColumn === 'repeated' || i === 0) set(theme);
-            if (table.themeColumn === 'merged' && i === 0) sheet.merge(row, col, row + size - 1, col);
+            if (table.themeColumn === 'merged' && i === 0) sheet.merge(row, col, row + size * span - 1, col);
             break;
           case 'recommendation':
             if (!recIsGrouping) {
@@ -176,11 +179,22 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
           case 'notes':
             if (rnd.chance(0.4)) set(rnd.pick(NOTES));
             break;
+          case 'milestones': {
+            const steps = milestones(rnd, span > 1 ? span : 1 + rnd.int(3));
+            if (span > 1) steps.forEach((step, k) => sheet.set(row + k, col, { value: step }));
+            else set(steps.join('\n'));
+            break;
+          }
           case 'spacer':
             break;
         }
       }
       if (!fact.action) throw new Error('plan-corpus: a table needs an action or a recommendation column');
+      if (span > 1 && table.mergeActionRows) {
+        table.columns.forEach((column, k) => {
+          if (!['milestones', 'theme', 'spacer'].includes(column.role)) sheet.merge(row, first + k, row + span - 1, first + k);
+        });
+      }
       if (roles.has('lead') && fact.lead === undefined) fact.lead = null;
       truth.push(fact);
     }

@@ -340,6 +340,21 @@ const ENTRIES: Entry[] = [
     sheets: oneSheet('Plan', table([c('ref', 'Line'), c('action', 'Steps we will take'), c('lead', 'Accountable'), c('timescale', 'Target'), c('status', 'Where is it at?'), c('progress', 'Q2 update')], { refStyle: 'decimal', themeHeadings: 'merged', groups: 5, actions: 40 })),
   },
   {
+    id: 'milestone-rows-merged',
+    covers: 'each action over three rows, one checkpoint a row, its other cells merged down',
+    sheets: oneSheet('Plan', table([c('ref', 'Code'), c('action', 'Our commitments'), c('milestones', 'Checkpoints'), c('lead', 'Owner(s)'), c('timescale', 'Completion by'), c('status', 'Overall status')], { refStyle: 'decimal', milestoneRows: 3, mergeActionRows: true, actions: 6 })),
+  },
+  {
+    id: 'milestone-rows-unmerged',
+    covers: 'each action over two rows, its cells on the first row only, the rows below holding checkpoints',
+    sheets: oneSheet('Plan', table([c('action', 'What needs to happen'), c('milestones', 'Interim targets'), c('lead', 'Accountable'), c('timescale', 'Target'), c('rag', 'Traffic light')], { milestoneRows: 2, actions: 7, ragFills: true })),
+  },
+  {
+    id: 'milestones-one-cell-no-timescale',
+    covers: 'checkpoints listed in one cell, no timescale column, question headers',
+    sheets: oneSheet('Plan', table([c('ref', 'Which item?'), c('action', 'What are we going to do?'), c('milestones', 'What are the steps?'), c('lead', 'Who leads?'), c('status', 'How is it going?')], { refStyle: 'letter' })),
+  },
+  {
     id: 'kitchen-sink',
     covers: 'title block, key cells above, groups, spacer, notes, theme headings, legend beside, sign-off and footers',
     sheets: oneSheet('Plan', table([c('ref', 'Code', 'Plan'), c('action', 'Our commitments', 'Plan'), spacer(), c('lead', 'Accountable', 'Delivery'), c('timescale', 'Completion by', 'Delivery'), c('status', 'Stage', 'Monitoring'), c('rag', 'Traffic light', 'Monitoring'), c('notes', 'Notes')], { refStyle: 'theme', themeHeadings: 'merged', actions: 12, ragFills: true, firstCol: 2 }), {

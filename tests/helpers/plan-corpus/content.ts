@@ -292,3 +292,19 @@ export function ref(style: RefStyle, g: number, i: number, overall: number): str
 }
 
 export const COUNCILS: readonly string[] = ['Harrowfield Borough Council', 'Westmarsh County Council', 'Kingsbridge Vale Council', 'Northfleet City Council', 'Ashcombe Metropolitan Borough Council'];
+
+const STEPS: readonly string[] = [
+  'Project group set up', 'Baseline agreed', 'Draft to DMT', 'Consultation with people who draw on care', 'Pilot in one locality',
+  'Evaluation report', 'Sign-off at Cabinet', 'Staff briefings', 'Go live', 'First audit of practice',
+];
+
+/** `n` checkpoints in order, each with a month ("Draft to DMT \u2013 Feb 2026"). */
+export function milestones(rnd: Random, n: number): string[] {
+  const start = rnd.int(12);
+  return rnd.shuffle(STEPS).slice(0, n).map((step, k) => {
+    const offset = start + k * 2;
+    const month = (3 + offset) % 12;
+    const year = 2025 + Math.floor((3 + offset) / 12);
+    return `${step} \u2013 ${SHORT_MONTHS[month].slice(0, 3)} ${year}`;
+  });
+}

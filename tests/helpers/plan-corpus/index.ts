@@ -45,6 +45,8 @@
  *   headings are not actions;
  * - inspection plans: a recommendation column with no action column is the action; a recommendation merged
  *   over several responses makes the responses the actions;
+ * - milestones: checkpoints one a row under an action that spans the rows (merged down, or on its first row
+ *   only), or listed in one cell: the rows below are the same action, not new ones;
  * - headers broken over two lines, and headers with hints ("Target (dd/mm/yyyy or quarter)");
  * - guidance and version-history tables (on their own sheets or below the plan): no actions in them;
  * - plans with no refs; refs as 1.1, T2.4, R3, a/b/c, ASC-01, and 1, 2, 3 held as numbers;

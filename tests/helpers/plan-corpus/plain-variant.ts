@@ -16,6 +16,7 @@ const PLAIN: Record<CorpusRole, string> = {
   theme: 'Theme',
   recommendation: 'Recommendation',
   action: 'Action',
+  milestones: 'Milestones',
   lead: 'Lead',
   timescale: 'Timescale',
   status: 'Status',

@@ -34,6 +34,10 @@ export interface TablePlan {
   timescaleForms?: readonly TimescaleForm[];
   /** RAG cells filled in their colour (the word is always there too). */
   ragFills?: boolean;
+  /** With a milestones column: each action over this many rows, one checkpoint a row. */
+  milestoneRows?: number;
+  /** With milestone rows: the action's other cells merged down over its rows (else on its first row only). */
+  mergeActionRows?: boolean;
   /** A line above the header naming the table ("Part B: …"). */
   caption?: string;
   /** The table's first column (1 = A); a plan often leaves column A empty. */

@@ -9,7 +9,7 @@ import { ColumnPlan, ExtraTableKind, FooterKind, LayoutPlan, LegendKind, LegendP
 import { CorpusRole, GROUP_LABELS, wording, WordingStyle } from './roles';
 
 /** The roles a random table may have besides its action column. */
-export const OPTIONAL_ROLES: readonly CorpusRole[] = ['ref', 'theme', 'lead', 'timescale', 'status', 'rag', 'progress', 'measures', 'outcomes', 'notes', 'spacer'];
+export const OPTIONAL_ROLES: readonly CorpusRole[] = ['ref', 'theme', 'milestones', 'lead', 'timescale', 'status', 'rag', 'progress', 'measures', 'outcomes', 'notes', 'spacer'];
 
 export interface LayoutChoices {
   seed: number;

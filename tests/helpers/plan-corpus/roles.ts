@@ -13,6 +13,7 @@ export type CorpusRole =
   | 'theme'
   | 'recommendation'
   | 'action'
+  | 'milestones'
   | 'lead'
   | 'timescale'
   | 'status'
@@ -48,6 +49,11 @@ export const ROLE_WORDINGS: Record<Exclude<CorpusRole, 'spacer'>, Wordings> = {
     plain: ['Our commitments', 'What needs to happen', 'Commitment', 'Steps we will take', 'Agreed improvement', 'Our response'],
     question: ['What are we going to do?', 'What needs to change?', 'How will we respond?'],
     abbreviated: ['Commitment desc.', 'Impr. step'],
+  },
+  milestones: {
+    plain: ['Checkpoints', 'Interim targets', 'Route to completion'],
+    question: ['What are the steps?', 'How will we get there?'],
+    abbreviated: ['Chkpts', 'Interim tgts'],
   },
   lead: {
     plain: ['Responsible director', 'Owner(s)', 'Accountable', 'Named lead', 'Accountable manager', 'Senior responsible officer', 'Action holder'],
