@@ -3,7 +3,7 @@
  * draft workbook, and records the truth (every action, with its fields) as it writes each action's row.
  */
 import {
-  COMMITMENTS, LEADS, MEASURES, milestones, NOTES, OUTCOMES, PROGRESS, RAG_FILL, RAG_FOR_STATUS, RAG_WORDS, RECOMMENDATIONS, ref,
+  BULLETS, COMMITMENTS, LEADS, MEASURES, milestones, NOTES, OUTCOMES, PROGRESS, RAG_FILL, RAG_FOR_STATUS, RAG_WORDS, RECOMMENDATIONS, ref,
   Status, STATUS_WORDS, THEME_HEADING_FORMS, THEMES, timescale, TIMESCALE_FORMS,
 } from './content';
 import { writeFooter, writeLegend, writeSignOff, writeTitle } from './decorations';
@@ -37,10 +37,15 @@ class ContentSource {
     this.leads = rnd.shuffle(LEADS).slice(0, 5);
   }
 
-  commitment(): string {
+  /**
+   * The next commitment, as this plan's author writes it: some plans say "We will …", and some cells go on with
+   * a few bullet points under the sentence.
+   */
+  commitment(weWill: boolean): string {
     const next = this.commitments.shift();
     if (!next) throw new Error('plan-corpus: more actions than commitments; use fewer actions in the layout');
-    return next;
+    const sentence = weWill ? `We will ${next.charAt(0).toLowerCase()}${next.slice(1)}` : next;
+    return this.rnd.chance(0.2) ? `${sentence}:\n${this.rnd.shuffle(BULLETS).slice(0, 2).map((b) => `\u2022 ${b}`).join('\n')}` : sentence;
   }
 
   recommendation(): string {
@@ -100,6 +105,7 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
   const forms = table.timescaleForms ?? TIMESCALE_FORMS;
   const themeNames = rnd.shuffle(THEMES);
   const headingForm = rnd.pick(THEME_HEADING_FORMS);
+  const weWill = rnd.chance(0.3);
 
   if (table.caption) {
     sheet.set(row, first, { value: table.caption, bold: true });
@@ -146,7 +152,7 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
             }
             break;
           case 'action':
-            fact.action = source.commitment();
+            fact.action = source.commitment(weWill);
             set(fact.action);
             break;
           case 'lead':

@@ -60,6 +60,16 @@ export const COMMITMENTS: readonly string[] = [
   'Pilot community-led support hubs in two localities and evaluate the results',
 ];
 
+/** Bullet points officers put under a commitment in the same cell. */
+export const BULLETS: readonly string[] = [
+  'weekly triage of new referrals',
+  'agreed with partners at the Improvement Board',
+  'co-produced with people who draw on care',
+  'reported to scrutiny each quarter',
+  'funded from the Market Sustainability and Improvement Fund',
+  'training for team managers first',
+];
+
 /** Findings and recommendations as inspectors and peer teams write them. */
 export const RECOMMENDATIONS: readonly string[] = [
   'The council should reduce waiting times for assessments and reviews, and keep people safe while they wait',
