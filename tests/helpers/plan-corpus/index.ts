@@ -10,8 +10,8 @@
  * - roles.ts: the role vocabulary. Header wordings per role in three styles (plain: "Our commitments",
  *   "Owner(s)", "Completion by"; question: "Who leads?", "When by?"; abbreviated: "Resp.", "Tgt date",
  *   "Exp. outcome"), and group labels ("Delivery", "Monitoring", "Position at 30 September 2025"). No wording is,
- *   after normalising, a seed header or a phrase in the engine's FIELD_SYNONYMS; the corpus test checks every
- *   header actually written against both.
+ *   after normalising, a seed header or a phrase in the engine's FIELD_SYNONYMS as they were before issue 14
+ *   (seed-phrases.ts keeps that list frozen); the corpus test checks every header actually written against both.
  * - content.ts: realistic ASC content. Commitments as actions, recommendations and findings, leads (job titles,
  *   names with titles, two names), themes, progress, measures, outcomes, notes; timescales as real date cells,
  *   "31/03/2026", "March 2026", "End Sept 2026", "Dec-26", "Q3 2025/26", "2025/26", "Ongoing", "TBC"; statuses
@@ -71,4 +71,5 @@ export type { LayoutChoices } from './random-layout';
 export { allWordings, ROLE_WORDINGS } from './roles';
 export { writeDraft } from './xlsx';
 export { REF_STYLES } from './content';
+export { PRE_ISSUE_14_HEADER_PHRASES } from './seed-phrases';
 export * from './plan';
