@@ -125,6 +125,8 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
     const groupTop = row;
     for (let i = 0; i < size; i++, overall++, row += span) {
       const status = rnd.pick(STATUSES);
+      // Drawn before the row is written: checkpoints lead up to the due date, whichever column comes first.
+      const due = timescale(rnd.pick(forms), rnd);
       const rag = RAG_FOR_STATUS[status];
       const fact: TruthAction = { sheet: sheet.name, action: '' };
       for (const column of table.columns) {
@@ -159,12 +161,10 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
             fact.lead = rnd.pick(source.leads);
             set(fact.lead);
             break;
-          case 'timescale': {
-            const t = timescale(rnd.pick(forms), rnd);
-            set(t.value);
-            fact.dueDate = t.due;
+          case 'timescale':
+            set(due.value);
+            fact.dueDate = due.due;
             break;
-          }
           case 'status':
             fact.status = status;
             set(rnd.pick(STATUS_WORDS[status]));
@@ -186,7 +186,7 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
             if (rnd.chance(0.4)) set(rnd.pick(NOTES));
             break;
           case 'milestones': {
-            const steps = milestones(rnd, span > 1 ? span : 1 + rnd.int(3));
+            const steps = milestones(rnd, span > 1 ? span : 1 + rnd.int(3), roles.has('timescale') ? due.due : null);
             if (span > 1) steps.forEach((step, k) => sheet.set(row + k, col, { value: step }));
             else set(steps.join('\n'));
             break;

@@ -47,7 +47,6 @@ function acceptedFields(role: CorpusRole, tableHasAction: boolean): readonly str
       return ['timescale', 'dueDate'];
     case 'notes':
     case 'spacer':
-    case 'milestones':
     case 'progress':
     case 'measures':
     case 'outcomes':

@@ -308,11 +308,15 @@ const STEPS: readonly string[] = [
   'Evaluation report', 'Sign-off at Cabinet', 'Staff briefings', 'Go live', 'First audit of practice',
 ];
 
-/** `n` checkpoints in order, each with a month ("Draft to DMT \u2013 Feb 2026"). */
-export function milestones(rnd: Random, n: number): string[] {
-  const start = rnd.int(12);
+/**
+ * `n` checkpoints in order, each with a month ("Draft to DMT \u2013 Feb 2026"), two months apart and ending the
+ * month before `due` when the action has a due date, as a plan's checkpoints lead up to its completion.
+ */
+export function milestones(rnd: Random, n: number, due: string | null): string[] {
+  // Months counted from April 2025 (0).
+  const dueIndex = due ? (Number(due.slice(0, 4)) - 2025) * 12 + Number(due.slice(5, 7)) - 4 : 6 + rnd.int(12);
   return rnd.shuffle(STEPS).slice(0, n).map((step, k) => {
-    const offset = start + k * 2;
+    const offset = Math.max(0, dueIndex - 1 - (n - 1 - k) * 2);
     const month = (3 + offset) % 12;
     const year = 2025 + Math.floor((3 + offset) / 12);
     return `${step} \u2013 ${SHORT_MONTHS[month].slice(0, 3)} ${year}`;
