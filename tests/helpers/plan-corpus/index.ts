@@ -22,7 +22,8 @@
  *   … Date: …" row of several cells), page footers (page numbers, marking, a lone date cell, a print line).
  * - side-tables.ts: tables that are not plans: a guidance table ("Column" / "What to put in it") and a version
  *   history (version, date, author, changes), on their own sheets or below the plan.
- * - build.ts: lays a plan out and records the truth as it writes each action row.
+ * - build.ts: lays a plan out and records the truth as it writes each action row; draft.ts holds the cells,
+ *   merges and widths until xlsx.ts writes them; random.ts is the seeded source that makes every build repeatable.
  * - catalogue.ts: the named layouts, one per thing to test; random-layout.ts: random layouts from the same parts.
  * - xlsx.ts: writes the layout as a real .xlsx (ExcelJS), which the test reads back through src/xlsx.
  * - plain-variant.ts: each layout's control (the same content under plain headers, one table a sheet, nothing
@@ -52,14 +53,19 @@
  * - plans with no refs; refs as 1.1, T2.4, R3, a/b/c, ASC-01, and 1, 2, 3 held as numbers;
  * - a longer plan (40 actions), so that reading by content sees a real spread of values.
  *
- * TRUTH. An action is a row the builder wrote as one: its action text is the commitment (or, with no action
- * column, the recommendation) in that row. Checked for each: found, by its exact text on its sheet (so a key line
- * glued onto it fails); no action read that is not in the truth (phantoms); ref when the table has refs; lead as
+ * TRUTH. An action is what the builder wrote as one: one row, or several rows with one checkpoint each. Its text
+ * is the whole commitment cell ("We will …", bullet lines and all) or, with no action column, the recommendation
+ * cell. Checked for each: found, by its exact text (white space tidied) on its sheet (so a key line glued onto it
+ * fails); no action read that is not in the truth (phantoms); ref when the table has refs; lead as
  * written when there is a lead column; status (canonical) when there is a status column; RAG (canonical) when
  * there is a RAG column; the due date when there is a timescale column: the date a real date cell holds, or the
  * last day of the month, financial-year quarter or financial year named (Q3 2025/26 → 31/12/2025, 2025/26 →
  * 31/03/2026), and none for "Ongoing" and "TBC". Plan start is 1 April 2025. Everything else (themes, progress,
  * generated refs) is left to the seeds' own tests.
+ *
+ * THE TEST (tests/structure-corpus.test.ts), four groups: the corpus itself (size, vocabulary unlike the seeds,
+ * repeatable builds) with one control per layout; each named layout as its own test; each named layout under
+ * plain headers; and fast-check properties over random layouts (fixed seed; PLAN_CORPUS_SEED explores others).
  */
 export { buildLayout } from './build';
 export type { BuiltLayout } from './build';
