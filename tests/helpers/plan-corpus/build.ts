@@ -67,7 +67,8 @@ function writeHeader(sheet: DraftSheet, table: TablePlan, row: number, headers: 
   table.columns.forEach((column, i) => {
     const col = first + i;
     sheet.widths.set(col, WIDTH[column.role] ?? 14);
-    if (column.role === 'spacer') return;
+    // A spacer has no header; nor, in many plans, has the ref column.
+    if (column.role === 'spacer' || !column.header) return;
     headers.push(column.header);
     if (!grouped) {
       sheet.set(row, col, { value: column.header, bold: true, fill: 'FFD9D9D9' });

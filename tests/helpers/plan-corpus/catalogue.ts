@@ -306,6 +306,11 @@ const ENTRIES: Entry[] = [
   },
   // --- More header forms, refs as numbers, tables that are not plans, a long plan ---------------------------------
   {
+    id: 'unlabelled-ref-column',
+    covers: 'the ref column has no header, only refs (1.1, 1.2 …) below an empty cell',
+    sheets: oneSheet('Plan', table([c('ref', ''), c('action', 'Our commitments'), c('lead', 'Accountable'), c('timescale', 'Target'), c('status', 'Stage')], { refStyle: 'decimal', themeHeadings: 'merged', actions: 9 })),
+  },
+  {
     id: 'wrapped-headers',
     covers: 'headers broken over two lines inside the cell',
     sheets: oneSheet('Plan', table([c('ref', 'Item\nnumber'), c('action', 'What needs\nto happen'), c('lead', 'Responsible\ndirector'), c('timescale', 'Completion\nby'), c('status', 'Overall\nstatus')], { refStyle: 'decimal' })),

@@ -48,6 +48,7 @@
  *   over several responses makes the responses the actions;
  * - milestones: checkpoints one a row under an action that spans the rows (merged down, or on its first row
  *   only), or listed in one cell: the rows below are the same action, not new ones;
+ * - a ref column with no header at all (the refs speak for it);
  * - headers broken over two lines, and headers with hints ("Target (dd/mm/yyyy or quarter)");
  * - guidance and version-history tables (on their own sheets or below the plan): no actions in them;
  * - plans with no refs; refs as 1.1, T2.4, R3, a/b/c, ASC-01, and 1, 2, 3 held as numbers;
