@@ -86,6 +86,15 @@ const kpi = measure(['kpis', '500']);
 log();
 log(`KPIs: 500 KPIs × 60 periods computed in ${kpi.kpiMs === null || kpi.kpiMs === undefined ? '— (KPI engine not present)' : `${kpi.kpiMs.toFixed(1)} ms`}.`);
 
+// Hostile files: what refusing a bomb costs the shipped command under a 1 GB heap (bench/hostile.ts).
+const hostileRun = spawnSync(TSX, [path.join(__dirname, 'hostile.ts')], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+if (hostileRun.status !== 0) throw new Error(`bench hostile failed: ${hostileRun.stderr}`);
+const hostile: { name: string; fileMB: number; ms: number; maxRssMB: number; exit: number | null }[] = JSON.parse(hostileRun.stdout.trim().split('\n').pop()!);
+log();
+log('Hostile files, refused by the shipped command under --max-old-space-size=1024:');
+log('bomb                                        file MB     ms  peak MB  exit');
+for (const h of hostile) log(`${h.name.padEnd(42)} ${h.fileMB.toFixed(1).padStart(8)} ${f0(h.ms).padStart(6)} ${f0(h.maxRssMB).padStart(8)} ${String(h.exit).padStart(5)}`);
+
 const at = (layout: string, count: number) => engine.find((m) => m.layout === layout && m.count === count);
 const tenK = LAYOUTS.map((l) => at(l, 10000)!.engineMs);
 const pipelineMs10k = Math.max(...tenK);
@@ -108,6 +117,9 @@ const figures = {
   /** Not a budget: growth from each size's best run instead of its median, shown so the choice is visible. */
   growthOfBestRuns: growthOfBest === null ? null : Number(growthOfBest.toFixed(2)),
   e2eMs10k: Math.round(e2e10k.e2eMs!),
+  /** Refusing the 400 MB cell bomb (a 2 MB file): time and peak memory of the whole process; exit must be 2. */
+  cellBombMs: hostile[0].exit === 2 ? hostile[0].ms : null,
+  cellBombPeakMB: hostile[0].exit === 2 ? hostile[0].maxRssMB : null,
 };
 const budgets: [keyof typeof figures, (v: number) => boolean, string][] = [
   ['pipelineMs10k', (v) => v < 1000, '< 1000'],
@@ -117,6 +129,8 @@ const budgets: [keyof typeof figures, (v: number) => boolean, string][] = [
   ['maxPayloadBytes', (v) => v <= 5_000_000, '≤ 5,000,000'],
   ['peakMemoryMB50k', (v) => v < 1024, '< 1024'],
   ['kpiMs500x60', (v) => v < 200, '< 200'],
+  ['cellBombMs', (v) => v <= 10_000, '≤ 10,000'],
+  ['cellBombPeakMB', (v) => v <= 1024, '≤ 1024'],
 ];
 log();
 if (office.syncs) log(`Simulated Office: syncs per command ${JSON.stringify(office.syncs)}, largest request ${office.maxPayloadBytes} bytes (10,000 actions).`);

@@ -159,7 +159,7 @@ test('the second board pack lists the actions whose RAG or status changed since 
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     if (pdf.includes('Board-Summary')) expect([path.basename(pdf), pages]).toEqual([path.basename(pdf), 1]);
     // One page wide: every page carries the last column's header (repeated header rows, nothing cut off).
-    const lastHeader = pdf.includes('Exceptions') ? 'Latest progress' : pdf.includes('Coming-up') ? 'RAG' : pdf.includes('KPI-Scorecard') ? 'RAG' : '% complete';
+    const lastHeader = pdf.includes('Exceptions') ? 'Latest progress' : pdf.includes('Coming-up') ? 'RAG' : pdf.includes('KPI-Scorecard') ? 'Notes' : '% complete';
     for (let p = 1; p <= pages; p++) {
       const pageText = spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).stdout;
       expect([path.basename(pdf), p, pageText.includes(lastHeader)]).toEqual([path.basename(pdf), p, true]);

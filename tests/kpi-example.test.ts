@@ -142,8 +142,10 @@ describe('the example workbook', () => {
       code: null,
       unit: 'percentage',
       polarity: 'higher',
+      polarityEvidence: 'stated',
       target: 80,
-      latest: { period: 'Q2 2025/26', value: (415 / 561) * 100 },
+      // The example's KPI Data marks this figure "Provisional" in its Note column.
+      latest: { period: 'Q2 2025/26', value: (415 / 561) * 100, provisional: true },
       previous: { period: 'Q1 2025/26', value: (398 / 556) * 100 },
       direction: 'improving',
       rag: 'Amber',
@@ -169,7 +171,7 @@ describe('plan-assure structure --json', () => {
     const { stdout } = await run(['structure', EXAMPLE, '--json', '--today', TODAY]);
     const report = reportSchema.parse(JSON.parse(stdout));
     expect(report.kpis.map((k) => [k.id, k.latest?.period, k.rag])).toEqual(Object.keys(AT_Q2).map((id) => [id, 'Q2 2025/26', AT_Q2[id].rag]));
-    expect(Object.keys(report.kpis[0]).sort()).toEqual(['code', 'direction', 'id', 'latest', 'name', 'polarity', 'previous', 'rag', 'source', 'target', 'unit']);
+    expect(Object.keys(report.kpis[0]).sort()).toEqual(['code', 'direction', 'id', 'latest', 'name', 'polarity', 'polarityEvidence', 'previous', 'rag', 'source', 'target', 'unit']);
     expect(report.issues.filter((i) => i.rule.startsWith('kpi-')).length).toBeGreaterThan(0);
   });
 

@@ -409,7 +409,7 @@ describe('one action per real action', () => {
     it('a row without a ref NOT after a page break stays its own action', () => {
       const r = one(rows);
       expect(r.actions).toHaveLength(3);
-      expect(r.actions[2]).toMatchObject({ ref: null, action: 'A separate action without a ref', lead: 'Ann', rows: [6], source: { row: 6 } });
+      expect(r.actions[2]).toMatchObject({ ref: '1', refGenerated: true, action: 'A separate action without a ref', lead: 'Ann', rows: [6], source: { row: 6 } });
       expect(byRef(r, '1.2').rows).toEqual([5]);
     });
 
@@ -467,16 +467,16 @@ describe('one action per real action', () => {
     });
   });
 
-  it('"See 12.1" cross-reference rows are kept as actions with their text', () => {
+  it('"See 12.1" cross-reference rows are folded into the action they name, with their text kept', () => {
     const r = one([
       HEADER,
       ['12.1', 'Develop the carers hub', 'Bob', 'March 2026'],
       ['12.2', 'See 12.1', null, 'See 12.1'],
       ['12.3', 'Refresh the strategy', 'Sue', 'June 2026'],
     ]);
-    expect(r.actions.map((a) => a.ref)).toEqual(['12.1', '12.2', '12.3']);
-    expect(byRef(r, '12.2')).toMatchObject({ action: 'See 12.1', timescale: 'See 12.1', dueDate: null, rows: [3] });
-    expect(byRef(r, '12.1').rows).toEqual([2]);
+    expect(r.actions.map((a) => a.ref)).toEqual(['12.1', '12.3']);
+    expect(byRef(r, '12.1')).toMatchObject({ rows: [2, 3], linked: [{ ref: '12.2', text: 'See 12.1', sheet: 'Action Plan', row: 3 }] });
+    expect(byRef(r, '12.1').progress).toBe('Also listed as 12.2 (row 3): “See 12.1”; timescale: See 12.1');
   });
 });
 
@@ -686,9 +686,9 @@ describe('a stray cell at XFD1048576', () => {
 
 describe('column overrides (the officer corrects the mapping before structuring)', () => {
   const rows = [
-    ['Ref', 'Action', 'Named person', 'Finish'],
+    ['Ref', 'Action', 'Column C', 'Finish'],
     ['1.1', 'Do A', 'Bob', 'March 2026'],
-    ['Ref', 'Action', 'Named person', 'Finish'],
+    ['Ref', 'Action', 'Column C', 'Finish'],
     ['1.2', 'Do B', 'Sue', 'June 2026'],
   ];
   const model = { sheets: [sheet('Plan', rows)] };
@@ -706,7 +706,11 @@ describe('column overrides (the officer corrects the mapping before structuring)
 
   test('null ignores a column; overrides for another sheet change nothing', () => {
     const ignored = structureWorkbook(model, { today: '2026-01-15', planStart: '2025-04-01', columnOverrides: { Plan: { 1: null } } });
-    expect(ignored.actions.map((a) => a.ref)).toEqual([null, null]);
+    // With the ref column ignored the plan has no refs of its own: generated ones, in plan order.
+    expect(ignored.actions.map((a) => [a.ref, a.refGenerated])).toEqual([
+      ['1', true],
+      ['2', true],
+    ]);
     const other = structureWorkbook(model, { today: '2026-01-15', planStart: '2025-04-01', columnOverrides: { Elsewhere: { 1: null } } });
     expect(other.actions.map((a) => a.ref)).toEqual(['1.1', '1.2']);
   });

@@ -25,7 +25,9 @@ describe.each(plans.map((p) => [p.id, p] as [string, SeedPlan]))('%s', (_id, pla
       const actual = result.actions[i] as unknown as Record<string, unknown>;
       for (const field of FIELDS) {
         const want = (expected as unknown as Record<string, unknown>)[field] ?? null;
-        const got = actual?.[field] ?? null;
+        // The transcription holds the refs the document has; refs generated for the rest are tested in
+        // structure-meaning.test.ts.
+        const got = field === 'ref' && actual?.refGenerated ? null : (actual?.[field] ?? null);
         if (want !== got) mismatches.push(`action ${i + 1} (${expected.ref ?? expected.action.slice(0, 40)}) ${field}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
       }
     });

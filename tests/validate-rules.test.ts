@@ -220,7 +220,7 @@ describe('missing-ref', () => {
     const row = ['Recruit two additional social workers to the team', 'Head of Assessment', '31/03/2026', 'In progress'];
     const f = only(validate(planModel([row, [...row]], header)), 'missing-ref');
     expect(f).toEqual([expect.objectContaining({ severity: 'info', cell: 'E1' })]);
-    expect(f[0].message).toMatch(/generate refs for its 2 actions/);
+    expect(f[0].message).toMatch(/has numbered its 2 actions in plan order \(1 to 2\)/);
   });
   test('does not fire when every action has a ref', () => {
     expect(only(validate(planModel([good('1.1'), good('1.2')])), 'missing-ref')).toEqual([]);

@@ -3,12 +3,15 @@
  *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
  *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
  *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"]
+ *   any command: [--polarity "<KPI id or code>=higher|lower"]…
  * Exit codes: 0 done; 1 done, with error-level findings; 2 unusable input or command line, or an output that cannot
  * be written safely (--out unwritable, a sheet name clash, a tool sheet edited by hand); 3 an internal fault.
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Finding } from '../engine/schema';
+import { parsePolarityOption } from '../engine/kpi/saved-polarity';
+import { Finding, Polarity } from '../engine/schema';
+import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { boardPackWorkbookPlan, parseReportingPeriod } from '../engine/board-pack';
 import { structureWorkbook } from '../engine/structure';
@@ -31,6 +34,7 @@ export const USAGE = `Usage:
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
                         [--period "Q2 2025/26"]
   Limits for a rare huge plan: [--max-cells N] [--max-part-mb N] [--max-package-mb N] [--max-shared-strings N]
+  any command also takes  [--polarity "<KPI id or code>=higher|lower"] (once per KPI)
 
   structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
              workbook with the Plan sheet added (the input file is never changed)
@@ -45,6 +49,8 @@ export const USAGE = `Usage:
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
   --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
+  --polarity    whether higher or lower is better for a KPI, e.g. --polarity "ASCOF 2A=lower"; wins over
+                the sheet, for this run (to keep it, add a Plan Settings row "Polarity: ASCOF 2A" | "lower")
 
   --max-…       raise a reading limit (defaults: 3,000,000 cells, 256 MB a part, 1,024 MB in all,
                 2,000,000 shared strings); a file past one is refused, as a real plan never is
@@ -82,6 +88,8 @@ interface Options {
   period?: string;
   limits: ReadLimits;
   csv?: string;
+  /** The officer's polarities from --polarity, by KPI id or code. */
+  polarities: Record<string, Polarity>;
 }
 
 function parse(argv: string[]): Options | 'help' {
@@ -96,6 +104,7 @@ function parse(argv: string[]): Options | 'help' {
         today: { type: 'string' },
         'plan-start': { type: 'string' },
         period: { type: 'string' },
+        polarity: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
         csv: { type: 'string' },
         ...READ_LIMIT_OPTIONS,
@@ -139,7 +148,18 @@ function parse(argv: string[]): Options | 'help' {
     period: values.period,
     limits,
     csv: values.csv,
+    polarities: polarityOptions(values.polarity ?? []),
   };
+}
+
+function polarityOptions(options: string[]): Record<string, Polarity> {
+  const out: Record<string, Polarity> = {};
+  for (const option of options) {
+    const parsed = parsePolarityOption(option);
+    if (!parsed) throw new UsageError(`--polarity must name a KPI and which way is better, such as "ASCOF 2A=lower" or "K1=higher" (got "${option}").`);
+    out[parsed.kpi] = parsed.polarity;
+  }
+  return out;
 }
 
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -159,7 +179,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (options.out) checkOutputKind(workbook.pkg, options.input, options.out);
     const model = workbookModel(workbook);
     const owned = ownedSheets(model);
-    const result = structureWorkbook(model, { today: options.today, planStart: options.planStart, ownedSheets: owned });
+    // --polarity adds to (and wins over) the polarities saved in the workbook's Plan Settings.
+    const kpiPolarities = { ...readSettingsSheet(model).settings.kpiPolarities, ...options.polarities };
+    const settings = Object.keys(kpiPolarities).length ? { kpiPolarities } : undefined;
+    const result = structureWorkbook(model, { today: options.today, planStart: options.planStart, ownedSheets: owned, settings });
     const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: options.today })];
     let written: string | null = null;
     let reported = result;

@@ -132,7 +132,7 @@ const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4' };
 const CODE = String.raw`(\d)([A-Za-z])(?:\s?\(\s*([0-9][A-Za-z]?|[A-Za-z][0-9]?|i{1,3}|iv)\s*\)|(i{1,3}|iv)(?![A-Za-z0-9])|([1-3][ab]?)(?![A-Za-z0-9]))?(?![A-Za-z0-9])`;
 /** "ASCOF 2A", "ASCOF: 2A", "ASCOF measure 2A", "ASCOF 2A and 2B", "ASCOF 2A/2D". */
 const CITATION_RE = new RegExp(
-  String.raw`\bASCOF\b\s*[:\-–]?\s*(?:(?:measures?|indicators?|ref(?:erence)?|codes?)\s*)?(${CODE}(?:\s*(?:,|&|/|\band\b|\bor\b)\s*${CODE})*)`,
+  String.raw`\bASCOF(?![A-Za-z])\s*[:\-–]?\s*(?:(?:measures?|indicators?|ref(?:erence)?|codes?)\s*)?(${CODE}(?:\s*(?:,|&|/|\band\b|\bor\b)\s*${CODE})*)`,
   'gi',
 );
 
@@ -152,7 +152,7 @@ function canonicalCode(m: RegExpExecArray | RegExpMatchArray): string {
 
 /** Reads a code written on its own, with or without "ASCOF": "2Aii", "ASCOF 1C(2A)", "2A(1)". Null when it is not one. */
 export function parseFrameworkCode(text: string): string | null {
-  const t = text.trim().replace(/^ASCOF\b\s*[:\-–]?\s*(?:(?:measures?|indicators?|ref(?:erence)?|codes?)\s*)?/i, '');
+  const t = text.trim().replace(/^ASCOF(?![A-Za-z])\s*[:\-–]?\s*(?:(?:measures?|indicators?|ref(?:erence)?|codes?)\s*)?/i, '');
   const m = new RegExp(`^${CODE}$`).exec(t.trim());
   return m ? canonicalCode(m) : null;
 }

@@ -156,6 +156,9 @@ export const kpiObservationSchema = z.object({
 });
 export type KpiObservation = z.infer<typeof kpiObservationSchema>;
 
+/** Which RAG a KPI report leads with where the council's own and the tolerance rule's differ. */
+export const KPI_RAG_SOURCES = ['stated', 'rule'] as const;
+
 export const planSettingsSchema = z.object({
   title: z.string().nullable(),
   planStart: isoDate.nullable().describe('Relative timescales ("Short-term", "6m") count from this date'),
@@ -181,6 +184,14 @@ export const planSettingsSchema = z.object({
     })
     .describe('The RAG derived for an action with no RAG entered, by situation'),
   ruleSeverities: z.record(z.string(), z.union([severitySchema, z.literal('off')])),
+  kpiPolarities: z
+    .record(z.string(), polaritySchema)
+    .optional()
+    .describe('The officer\'s confirmed polarity by KPI id or code: Plan Settings rows "Polarity: ASCOF 2A" | "lower", or the CLI\'s --polarity'),
+  kpiRag: z
+    .enum(KPI_RAG_SOURCES)
+    .optional()
+    .describe('Which KPI RAG leads where the sheet gives its own: "stated" (the council\'s, the default) or "rule" (the tolerance rule); Plan Settings row "KPI RAG"'),
 });
 export type PlanSettings = z.infer<typeof planSettingsSchema>;
 
@@ -222,7 +233,11 @@ export const findingSchema = z.object({
 export type Finding = z.infer<typeof findingSchema>;
 
 const periodValue = z
-  .object({ period: z.string().describe('Canonical label: "Q2 2025/26", "Sep 2025", "2024/25", "2025"'), value: z.number().nullable() })
+  .object({
+    period: z.string().describe('Canonical label: "Q2 2025/26", "Sep 2025", "2024/25", "2025"'),
+    value: z.number().nullable(),
+    provisional: z.literal(true).optional().describe('Present when the figure is marked provisional, estimated or year to date'),
+  })
   .nullable();
 
 export const kpiReportSchema = z.object({
@@ -231,13 +246,25 @@ export const kpiReportSchema = z.object({
   code: z.string().nullable().describe('The framework or local code as cited, e.g. "ASCOF 2A"'),
   unit: kpiUnitSchema,
   polarity: polaritySchema,
+  polarityEvidence: z
+    .enum(POLARITY_EVIDENCE)
+    .optional()
+    .describe('Where the polarity came from; "unsure": a guess the officer is asked to confirm, "officer": confirmed in Plan Settings'),
   target: z.number().nullable(),
   latest: periodValue.describe('The most recent period with a value, up to the reporting period; null when none'),
   previous: periodValue.describe('The period before the latest with a value; null when none'),
-  direction: directionSchema.nullable().describe('Latest against previous, by polarity; null without a previous value'),
+  direction: directionSchema
+    .nullable()
+    .describe("The council's own direction where the sheet gives one, else latest against previous by polarity; null without either"),
   rag: ragSchema
     .nullable()
-    .describe('Green on or better than target, Amber worse but within tolerance, Red beyond, Grey no value for the latest period; null with no target'),
+    .describe(
+      "The council's own RAG where the sheet gives one (unless Plan Settings' \"KPI RAG\" is \"rule\"), else by the rule: Green on or better than target, Amber worse but within tolerance, Red beyond, Grey no value for the latest period; null with no target",
+    ),
+  statedRag: ragSchema.nullable().optional().describe("The council's own RAG as entered (present when the sheet has one)"),
+  ruleRag: ragSchema.nullable().optional().describe("The RAG by the tolerance rule (present beside the council's own)"),
+  statedDirection: directionSchema.nullable().optional().describe("The council's own direction of travel as entered (present when the sheet has one)"),
+  ruleDirection: directionSchema.nullable().optional().describe("Latest against previous by polarity (present beside the council's own)"),
   source: sourceSchema,
 });
 export type KpiReport = z.infer<typeof kpiReportSchema>;

@@ -2,6 +2,7 @@
  * Plan settings kept in the workbook as a two-column "Plan Settings" sheet (Setting | Value), so they travel
  * with the file. The Office.js adapter also mirrors them into the document's settings.
  */
+import { readSavedPolarity } from './kpi/saved-polarity';
 import { PlanSettings } from './schema';
 import { normalise } from './text';
 import { parseTimescale } from './timescale';
@@ -22,6 +23,7 @@ const LABELS: Record<string, keyof PlanSettings> = {
   marking: 'protectiveMarking',
   'due soon days': 'dueSoonDays',
   'amber when due within days': 'dueSoonDays',
+  'kpi rag': 'kpiRag',
 };
 
 export function readSettingsSheet(model: WorkbookModel): { sheet: string | null; settings: Partial<PlanSettings> } {
@@ -33,6 +35,11 @@ export function readSettingsSheet(model: WorkbookModel): { sheet: string | null;
     const rule = readRuleSeverity(grid.text(r, 1), grid.text(r, 2));
     if (rule) {
       settings.ruleSeverities = { ...settings.ruleSeverities, [rule.id]: rule.severity };
+      continue;
+    }
+    const polarity = readSavedPolarity(grid.text(r, 1), grid.text(r, 2));
+    if (polarity) {
+      settings.kpiPolarities = { ...settings.kpiPolarities, [polarity.kpi]: polarity.polarity };
       continue;
     }
     const key = LABELS[normalise(grid.text(r, 1))];
@@ -52,6 +59,11 @@ export function readSettingsSheet(model: WorkbookModel): { sheet: string | null;
         if (Number.isFinite(n)) (settings as Record<string, unknown>)[key] = n;
         break;
       }
+      case 'kpiRag': {
+        const source = kpiRagSource(text);
+        if (source) settings.kpiRag = source;
+        break;
+      }
       default:
         (settings as Record<string, unknown>)[key] = text;
     }
@@ -69,6 +81,14 @@ export function readRuleSeverity(setting: string, value: string): { id: string; 
   const severity = value.trim().toLowerCase();
   if (severity !== 'error' && severity !== 'warning' && severity !== 'info' && severity !== 'off') return null;
   return { id: m[1].toLowerCase().replace(/\s+/g, '-'), severity };
+}
+
+/** "KPI RAG": "rule" (or "tolerance", "calculated") puts the tool's RAG first; "stated" (or "council", "sheet") the council's. */
+function kpiRagSource(text: string): PlanSettings['kpiRag'] | null {
+  const t = normalise(text);
+  if (/^(rule|tolerance|calculated|tool|planassure)\b/.test(t)) return 'rule';
+  if (/^(stated|council|sheet|entered|own)\b/.test(t)) return 'stated';
+  return null;
 }
 
 function parseDayFirst(text: string): string | null {

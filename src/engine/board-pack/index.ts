@@ -10,15 +10,16 @@ import { kpiSheetsFor, ownedSheets } from '../sheet-plan/structure-plan';
 import { actionKpiRags, computeKpis, kpiReports } from '../kpi';
 import { SheetPlan, WorkbookPlan } from '../sheet-plan/types';
 import { StructuredAction, StructureResult } from '../structure/types';
+import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
 import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod } from './reporting-period';
-import { boardSummarySheet, comingUpSheet, exceptionsSheet, kpiScorecardSheet } from './sheets';
+import { BoardPackContext, boardSummarySheet, comingUpSheet, exceptionsSheet, kpiScorecardSheet } from './sheets';
 import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheet } from './snapshot';
 import { PackAction } from './types';
 
 export * from './types';
-export { overallSentence, comingUp } from './sheets';
+export { overallSentence, comingUp, kpiScorecardNotes } from './sheets';
 export { parseReportingPeriod, quarterContaining, nextPeriod } from './reporting-period';
 
 export interface BoardPackOptions {
@@ -70,6 +71,8 @@ function packAction(a: StructuredAction, effectiveRag: Rag, ragReason: RagReason
     groupTexts: a.groupTexts,
     timescaleKind: a.timescaleKind,
     errors: a.errors,
+    refGenerated: a.refGenerated,
+    linked: a.linked,
     effectiveRag,
     ragReason,
     overdue,
@@ -106,6 +109,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     changes: previous ? changesSince(previous, actions, keys) : null,
     series: new Map(computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => [k.definition.id, k.series])),
   };
+  if (isScorecardOnly(result)) return { plan: scorecardOnlyPack(name(BOARD_SHEETS.scorecard), context, kpiSheets), actions };
   const planName = name(PLAN_SHEET_NAME);
   const sheets: SheetPlan[] = [
     boardSummarySheet(name(BOARD_SHEETS.summary), context),
@@ -123,4 +127,15 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const roles = ['board-summary', 'exceptions', 'kpi-scorecard', 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
   sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
   return { plan: { sheets }, actions };
+}
+
+/**
+ * A workbook holding only a KPI scorecard: its board pack is the KPI Scorecard (with the filled KPI register behind it),
+ * and no empty plan, exceptions or coming-up sheets.
+ */
+function scorecardOnlyPack(scorecardName: string, context: BoardPackContext, kpiSheets: SheetPlan[]): WorkbookPlan {
+  const sheets: SheetPlan[] = [kpiScorecardSheet(scorecardName, context), ...kpiSheets];
+  const roles = ['kpi-scorecard', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc'))];
+  sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
+  return { sheets };
 }

@@ -25,12 +25,15 @@ export interface SnapshotChange {
   text: string;
 }
 
-/** How an action is recognised from one run to the next: its ref when it has a unique one, else its words. */
+/**
+ * How an action is recognised from one run to the next: the officer's ref when it is unique, else its words (a
+ * generated ref moves when a row is added above, so it would mistake one action for another).
+ */
 export function snapshotKeys(actions: PackAction[]): string[] {
   const refCount = new Map<string, number>();
   for (const a of actions) if (a.ref) refCount.set(a.ref, (refCount.get(a.ref) ?? 0) + 1);
   // Trimmed after the cut: a key cut just after a space would not match itself when read back (cells are trimmed).
-  return actions.map((a) => (a.ref && refCount.get(a.ref) === 1 ? `ref:${a.ref}` : `text:${collapsedStart(a.action, 200).trim()}`));
+  return actions.map((a) => (a.ref && !a.refGenerated && refCount.get(a.ref) === 1 ? `ref:${a.ref}` : `text:${collapsedStart(a.action, 200).trim()}`));
 }
 
 export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): SnapshotRow[] | null {

@@ -14,6 +14,7 @@
  *    (a quarterly KPI reported at Q2 needs Q2; an annual one, the last full year). Else, with a target: Green when on
  *    or better than target, Amber when worse but within the tolerance (per KPI, else the settings' default, as a
  *    fraction of target or in the KPI's unit), Red beyond it. With no target: no RAG.
+ *  - Reports (toKpiReport) keep the council's own RAG and direction where the sheet gives them, with this rule's beside.
  */
 import { Direction, KpiDefinition, KpiObservation, KpiReport, KpiUnit, PlanSettings, Rag } from '../schema';
 import { excelTrim, expectedEndOffset, keyEndOffset, keyKind, periodKey, periodLabel, reportingPeriodKey } from './period';
@@ -23,6 +24,8 @@ export interface PeriodValue {
   key: number;
   period: string;
   value: number;
+  /** The figure (or its period) is marked provisional, estimated or year to date. */
+  provisional: boolean;
 }
 
 export interface KpiComputed {
@@ -99,6 +102,8 @@ export function computeKpis(
     if (!index.has(k)) index.set(k, i);
   });
   const byKpi: Map<number, number>[] = definitions.map(() => new Map());
+  // Provisional periods per KPI, made only for KPIs that have one (most have none).
+  const provisional: (Set<number> | undefined)[] = [];
   let maxKey: number | null = null;
   const idCache = new Map<string, number | undefined>();
   for (const o of observations) {
@@ -113,6 +118,8 @@ export function computeKpis(
     const value = observationValue(o, definitions[i].unit);
     if (value === null || !Number.isFinite(value)) continue;
     byKpi[i].set(key, value); // later rows win
+    if (o.provisional) (provisional[i] ??= new Set()).add(key);
+    else provisional[i]?.delete(key);
     if (maxKey === null || key > maxKey) maxKey = key;
   }
   const reportingKey = reportingPeriodKey(settings.reportingPeriod) ?? maxKey;
@@ -120,7 +127,7 @@ export function computeKpis(
     const series = [...byKpi[i]]
       .filter(([key]) => reportingKey !== null && key <= reportingKey)
       .sort((a, b) => a[0] - b[0])
-      .map(([key, value]) => ({ key, period: periodLabel(key), value }));
+      .map(([key, value]) => ({ key, period: periodLabel(key), value, provisional: provisional[i]?.has(key) ?? false }));
     const latest = series.length ? series[series.length - 1] : null;
     const previous = series.length > 1 ? series[series.length - 2] : null;
     const change = latest && previous ? latest.value - previous.value : null;
@@ -144,25 +151,43 @@ export function computeKpis(
   return { reportingKey, kpis };
 }
 
-export function toKpiReport(k: KpiComputed): KpiReport {
+const periodValueReport = (p: PeriodValue | null): KpiReport['latest'] => (p ? (p.provisional ? { period: p.period, value: p.value, provisional: true } : { period: p.period, value: p.value }) : null);
+
+/**
+ * A KPI as the reports show it. The council's own RAG and direction, where the sheet gives them, are kept and lead
+ * (as an entered RAG does for actions), with the rule's beside them; Plan Settings' "KPI RAG: rule" puts the rule's
+ * RAG first instead. The optional fields appear only where they say something, so a plain register reads as before.
+ */
+export function toKpiReport(k: KpiComputed, ragSource: PlanSettings['kpiRag'] = 'stated'): KpiReport {
   const d = k.definition;
-  const pv = (p: PeriodValue | null) => (p ? { period: p.period, value: p.value } : null);
-  return {
+  const report: KpiReport = {
     id: d.id,
     name: d.name,
     code: d.code,
     unit: d.unit,
     polarity: d.polarity,
     target: d.target,
-    latest: pv(k.latest),
-    previous: pv(k.previous),
+    latest: periodValueReport(k.latest),
+    previous: periodValueReport(k.previous),
     direction: k.direction,
     rag: k.rag,
     source: { sheet: d.source.sheet, row: d.source.row },
   };
+  if (d.polarityEvidence) report.polarityEvidence = d.polarityEvidence;
+  if (d.statedRag) {
+    report.statedRag = d.statedRag;
+    report.ruleRag = k.rag;
+    if (ragSource !== 'rule') report.rag = d.statedRag;
+  }
+  if (d.statedDirection) {
+    report.statedDirection = d.statedDirection;
+    report.ruleDirection = k.direction;
+    if (ragSource !== 'rule') report.direction = d.statedDirection;
+  }
+  return report;
 }
 
 /** The JSON report's `kpis` for a structured workbook. */
 export function kpiReports(result: { kpis: KpiDefinition[]; observations: KpiObservation[]; settings: PlanSettings }): KpiReport[] {
-  return computeKpis(result.kpis, result.observations, result.settings).kpis.map(toKpiReport);
+  return computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => toKpiReport(k, result.settings.kpiRag));
 }

@@ -6,8 +6,9 @@
 import { describeCode } from '../ascof';
 import { Finding, PlanSettings, Severity } from '../schema';
 import { a1, parseA1 } from '../workbook';
-import { KpiComputation } from './compute';
-import { isRatio, observationValue } from './compute';
+import { isRatio, KpiComputation, observationValue } from './compute';
+import { polarityFindings } from './polarity-findings';
+import { statedFindings } from './stated-findings';
 import { excelTrim, expectedEndOffset, KIND_MONTHS, keyAt, keyEndOffset, keyKind, PeriodKind, periodLabel } from './period';
 import { idMatchKey, KpiDefinitionSource, KpiReading, LongBlock, WideBlock } from './read';
 
@@ -25,10 +26,15 @@ export const KPI_RULES = {
   'kpi-local-code': { severity: 'info', title: 'Local or survey indicator, not an ASCOF code' },
   'kpi-old-framework-code': { severity: 'info', title: 'ASCOF code from the pre-2023 framework' },
   'kpi-unit-from-framework': { severity: 'info', title: 'Unit or polarity taken from the ASCOF catalogue' },
+  'kpi-polarity-unsure': { severity: 'warning', title: 'Not known whether higher or lower is better' },
+  'kpi-stated-rag-differs': { severity: 'warning', title: "The council's RAG and the tolerance rule disagree" },
+  'kpi-stated-direction-differs': { severity: 'warning', title: "The council's direction of travel and the figures disagree" },
+  'kpi-scorecard-unread': { severity: 'warning', title: 'A sheet that looks like a scorecard could not be read' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 export type KpiRuleId = keyof typeof KPI_RULES;
 
-interface Raw {
+/** A finding before the plan's rule severities are applied. */
+export interface Raw {
   rule: KpiRuleId;
   sheet: string;
   cell: string;
@@ -36,7 +42,7 @@ interface Raw {
   fix: string;
 }
 
-const fmt = (n: number): string => String(Number(n.toPrecision(6)));
+export const fmt = (n: number): string => String(Number(n.toPrecision(6)));
 const rowWord = (rows: number[]): string => (rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`);
 
 function definitionFindings(reading: KpiReading): Raw[] {
@@ -302,11 +308,12 @@ function kindWord(kind: PeriodKind): string {
   return kind === 1 ? 'month' : kind === 2 ? 'quarter' : 'year';
 }
 
-/** Every KPI finding for a reading and its computation, with the plan's rule severities applied. */
-export function kpiFindings(reading: KpiReading, computation: KpiComputation, settings: Pick<PlanSettings, 'ruleSeverities'>): Finding[] {
+/** Every KPI finding for a reading and its computation (and `more` made elsewhere), with the plan's rule severities applied. */
+export function kpiFindings(reading: KpiReading, computation: KpiComputation, settings: Pick<PlanSettings, 'ruleSeverities' | 'ragTolerance'>, more: readonly Raw[] = []): Finding[] {
   const overrides = settings.ruleSeverities ?? {};
   const out: Finding[] = [];
-  for (const raw of [...definitionFindings(reading), ...dataFindings(reading, computation)]) {
+  const raws = [...definitionFindings(reading), ...polarityFindings(reading), ...statedFindings(reading, computation, settings), ...dataFindings(reading, computation), ...more];
+  for (const raw of raws) {
     const override = overrides[raw.rule];
     if (override === 'off') continue;
     out.push({ rule: raw.rule, severity: override ?? KPI_RULES[raw.rule].severity, sheet: raw.sheet, cell: raw.cell, message: raw.message, fix: raw.fix });

@@ -5,7 +5,8 @@
  */
 import { normalise, tidy } from '../text';
 import { SheetGrid } from '../workbook';
-import { financialYearIn, headerPeriod, HeaderPeriod } from './period';
+import { financialYearIn } from './period';
+import { headerPeriod, HeaderPeriod } from './period-words';
 
 export type KpiField =
   | 'id'
@@ -22,7 +23,9 @@ export type KpiField =
   | 'numerator'
   | 'denominator'
   | 'value'
-  | 'note';
+  | 'note'
+  | 'rag'
+  | 'direction';
 
 const SYNONYMS: Record<Exclude<KpiField, 'baseline' | 'target' | 'tolerance'>, readonly string[]> = {
   id: ['kpi id', 'id', 'ref', 'kpi ref', 'reference', 'kpi reference', 'kpi no', 'kpi number', 'pi ref', 'pi no', 'indicator id', 'indicator ref', 'measure id', 'measure ref', 'local ref', 'local id', 'no', 'kpi code'],
@@ -36,6 +39,8 @@ const SYNONYMS: Record<Exclude<KpiField, 'baseline' | 'target' | 'tolerance'>, r
   numerator: ['numerator', 'num'],
   denominator: ['denominator', 'denom'],
   value: ['value', 'actual', 'result', 'performance', 'outturn', 'figure', 'actual value', 'current value', 'data value'],
+  rag: ['rag', 'rag status', 'rag rating', 'status', 'rating', 'performance status', 'current rag', 'latest rag', 'rag rating latest'],
+  direction: ['direction of travel', 'dot', 'trend', 'direction', 'travel', 'direction of travel dot', 'trend since last period', 'improving or worsening', 'better or worse'],
   note: ['note', 'notes', 'comment', 'comments', 'commentary', 'narrative', 'explanation', 'data note'],
 };
 
@@ -62,6 +67,9 @@ export function kpiFieldExact(label: string): { field: KpiField; year?: number |
   if (/\btarget\b/.test(h)) return { field: 'target', year: financialYearIn(text) };
   if (/\bbaseline\b/.test(h)) return { field: 'baseline', year: financialYearIn(text) };
   if (/\b(tolerance|threshold)\b/.test(h)) return { field: 'tolerance', absolute: /\b(abs|absolute|points?|pts|pp|units?)\b/.test(h) };
+  // "RAG Q2", "Q2 RAG rating", "DoT (vs last quarter)": one per period is common; the last one is the latest.
+  if (/\brag\b/.test(h)) return { field: 'rag' };
+  if (/\b(direction of travel|dot)\b/.test(h)) return { field: 'direction' };
   const exact = INDEX.get(h);
   return exact ? { field: exact } : null;
 }
@@ -136,19 +144,19 @@ function inferFinancialYear(labels: { label: string }[], titleYear: number | nul
 }
 
 /** Reads one row as a KPI header, or null. `fallbackYear` places bare quarters when the row names no year. */
-export function readKpiHeader(grid: SheetGrid, row: number, fallbackYear: number | null, titleYear: number | null = null): KpiHeader | null {
+export function readKpiHeader(grid: SheetGrid, row: number, fallbackYear: number | null, titleYear: number | null = null, reportingKey: number | null = null): KpiHeader | null {
   const labels = labelsOf(grid, row);
   if (labels.length < 2 || labels.some((l) => l.label.length > 120)) return null;
   const fy = inferFinancialYear(labels, titleYear, fallbackYear);
   const columns: KpiColumn[] = labels.map(({ col, label }) => {
     const f = kpiFieldExact(label);
     if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
-    const period = headerPeriod(label, fy);
+    const period = headerPeriod(label, fy, reportingKey);
     if (period) return { col, label, field: 'period-column', period };
     return { col, label, field: kpiFieldContained(label) };
   });
   const byField: Partial<Record<KpiField, KpiColumn>> = {};
-  for (const c of columns) if (c.field && c.field !== 'period-column' && !byField[c.field]) byField[c.field] = c;
+  for (const c of columns) if (c.field && c.field !== 'period-column' && (!byField[c.field] || c.field === 'rag' || c.field === 'direction')) byField[c.field] = c;
   const targets = columns.filter((c) => c.field === 'target');
   const periods = columns.filter((c) => c.field === 'period-column');
   const has = (f: KpiField) => !!byField[f];
@@ -167,12 +175,12 @@ export function readKpiHeader(grid: SheetGrid, row: number, fallbackYear: number
 }
 
 /** The first KPI header in the top rows of a sheet. */
-export function findKpiHeader(grid: SheetGrid, fallbackYear: number | null, scanRows = 30): KpiHeader | null {
+export function findKpiHeader(grid: SheetGrid, fallbackYear: number | null, scanRows = 30, reportingKey: number | null = null): KpiHeader | null {
   let scanned = 0;
   let titleYear: number | null = null;
   for (const row of grid.rowNumbers) {
     if (scanned++ >= scanRows) break;
-    const header = readKpiHeader(grid, row, fallbackYear, titleYear);
+    const header = readKpiHeader(grid, row, fallbackYear, titleYear, reportingKey);
     if (header) return header;
     // A title above the table ("ASC scorecard 2025/26") names the year bare quarters belong to.
     const labels = labelsOf(grid, row);

@@ -210,54 +210,6 @@ export function reportingPeriodKey(text: string | null | undefined): number | nu
   return keyFromMonthKind((Number(m[3]) * 12 + month) * 10 + 1);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Column headers of wide scorecards: "Q1 2025/26", "Apr-25", "2024/25", "Q3 actual", "Quarter 2 outturn"
-// ---------------------------------------------------------------------------------------------------------------
-
-const HEADER_NOISE =
-  /\b(actuals?|outturns?|performance|results?|values?|data|position|provisional|final|figures?|reported|fy|financial year|year end|ye|qtr|quarter)\b/gi;
-
-export interface HeaderPeriod {
-  key: number;
-  label: string;
-  /** False when the year was inferred ("Q3 actual" in a 2025/26 scorecard). */
-  explicit: boolean;
-}
-
-/**
- * Reads a column header as a period. `fyStart` is the financial year to place a bare "Q3" or "Apr" in; without it a
- * bare quarter or month is not a period.
- */
-export function headerPeriod(label: string, fyStart: number | null): HeaderPeriod | null {
-  const cleaned = label
-    .replace(/\bquarter\s*([1-4])\b/gi, 'Q$1')
-    .replace(/\bqtr\s*([1-4])\b/gi, 'Q$1')
-    .replace(HEADER_NOISE, ' ')
-    .replace(/[():,]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!cleaned) return null;
-  const key = periodKey(cleaned);
-  if (key !== null) return { key, label: periodLabel(key), explicit: true };
-  if (fyStart === null) return null;
-  const q = /^q([1-4])$/i.exec(cleaned);
-  if (q) {
-    const k = keyFromMonthKind((fyStart * 12 + 3 + 3 * Number(q[1])) * 10 + 2);
-    return k === null ? null : { key: k, label: periodLabel(k), explicit: false };
-  }
-  const month = /^([a-z]{3})[a-z]*\.?$/i.exec(cleaned);
-  if (month) {
-    const p = MONTH_CODES.indexOf(month[1].toUpperCase()) + 1;
-    if (p > 0 && p % 3 === 1) {
-      const m = (p + 2) / 3;
-      const year = m >= 4 ? fyStart : fyStart + 1;
-      const k = keyFromMonthKind((year * 12 + m) * 10 + 1);
-      return k === null ? null : { key: k, label: periodLabel(k), explicit: false };
-    }
-  }
-  return null;
-}
-
 /** The financial year (its start year) a key falls in: the FY containing the period's last month. */
 export function financialYearOf(key: number): number {
   const { year, month } = keyEnd(key);

@@ -10,6 +10,9 @@
  *   A KPI ID · B period text · C its shape (digits as 9) · D month-kind · E period key · F figure (numerator ÷
  *   denominator, or the value) · G 1 when F is a ratio (to be scaled by unit) · H the KPI's row in the register ·
  *   I composite H×10000+E · J E again when the row counts
+ * Rows whose text the formulas cannot read as the engine does (a period with words around it, a figure typed as
+ * "1,234" or "75%") hold the engine's reading as values in B, E, F and G: typing a number over them later is not
+ * followed until the add-in runs again, but the register never disagrees with the report.
  * Calc sheet, per-KPI block (row r for register row r):
  *   L KPI number · M latest composite · N latest key · O its row · P previous composite · Q previous key · R its row
  *   S unit scale · T latest value · U previous value · V 1 when Grey (no figure for the latest period of its kind)
@@ -35,6 +38,7 @@ import {
 } from './formulas';
 import { periodKey, reportingPeriodKey } from './period';
 import { KpiDefinitionSource, KpiReading, readKpis, SPARE_ROWS } from './read';
+import { settlePolarities } from './saved-polarity';
 
 export const KPI_REGISTER_SHEET_NAME = 'KPI Register';
 export const KPI_CALC_SHEET_NAME = 'PlanAssure KPI Calc';
@@ -182,6 +186,16 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
         const r = obsRows.length + 2;
         const cells: PlanValue[] = [];
         put(cells, OBS.id, f(formulas.id(r, row)));
+        const asWritten = block.readAsWritten.get(row);
+        if (asWritten) {
+          // Words around the period or a figure typed as text: the engine's reading, as values (see read/types.ts).
+          put(cells, OBS.text, text(asWritten.label));
+          put(cells, OBS.key, num(asWritten.key));
+          put(cells, OBS.figure, num(asWritten.figure));
+          put(cells, OBS.ratio, num(asWritten.ratio ? 1 : 0));
+          obsRows.push(cells);
+          continue;
+        }
         put(cells, OBS.text, f(formulas.text(r, row)));
         put(cells, OBS.shape, f(formulas.shape(r, row)));
         put(cells, OBS.monthKind, f(formulas.monthKind(r, row)));
@@ -197,7 +211,7 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
         put(cells, OBS.id, text(cell.kpiId));
         put(cells, OBS.text, text(cell.label));
         put(cells, OBS.key, num(cell.key));
-        put(cells, OBS.figure, f(`IF(ISNUMBER(${src}),${src}${cell.factor !== 1 ? `*${cell.factor}` : ''},"")`));
+        put(cells, OBS.figure, cell.typed !== undefined ? num(cell.typed) : f(`IF(ISNUMBER(${src}),${src}${cell.factor !== 1 ? `*${cell.factor}` : ''},"")`));
         put(cells, OBS.ratio, num(0));
         obsRows.push(cells);
       }
@@ -379,6 +393,8 @@ export function expectedRegisterValues(reading: KpiReading, settings: PlanSettin
 /** Reads the workbook's KPI sheets the way structuring did: every sheet it did not give another role. */
 export function readKpisForPlan(model: WorkbookModel, settings: PlanSettings, sheetRoles: { sheet: string; role: string }[]): KpiReading {
   const skip = new Set(sheetRoles.filter((s) => s.role !== 'kpi-register' && s.role !== 'kpi-data').map((s) => s.sheet));
-  return readKpis(model.sheets, { settings, skipSheets: skip });
+  const reading = readKpis(model.sheets, { settings, skipSheets: skip });
+  settlePolarities(reading, settings.kpiPolarities);
+  return reading;
 }
 

@@ -4,6 +4,7 @@
  */
 import { actionKpiRags, KPI_CALC_SHEET_NAME, KPI_REGISTER_SHEET_NAME, kpiRegisterSheets, kpiReports, readKpisForPlan } from '../kpi';
 import { StructureResult } from '../structure/types';
+import { isScorecardOnly } from '../structure/workbook-kind';
 import { WorkbookModel } from '../workbook';
 import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from './plan-sheet';
 import { SheetPlan, WorkbookPlan } from './types';
@@ -38,6 +39,10 @@ export function structureWorkbookPlan(result: StructureResult, model: WorkbookMo
   const planName = ownedSheetName(PLAN_SHEET_NAME, existing, owned);
   const listsName = LISTS_SHEET_NAME;
   const kpiSheets = kpiSheetsFor(result, model, existing, owned);
+  // A scorecard-only workbook gets its KPI register, and no empty Plan sheet.
+  if (isScorecardOnly(result)) {
+    return { sheets: [...kpiSheets, listsSheet(listsName, [...kpiSheets.map((s, i) => ({ name: s.name, role: i === 0 ? 'kpi-register' : 'kpi-calc' })), { name: listsName, role: 'lists' }])] };
+  }
   return {
     sheets: [
       planSheet(planName, listsName, result.actions, { kpiRags: actionKpiRags(result.actions, kpiReports(result)) }),

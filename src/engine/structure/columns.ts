@@ -1,104 +1,21 @@
 /**
- * Recognises header rows and maps their columns to schema fields, by synonyms first and fuzzy matching second,
- * with a confidence for each column.
+ * Recognises header rows and maps their columns to schema fields from evidence (the header's words, what each
+ * column holds, where it sits; see roles/), with a confidence and the reasons in words for each column.
  */
+import { readKpiHeader } from '../kpi/headers';
 import { Action } from '../schema';
-import { distance } from 'fastest-levenshtein';
-import { normalise, similarity, tidy } from '../text';
-import { SheetGrid } from '../workbook';
+import { similarity, tidy } from '../text';
+import { cellText, columnLetters, SheetGrid } from '../workbook';
+import { assignRoles, ColumnRole, MIN_CONFIDENCE } from './roles/combine';
+import { ColumnProfile, contentEvidence, individuality, SampleCell } from './roles/content';
+import { Role } from './roles/evidence';
+import { headerEvidence } from './roles/header-words';
+import { best } from './roles/position';
+import type { ColumnCandidates } from './types';
 
 export type ActionField = Exclude<keyof Action, 'source'>;
 /** A quarter-marker column ("3m", "6m" … under "Timescales"), whose ● marks make up the timescale. */
 export type ColumnField = ActionField | 'marker';
-
-export const FIELD_SYNONYMS: Record<ActionField, readonly string[]> = {
-  ref: ['ref', 'action ref', 'ref no', 'reference', 'no', 'number', 'id', 'action id', 'action no', 'item', 'rec no', 'recommendation no'],
-  theme: ['theme', 'aim', 'cqc theme', 'strategic theme', 'section', 'domain', 'strategic aim', 'ambition'],
-  qualityStatement: ['quality statement', 'cqc quality statement', 'quality statements', 'qs'],
-  area: [
-    'area', 'areas of focus', 'area of focus', 'areas of focus identified within the report', 'priority', 'priorities',
-    'recommendation', 'issue', 'finding', 'key line of enquiry', 'objective', 'sub theme', 'focus', 'workstream area',
-  ],
-  action: [
-    'action', 'actions', 'key actions', 'key action', 'actions we are taking', 'workstream', 'workstreams', 'improvement action',
-    'improvement actions', 'what we will do', 'activity', 'activities', 'task', 'action required', 'actions to be taken',
-    'action to be taken', 'planned action', 'planned actions', 'what will we do',
-  ],
-  milestones: ['milestones', 'milestone', 'key milestones', 'deliverables', 'key deliverables'],
-  lead: [
-    'lead', 'owner', 'responsible', 'responsible manager', 'responsible lead officer', 'responsible hos senior manager',
-    'responsible officer', 'lead officer', 'accountable officer', 'by whom', 'who', 'action owner', 'lead officer s', 'responsible lead',
-  ],
-  timescale: [
-    'timescale', 'timescales', 'estimated timescales', 'estimated timescale', 'target date', 'deadline', 'by when', 'when',
-    'completion date', 'timeframe', 'time frame', 'target completion date', 'date',
-  ],
-  dueDate: ['due date', 'due', 'date due'],
-  status: ['status', 'progress status', 'current status', 'action status', 'delivery status'],
-  rag: ['rag', 'rag status', 'rag rating', 'brag', 'brag status', 'rating', 'rag rated'],
-  progress: [
-    'progress', 'progress report', 'update', 'progress to date', 'progress update', 'latest update', 'updates',
-    'comments', 'commentary', 'evidence', 'current position', 'position', 'latest progress',
-  ],
-  measures: [
-    'measures', 'how we will know it has worked', 'we will know we have made a difference by kpis', 'key performance indicators',
-    'kpis', 'kpi', 'outcome measures', 'success measures', 'measures of success', 'measure of success', 'performance measures',
-    'how will we measure success', 'how will we know', 'indicators', 'success criteria',
-  ],
-  outcomes: [
-    'outcomes', 'outcome', 'impact', 'outcomes for users of services and their carers', 'expected outcome', 'expected outcomes',
-    'intended outcomes', 'benefits', 'desired outcome',
-  ],
-  lastUpdated: ['last updated', 'date updated', 'updated', 'date of update', 'last update'],
-};
-
-const synonymIndex: { field: ActionField; phrase: string }[] = [];
-for (const [field, phrases] of Object.entries(FIELD_SYNONYMS) as [ActionField, readonly string[]][]) {
-  for (const phrase of phrases) synonymIndex.push({ field, phrase: normalise(phrase) });
-}
-
-export interface FieldMatch {
-  field: ColumnField;
-  confidence: number;
-}
-
-const MARKER_LABEL = /^(\d{1,2})\s*(m|mths?|months?)$/i;
-
-const headerCache = new Map<string, FieldMatch | null>();
-
-/** The field a header label names, and how sure we are (1 = a known synonym, word for word). */
-export function matchHeader(label: string, group?: string): FieldMatch | null {
-  // Plans repeat the same short texts (leads, statuses, headers) thousands of times: remember the answers.
-  const key = `${group ?? ''}\u0000${label}`;
-  const cached = headerCache.get(key);
-  if (cached !== undefined) return cached;
-  const match = matchHeaderUncached(label, group);
-  if (headerCache.size > 50_000) headerCache.clear();
-  headerCache.set(key, match);
-  return match;
-}
-
-function matchHeaderUncached(label: string, group?: string): FieldMatch | null {
-  const text = tidy(label);
-  if (!text) return null;
-  if (MARKER_LABEL.test(text) || (/^q[1-4]$/i.test(text) && group && /time/i.test(group))) return { field: 'marker', confidence: 1 };
-  const h = normalise(text);
-  if (!h || h.length > 80) return null;
-  let best: FieldMatch | null = null;
-  const consider = (field: ActionField, confidence: number): void => {
-    if (!best || confidence > best.confidence) best = { field, confidence };
-  };
-  for (const { field, phrase } of synonymIndex) {
-    if (h === phrase) consider(field, 1);
-    else if (` ${h} `.includes(` ${phrase} `)) consider(field, 0.6 + 0.35 * (phrase.length / h.length));
-    else if (h.length >= 4 && phrase.length >= 4 && Math.abs(h.length - phrase.length) <= 0.2 * Math.max(h.length, phrase.length)) {
-      // Both sides are already normalised; the length test above skips pairs that cannot reach 0.8.
-      const s = 1 - distance(h, phrase) / Math.max(h.length, phrase.length);
-      if (s >= 0.8) consider(field, s * 0.9);
-    }
-  }
-  return best;
-}
 
 export interface ColumnMapping {
   col: number;
@@ -117,7 +34,13 @@ export interface HeaderBlock {
   columns: ColumnMapping[];
 }
 
-const MIN_CONFIDENCE = 0.6;
+const MARKER_LABEL = /^(\d{1,2})\s*(m|mths?|months?)$/i;
+
+/** A quarter-marker label: "3m", "6 months", or "Q1" under a group header about time. */
+function isMarkerLabel(label: string, group?: string): boolean {
+  const text = tidy(label);
+  return MARKER_LABEL.test(text) || (/^q[1-4]$/i.test(text) && !!group && /time/i.test(group));
+}
 
 function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
   const labels = new Map<number, string>();
@@ -128,9 +51,30 @@ function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
   return labels;
 }
 
+/** The role a header label's words favour, and how strongly. */
+function headerBest(label: string): { role: Role | null; score: number } {
+  if (isMarkerLabel(label)) return { role: null, score: 1 };
+  const evidence = headerEvidence(label);
+  const role = best(evidence);
+  return { role, score: role ? evidence[role]!.score : 0 };
+}
+
+/** A label written as a sentence: a full stop after several words, or too many words for a header. */
+function isSentence(label: string): boolean {
+  const words = label.trim().split(/\s+/).length;
+  return words > 12 || (words >= 3 && /[.!]$/.test(label.trim()));
+}
+
+/** Roles that say who does an action, by when, or how it is going: what makes a list of text a plan. */
+const DOING_ROLES: ReadonlySet<ColumnField> = new Set(['lead', 'timescale', 'dueDate', 'status', 'rag', 'progress', 'milestones', 'marker']);
+
+/** Header words this sure of the action need nothing more; weaker ones ("Description", "Finding") need content too. */
+const SURE_ACTION = 0.75;
+
 /**
- * Whether a row reads as a header row for an action table: short labels, at least two of them recognised,
- * one of them the action column.
+ * Whether a row reads as a header row for an action table: short labels, at least half of them naming a role,
+ * one of them the action. A weaker action label counts only over a column of free text, and never in a row that
+ * reads as a KPI register's header.
  */
 export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnField>; labelled: number } | null {
   // Cheap test first, on the row's own cells: header labels are short.
@@ -139,20 +83,106 @@ export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnF
   for (const cell of own) if (cell.value.type === 'text' && cell.value.value.length > 90) return null;
   const labels = rowLabels(grid, row);
   if (labels.size < 2) return null;
-  // Header labels are short: one long cell means a data row, whatever else it holds.
-  for (const [, label] of labels) if (label.length > 90) return null;
+  // Header labels are short, and not sentences: one long cell, or one written as a sentence, means a data row
+  // ("Undertake a practice review." names no column, whatever its words).
+  for (const [, label] of labels) if (label.length > 90 || isSentence(label)) return null;
   const fields = new Set<ColumnField>();
   let recognised = 0;
-  for (const [, label] of labels) {
-    const m = matchHeader(label);
-    if (m && m.confidence >= MIN_CONFIDENCE) {
-      fields.add(m.field);
+  let sureAction = false;
+  const weakAction: number[] = [];
+  for (const [col, label] of labels) {
+    const top = headerBest(label);
+    if (top.score >= MIN_CONFIDENCE) {
       recognised++;
+      fields.add(top.role ?? 'marker');
     }
+    const action = headerEvidence(label).action?.score ?? 0;
+    if (action >= SURE_ACTION) sureAction = true;
+    else if (action >= MIN_CONFIDENCE) weakAction.push(col);
   }
-  if (!fields.has('action') || fields.size < 2 || recognised / labels.size < 0.5) return null;
+  if (recognised / labels.size < 0.5) return null;
+  fields.delete('action');
+  if (fields.size < 1) return null;
+  if (!sureAction) {
+    // A weaker action label heads a plan only beside a column saying who, when or how it is going: without one,
+    // a column of descriptions is a list (a glossary of quality statements, a KPI register), not a plan.
+    if (!weakAction.length || ![...fields].some((f) => DOING_ROLES.has(f)) || readKpiHeader(grid, row, null)) return null;
+    const below = sampleBelow(grid, row, weakAction);
+    if (!weakAction.some((col) => (contentEvidence(below.get(col)!).action?.score ?? 0) >= 0.5)) return null;
+  }
+  fields.add('action');
   return { fields, labelled: labels.size };
 }
+
+/** Rows of data sampled below a header, to read the columns by what they hold. */
+const SAMPLE_ROWS = 30;
+/** How far below a header to look for them. */
+const SAMPLE_SPAN = 120;
+
+/** What each column holds in the data rows below `headerRow` (rows with two values or more, up to a repeated header). */
+function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[]): Map<number, ColumnProfile> {
+  const cells = new Map<number, SampleCell[]>(cols.map((c) => [c, []]));
+  const labels = rowLabels(grid, headerRow);
+  const rowNumbers = grid.rowNumbers;
+  let rows = 0;
+  for (let i = firstIndexAfter(rowNumbers, headerRow); i < rowNumbers.length && rows < SAMPLE_ROWS; i++) {
+    const r = rowNumbers[i];
+    if (r > headerRow + SAMPLE_SPAN) break;
+    const found: [number, SampleCell][] = [];
+    let sameAsHeader = 0;
+    for (const c of cols) {
+      const shown = grid.shown(r, c);
+      const text = cellText(shown?.value).trim();
+      if (!text) continue;
+      if (text === labels.get(c)) sameAsHeader++;
+      const merge = grid.merge(r, c);
+      found.push([c, { text, date: shown?.value.type === 'date', own: !(merge && merge.top < r) }]);
+    }
+    if (sameAsHeader >= 2) break;
+    if (found.length < 2) continue;
+    rows++;
+    for (const [c, cell] of found) cells.get(c)!.push(cell);
+  }
+  return new Map(cols.map((c) => [c, { rows, cells: cells.get(c)!, individuality: individuality(rows, cells.get(c)!) }]));
+}
+
+function firstIndexAfter(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One header column, before its role is decided. */
+interface LabelledColumn {
+  col: number;
+  /** The header as shown to the officer ("Timescales: 3m" under a group header). */
+  header: string;
+  /** The label whose words are read: the lower one under a group header, or the group's where the lower says nothing. */
+  words: string;
+  marker: boolean;
+}
+
+/** Columns given roles from their header words, what they hold and where they sit, with samples for the officer. */
+function mapColumns(grid: SheetGrid, lastHeaderRow: number, labelled: LabelledColumn[]): (ColumnRole & { header: string; samples: string[] })[] {
+  const profiles = sampleBelow(grid, lastHeaderRow, labelled.map((c) => c.col));
+  const roles = assignRoles(labelled.filter((c) => !c.marker).map((c) => ({ col: c.col, header: c.words, profile: profiles.get(c.col)! })));
+  const byCol = new Map(roles.map((r) => [r.col, r]));
+  return labelled.map((c) => {
+    const samples = profiles.get(c.col)!.cells.filter((x) => x.own).slice(0, 3).map((x) => x.text);
+    if (c.marker) {
+      return { col: c.col, header: c.header, samples, field: null, confidence: 1, reasons: [`"${c.header}" marks a period of the timescale`], candidates: [] };
+    }
+    return { ...byCol.get(c.col)!, header: c.header, samples };
+  });
+}
+
+/** Header blocks already read on a sheet, by their labels: a repeated header is read the way the first one was. */
+const readHeaders = new WeakMap<SheetGrid, Map<string, ColumnMapping[]>>();
 
 /** Reads the header at `row`, folding in a second header row beneath a merged group header. */
 export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): HeaderBlock {
@@ -174,30 +204,115 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
       const m = grid.merge(row, c);
       return m && m.right > m.left;
     }).length;
-    // Only asked when it decides: the row under most headers is data, whose long texts are slow to match and
-    // would fill the header cache.
-    const allRecognised = () => [...nextOwn.values()].every((t) => (matchHeader(t)?.confidence ?? 0) >= MIN_CONFIDENCE);
+    // Only asked when it decides: the row under most headers is data, whose long texts would fill the header cache.
+    const allRecognised = () => [...nextOwn.values()].every((t) => headerBest(t).score >= MIN_CONFIDENCE);
     if (forceTwoRows || (allShort && (underGroup > 0 || allRecognised()))) {
       lower = nextOwn;
       rows.push(next);
     }
   }
-  const columns: ColumnMapping[] = [];
+  const labelled: LabelledColumn[] = [];
   for (const c of [...new Set([...upper.keys(), ...(lower?.keys() ?? [])])].sort((a, b) => a - b)) {
     const top = upper.get(c) ?? '';
     const bottom = lower?.get(c) ?? '';
     const label = bottom || top;
     if (!label) continue;
-    const match = bottom ? matchHeader(bottom, top) ?? matchHeader(top) : matchHeader(top);
-    const usable = match && match.confidence >= MIN_CONFIDENCE;
-    columns.push({
+    const words = bottom && Object.keys(headerEvidence(bottom)).length === 0 && top ? top : label;
+    labelled.push({
       col: c,
       header: bottom && top && top !== bottom ? `${top}: ${bottom}` : label,
-      field: usable ? match.field : null,
-      confidence: usable ? Math.round(match.confidence * 100) / 100 : 0,
+      words,
+      marker: isMarkerLabel(label, bottom ? top : undefined),
     });
   }
-  return { rows, columns };
+  const key = `${rows.length}\u0000${labelled.map((c) => `${c.col}\u0001${c.header}`).join('\u0000')}`;
+  let known = readHeaders.get(grid);
+  if (!known) readHeaders.set(grid, (known = new Map()));
+  const seen = known.get(key);
+  if (seen) return { rows, columns: seen.map((c) => ({ ...c })) };
+  const columns: ColumnMapping[] = mapColumns(grid, rows[rows.length - 1], labelled).map((c) => ({
+    col: c.col,
+    header: c.header,
+    field: c.field ?? (labelled.find((l) => l.col === c.col)!.marker ? 'marker' : null),
+    confidence: c.confidence,
+    reasons: c.reasons,
+    samples: c.samples,
+  }));
+  known.set(key, columns);
+  return { rows, columns: columns.map((c) => ({ ...c })) };
+}
+
+/** Rows looked at from the top of a sheet for a header that only the columns' content reveals. */
+const CONTENT_SCAN_ROWS = 60;
+
+/**
+ * The header row of a sheet whose header words alone found no table: the first row of short labels, some naming
+ * roles, over columns whose content gives an action and at least one other role.
+ */
+export function findHeaderByContent(grid: SheetGrid): number | null {
+  let scanned = 0;
+  for (const row of grid.rowNumbers) {
+    if (scanned++ >= CONTENT_SCAN_ROWS) break;
+    const labels = rowLabels(grid, row);
+    if (labels.size < 2 || [...labels.values()].some((l) => l.length > 60)) continue;
+    const named = [...labels.values()].filter((l) => headerBest(l).score >= MIN_CONFIDENCE).length;
+    if (!named || readKpiHeader(grid, row, null)) continue;
+    const block = readHeader(grid, row);
+    const mapped = block.columns.filter((c) => c.field);
+    const plan = mapped.some((c) => c.field === 'action') && mapped.some((c) => c.field && DOING_ROLES.has(c.field));
+    if (plan && mapped.length / block.columns.length >= 0.5) return row;
+  }
+  return null;
+}
+
+/**
+ * For a sheet where no table reached confidence: the likeliest header row and every column with its header, three
+ * samples and the roles it could hold, so that the officer can be asked instead of told nothing was found.
+ */
+export function columnCandidates(grid: SheetGrid): ColumnCandidates | null {
+  const headerRow = likeliestHeaderRow(grid);
+  const labels = headerRow === null ? new Map<number, string>() : rowLabels(grid, headerRow);
+  // Every column that holds something below the header, labelled or not.
+  const cols = new Set(labels.keys());
+  const start = headerRow ?? 0;
+  let scanned = 0;
+  for (let i = firstIndexAfter(grid.rowNumbers, start); i < grid.rowNumbers.length && scanned++ < SAMPLE_ROWS; i++) {
+    for (const cell of grid.rowCells(grid.rowNumbers[i])) if (cellText(cell.value).trim()) cols.add(cell.col);
+  }
+  if (!cols.size) return null;
+  const labelled = [...cols].sort((a, b) => a - b).map((col) => {
+    const header = labels.get(col) ?? '';
+    return { col, header, words: header, marker: !!header && isMarkerLabel(header) };
+  });
+  const columns = mapColumns(grid, start, labelled).map((c) => ({
+    col: c.col,
+    letter: columnLetters(c.col),
+    header: c.header,
+    samples: c.samples,
+    roles: c.candidates.map((r) => ({ field: r.field as ColumnField, confidence: r.confidence, reasons: r.reasons })),
+  }));
+  return { headerRow, columns };
+}
+
+/** The row that most reads as a header: the most short labels naming roles, in the top rows of the sheet. */
+function likeliestHeaderRow(grid: SheetGrid): number | null {
+  let bestRow: number | null = null;
+  let bestScore = 0;
+  let scanned = 0;
+  for (const row of grid.rowNumbers) {
+    if (scanned++ >= CONTENT_SCAN_ROWS) break;
+    const labels = rowLabels(grid, row);
+    if (labels.size < 2 || [...labels.values()].some((l) => l.length > 90)) continue;
+    // Short labels look like a header even when they name nothing ("Column A"); labels naming roles, more so.
+    const short = [...labels.values()].every((l) => l.length <= 40 && !isSentence(l) && !/^[\d\s.,/%£:-]+$/.test(l));
+    let score = short ? 0.1 * labels.size : 0;
+    for (const label of labels.values()) score += headerBest(label).score;
+    if (score > bestScore) {
+      bestScore = score;
+      bestRow = row;
+    }
+  }
+  return bestRow;
 }
 
 /**

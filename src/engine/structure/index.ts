@@ -4,12 +4,18 @@
 import { readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
-import { WorkbookModel } from '../workbook';
+import { SheetGrid, WorkbookModel } from '../workbook';
+import { columnCandidates } from './columns';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
+import { linkCrossReferences } from './cross-references';
+import { generateRefs } from './generated-refs';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
+import { hasPlanOrKpis } from './workbook-kind';
+import { applyYearHeadings } from './year-headings';
 
 export * from './types';
+export { hasPlanOrKpis, isScorecardOnly } from './workbook-kind';
 
 export interface StructureOptions {
   /** Today's date, YYYY-MM-DD: the engine never reads the clock. */
@@ -67,7 +73,7 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheets.push(emptyLayout(sheet.name, 'settings'));
       continue;
     }
-    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name]);
+    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name], options.headerRowOverrides?.[sheet.name]);
     // Rows the tool copied from another sheet of this workbook (a renamed copy of an earlier Plan sheet, whose
     // "Source sheet" column names that sheet) are read from their source, so that each action counts once.
     reading.rows = reading.rows.filter((row) => !copiedFromAnotherSheet(row, sheet.name, model));
@@ -91,7 +97,9 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
       sheetHasMarkers: reading.headers.some((h) => h.columns.some((c) => c.field === 'marker')),
       memo,
     };
-    for (const group of groupRows(reading, context)) actions.push(assembleAction(sheet.name, group, context));
+    const sheetActions = groupRows(reading, context).map((group) => assembleAction(sheet.name, group, context));
+    applyYearHeadings(sheetActions, [...reading.titles, ...reading.sections], sheet);
+    for (const a of sheetActions) actions.push(a);
   }
 
   // KPI registers, data sheets and scorecards, recognised by their headers among the sheets that hold no plan.
@@ -102,7 +110,22 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     if (s) s.role = layout.kind === 'long' ? 'kpi-data' : 'kpi-register';
   }
 
-  if (!sheets.some((s) => s.role === 'plan')) {
+  if (!hasPlanOrKpis(sheets)) {
+    // Never a dead end: for each sheet that holds text, the columns the officer could choose from.
+    for (const layout of sheets) {
+      if (layout.role !== 'not-a-plan') continue;
+      const sheet = model.sheets.find((s) => s.name === layout.sheet)!;
+      if (!sheet.cells.some((c) => c.value.type === 'text')) continue;
+      layout.candidates = columnCandidates(new SheetGrid(sheet)) ?? undefined;
+    }
+  }
+  // A workbook holding only a KPI scorecard is a normal input: it is read, checked and scored as it is.
+  // Nothing read at all: where a sheet looks like a scorecard, its finding says why it could not be read (and is an
+  // error, unless Plan Settings says otherwise); else there is simply no plan table.
+  const unreadScorecards = kpi.findings.filter((f) => f.rule === 'kpi-scorecard-unread');
+  if (!hasPlanOrKpis(sheets) && unreadScorecards.length) {
+    for (const f of unreadScorecards) if (!settings.ruleSeverities[f.rule]) f.severity = 'error';
+  } else if (!hasPlanOrKpis(sheets)) {
     const first = model.sheets[0]?.name ?? 'Sheet1';
     findings.push({
       rule: 'no-plan-table',
@@ -114,10 +137,13 @@ export function structureWorkbook(model: WorkbookModel, options: StructureOption
     });
   }
   findings.push(...kpi.findings);
+  // Cross-references name the officer's refs, so they are linked before refs are generated for the rest.
+  const planActions = linkCrossReferences(actions);
+  generateRefs(planActions);
   return {
     title,
     settings,
-    actions,
+    actions: planActions,
     kpis: kpi.reading.definitions.map((d) => d.definition),
     observations: kpi.reading.observations.map((o) => o.observation),
     findings,

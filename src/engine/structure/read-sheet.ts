@@ -4,8 +4,20 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { ColumnField, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader } from './columns';
+import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
+import { actionColumns, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
+import {
+  insideTable,
+  leadInSections,
+  legendAbove,
+  newTableHeaders,
+  RowClass,
+  sectionsAbove,
+  segmentEnds,
+  tableEdgeRows,
+  withoutSideLegend,
+} from './table-edges';
 
 export interface FieldCell {
   col: number;
@@ -49,60 +61,6 @@ export interface SheetReading {
   repeatedHeaders: number[];
 }
 
-interface RowContent {
-  row: number;
-  cells: { col: number; text: string; merge?: MergedArea; bold: boolean }[];
-}
-
-/** The cells a row itself holds: its own values and merged areas that start on it. */
-function ownContent(grid: SheetGrid, row: number): RowContent {
-  const cells: RowContent['cells'] = [];
-  for (const cell of grid.rowCells(row)) {
-    const col = cell.col;
-    const merge = grid.merge(row, col);
-    if (merge && (merge.top !== row || merge.left !== col)) continue;
-    const text = tidyCell(cellText(cell.value));
-    if (text) cells.push({ col, text, merge, bold: !!cell.bold });
-  }
-  return { row, cells };
-}
-
-/**
- * Something the line-by-line tidy below would change: a tab, a double space, a blank line, or a line that starts
- * or ends with white space.
- */
-const UNTIDY = /\t| {2}|^\s|\s$|\s\n|\n\s/;
-
-function tidyCell(text: string): string {
-  // Most cells are already tidy, multi-line ones included: skip the split and join (this runs for every cell of
-  // every row, twice).
-  if (!UNTIDY.test(text)) return text;
-  return text
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
-
-const TITLE_LIKE = /\b(19|20)\d{2}\b|\b(plan|strategy|appendix|draft|inspection|report|council|directorate)\b/i;
-
-function isSingleText(content: RowContent): boolean {
-  return content.cells.length === 1;
-}
-
-function looksLikeHeading(content: RowContent, actionCols: Set<number>): boolean {
-  if (!isSingleText(content)) return false;
-  const cell = content.cells[0];
-  if (cell.merge && cell.merge.right > cell.merge.left) return true;
-  if (cell.bold) return true;
-  if (!actionCols.has(cell.col) && headingKind(cell.text) !== 'plain') return true;
-  return false;
-}
-
-function actionColumns(header: HeaderBlock): Set<number> {
-  return new Set(header.columns.filter((c) => c.field === 'action').map((c) => c.col));
-}
-
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
 export type ColumnOverrides = Record<number, ColumnField | null>;
 
@@ -110,50 +68,69 @@ function applyOverrides(block: HeaderBlock, overrides: ColumnOverrides | undefin
   if (!overrides) return block;
   return {
     ...block,
-    columns: block.columns.map((c) => (c.col in overrides ? { ...c, field: overrides[c.col], confidence: overrides[c.col] ? 1 : 0 } : c)),
+    columns: block.columns.map((c) =>
+      c.col in overrides
+        ? { ...c, field: overrides[c.col], confidence: overrides[c.col] ? 1 : 0, reasons: [overrides[c.col] ? 'chosen by the officer' : 'left out by the officer'] }
+        : c,
+    ),
   };
 }
 
-export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): SheetReading {
+/**
+ * @param headerRow the officer's header row (1-based): the table is read under it, and under rows repeating it,
+ * whatever the detection makes of the sheet.
+ */
+export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, headerRow?: number): SheetReading {
   const grid = new SheetGrid(sheet);
   const reading: SheetReading = { sheet: sheet.name, headers: [], rows: [], titles: [], notes: [], sections: [], repeatedHeaders: [] };
   const rowNumbers = grid.rowNumbers;
   const headerAt = new Map<number, HeaderBlock>();
   const skip = new Set<number>();
-  for (const r of rowNumbers) {
-    if (skip.has(r)) continue;
-    if (headerScore(grid, r)) {
-      const groupAbove = isGroupHeaderAbove(grid, r) && !skip.has(r - 1);
-      const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r), overrides);
-      if (groupAbove) headerAt.delete(r - 1);
-      headerAt.set(block.rows[0], block);
-      block.rows.forEach((x) => skip.add(x));
+  const addHeader = (r: number, groupAbove: boolean): void => {
+    const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r), overrides);
+    if (groupAbove) headerAt.delete(r - 1);
+    headerAt.set(block.rows[0], block);
+    block.rows.forEach((x) => skip.add(x));
+  };
+  if (headerRow !== undefined) {
+    addHeader(headerRow, false);
+    const first = headerAt.get(headerRow)!;
+    for (const r of rowNumbers) if (r > headerRow && !skip.has(r) && repeatsHeader(grid, r, first)) addHeader(r, false);
+  } else {
+    for (const r of rowNumbers) {
+      if (skip.has(r)) continue;
+      if (headerScore(grid, r)) addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1));
     }
+    // No header's words named an action: a row of labels over a column of free text may still head the table.
+    const byContent = headerAt.size ? null : findHeaderByContent(grid);
+    if (byContent !== null) addHeader(byContent, isGroupHeaderAbove(grid, byContent));
   }
   if (!headerAt.size) return reading;
-  const firstHeader = Math.min(...headerAt.keys());
+  const headerRows = [...headerAt.keys()].sort((a, b) => a - b);
+  const firstHeader = headerRows[0];
+  for (const r of headerRows) headerAt.set(r, withoutSideLegend(grid, headerAt.get(r)!, overrides, (text) => reading.notes.push({ row: r, text })));
+  const newTables = newTableHeaders(grid, headerRows.map((r) => headerAt.get(r)!));
 
-  // Rows above the first header: the run of headings directly above it are sections, the rest are titles.
+  // Rows above the first header: a legend or page lines there are notes; the run of headings directly above it
+  // are sections; the rest are titles.
   const pre = rowNumbers.filter((r) => r < firstHeader);
-  const preSections = new Set<number>();
-  let crossedBlank = false;
-  let expected = firstHeader - 1;
-  for (let i = pre.length - 1; i >= 0; i--) {
-    const r = pre[i];
-    if (r < expected) crossedBlank = true;
-    expected = r - 1;
-    const content = ownContent(grid, r);
-    if (!isSingleText(content)) break;
-    const text = content.cells[0].text;
-    const kind = headingKind(text);
-    if (kind !== 'theme' && kind !== 'quality-statement' && TITLE_LIKE.test(text)) break;
-    if (kind === 'plain' && crossedBlank) break;
-    preSections.add(r);
+  const preNotes = legendAbove(grid, pre, headerAt.get(firstHeader)!);
+  const preSections = sectionsAbove(grid, 0, firstHeader, (content) => preNotes.has(content.row));
+  // The headings directly above each later header; above a new table, they are where that table starts.
+  const leadIns = new Map<number, number>();
+  for (let i = 1; i < headerRows.length; i++) {
+    const block = headerAt.get(headerRows[i])!;
+    const fresh = newTables.has(block);
+    const sections = leadInSections(grid, headerAt.get(headerRows[i - 1])!, headerRows[i], !fresh);
+    sections.forEach((r) => preSections.add(r));
+    if (fresh) leadIns.set(sections.size ? Math.min(...sections) : headerRows[i], headerRows[i]);
   }
 
   // Which heading kinds this sheet uses decides which is the theme and which the area.
-  const headingRows: { row: number; text: string; kind: HeadingKind }[] = [];
-  const classified = new Map<number, 'title' | 'section' | 'note' | 'header' | 'data' | 'blank'>();
+  let headingRows: { row: number; text: string; kind: HeadingKind }[] = [];
+  const classified = new Map<number, RowClass>();
+  /** Each row's text beyond the right edge of its table (a legend beside it): kept as a note, never read as data. */
+  const besideTable = new Map<number, string>();
   let header: HeaderBlock | null = null;
   for (const r of rowNumbers) {
     if (headerAt.has(r)) {
@@ -165,22 +142,35 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
       classified.set(r, 'header');
       continue;
     }
-    const content = ownContent(grid, r);
-    if (!content.cells.length) {
+    const own = ownContent(grid, r);
+    if (!own.cells.length) {
       classified.set(r, 'blank');
       continue;
     }
-    const single = isSingleText(content) ? content.cells[0].text : null;
+    if (preSections.has(r)) {
+      classified.set(r, 'section');
+      headingRows.push({ row: r, text: own.cells[0].text, kind: headingKind(own.cells[0].text) });
+      continue;
+    }
     if (r < firstHeader) {
-      if (preSections.has(r)) {
-        classified.set(r, 'section');
-        headingRows.push({ row: r, text: single!, kind: headingKind(single!) });
+      const text = own.cells.map((c) => c.text).join('\n');
+      if (preNotes.has(r)) {
+        classified.set(r, 'note');
+        reading.notes.push({ row: r, text });
       } else {
         classified.set(r, 'title');
-        reading.titles.push({ row: r, text: content.cells.map((c) => c.text).join('\n') });
+        reading.titles.push({ row: r, text });
       }
       continue;
     }
+    const content = insideTable(own, header!, besideTable);
+    if (!content.cells.length) {
+      classified.set(r, 'note');
+      reading.notes.push({ row: r, text: besideTable.get(r)! });
+      besideTable.delete(r);
+      continue;
+    }
+    const single = isSingleText(content) ? content.cells[0].text : null;
     if (single !== null && isNoteText(single)) {
       classified.set(r, 'note');
       reading.notes.push({ row: r, text: single });
@@ -195,6 +185,16 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
     classified.set(r, 'data');
   }
 
+  // Where each table ends: legends, sign-offs, page lines and footers at its foot are notes, not rows or headings.
+  const footRows = tableEdgeRows(grid, headerRows.map((r) => headerAt.get(r)!), segmentEnds(headerRows, leadIns), classified);
+  for (const r of footRows) {
+    classified.set(r, 'note');
+    const own = ownContent(grid, r);
+    reading.notes.push({ row: r, text: own.cells.map((c) => c.text).join('\n') });
+    besideTable.delete(r);
+  }
+  if (footRows.size) headingRows = headingRows.filter((h) => !footRows.has(h.row));
+
   const ranks = [...new Set(headingRows.filter((h) => h.kind !== 'quality-statement').map((h) => headingRank(h.kind)))].sort();
   const themeRank = ranks[0];
   const headings: DataRow['headings'] = { theme: null, qualityStatement: null, area: null };
@@ -207,9 +207,17 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
   let afterHeading = false;
   for (const r of rowNumbers) {
     const kind = classified.get(r);
+    if (leadIns.has(r)) {
+      // A new table starts here: nothing of the one above carries into it.
+      headings.theme = headings.qualityStatement = headings.area = null;
+      fill.clear();
+      pageBreak = false;
+      afterHeading = true;
+    }
     if (kind === 'header') {
       if (headerAt.has(r)) {
-        if (header && lastData) {
+        if (newTables.has(headerAt.get(r)!)) afterHeading = true;
+        else if (header && lastData) {
           reading.repeatedHeaders.push(r);
           pageBreak = true;
         }
@@ -270,10 +278,14 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides): Sheet
       reading.notes.push({ row: r, text: content.cells.map((c) => c.text).join('\n') });
       continue;
     }
+    const beside = besideTable.get(r);
+    if (beside) reading.notes.push({ row: r, text: beside });
     reading.rows.push({ row: r, header, fields, unmapped, headings: { ...headings }, afterPageBreak: pageBreak, afterHeading });
     lastData = r;
     pageBreak = false;
     afterHeading = false;
   }
+  // Notes come from several passes (above the table, beside it, at its foot): in sheet order for the officer.
+  reading.notes.sort((a, b) => a.row - b.row);
   return reading;
 }

@@ -20,6 +20,18 @@ export interface StructuredAction extends Action {
   timescaleKind: TimescaleKind;
   /** Excel error values in the action's cells. */
   errors: { field: string; cell: string; value: string }[];
+  /** The ref was generated in plan order because the officer gave none (see generated-refs.ts). */
+  refGenerated?: boolean;
+  /** Rows that only point to this action ("See 12.1"), folded into it: its ref, words and place. */
+  linked?: LinkedEntry[];
+}
+
+/** A cross-reference row ("See 12.1") folded into the action it names. */
+export interface LinkedEntry {
+  ref: string | null;
+  text: string;
+  sheet: string;
+  row: number;
 }
 
 export type SheetRole = 'plan' | 'settings' | 'kpi-register' | 'kpi-data' | 'tool-owned' | 'not-a-plan';

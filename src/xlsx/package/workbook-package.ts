@@ -213,6 +213,13 @@ function otherOfficeDocument(zip: JSZip): string | null {
 }
 
 /**
+ * The longest run of characters with no markup a part may hold. A cell holds at most 32,767 characters, six times
+ * that once escaped as XML; a run far beyond it (a megabyte of whitespace between two tags) is a bomb, which the XML
+ * parser would otherwise collect into one string of hundreds of megabytes.
+ */
+export const MAX_TEXT_RUN = 1_000_000;
+
+/**
  * JSZip's own stream of a part (ZipObject#internalStream, documented but missing from its type definitions). Unlike
  * nodeStream, pausing it stops the inflater itself, so a part that passes a limit is not inflated any further.
  */
@@ -240,6 +247,8 @@ function streamPart(zip: JSZip, part: string, budget: ReadBudget, capMegabytes: 
   return new Promise<boolean>((resolve, reject) => {
     let decoder: TextDecoder | null = null;
     let bytes = 0;
+    /** Characters since the last "<": a parser holds such a run whole, so a long one is refused as it grows. */
+    let textRun = 0;
     let failed = false;
     const stream = (file as unknown as { internalStream(type: 'uint8array'): InflateStream }).internalStream('uint8array');
     const fail = (error: unknown) => {
@@ -256,7 +265,11 @@ function streamPart(zip: JSZip, part: string, budget: ReadBudget, capMegabytes: 
           budget.addBytes(part, chunk.length, bytes, capMegabytes);
           decoder ??= decoderFor(chunk);
           const text = decoder.decode(chunk, { stream: true });
-          if (text) onText(text);
+          if (!text) return;
+          const lastTag = text.lastIndexOf('<');
+          textRun = lastTag < 0 ? textRun + text.length : text.length - lastTag;
+          if (textRun > MAX_TEXT_RUN) throw new PackageProblem(`its part ${part} holds a run of more than ${MAX_TEXT_RUN.toLocaleString('en-GB')} characters with no markup, longer than any cell can hold`);
+          onText(text);
         } catch (error) {
           fail(error);
         }

@@ -2,7 +2,7 @@
 import { AscofEntry, findFrameworkCodes, FrameworkCodeCitation, lookupCode, parseFrameworkCode } from '../../ascof';
 import { tidy } from '../../text';
 import { cellText, CellValue } from '../../workbook';
-import { excelTrim } from '../period';
+import { excelTrim, periodKey } from '../period';
 
 /** Id as the register formula compares it: Excel's TRIM of the cell's text. */
 export function idTextOf(value: CellValue | undefined): string {
@@ -51,3 +51,76 @@ export function nameWithoutCode(name: string): string {
   );
 }
 
+
+/**
+ * A short code as councils write ids: "2B", "1A(i)", "2A(1)", "NI 130", "ASC01", "KPI-7", "PI 12a", "3.2", "ASCOF 2A".
+ * Needs a digit; at most 14 characters; words are not codes.
+ */
+export function isCodeLike(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 14 || !/\d/.test(t)) return false;
+  return /^(?:ASCOF\s*)?[A-Za-z]{0,6}[\s\-_/.]?\d{1,4}[A-Za-z]{0,3}(?:\s?\((?:[ivx]{1,4}|\d{1,2}[a-z]?|[a-z]\d?)\))?(?:[.\-/]\d{1,3}[A-Za-z]?)*$/i.test(t);
+}
+
+const KNOWN_PREFIX = /^(ASCOF|NI|BV|BVPI|PI|KPI|LPI|ASC|ACS|CP|LI|SOF|PAF)$/i;
+
+/**
+ * An id written at the start of the name cell: "2B: Admissions …", "NI 130 - Social care clients …", "1A(i) Quality
+ * of life …", "ASC01 – Reviews …". A bare number ("1. …") counts only with a separator after it; a year never does.
+ */
+export function splitIdFromName(text: string): { id: string; name: string } | null {
+  const t = text.trim();
+  const separated = /^(.{1,16}?)\s*(?:[:|–—]|\s-\s|\.\s|\)\s)\s*(.+)$/.exec(t);
+  const tokens = t.split(/\s+/);
+  const candidates: { id: string; name: string; separated: boolean }[] = [];
+  if (separated) candidates.push({ id: separated[1].trim(), name: separated[2].trim(), separated: true });
+  if (tokens.length > 2 && KNOWN_PREFIX.test(tokens[0])) candidates.push({ id: `${tokens[0]} ${tokens[1]}`, name: tokens.slice(2).join(' '), separated: false });
+  if (tokens.length > 1) candidates.push({ id: tokens[0], name: tokens.slice(1).join(' '), separated: false });
+  for (const c of candidates) {
+    const id = c.id.replace(/[.:]$/, '');
+    if (!isCodeLike(id) || c.name.length < 6 || !/[a-z]{3}/i.test(c.name)) continue;
+    // A year or period starting the name ("2024/25 outturn …") is not an id.
+    if (/^(19|20)\d{2}$/.test(id) || periodKey(id) !== null) continue;
+    // A bare number with no separator is more likely the start of the name ("65+ admissions", "28 day reviews").
+    if (/^\d+$/.test(id) && !c.separated) continue;
+    // A plain word-number pair with no separator ("Wave 2 …") is only an id when it is a known prefix or has a letter code after the digits.
+    if (!c.separated && /^[A-Za-z]+$/.test(id.replace(/[\s\-_]?\d+$/, '')) && !KNOWN_PREFIX.test(id.replace(/[\s\-_]?\d.*$/, '')) && !/\d[A-Za-z(]/.test(id)) continue;
+    return { id, name: c.name };
+  }
+  return null;
+}
+
+const STOP = new Set(['the', 'and', 'who', 'with', 'for', 'their', 'people', 'use', 'services', 'service', 'adults', 'aged', 'care', 'support', 'into', 'from', 'that', 'are', 'have', 'this', 'per', 'social', 'proportion', 'percentage', 'number', 'rate', 'of', 'in', 'to', 'by', 'a']);
+
+function significantWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/\+/g, ' plus ')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => (w.length >= 4 || /^\d{2}$/.test(w)) && !STOP.has(w))
+      .map((w) => w.replace(/(ies|es|s)$/, '')),
+  );
+}
+
+/** How many significant words a catalogue entry's name shares with the KPI's name. */
+export function nameOverlap(entry: AscofEntry, name: string): number {
+  const mine = significantWords(name);
+  let shared = 0;
+  for (const w of significantWords(entry.name)) if (mine.has(w)) shared++;
+  return shared;
+}
+
+/**
+ * The catalogue entry the KPI's own words point to among the cited codes' matches, so that "2A" about admissions to
+ * care homes is read in the pre-2023 numbering and "2A" about short-term services in the current one. Null when the
+ * name shares no words with any match.
+ */
+export function entryByName(citations: FrameworkCodeCitation[], name: string): AscofEntry | null {
+  let best: { entry: AscofEntry; score: number } | null = null;
+  for (const c of citations) for (const m of c.matches) {
+    const score = nameOverlap(m, name);
+    if (score > 0 && (!best || score > best.score)) best = { entry: m, score };
+  }
+  return best?.entry ?? null;
+}

@@ -11,6 +11,7 @@ import { findKpiHeader, KpiField, KpiHeader } from '../headers';
 import { financialYearOf, reportingPeriodKey } from '../period';
 import { HEADER_SCAN_ROWS, headOf } from './cells';
 import { readRegister } from './definitions';
+import { withIdColumns } from './id-columns';
 import { idMatchKey } from './ids';
 import { readLong } from './long-block';
 import { DataBlock, KpiDefinitionSource, KpiObservationSource, KpiReading, KpiSheetLayout, ReadKpiOptions } from './types';
@@ -35,14 +36,18 @@ function fallbackFinancialYear(settings: PlanSettings): number | null {
 export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions): KpiReading {
   const layouts: KpiSheetLayout[] = [];
   const fallbackYear = fallbackFinancialYear(options.settings);
+  const reportingKey = reportingPeriodKey(options.settings.reportingPeriod);
   const found: { sheet: SheetModel; grid: SheetGrid | null; header: KpiHeader }[] = [];
   for (const sheet of sheets) {
     if (options.skipSheets.has(sheet.name)) continue;
     // Headers sit in the first rows: look there first, and index the whole sheet only when it is a KPI sheet that
     // needs it (a long data sheet is read in one pass).
-    const header = findKpiHeader(new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS)), fallbackYear, HEADER_SCAN_ROWS);
-    if (!header) continue;
-    found.push({ sheet, grid: header.kind === 'long' ? null : new SheetGrid(sheet), header });
+    const recognised = findKpiHeader(new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS)), fallbackYear, HEADER_SCAN_ROWS, reportingKey);
+    if (!recognised) continue;
+    const grid = recognised.kind === 'long' ? null : new SheetGrid(sheet);
+    // One row per KPI: which column holds the ids is decided by what the columns hold.
+    const header = grid ? withIdColumns(grid, recognised) : recognised;
+    found.push({ sheet, grid, header });
     layouts.push({ sheet: sheet.name, kind: header.kind, headerRow: header.row, header });
   }
   const definitions: KpiDefinitionSource[] = [];
@@ -79,7 +84,7 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
       blocks.push(wide.block);
       observations.push(...wide.observations);
     } else if (header.kind === 'long') {
-      const long = readLong(sheet, grid, header);
+      const long = readLong(sheet, grid, header, { fyStart: fallbackYear, reportingKey });
       blocks.push(long.block);
       observations.push(...long.observations);
     }

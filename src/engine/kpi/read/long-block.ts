@@ -3,10 +3,12 @@ import { normalise } from '../../text';
 import { CellModel, cellText, columnLetters, SheetGrid, SheetModel } from '../../workbook';
 import { KpiColumn, KpiHeader } from '../headers';
 import { excelTrim, periodKeyOfCell, periodLabel } from '../period';
+import { marksProvisional, PeriodContext, periodInWords } from '../period-words';
 import { forEachDataRow, percentFactor } from './cells';
 import { idTextOf } from './ids';
 import { numberOf } from './numbers';
-import { KpiObservationSource, LongBlock, NO_TEXT } from './types';
+import { KpiObservationSource, LongBlock, NO_TEXT, TextValue } from './types';
+import { clean, readFigureText } from './typed-numbers';
 
 type CellField = 'id' | 'period' | 'numerator' | 'denominator' | 'value';
 
@@ -37,7 +39,12 @@ class RowCells implements Partial<Record<CellField, string>> {
   }
 }
 
-export function readLong(sheet: SheetModel, grid: SheetGrid | null, header: KpiHeader): { block: LongBlock; observations: KpiObservationSource[] } {
+export function readLong(
+  sheet: SheetModel,
+  grid: SheetGrid | null,
+  header: KpiHeader,
+  context: PeriodContext,
+): { block: LongBlock; observations: KpiObservationSource[] } {
   const f = header.byField;
   const valueCells: (CellModel | undefined)[] = [];
   if (f.value) forEachDataRow(sheet, grid, header, [f.value], (_row, cells) => valueCells.push(cells[0]));
@@ -49,13 +56,15 @@ export function readLong(sheet: SheetModel, grid: SheetGrid | null, header: KpiH
   const rowLetters: Record<CellField, string | null> = { id: idL, period: periodL, numerator: numL, denominator: denL, value: valL };
   const textIn = (c: CellModel | undefined): string => (c && c.value.type !== 'number' && c.value.type !== 'date' ? cellText(c.value).trim() : '');
   let lastRow = header.row;
+  const readAsWritten: LongBlock['readAsWritten'] = new Map();
   forEachDataRow(sheet, grid, header, [f.id, f.period, f.numerator, f.denominator, f.value, f.note], (row, cells) => {
     const [idCell, periodCell, numCell, denCell, valCell, noteCell] = cells;
     const idText = idTextOf(idCell?.value);
     const periodText = periodCell ? cellText(periodCell.value).trim() : '';
-    const numerator = numberOf(numCell?.value);
-    const denominator = numberOf(denCell?.value);
+    let numerator = numberOf(numCell?.value);
+    let denominator = numberOf(denCell?.value);
     const rawValue = numberOf(valCell?.value);
+    let value = rawValue === null ? null : valueFactor === 1 ? rawValue : clean(rawValue * valueFactor);
     const numText = numerator === null ? textIn(numCell) : '';
     const denText = denominator === null ? textIn(denCell) : '';
     const valText = rawValue === null ? textIn(valCell) : '';
@@ -63,16 +72,45 @@ export function readLong(sheet: SheetModel, grid: SheetGrid | null, header: KpiH
     lastRow = row;
     // A header repeated further down (a page break in an export): the id and period cells repeat their labels.
     if (f.id && f.period && idText.length === f.id.label.length && normalise(idText) === normalise(f.id.label) && normalise(periodText) === normalise(f.period.label)) return;
-    const key = periodKeyOfCell(periodCell?.value);
-    let textValues = NO_TEXT;
-    if (numText || denText || valText) {
-      textValues = [
-        ...(numText ? [{ cell: `${numL}${row}`, text: numText }] : []),
-        ...(denText ? [{ cell: `${denL}${row}`, text: denText }] : []),
-        ...(valText ? [{ cell: `${valL}${row}`, text: valText }] : []),
-      ];
+    let key = periodKeyOfCell(periodCell?.value);
+    let period = periodCell?.value.type === 'text' || key === null ? excelTrim(periodText) : periodLabel(key);
+    let provisional = false;
+    let typed = false;
+    if (key === null && periodCell?.value.type === 'text' && periodText) {
+      // "Q3 2025/26 (provisional)", "2023-24 YTD", "This quarter": read with the words, labelled canonically.
+      const worded = periodInWords(periodText, context);
+      if (worded) [key, period, provisional, typed] = [worded.key, worded.label, worded.provisional, true];
     }
-    const period = periodCell?.value.type === 'text' || key === null ? excelTrim(periodText) : periodLabel(key);
+    // Marks in a period the strict grammar reads ("Q2 2025/26 (provisional)"), or in the row's note ("Unvalidated").
+    if (!provisional && periodText.length > 10 && marksProvisional(periodText)) provisional = true;
+    const written = noteCell ? cellText(noteCell.value).trim() : '';
+    if (!provisional && written && marksProvisional(written)) provisional = true;
+    let textValues = NO_TEXT;
+    const notes: string[] = [];
+    if (numText || denText || valText) {
+      const found: TextValue[] = [];
+      const take = (text: string, letter: string | null): number | null => {
+        if (!text) return null;
+        const figure = readFigureText({ type: 'text', value: text });
+        if (figure.value !== null) {
+          typed = true;
+          provisional ||= figure.provisional;
+          return figure.value;
+        }
+        if (figure.missing) notes.push(figure.missing);
+        found.push({ cell: `${letter}${row}`, text, ...(figure.missing ? { missing: figure.missing } : {}) });
+        return null;
+      };
+      numerator = take(numText, numL) ?? numerator;
+      denominator = take(denText, denL) ?? denominator;
+      value = take(valText, valL) ?? value;
+      if (found.length) textValues = found;
+    }
+    const note = [written, ...notes].filter(Boolean).join('; ') || null;
+    if (typed) {
+      const ratio = numerator !== null && denominator !== null && denominator !== 0;
+      readAsWritten.set(row, { key, label: period, figure: ratio ? numerator! / denominator! : value, ratio });
+    }
     observations.push({
       layout: 'long',
       observation: {
@@ -80,8 +118,9 @@ export function readLong(sheet: SheetModel, grid: SheetGrid | null, header: KpiH
         period,
         numerator,
         denominator,
-        value: rawValue === null ? null : rawValue * valueFactor,
-        note: noteCell ? cellText(noteCell.value).trim() || null : null,
+        value,
+        note,
+        ...(provisional ? { provisional } : {}),
         source: { sheet: sheet.name, row },
       },
       cells: new RowCells(rowLetters, row),
@@ -93,6 +132,6 @@ export function readLong(sheet: SheetModel, grid: SheetGrid | null, header: KpiH
   });
   const columns: LongBlock['columns'] = {};
   for (const k of ['id', 'period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;
-  return { block: { kind: 'long', sheet: sheet.name, headerRow: header.row, lastRow, columns, valueFactor }, observations };
+  return { block: { kind: 'long', sheet: sheet.name, headerRow: header.row, lastRow, columns, valueFactor, readAsWritten }, observations };
 }
 

@@ -1,5 +1,5 @@
 /** Numbers as cells hold them: Excel's ISNUMBER view, percentage formats, tolerances and targets as written. */
-import { KpiUnit, Tolerance } from '../../schema';
+import { Tolerance } from '../../schema';
 import { CellModel, CellValue } from '../../workbook';
 
 /** A cell's number as Excel's ISNUMBER sees it: numbers, and dates (serial numbers underneath). */
@@ -39,18 +39,3 @@ export function parseTolerance(value: CellValue | undefined, absoluteColumn: boo
   if (m[2]) return { kind: 'relative', value: v / 100 };
   return { kind: 'relative', value: v < 1 ? v : v / 100 };
 }
-
-/** A target or baseline cell: numbers (× 100 when a fraction is shown as a percentage), or a number in text. */
-export function parseTargetNumber(cell: CellModel | undefined, unit: KpiUnit): { value: number | null; factor: number; live: boolean } {
-  const n = numberOf(cell?.value);
-  if (n !== null) {
-    const factor = isPercentFormat(cell) && unit === 'percentage' ? 100 : 1;
-    return { value: n * factor, factor, live: true };
-  }
-  if (cell?.value.type === 'text') {
-    const m = /(-?\d+(?:,\d{3})*(?:\.\d+)?)/.exec(cell.value.value);
-    if (m) return { value: Number(m[1].replace(/,/g, '')), factor: 1, live: false };
-  }
-  return { value: null, factor: 1, live: false };
-}
-

@@ -6,7 +6,11 @@ import { KpiHeader, KpiSheetKind } from '../headers';
 export interface KpiDefinitionSource {
   definition: KpiDefinition;
   /** A1 addresses in the source sheet: the cell of each field, or where it would go when the sheet has the column. */
-  cells: Partial<Record<'id' | 'name' | 'code' | 'unit' | 'polarity' | 'target' | 'tolerance', string>>;
+  cells: Partial<Record<'id' | 'name' | 'code' | 'unit' | 'polarity' | 'target' | 'tolerance' | 'rag' | 'direction', string>>;
+  /** The id was read from the start of the name cell ("2B: Admissions …"). */
+  idInName?: boolean;
+  /** The council's own RAG and direction cells as written (null: the sheet has no such column). */
+  stated?: { rag: string | null; direction: string | null };
   /** The target cell the register's formula reads (null: the target is written as a number, or is missing). */
   targetCell: string | null;
   /** The target cell holds a fraction shown as a percentage (0.8 shown 80%). */
@@ -14,11 +18,12 @@ export interface KpiDefinitionSource {
   /** The tolerance cell the register's formula reads, when it holds a number. */
   toleranceCell: { cell: string; absolute: boolean } | null;
   /** Where the unit and polarity came from. */
-  unitFrom: 'cell' | 'framework' | 'name' | 'default';
-  polarityFrom: 'cell' | 'framework' | 'name' | 'default';
+  unitFrom: 'cell' | 'format' | 'framework' | 'name' | 'default';
+  /** 'cell': stated in a polarity column, a note, the name ("higher is better") or the target ("≥ 80%"). */
+  polarityFrom: 'cell' | 'framework' | 'name' | 'target' | 'default';
   /** Framework citations in the code cell or the name. */
   citations: FrameworkCodeCitation[];
-  citedIn: 'code' | 'name' | null;
+  citedIn: 'code' | 'name' | 'id' | null;
 }
 
 /** Where one observation's cells are, and what the engine reads from them. */
@@ -32,8 +37,11 @@ export interface KpiObservationSource {
   idText: string;
   /** The period cell was not empty. */
   hasPeriod: boolean;
-  /** Non-numeric text in a numerator, denominator or value cell. */
-  textValues: readonly { cell: string; text: string }[];
+  /**
+   * Text in a numerator, denominator or value cell that is not a number as typed: a marker of no figure ("*", "<5",
+   * "n/a": `missing` says what it means, and the observation's note says so too), or unreadable (no `missing`).
+   */
+  textValues: readonly TextValue[];
 }
 
 /** A long data sheet: one row per KPI per period. */
@@ -45,6 +53,11 @@ export interface LongBlock {
   columns: Partial<Record<'id' | 'period' | 'numerator' | 'denominator' | 'value' | 'note', number>>;
   /** 100 when the Value column holds fractions shown as percentages. */
   valueFactor: number;
+  /**
+   * Rows the register's formulas cannot read as the engine does (a period written with words, a figure typed as
+   * text): the Calc sheet holds the engine's reading of these rows as values instead of formulas.
+   */
+  readAsWritten: Map<number, { key: number | null; label: string; figure: number | null; ratio: boolean }>;
 }
 
 /** A wide scorecard: one row per KPI, one column per period. */
@@ -53,7 +66,7 @@ export interface WideBlock {
   sheet: string;
   headerRow: number;
   /** Every KPI-row × period-column cell, in reading order (row by row, left to right), filled or not. */
-  cells: { row: number; col: number; kpiId: string; key: number; label: string; factor: number }[];
+  cells: { row: number; col: number; kpiId: string; key: number; label: string; factor: number; typed?: number }[];
 }
 
 export type DataBlock = LongBlock | WideBlock;
@@ -84,4 +97,11 @@ export interface ReadKpiOptions {
 /** Rows a long data sheet's formulas reach below its last row, so rows the officer adds are counted too. */
 export const SPARE_ROWS = 200;
 
-export const NO_TEXT: readonly { cell: string; text: string }[] = Object.freeze([]);
+export interface TextValue {
+  cell: string;
+  text: string;
+  /** Set when the text is a marker of no figure (suppressed, not available): what it means. */
+  missing?: string;
+}
+
+export const NO_TEXT: readonly TextValue[] = Object.freeze([]);

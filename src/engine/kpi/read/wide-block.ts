@@ -1,11 +1,12 @@
 /** A wide scorecard: one row per KPI, one column per period. */
 import { PlanSettings } from '../../schema';
-import { a1, cellText, SheetGrid, SheetModel } from '../../workbook';
+import { a1, CellModel, cellText, SheetGrid, SheetModel } from '../../workbook';
 import { KpiHeader } from '../headers';
 import { financialYearOf, reportingPeriodKey } from '../period';
 import { isRepeatedHeader, percentFactor } from './cells';
 import { chooseTarget, readDefinition } from './definitions';
-import { numberOf } from './numbers';
+import { FigureHints } from './definitions';
+import { readFigure, readTypedNumber } from './typed-numbers';
 import { KpiDefinitionSource, KpiObservationSource, NO_TEXT, WideBlock } from './types';
 
 export function readWide(
@@ -22,7 +23,7 @@ export function readWide(
   if (latestKey === null) {
     for (const row of grid.rowNumbers) {
       if (row <= header.row) continue;
-      for (const p of header.periods) if (numberOf(grid.shown(row, p.col)?.value) !== null) latestKey = Math.max(latestKey ?? 0, p.period!.key);
+      for (const p of header.periods) if (readFigure(grid.shown(row, p.col), 1).value !== null) latestKey = Math.max(latestKey ?? 0, p.period!.key);
     }
   }
   const target = chooseTarget(header.targets, latestKey === null ? null : financialYearOf(latestKey));
@@ -41,6 +42,7 @@ export function readWide(
       settings,
       target,
       periodKinds: header.periods.map((p) => p.period!.key % 10),
+      figures: figureHints(periodCells, header),
     });
     if (!definition) continue;
     definitions.push(definition);
@@ -50,9 +52,10 @@ export function readWide(
       const key = p.period!.key;
       const label = p.period!.label;
       const address = a1(row, p.col);
-      cells.push({ row, col: p.col, kpiId: definition.definition.id, key, label, factor });
-      const n = numberOf(c?.value);
+      const figure = readFigure(c, factor);
+      cells.push({ row, col: p.col, kpiId: definition.definition.id, key, label, factor, ...(figure.typed && figure.value !== null ? { typed: figure.value } : {}) });
       const text = c ? cellText(c.value).trim() : '';
+      const provisional = !!p.period!.provisional || figure.provisional;
       observations.push({
         layout: 'wide',
         observation: {
@@ -60,18 +63,41 @@ export function readWide(
           period: label,
           numerator: null,
           denominator: null,
-          value: n === null ? null : n * factor,
-          note: null,
+          value: figure.value,
+          note: figure.missing,
+          ...(provisional ? { provisional } : {}),
           source: { sheet: sheet.name, row },
         },
         cells: { id: definition.cells.id ?? definition.cells.name, period: a1(header.row, p.col), value: address },
         key,
         idText: definition.definition.id,
-        hasPeriod: n !== null,
-        textValues: n === null && text ? [{ cell: address, text }] : NO_TEXT,
+        hasPeriod: figure.value !== null,
+        textValues: figure.missing ? [{ cell: address, text, missing: figure.missing }] : figure.unreadable ? [{ cell: address, text }] : NO_TEXT,
       });
     });
   }
   return { block: { kind: 'wide', sheet: sheet.name, headerRow: header.row, cells }, definitions, observations };
 }
 
+
+/** What a scorecard row's figures say about its unit: a percentage format or "%" on most, or unit words typed after them. */
+function figureHints(cells: (CellModel | undefined)[], header: KpiHeader): FigureHints {
+  let figures = 0;
+  let percent = 0;
+  let largest: number | null = null;
+  const words = new Map<string, number>();
+  for (const c of cells) {
+    const f = readFigure(c, 1);
+    if (f.value === null) continue;
+    figures++;
+    if (f.percent) percent++;
+    // As the figure will be read: a fraction shown as a percentage counts ×100.
+    largest = Math.max(largest ?? -Infinity, Math.abs(f.value) * (f.percent && !f.typed ? 100 : 1));
+    const typed = c?.value.type === 'text' ? readTypedNumber(c.value.value) : null;
+    if (typed?.kind === 'number' && typed.unitWords) words.set(typed.unitWords, (words.get(typed.unitWords) ?? 0) + 1);
+  }
+  // A "%" in every period header ("2024/25 %") says it for the whole row.
+  const headed = header.periods.length > 0 && header.periods.every((p) => /%/.test(p.label));
+  const unitWords = [...words].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return { percent: headed || (figures > 0 && percent * 2 > figures), unitWords, largest };
+}

@@ -1,0 +1,71 @@
+/**
+ * The id column decided by what it holds, whatever it is called: a column of short codes ("2B", "NI 130", "ASC01"),
+ * one per row, is the id column even under a header we do not know ("#", "PI", "Measure"); and where the column read
+ * as the name holds codes while another holds the words, the two are swapped.
+ */
+import { cellText, SheetGrid } from '../../workbook';
+import { KpiColumn, KpiHeader } from '../headers';
+import { isCodeLike } from './ids';
+
+interface ColumnContent {
+  filled: number;
+  codes: number;
+  unique: boolean;
+  /** Average length of the texts. */
+  length: number;
+}
+
+function contentOf(grid: SheetGrid, header: KpiHeader, col: number): ColumnContent {
+  const seen = new Set<string>();
+  let filled = 0;
+  let codes = 0;
+  let unique = true;
+  let total = 0;
+  for (const row of grid.rowNumbers) {
+    if (row <= header.row) continue;
+    const t = cellText(grid.own(row, col)?.value).trim();
+    if (!t) continue;
+    filled++;
+    total += t.length;
+    if (isCodeLike(t)) codes++;
+    const key = t.toUpperCase();
+    if (seen.has(key)) unique = false;
+    seen.add(key);
+  }
+  return { filled, codes, unique, length: filled ? total / filled : 0 };
+}
+
+const holdsIds = (c: ColumnContent): boolean => c.filled >= 2 && c.unique && c.codes >= 0.8 * c.filled;
+
+/** The header with its id (and name) columns decided from their content where the labels did not say. */
+export function withIdColumns(grid: SheetGrid, header: KpiHeader): KpiHeader {
+  const f = header.byField;
+  if (f.id) return header;
+  const byField = { ...f };
+  const name = f.name ? contentOf(grid, header, f.name.col) : null;
+  const unlabelled = header.columns.filter((c) => c.field === null);
+  if (f.name && name && holdsIds(name)) {
+    // The "name" column holds codes: the words are in the unlabelled column with the longest texts.
+    const words = unlabelled
+      .map((c) => ({ c, content: contentOf(grid, header, c.col) }))
+      .filter((x) => x.content.filled >= name.filled * 0.8 && x.content.length > 12)
+      .sort((a, b) => b.content.length - a.content.length)[0];
+    byField.id = f.name;
+    if (words) byField.name = words.c;
+    else delete byField.name;
+    return { ...header, byField, columns: relabel(header.columns, byField) };
+  }
+  if (f.code) return header; // a code column already gives each row its id when there is none
+  const ids = unlabelled.filter((c) => c.col < (f.name?.col ?? Infinity) + 2 && holdsIds(contentOf(grid, header, c.col)));
+  if (!ids.length) return header;
+  byField.id = ids[0];
+  return { ...header, byField, columns: relabel(header.columns, byField) };
+}
+
+function relabel(columns: KpiColumn[], byField: KpiHeader['byField']): KpiColumn[] {
+  return columns.map((c) => {
+    if (c === byField.id) return { ...c, field: 'id' as const };
+    if (c === byField.name) return { ...c, field: 'name' as const };
+    return c;
+  });
+}

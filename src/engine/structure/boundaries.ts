@@ -1,0 +1,235 @@
+/**
+ * Where a table starts and ends: the rows around (and beside) a plan's table that belong to the page rather than
+ * to the plan. Status and RAG legends, sign-off and version lines, page numbers, file paths and protective
+ * markings are told apart by what they hold, not by where a seed put them: a legend enumerates several different
+ * words of the status/RAG vocabularies and carries no commitment; a footer sits below a blank gap and holds
+ * nothing in the action column.
+ */
+import { matchRag, matchStatus } from '../vocabulary';
+
+/** One row's own cells, as the row classifier sees them. */
+export interface RowCells {
+  row: number;
+  cells: { col: number; text: string; isDate?: boolean }[];
+}
+
+/** A vocabulary word of the status or RAG lists. Single letters ("A", "R") are too often refs to count alone. */
+function vocabularyWord(text: string): string | null {
+  const t = text.trim().replace(/[.:;*]+$/, '');
+  if (t.replace(/[^A-Za-z]/g, '').length < 3) return null;
+  return matchStatus(t) ?? matchRag(t);
+}
+
+/** Splits "Green – work on course", "G = on track", "Red (off track)" into the word and what it means. */
+const MEANING_SEPARATOR = /\s*(?:[–—=]|\s-\s|-(?=\s)|:|\()\s*/;
+/** Separators between the entries of a legend written in one cell: "On track / At risk / Off track". */
+const ENTRY_SEPARATOR = /\s*(?:\/|\||;|,|\n|•)\s*/;
+
+/**
+ * The vocabulary word a legend entry explains ("Amber – some slippage" → At risk / Amber), when the entry is
+ * short and leads with (or is explained by) one.
+ */
+export function legendEntryWord(text: string): string | null {
+  const t = text.trim();
+  if (!t || t.length > 120) return null;
+  const whole = vocabularyWord(t);
+  if (whole) return whole;
+  const parts = t.split(MEANING_SEPARATOR).filter(Boolean);
+  if (parts.length < 2 || parts.length > 3) return null;
+  // "G = On track": the word may be the explanation of a letter or colour.
+  for (const part of parts.slice(0, 2)) {
+    const word = vocabularyWord(part.replace(/\)$/, ''));
+    if (word) return word;
+  }
+  return null;
+}
+
+/** A label that introduces a legend: "Key", "Status key:", "RAG legend", "Colour key –". */
+export function isKeyLabel(text: string): boolean {
+  return /^([A-Za-z/&]+\s+){0,3}(key|legend)\s*[:\-–]?\s*$/i.test(text.trim()) || /^(key|legend)\s*[:\-–]\s*$/i.test(text.trim());
+}
+
+/** The text of a "Status key: On track / At risk / Off track" cell after its label, if it has one. */
+function afterLabel(text: string): string {
+  const at = text.indexOf(':');
+  if (at > 0 && at <= 30 && text.slice(0, at).trim().split(/\s+/).length <= 3) return text.slice(at + 1);
+  return text;
+}
+
+/** The distinct vocabulary words a whole legend written in one cell lists, when most of its entries are such words. */
+export function legendListWords(text: string): string[] {
+  const entries = afterLabel(text).split(ENTRY_SEPARATOR).filter((e) => e.trim());
+  if (entries.length < 2) return [];
+  const words = entries.map(legendEntryWord);
+  const found = words.filter((w): w is string => w !== null);
+  if (found.length / entries.length < 0.75) return [];
+  return [...new Set(found)];
+}
+
+/** Words that sign a document off or version it: "Approved by …", "Version 3.2", "Signed:", "Date of next review". */
+const SIGN_OFF = [
+  /^(approved|agreed|endorsed|authori[sz]ed|ratified|adopted|prepared|produced|compiled|written|checked|verified|reviewed|owned)\s+(by|on|at)\b/i,
+  /^(signed|signature|signed[- ]off|sign[- ]?off)\s*(by\b|[:\-–]|$)/i,
+  /^(document\s+)?(version|ver\.?|v)\s*:?\s*\d+(\.\d+)*\b/i,
+  /^(document\s+)?version\s*[:\-–]/i,
+  /^(date\s+)?(of\s+)?(next\s+)?review(\s+date)?\s*[:\-–]/i,
+  /^date\s+(of\s+)?(next\s+)?(review|approval|issue|publication|sign[- ]?off)\b/i,
+  /^(next\s+review|review\s+due|last\s+(reviewed|revised|amended|saved)|document\s+(owner|status|control|reference|author)|author|issue\s+date|date\s+(approved|issued|published|printed)|print(ed)?\s+(date|on)|printed|classification|protective\s+marking)\b\s*[:\-–]?/i,
+  /^dated?\s*[:\-–]/i,
+];
+
+/** UK public-sector protective markings printed in page footers. */
+const PROTECTIVE_MARKING = /^(official|official[\s-]+sensitive|not protectively marked|restricted|confidential)$/i;
+const PAGE_NUMBER = /^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-)$/i;
+const FILE_PATH = /^([a-z]:\\|\\\\|\/[\w.-]+\/)|\.(xlsx|xlsm|xls|docx?|pdf|csv)$/i;
+
+/** A line that belongs to the page or the document rather than the plan: sign-off, version, page number, path. */
+export function isPageText(text: string): boolean {
+  const t = text.trim();
+  return SIGN_OFF.some((re) => re.test(t)) || PROTECTIVE_MARKING.test(t) || PAGE_NUMBER.test(t) || FILE_PATH.test(t);
+}
+
+/** A cell that holds only a date or a number: never an action's words. */
+export function isBareValue(cell: { text: string; isDate?: boolean }): boolean {
+  const t = cell.text.trim();
+  return !!cell.isDate || !/[A-Za-z]{2,}/.test(t) || /^(\d{1,2}(st|nd|rd|th)?\s+)?[A-Za-z]{3,9}\.?,?\s+\d{2,4}$/.test(t);
+}
+
+/** What a row says about the table it sits under, once, for the walks below. */
+export interface RowEvidence {
+  row: number;
+  /** The row is part of a legend: it explains vocabulary words, or is a legend's label. */
+  legendWords: string[];
+  keyLabel: boolean;
+  /** The row is a page or document line (sign-off, version, page number, path, protective marking). */
+  page: boolean;
+  /** The row holds a commitment: words in the action column that are not a date, a legend or a page line. */
+  actionText: boolean;
+}
+
+/** The columns of a table by the role that matters here. */
+export interface TableRoles {
+  /** Columns holding the action. */
+  action: ReadonlySet<number>;
+  /** Columns whose own role is a status or RAG word: such a word there is a rating, not a legend. */
+  rating: ReadonlySet<number>;
+  /** Columns holding refs: a legend entry has none. */
+  ref: ReadonlySet<number>;
+}
+
+/**
+ * Reads a row against a table with the given column roles. A legend row has at most three cells, none of them
+ * long, no date and no ref, and at least one vocabulary entry; its action-column cell, if any, is short; and a
+ * vocabulary word in the table's own status or RAG column counts only on a row that holds no action.
+ */
+export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
+  const { cells } = content;
+  const actionText = cells.some(
+    (c) => roles.action.has(c.col) && !isBareValue(c) && !isPageText(c.text) && !isKeyLabel(c.text) && !legendListWords(c.text).length,
+  );
+  // A row with an action in it is never a page line, whatever its ref ("V2") looks like.
+  const page = !actionText && cells.length <= 3 && isPageText(cells[0]?.text ?? '');
+  const keyLabel = cells.length <= 2 && cells.some((c) => isKeyLabel(c.text));
+  let legendWords: string[] = [];
+  const refLike = cells.some((c) => roles.ref.has(c.col) && /\d/.test(c.text));
+  if (cells.length <= 3 && !refLike && !cells.some((c) => c.isDate || c.text.length > 120)) {
+    const words = new Set<string>();
+    for (const c of cells) {
+      if (actionText && roles.rating.has(c.col)) continue;
+      const listed = legendListWords(c.text);
+      if (listed.length) listed.forEach((w) => words.add(w));
+      else {
+        const w = legendEntryWord(c.text);
+        if (w) words.add(w);
+      }
+    }
+    const actionCell = cells.find((c) => roles.action.has(c.col));
+    if (words.size && (!actionCell || actionCell.text.length <= 80)) legendWords = [...words];
+  }
+  return { row: content.row, legendWords, keyLabel, page, actionText };
+}
+
+/**
+ * Whether a run of rows is a legend: it explains at least two different vocabulary words, or one under a key
+ * label, or lists several in one cell. A run of real actions rarely repeats distinct status words with nothing
+ * else in their action column; a legend always does.
+ */
+export function isLegendRun(run: readonly RowEvidence[]): boolean {
+  if (!run.length || !run.every(isLegendEntry)) return false;
+  const words = new Set(run.flatMap((e) => e.legendWords));
+  return words.size >= 2 || (words.size >= 1 && run.some((e) => e.keyLabel));
+}
+
+/**
+ * The rows at the foot of one table that are not part of it, given the table's non-blank rows in order (each with
+ * whether a blank row stands above it) and each row's evidence, worked out only for the rows the walk reaches.
+ * Walking up from the bottom, block by block: legend and page lines at a block's foot are peeled off; a block
+ * below a blank gap with no action text left in it is a footer (a lone date, text, a sign-off). The walk stops at
+ * the block that ends the table, keeping what is left of it.
+ */
+export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[], evidenceOf: (row: number) => RowEvidence): Set<number> {
+  const trailing = new Set<number>();
+  let blockEnd = rows.length;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (!rows[i].gapAbove && i > 0) continue;
+    // rows[i .. blockEnd) is a block; i > 0 means a blank gap stands above it. Evidence is asked for lazily:
+    // the block that ends a long table answers on its first rows.
+    const block = rows.slice(i, blockEnd).map((r) => r.row);
+    const peeled = peelFoot(block, evidenceOf);
+    const rest = block.slice(0, block.length - peeled.length);
+    if (!rest.length || (i > 0 && !rest.some((r) => evidenceOf(r).actionText))) {
+      block.forEach((r) => trailing.add(r));
+      blockEnd = i;
+      continue;
+    }
+    peeled.forEach((r) => trailing.add(r));
+    break;
+  }
+  return trailing;
+}
+
+function isLegendEntry(e: RowEvidence): boolean {
+  return e.legendWords.length > 0 || e.keyLabel;
+}
+
+/** The legend and page lines at the foot of the block that ends a table. */
+function peelFoot(block: readonly number[], evidenceOf: (row: number) => RowEvidence): number[] {
+  const peeled: number[] = [];
+  let end = block.length;
+  for (;;) {
+    let start = end;
+    while (start > 0 && (evidenceOf(block[start - 1]).page || isLegendEntry(evidenceOf(block[start - 1])))) start--;
+    if (start === end) break;
+    const run = block.slice(start, end).map(evidenceOf);
+    // Page lines peel off alone; legend rows only as a whole legend.
+    let cut = end;
+    if (run.every((e) => e.page) || isLegendRun(run.filter((e) => !e.page))) cut = start;
+    else while (cut > start && evidenceOf(block[cut - 1]).page) cut--;
+    if (cut === end) break;
+    for (let i = cut; i < end; i++) peeled.push(block[i]);
+    end = cut;
+  }
+  return peeled;
+}
+
+/** The rows of a run next to a table (above it, nearest first; or under its header) that form a legend or page lines. */
+export function leadingLegendRows(above: readonly RowEvidence[]): Set<number> {
+  const found = new Set<number>();
+  let run: RowEvidence[] = [];
+  const flush = () => {
+    if (isLegendRun(run)) run.forEach((e) => found.add(e.row));
+    run = [];
+  };
+  for (const e of above) {
+    if (e.page) found.add(e.row);
+    if (e.legendWords.length || e.keyLabel) run.push(e);
+    else flush();
+  }
+  flush();
+  return found;
+}
+
+/** A header label that names a legend beside the table ("Key", "RAG key"), not a column of the plan. */
+export function isSideLegendLabel(header: string): boolean {
+  return isKeyLabel(header);
+}

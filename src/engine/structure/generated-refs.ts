@@ -1,0 +1,21 @@
+/**
+ * Refs for actions the officer gave none: numbers in plan order (1, 2, 3 …, counting only the actions without a
+ * ref, across the sheets in workbook order), skipping any number an officer's ref already uses. The same plan
+ * always gets the same refs, so an action keeps its ref from one run to the next while the plan is unchanged.
+ * Each such action is marked `refGenerated`, so that messages about it still name it by its row and words (the
+ * officer's sheet does not show the generated ref) and the missing-ref note can say which ref it was given.
+ */
+import { normalise } from '../text';
+import { StructuredAction } from './types';
+
+export function generateRefs(actions: StructuredAction[]): void {
+  let used: Set<string> | null = null;
+  let next = 1;
+  for (const a of actions) {
+    if (a.ref) continue;
+    used ??= new Set(actions.filter((x) => x.ref).map((x) => normalise(x.ref!)));
+    while (used.has(String(next))) next++;
+    a.ref = String(next++);
+    a.refGenerated = true;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Weighs the evidence from headers, content and position, and assigns roles across the whole header at once: one
+ * action, one ref, one status (and so on) per table, with a confidence and the reasons in plain words for every
+ * column, and the other roles each column could hold for the officer to choose from.
+ */
+import { contentEvidence, ColumnProfile } from './content';
+import { Evidence, Role } from './evidence';
+import { headerEvidence } from './header-words';
+import { best, positionEvidence } from './position';
+
+export const MIN_CONFIDENCE = 0.6;
+
+/** A column to be given a role: its header label and what was found below it. */
+export interface ColumnInput {
+  col: number;
+  header: string;
+  profile: ColumnProfile;
+}
+
+export interface RoleScore {
+  field: Role;
+  confidence: number;
+  reasons: string[];
+}
+
+export interface ColumnRole {
+  col: number;
+  field: Role | null;
+  confidence: number;
+  reasons: string[];
+  /** Every role the column could hold, likeliest first. */
+  candidates: RoleScore[];
+}
+
+/** Roles a table has one column for; the others (lead, progress, timescale …) may take several columns. */
+const ONE_COLUMN: ReadonlySet<Role> = new Set(['ref', 'action', 'status', 'rag', 'dueDate', 'lastUpdated', 'qualityStatement']);
+
+type Scores = Partial<Record<Role, { score: number; reasons: string[] }>>;
+
+/** Header and content together: each agreeing makes the other surer; content that says otherwise makes it less so. */
+function weigh(header: Evidence, content: Evidence): Scores {
+  const scores: Scores = {};
+  const contentTop = Math.max(0, ...Object.values(content).map((s) => s.score));
+  const roles = new Set([...Object.keys(header), ...Object.keys(content)] as Role[]);
+  for (const role of roles) {
+    const h = header[role];
+    const c = content[role];
+    if (h && c) scores[role] = { score: 1 - (1 - h.score) * (1 - c.score), reasons: [h.reason, c.reason] };
+    else if (h) {
+      const contradicted = contentTop >= 0.7;
+      scores[role] = {
+        score: contradicted ? h.score * 0.85 : h.score,
+        reasons: contradicted ? [h.reason, `but what it holds looks like ${describeOther(content)}`] : [h.reason],
+      };
+    } else if (c) scores[role] = { score: c.score * 0.85, reasons: [`what it holds: ${c.reason}`] };
+  }
+  return scores;
+}
+
+function describeOther(content: Evidence): string {
+  const top = best(content);
+  return top ? `another role (${content[top]!.reason})` : 'another role';
+}
+
+/** Assigns a role to each column of one header, from all the evidence. */
+export function assignRoles(inputs: ColumnInput[]): ColumnRole[] {
+  const scored = inputs.map((input) => ({ input, header: headerEvidence(input.header), scores: weigh(headerEvidence(input.header), contentEvidence(input.profile)) }));
+
+  const actionCol = chooseAction(scored);
+  const nudges = positionEvidence(
+    scored.map((s) => ({ col: s.input.col, scores: flatten(s.scores) })),
+    actionCol?.input.col ?? null,
+  );
+  scored.forEach((s, i) => {
+    for (const [role, nudge] of Object.entries(nudges[i]) as [Role, { score: number; reason: string }][]) {
+      const known = s.scores[role];
+      if (known) s.scores[role] = { score: Math.min(1, nudge.score), reasons: [...known.reasons, ...nudge.reason.split('; ')] };
+    }
+  });
+
+  const assigned = new Map<number, { field: Role | null; confidence: number; reasons: string[] }>();
+  const taken = new Set<Role>();
+  if (actionCol) {
+    const s = actionCol.scores.action!;
+    assigned.set(actionCol.input.col, { field: 'action', confidence: s.score, reasons: s.reasons });
+    taken.add('action');
+    // Another column that also reads as the action (a recommendation beside the response to it) groups the actions.
+    for (const other of scored) {
+      if (other === actionCol || !looksLikeAction(other)) continue;
+      // Milestones beside the action stay milestones: only a rival action or a grouping groups the actions.
+      const likeliest = best(flatten(other.scores));
+      if (likeliest !== 'action' && likeliest !== 'area') continue;
+      // Free text as individual as the action's, under a header that names neither, is more likely its progress.
+      const named = (other.header.action?.score ?? 0) > 0 || (other.header.area?.score ?? 0) > 0;
+      if (!named && other.input.profile.individuality >= actionCol.input.profile.individuality - 0.05) continue;
+      const grouping = Math.max(other.scores.action!.score, other.scores.area?.score ?? 0);
+      assigned.set(other.input.col, {
+        field: 'area',
+        confidence: round(Math.max(MIN_CONFIDENCE, grouping * 0.9)),
+        reasons: [
+          ...(other.scores.area?.reasons ?? other.scores.action!.reasons),
+          `"${actionCol.input.header}" holds the individual actions, so this column groups them and is kept on each action`,
+        ],
+      });
+    }
+  }
+
+  // The strongest claims first, so that a one-column role goes to the column that fits it best.
+  const rest = scored.filter((s) => !assigned.has(s.input.col));
+  const claims = rest.flatMap((s) => (Object.entries(s.scores) as [Role, { score: number; reasons: string[] }][]).map(([role, v]) => ({ s, role, ...v })));
+  claims.sort((a, b) => b.score - a.score || a.s.input.col - b.s.input.col);
+  for (const claim of claims) {
+    if (claim.score < MIN_CONFIDENCE || assigned.has(claim.s.input.col) || claim.role === 'action') continue;
+    if (ONE_COLUMN.has(claim.role) && taken.has(claim.role)) continue;
+    assigned.set(claim.s.input.col, { field: claim.role, confidence: claim.score, reasons: claim.reasons });
+    taken.add(claim.role);
+  }
+
+  return scored.map((s) => {
+    const candidates = (Object.entries(s.scores) as [Role, { score: number; reasons: string[] }][])
+      .map(([field, v]) => ({ field, confidence: round(v.score), reasons: v.reasons }))
+      .filter((c) => c.confidence >= 0.2)
+      .sort((a, b) => b.confidence - a.confidence);
+    const chosen = assigned.get(s.input.col);
+    if (chosen) return { col: s.input.col, field: chosen.field, confidence: round(chosen.confidence), reasons: chosen.reasons, candidates };
+    const reasons = candidates.length
+      ? [`no role fits surely: at best ${candidates[0].field} (${Math.round(candidates[0].confidence * 100)}%)`, ...candidates[0].reasons]
+      : ['neither the header nor what the column holds suggests a role'];
+    return { col: s.input.col, field: null, confidence: 0, reasons, candidates };
+  });
+}
+
+interface Scored {
+  input: ColumnInput;
+  header: Evidence;
+  scores: Scores;
+}
+
+/** A column that reads as the action: its likeliest role, or its header names it. */
+function looksLikeAction(s: Scored): boolean {
+  const action = s.scores.action?.score ?? 0;
+  if (action < MIN_CONFIDENCE) return false;
+  return best(flatten(s.scores)) === 'action' || (s.header.action?.score ?? 0) >= MIN_CONFIDENCE;
+}
+
+/**
+ * The action column. Where two columns read as the action (a recommendation and the response to it), the one whose
+ * rows are individual commitments, each its own, is the action. Where no column reads as the action, a column of
+ * recommendations or findings is: the header words give those a weaker action reading for this case.
+ */
+function chooseAction(scored: Scored[]): Scored | null {
+  const candidates = scored.filter(looksLikeAction);
+  if (!candidates.length) return null;
+  const primary = candidates.filter((s) => best(flatten(s.scores)) === 'action');
+  const pool = primary.length ? primary : candidates;
+  if (primary.length && candidates.length > primary.length) {
+    // A finding beside the response may have as many rows of its own: then the response, the plainer action, wins.
+    const fallback = candidates.filter((s) => !primary.includes(s));
+    const mostIndividual = [...candidates].sort((a, b) => b.input.profile.individuality - a.input.profile.individuality)[0];
+    if (fallback.includes(mostIndividual) && mostIndividual.input.profile.individuality > Math.max(...primary.map((p) => p.input.profile.individuality)) + 0.1) {
+      return mostIndividual;
+    }
+  }
+  const tenths = (s: Scored) => Math.round(s.input.profile.individuality * 10);
+  return [...pool].sort((a, b) => tenths(b) - tenths(a) || b.scores.action!.score - a.scores.action!.score || a.input.col - b.input.col)[0];
+}
+
+function flatten(scores: Scores): Evidence {
+  const flat: Evidence = {};
+  for (const [role, v] of Object.entries(scores) as [Role, { score: number; reasons: string[] }][]) flat[role] = { score: v.score, reason: v.reasons[0] };
+  return flat;
+}
+
+function round(score: number): number {
+  return Math.round(score * 100) / 100;
+}

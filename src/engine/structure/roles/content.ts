@@ -1,0 +1,177 @@
+/**
+ * Evidence from what a column holds below its header. Long free text, different on each row, is what actions
+ * (and progress) are written in; short repeated names and job titles are leads; dates, months, quarters and
+ * "Ongoing" are timescales; the status and RAG vocabularies and reference patterns identify their own columns.
+ */
+import { matchCqcTheme, matchQualityStatement, matchRag, matchStatus } from '../../vocabulary';
+import { Evidence, support } from './evidence';
+
+/** One non-empty cell below the header. */
+export interface SampleCell {
+  text: string;
+  /** A real date cell. */
+  date: boolean;
+  /** The cell's own value, not one shown from a merged area that starts on a row above. */
+  own: boolean;
+}
+
+/** What a column holds, summarised from the cells sampled below its header. */
+export interface ColumnProfile {
+  /** Data rows looked at. */
+  rows: number;
+  cells: SampleCell[];
+  /** How far each row has a value of its own, different from the others: 1 for one commitment per row. */
+  individuality: number;
+}
+
+interface TextKind {
+  words: number;
+  ref: boolean;
+  when: boolean;
+  status: boolean;
+  rag: boolean;
+  person: boolean;
+  jobTitle: boolean;
+  figure: boolean;
+  qualityStatement: boolean;
+  theme: boolean;
+}
+
+const REF = /^(?:[A-Za-z]{1,3}\s?[.-]?\s?)?\d{1,3}(?:[.-]\d{1,3}){0,3}[a-z]?[.)]?$|^\(?[a-z]\)?\.?$|^\(?[ivx]{1,5}\)?\.?$/;
+const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december';
+const WHEN = new RegExp(
+  [
+    `\\b(${MONTH})\\b`, '\\bq[1-4]\\b', '\\b(19|20)\\d{2}\\b', '\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b', '\\bfy\\b',
+    '\\bongoing\\b', '\\bimmediate(ly)?\\b', '\\bend of\\b', '\\bwithin\\b', '\\b(short|medium|long)[- ]term\\b',
+    '\\b\\d+\\s*(weeks?|months?|mths?|m|years?)\\b', '\\b(annual(ly)?|quarterly|monthly|weekly)\\b', '\\btbc\\b', '\\bcontinuous\\b',
+  ].join('|'),
+  'i',
+);
+/** Words that make a short text a job title or a body, not a sentence. */
+const JOB_WORDS =
+  /\b(director|manager|head|officer|lead|leads|team|commissioner|coordinator|co-ordinator|worker|practitioner|chief|principal|assistant|deputy|service|services|board|partnership|council|nhs|icb|group|executive|adviser|advisor|consultant|specialist|dass|dcs|ceo|hos|ad|pmo|hr|finance|all)\b/i;
+const CAPITALISED_WORDS = /^[A-Z(][\w'’.()&/-]*(?:\s+(?:of|and|for|the|&|\/|-|–|[A-Z(][\w'’.()&/-]*))*$/;
+
+const kinds = new Map<string, TextKind>();
+
+function kindOf(text: string): TextKind {
+  const known = kinds.get(text);
+  if (known) return known;
+  const words = countWords(text);
+  const short = words <= 8 && text.length <= 80;
+  const status = short && matchStatus(text) !== null;
+  const rag = short && matchRag(text) !== null;
+  const when = short && !status && WHEN.test(text);
+  const ref = text.length <= 12 && REF.test(text.trim()) && !/^[A-Z]$/.test(text.trim());
+  const figure = !ref && !when && /^[<>≥≤~]?\s*-?[£$]?\d[\d,.]*\s*(%|k|m)?$/i.test(text.trim());
+  const titleLike = short && words <= 7 && !status && !rag && !when && !ref && !figure && !/[.!?;]$/.test(text.trim());
+  const jobTitle = titleLike && JOB_WORDS.test(text);
+  const person = titleLike && !jobTitle && CAPITALISED_WORDS.test(text.replace(/\n/g, ' / ').trim());
+  const kind: TextKind = {
+    words,
+    ref,
+    when,
+    status,
+    rag,
+    person,
+    jobTitle,
+    figure,
+    qualityStatement: words <= 40 && matchQualityStatement(text) !== null,
+    theme: short && matchCqcTheme(text) !== null,
+  };
+  if (kinds.size > 100_000) kinds.clear();
+  kinds.set(text, kind);
+  return kind;
+}
+
+function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** What the cells below a header say about the column's role. */
+export function contentEvidence(profile: ColumnProfile): Evidence {
+  const evidence: Evidence = {};
+  const { cells } = profile;
+  const n = cells.length;
+  if (n < 2) return evidence;
+  // A handful of cells is weak evidence; a screenful is as strong as content gets.
+  const sure = Math.min(1, n / 5);
+  let long = 0;
+  let ref = 0;
+  let when = 0;
+  let dates = 0;
+  let status = 0;
+  let rag = 0;
+  let people = 0;
+  let titles = 0;
+  let figures = 0;
+  let statements = 0;
+  let themes = 0;
+  let medium = 0;
+  const distinct = new Set<string>();
+  for (const cell of cells) {
+    const k = kindOf(cell.text);
+    distinct.add(cell.text);
+    if (k.words >= 7) long++;
+    else if (k.words >= 2 && !k.person && !k.jobTitle && !k.when && !k.status) medium++;
+    if (k.ref) ref++;
+    if (cell.date) dates++;
+    if (k.when || cell.date) when++;
+    if (k.status) status++;
+    if (k.rag) rag++;
+    if (k.person) people++;
+    if (k.jobTitle) titles++;
+    if (k.figure) figures++;
+    if (k.qualityStatement) statements++;
+    if (k.theme) themes++;
+  }
+  const share = (count: number): number => count / n;
+  const repeated = distinct.size / n < 0.75;
+  const example = `"${cells[0].text.length > 30 ? `${cells[0].text.slice(0, 30)}…` : cells[0].text}"`;
+
+  if (share(ref) >= 0.6) support(evidence, 'ref', (0.6 + 0.35 * share(ref)) * sure, `mostly reference numbers, such as ${example}`);
+  if (share(when) >= 0.6) {
+    const score = (0.55 + 0.4 * share(when)) * sure;
+    support(evidence, 'timescale', score, share(dates) >= 0.6 ? 'mostly dates' : 'mostly dates, months, quarters or years');
+    support(evidence, 'dueDate', score * 0.8, share(dates) >= 0.6 ? 'mostly dates' : 'mostly dates, months, quarters or years');
+    if (share(dates) >= 0.6) support(evidence, 'lastUpdated', score * 0.7, 'mostly dates');
+  }
+  if (share(status) >= 0.5 && status >= rag) support(evidence, 'status', (0.55 + 0.4 * share(status)) * sure, `mostly status words, such as ${example}`);
+  if (share(rag) >= 0.5 && rag >= status) support(evidence, 'rag', (0.55 + 0.4 * share(rag)) * sure, `mostly RAG colours or letters, such as ${example}`);
+  const named = people + titles;
+  if (share(named) >= 0.6 && titles + (repeated ? people : 0) > 0) {
+    const score = (0.5 + 0.25 * share(named) + 0.15 * share(titles) + (repeated ? 0.1 : 0)) * sure;
+    support(evidence, 'lead', score, repeated ? 'mostly names and job titles, repeated down the column' : 'mostly names and job titles');
+  }
+  if (share(long) >= 0.5) {
+    const freeText = (0.45 + 0.35 * share(long)) * sure;
+    const individual = profile.individuality >= 0.7;
+    const reason = individual ? 'long free text, different on each row' : 'long free text';
+    support(evidence, 'action', individual ? freeText : freeText * 0.8, reason);
+    support(evidence, 'progress', freeText * 0.85, reason);
+    for (const role of ['outcomes', 'measures', 'milestones'] as const) support(evidence, role, freeText * 0.6, reason);
+    support(evidence, 'area', freeText * (individual ? 0.4 : 0.7), reason);
+  }
+  if (share(statements) >= 0.5) support(evidence, 'qualityStatement', 0.9 * sure, 'mostly CQC quality statements');
+  if (share(themes) >= 0.5) support(evidence, 'theme', 0.9 * sure, 'mostly CQC themes');
+  if (profile.individuality < 0.6 && share(medium + long) >= 0.6) {
+    support(evidence, 'area', 0.55 * sure, 'the same few values over several rows, as a grouping does');
+    support(evidence, 'theme', 0.5 * sure, 'the same few values over several rows, as a grouping does');
+  }
+  if (share(figures) >= 0.6) support(evidence, 'measures', (share(figures) >= 0.8 ? 0.7 : 0.5) * sure, 'mostly figures');
+  return evidence;
+}
+
+/** How far each sampled row has a value of its own, different from its neighbours'. */
+export function individuality(rows: number, cells: SampleCell[]): number {
+  if (!rows) return 0;
+  const own = cells.filter((c) => c.own);
+  return (new Set(own.map((c) => c.text)).size / rows);
+}

@@ -1,0 +1,61 @@
+/**
+ * A row as the row classifier sees it: its own tidy cell texts (merged areas counted once, where they start),
+ * and the tests on that content that tell a heading from a row of data.
+ */
+import { cellText, MergedArea, SheetGrid } from '../workbook';
+import { HeaderBlock } from './columns';
+import { headingKind } from './headings';
+
+export interface RowContent {
+  row: number;
+  cells: { col: number; text: string; merge?: MergedArea; bold: boolean }[];
+}
+
+/** The cells a row itself holds: its own values and merged areas that start on it. */
+export function ownContent(grid: SheetGrid, row: number): RowContent {
+  const cells: RowContent['cells'] = [];
+  for (const cell of grid.rowCells(row)) {
+    const col = cell.col;
+    const merge = grid.merge(row, col);
+    if (merge && (merge.top !== row || merge.left !== col)) continue;
+    const text = tidyCell(cellText(cell.value));
+    if (text) cells.push({ col, text, merge, bold: !!cell.bold });
+  }
+  return { row, cells };
+}
+
+/**
+ * Something the line-by-line tidy below would change: a tab, a double space, a blank line, or a line that starts
+ * or ends with white space.
+ */
+const UNTIDY = /\t| {2}|^\s|\s$|\s\n|\n\s/;
+
+export function tidyCell(text: string): string {
+  // Most cells are already tidy, multi-line ones included: skip the split and join (this runs for every cell of
+  // every row, twice).
+  if (!UNTIDY.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+export const TITLE_LIKE = /\b(19|20)\d{2}\b|\b(plan|strategy|appendix|draft|inspection|report|council|directorate)\b/i;
+
+export function isSingleText(content: RowContent): boolean {
+  return content.cells.length === 1;
+}
+
+export function looksLikeHeading(content: RowContent, actionCols: Set<number>): boolean {
+  if (!isSingleText(content)) return false;
+  const cell = content.cells[0];
+  if (cell.merge && cell.merge.right > cell.merge.left) return true;
+  if (cell.bold) return true;
+  if (!actionCols.has(cell.col) && headingKind(cell.text) !== 'plain') return true;
+  return false;
+}
+
+export function actionColumns(header: HeaderBlock): Set<number> {
+  return new Set(header.columns.filter((c) => c.field === 'action').map((c) => c.col));
+}

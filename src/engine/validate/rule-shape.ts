@@ -1,0 +1,91 @@
+/**
+ * The shape of a validation rule: a stable id (used in the "Plan Settings" sheet and in docs/RULES.md), a default
+ * severity, a title, a description of what it checks, and builders for its message and suggested fix.
+ */
+import { Severity } from '../schema';
+import type { ValidationContext } from './context';
+
+export const RULE_IDS = [
+  'no-plan-table',
+  'missing-column',
+  'missing-action',
+  'missing-lead',
+  'duplicate-ref',
+  'missing-ref',
+  'invalid-status',
+  'invalid-rag',
+  'unparseable-timescale',
+  'missing-due-date',
+  'overdue',
+  'rag-inconsistent',
+  'complete-without-evidence',
+  'completion-contradicts-status',
+  'formula-error',
+  'smart-incomplete',
+  'unknown-framework-code',
+  'theme-not-in-framework',
+  'cross-reference-not-found',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A finding before plan settings change its severity. */
+export interface RawFinding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+  fix: string;
+}
+
+export interface Rule {
+  id: RuleId;
+  defaultSeverity: Severity;
+  /** Where the default differs by case (missing-column: error for the action column). */
+  severityNote?: string;
+  title: string;
+  /** What the rule checks, in a sentence or two (for docs/RULES.md). */
+  checks: string;
+  /** A worked example of the message and fix. */
+  example: { message: string; fix: string };
+  run(context: ValidationContext): RawFinding[];
+}
+
+export interface Hit<P> {
+  sheet: string;
+  cell: string;
+  params: P;
+  severity?: Severity;
+}
+
+export interface RuleSpec<P> {
+  id: RuleId;
+  defaultSeverity: Severity;
+  severityNote?: string;
+  title: string;
+  checks: string;
+  message(params: P): string;
+  fix(params: P): string;
+  example: P;
+  find(context: ValidationContext): Hit<P>[];
+}
+
+export function defineRule<P>(spec: RuleSpec<P>): Rule {
+  return {
+    id: spec.id,
+    defaultSeverity: spec.defaultSeverity,
+    severityNote: spec.severityNote,
+    title: spec.title,
+    checks: spec.checks,
+    example: { message: spec.message(spec.example), fix: spec.fix(spec.example) },
+    run: (context) =>
+      spec.find(context).map((hit) => ({
+        rule: spec.id,
+        severity: hit.severity ?? spec.defaultSeverity,
+        sheet: hit.sheet,
+        cell: hit.cell,
+        message: spec.message(hit.params),
+        fix: spec.fix(hit.params),
+      })),
+  };
+}
