@@ -164,7 +164,9 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
             break;
           case 'timescale':
             set(due.value);
-            fact.dueDate = due.due;
+            // "TBC" or "Ongoing" beside dated checkpoints is no due date to one reader and the last checkpoint to
+            // another: ambiguous, so not checked.
+            if (due.due !== null || !roles.has('milestones')) fact.dueDate = due.due;
             break;
           case 'status':
             fact.status = status;

@@ -61,8 +61,8 @@
  * written when there is a lead column; status (canonical) when there is a status column; RAG (canonical) when
  * there is a RAG column; the due date when there is a timescale column: the date a real date cell holds, or the
  * last day of the month, financial-year quarter or financial year named (Q3 2025/26 → 31/12/2025, 2025/26 →
- * 31/03/2026), and none for "Ongoing" and "TBC". Plan start is 1 April 2025. Everything else (themes, progress,
- * generated refs) is left to the seeds' own tests.
+ * 31/03/2026), and none for "Ongoing" and "TBC" (unchecked when dated checkpoints sit beside them: ambiguous).
+ * Plan start is 1 April 2025. Everything else (themes, progress, generated refs) is left to the seeds' own tests.
  *
  * THE TEST (tests/structure-corpus.test.ts), four groups: the corpus itself (size, vocabulary unlike the seeds,
  * repeatable builds) with one control per layout; each named layout as its own test; each named layout under
