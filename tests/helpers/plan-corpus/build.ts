@@ -30,6 +30,9 @@ class ContentSource {
   private commitments: string[];
   private recommendations: string[];
   readonly leads: string[];
+  /** Refs carry on across the layout's tables and sheets, as a plan split into parts numbers on. */
+  groupsUsed = 0;
+  actionsUsed = 0;
 
   constructor(readonly rnd: Random) {
     this.commitments = rnd.shuffle(COMMITMENTS);
@@ -135,7 +138,7 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
         const set = (value: string | Date, extra: { fill?: string } = {}) => sheet.set(row, col, { value, ...extra });
         switch (column.role) {
           case 'ref': {
-            const text = ref(table.refStyle ?? 'decimal', g, i, overall);
+            const text = ref(table.refStyle ?? 'decimal', source.groupsUsed + g, i, source.actionsUsed + overall);
             if (table.refStyle === 'number') sheet.set(row, col, { value: Number(text) });
             else set(text);
             fact.ref = text;
@@ -208,6 +211,8 @@ function writeTable(sheet: DraftSheet, table: TablePlan, row: number, source: Co
       truth.push(fact);
     }
   });
+  source.groupsUsed += groups.length;
+  source.actionsUsed += overall;
   return row;
 }
 

@@ -293,7 +293,8 @@ export function ref(style: RefStyle, g: number, i: number, overall: number): str
     case 'letter':
       return `R${overall + 1}`;
     case 'alpha':
-      return `${String.fromCharCode(97 + (overall % 26))}`;
+      // a … z, then aa, ab …
+      return (overall >= 26 ? String.fromCharCode(96 + Math.floor(overall / 26)) : '') + String.fromCharCode(97 + (overall % 26));
     case 'code':
       return `ASC-${pad(overall + 1)}`;
     case 'number':
