@@ -90,6 +90,7 @@ describe('the corpus itself', () => {
   test('a layout is the same workbook and truth every time it is built', () => {
     const again = CATALOGUE.map(buildLayout);
     expect(again.map((b) => b.truth)).toEqual(built.map((b) => b.truth));
+    expect(again.map((b) => b.workbook)).toEqual(built.map((b) => b.workbook));
   });
 });
 
