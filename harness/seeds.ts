@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { readWorkbook } from '../src/xlsx/read-workbook';
 import type { SeedInfo } from './page';
 import { REPO_ROOT, SEEDS_DIR } from './paths';
+import { unrecognisedModel, UNRECOGNISED_SEED } from './unrecognised-seed';
 
 export async function buildSeeds(outDir: string = SEEDS_DIR): Promise<SeedInfo[]> {
   const seedDir = path.join(REPO_ROOT, 'seeds');
@@ -18,6 +19,10 @@ export async function buildSeeds(outDir: string = SEEDS_DIR): Promise<SeedInfo[]
     fs.writeFileSync(path.join(outDir, `${id}.json`), JSON.stringify(model));
     index.push({ id, file, sheets: model.sheets.map((s) => s.name) });
   }
+  // One workbook made here, not a council's: headers nothing can read, for the pane's column review from nothing.
+  const unrecognised = unrecognisedModel();
+  fs.writeFileSync(path.join(outDir, `${UNRECOGNISED_SEED}.json`), JSON.stringify(unrecognised));
+  index.push({ id: UNRECOGNISED_SEED, file: 'harness/unrecognised-seed.ts', sheets: unrecognised.sheets.map((s) => s.name) });
   fs.writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(index, null, 2));
   return index;
 }

@@ -1,10 +1,11 @@
 /**
  * The plan-assure command: a thin shell over the engine and the xlsx adapter.
- *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
- *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
- *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"]
+ *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
+ *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
+ *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"] [--columns …]
  *   any command: [--polarity "<KPI id or code>=higher|lower"]…
- * Exit codes: 0 done; 1 done, with error-level findings; 2 unusable input or command line, or an output that cannot
+ * Exit codes: 0 done; 1 done, with error-level findings (no action column found is one); 2 a --columns that cannot be
+ * honoured, or unusable input or command line, or an output that cannot
  * be written safely (--out unwritable, a sheet name clash, a tool sheet edited by hand); 3 an internal fault.
  */
 import * as path from 'node:path';
@@ -14,7 +15,13 @@ import { Finding, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { boardPackWorkbookPlan, parseReportingPeriod } from '../engine/board-pack';
-import { structureWorkbook } from '../engine/structure';
+import { choosableSheets } from '../engine/column-choice';
+import { savedColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
+import { structureWorkbook, StructureOptions, StructureResult } from '../engine/structure';
+import { WorkbookModel } from '../engine/workbook';
+import { editSettingsSheet, withSettingsSheet } from '../xlsx/settings-edit';
+import { candidateMessage } from './candidates';
+import { ColumnsChoice, ColumnsError, resolveColumns } from './columns-option';
 import { validatePlan } from '../engine/validate';
 import { applyWorkbookPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
@@ -29,10 +36,10 @@ import { printReadable } from './readable';
 
 export const USAGE = `Usage:
   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--csv <plan.csv>] [--json] [--today YYYY-MM-DD]
-                        [--plan-start YYYY-MM-DD]
-  plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
+                        [--plan-start YYYY-MM-DD] [--columns "action=C,lead=E,due=F"]
+  plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
-                        [--period "Q2 2025/26"]
+                        [--period "Q2 2025/26"] [--columns …]
   Limits for a rare huge plan: [--max-cells N] [--max-part-mb N] [--max-package-mb N] [--max-shared-strings N]
   any command also takes  [--polarity "<KPI id or code>=higher|lower"] (once per KPI)
 
@@ -51,14 +58,17 @@ export const USAGE = `Usage:
   --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
   --polarity    whether higher or lower is better for a KPI, e.g. --polarity "ASCOF 2A=lower"; wins over
                 the sheet, for this run (to keep it, add a Plan Settings row "Polarity: ASCOF 2A" | "lower")
+  --columns     which column is which, by letter or header text: "action=C,lead=Owner,due=F"; header=3 for the
+                header row; "Actions!action=C" for a sheet; ignore=G to leave a column out. With --out, the
+                roles are saved in the new file's "Plan Settings" sheet and later runs read the plan the same way.
 
   --max-…       raise a reading limit (defaults: 3,000,000 cells, 256 MB a part, 1,024 MB in all,
                 2,000,000 shared strings); a file past one is refused, as a real plan never is
 
 A workbook with macros (.xlsm) is written as .xlsm, macros untouched: give --out an .xlsm name.
 
-Exit codes: 0 done, 1 done with errors in the plan, 2 unusable input or output (nothing is
-written), 3 internal fault.`;
+Exit codes: 0 done, 1 done with errors in the plan (including "no action column found"), 2 unusable
+input, output or --columns (nothing is written), 3 internal fault.`;
 
 class UsageError extends Error {}
 
@@ -86,6 +96,7 @@ interface Options {
   today: string;
   planStart?: string;
   period?: string;
+  columns?: string;
   limits: ReadLimits;
   csv?: string;
   /** The officer's polarities from --polarity, by KPI id or code. */
@@ -105,6 +116,7 @@ function parse(argv: string[]): Options | 'help' {
         'plan-start': { type: 'string' },
         period: { type: 'string' },
         polarity: { type: 'string', multiple: true },
+        columns: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         csv: { type: 'string' },
         ...READ_LIMIT_OPTIONS,
@@ -146,6 +158,7 @@ function parse(argv: string[]): Options | 'help' {
     today: checkDate('today', values.today) ?? localToday(),
     planStart: checkDate('plan-start', values['plan-start']),
     period: values.period,
+    columns: values.columns,
     limits,
     csv: values.csv,
     polarities: polarityOptions(values.polarity ?? []),
@@ -160,6 +173,22 @@ function polarityOptions(options: string[]): Record<string, Polarity> {
     out[parsed.kpi] = parsed.polarity;
   }
   return out;
+}
+
+function columnOverrides(chosen: ColumnsChoice[]): Pick<StructureOptions, 'columnOverrides' | 'headerRowOverrides'> {
+  return {
+    columnOverrides: Object.fromEntries(chosen.map((c) => [c.sheet, Object.fromEntries(c.fields)])),
+    headerRowOverrides: Object.fromEntries(chosen.map((c) => [c.sheet, c.headerRow])),
+  };
+}
+
+/** Every headed column of each sheet the officer named, with the role it was read as (theirs, or as found). */
+function savedColumns(model: WorkbookModel, result: StructureResult, chosen: ColumnsChoice[]): SavedColumn[] {
+  return chosen.flatMap((c) => {
+    const layout = result.sheets.find((s) => s.sheet === c.sheet && s.role === 'plan');
+    const fields = layout ? new Map(layout.columns.map((col) => [col.col, col.field])) : c.fields;
+    return savedColumnsFor(model.sheets.find((s) => s.name === c.sheet)!, c.headerRow, fields);
+  });
 }
 
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -182,12 +211,18 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     // --polarity adds to (and wins over) the polarities saved in the workbook's Plan Settings.
     const kpiPolarities = { ...readSettingsSheet(model).settings.kpiPolarities, ...options.polarities };
     const settings = Object.keys(kpiPolarities).length ? { kpiPolarities } : undefined;
-    const result = structureWorkbook(model, { today: options.today, planStart: options.planStart, ownedSheets: owned, settings });
+    const base: StructureOptions = { today: options.today, planStart: options.planStart, ownedSheets: owned, settings };
+    let result = structureWorkbook(model, base);
+    const chosen = options.columns ? resolveColumns(options.columns, model, choosableSheets(model, result)) : [];
+    if (chosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen) });
+    // The roles given with --columns are saved in the written copy, so the next run reads the plan the same way.
+    const settingsEdit = chosen.length ? settingsEditFor(model, savedColumns(model, result, chosen)) : null;
     const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: options.today })];
     let written: string | null = null;
     let reported = result;
     if (options.command === 'structure' && options.out) {
-      await applyWorkbookPlan(workbook, structureWorkbookPlan(result, model), owned);
+      await applyWorkbookPlan(workbook, withSettingsSheet(structureWorkbookPlan(result, model), settingsEdit), owned);
+      await editSettingsSheet(workbook, settingsEdit);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
     }
@@ -197,16 +232,24 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     }
     if (options.command === 'run' && options.out) {
       const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, findings });
-      await applyWorkbookPlan(workbook, pack.plan, owned);
+      await applyWorkbookPlan(workbook, withSettingsSheet(pack.plan, settingsEdit), owned);
+      await editSettingsSheet(workbook, settingsEdit);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
       // The report shows each action's RAG as the board pack does: entered, or derived where none was entered.
       reported = { ...result, actions: pack.actions.map((a) => ({ ...a, rag: a.effectiveRag })) };
     }
     if (options.json) stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
-    else printReadable(stdout, options.command, options.input, reported, findings, written);
+    else printReadable(stdout, options.command, options.input, reported, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
+    // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
+    const choices = choosableSheets(model, result);
+    if (!result.sheets.some((s) => s.role === 'plan') && choices.length) (options.json ? stderr : stdout).write(`\n${candidateMessage(choices, argv)}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
+    if (error instanceof ColumnsError) {
+      stderr.write(`plan-assure: ${error.message} Nothing was written.\n`);
+      return 2;
+    }
     if (error instanceof UnusableInputError || error instanceof OutputNotWritableError || error instanceof OutputKindError) {
       stderr.write(`plan-assure: ${error.message}\n`);
       return 2;

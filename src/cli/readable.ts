@@ -15,6 +15,8 @@ export function printReadable(
   result: StructureResult,
   findings: Finding[],
   written: string | null,
+  /** The settings sheet the --columns roles were saved in, in the written file. */
+  savedIn: string | null = null,
 ): void {
   const lines: string[] = [];
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
@@ -30,6 +32,7 @@ export function printReadable(
     const other = result.sheets.filter((s) => s.role !== 'plan').map((s) => `"${s.sheet}" (${s.role.replace(/-/g, ' ')})`);
     if (other.length) lines.push(`\nNot read as plan sheets: ${other.join(', ')}.`);
     if (written) lines.push(`\nWrote ${written}.`);
+    if (written && savedIn) lines.push(`The column roles you gave are saved in its "${savedIn}" sheet: the next run reads the plan the same way.`);
   }
   for (const severity of SEVERITIES) {
     const group = findings.filter((f) => f.severity === severity);

@@ -1,8 +1,9 @@
 /**
  * Applies a declarative WorkbookPlan to the open workbook through Office.js: the Office.js twin of
  * src/xlsx/apply-plan.ts, with the same semantics. The sheets the tool owns are deleted and written afresh; an
- * officer's sheet is never touched, and a plan sheet whose name belongs to the officer stops the command with an
- * error naming it.
+ * officer's sheet is never touched (except the rows of Plan Settings that hold the column roles the officer
+ * confirmed, when asked: ApplyOptions.settingsEdit), and a plan sheet whose name belongs to the officer stops the
+ * command with an error naming it.
  *
  * Requests. Everything is queued as a few large operations (2-D arrays per block of rows, one operation per style
  * range, never cell by cell) and sent in as few context.sync() calls as Excel on the web's 5 MB request limit
@@ -27,6 +28,8 @@
  *
  * Column widths: plans give characters; Excel takes points: points = (characters × 7 + 5) × 0.75 (see units.ts).
  */
+import type { SettingsEdit } from '../engine/saved-mapping';
+import { queueSettingsEdit, settingsEditBytes } from './settings-edit';
 import { ConditionalFormatPlan, PlanValue, RangeStyle, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { DATE_FORMAT } from '../engine/sheet-plan/plan-sheet';
 import { columnName, parseRef } from './address';
@@ -50,6 +53,8 @@ export interface ApplyOptions {
   requirements?: RequirementChecker | null;
   /** Defaults to SAFE_REQUEST_BYTES. */
   maxRequestBytes?: number;
+  /** Rows to write into the officer's Plan Settings sheet, in the last request (the column roles they confirmed). */
+  settingsEdit?: SettingsEdit;
 }
 
 export interface ApplyReport {
@@ -144,6 +149,8 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     size += step.bytes;
   }
   if (!namesKnown && batches.length === 1) batches.push([]);
+  const edit = options.settingsEdit;
+  if (edit) batches[batches.length - 1].push({ bytes: settingsEditBytes(edit), needsFinalNames: false, queue: () => queueSettingsEdit(context, edit) });
 
   const worksheets = context.workbook.worksheets;
   const suspend = () => {

@@ -18,6 +18,8 @@ import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { SheetRole, structureWorkbook, StructureResult } from '../engine/structure';
 import { ColumnField } from '../engine/structure/columns';
 import { RULES, validatePlan } from '../engine/validate';
+import { choosableSheets } from '../engine/column-choice';
+import { savedColumnsFor, SettingsEdit, settingsEditFor } from '../engine/saved-mapping';
 import { cellText, columnLetters, WorkbookModel } from '../engine/workbook';
 import type { PaneSettings } from './settings';
 
@@ -36,6 +38,8 @@ export interface BridgeOptions {
   today: string;
   settings: PaneSettings;
   columnOverrides?: ColumnOverrides;
+  /** The header row of each sheet whose columns the officer chose from nothing. */
+  headerRowOverrides?: Record<string, number>;
 }
 
 /** An error written for the officer (title + what to do). */
@@ -85,6 +89,7 @@ export function structureStep(model: WorkbookModel, options: BridgeOptions): Str
     settings: engineSettings(options.settings),
     ownedSheets: owned,
     columnOverrides: options.columnOverrides,
+    headerRowOverrides: options.headerRowOverrides,
   };
   return { result: structureWorkbook(model, structureOptions), owned };
 }
@@ -173,8 +178,15 @@ export interface ColumnReview {
   col: number;
   letter: string;
   header: string;
+  /** The role as read; null when none (always null on a sheet the officer is choosing from nothing). */
   field: ColumnField | null;
   confidence: number;
+  /** The first three values below the header. */
+  samples: string[];
+  /** Why the column was read as it was, or what it could be, in plain words. */
+  reasons: string[];
+  /** Roles the column could hold, likeliest first (a sheet chosen from nothing). */
+  candidates: { field: ColumnField; confidence: number; reasons: string[] }[];
 }
 
 export interface SheetMappingReview {
@@ -183,17 +195,69 @@ export interface SheetMappingReview {
   columns: ColumnReview[];
   /** Header rows found again further down (repeated on each printed page), which are skipped. */
   repeatedHeaders: number[];
+  /** False when no table was found on the sheet: the officer picks the columns' roles from nothing. */
+  found: boolean;
 }
 
-export function mappingReview(result: StructureResult): SheetMappingReview[] {
+/**
+ * The sheets the review shows: each plan sheet as read; where no plan was found at all, each sheet that might hold
+ * one, with every column's header, first values and candidate roles, so the officer can say which is which.
+ */
+export function mappingReview(result: StructureResult, model?: WorkbookModel): SheetMappingReview[] {
+  const anyPlan = result.sheets.some((s) => s.role === 'plan');
+  const choices = model ? choosableSheets(model, result).filter((c) => anyPlan === c.found) : [];
   return result.sheets
     .filter((s) => s.role === 'plan')
-    .map((s) => ({
-      sheet: s.sheet,
-      headerRows: [...s.headerRows],
-      repeatedHeaders: [...s.repeatedHeaders],
-      columns: s.columns.map((c) => ({ col: c.col, letter: columnLetters(c.col), header: c.header, field: c.field, confidence: c.confidence })),
-    }));
+    .map((s): SheetMappingReview => {
+      const samples = new Map(choices.find((c) => c.sheet === s.sheet)?.columns.map((c) => [c.col, c.samples]));
+      return {
+        sheet: s.sheet,
+        headerRows: [...s.headerRows],
+        repeatedHeaders: [...s.repeatedHeaders],
+        found: true,
+        columns: s.columns.map((c) => ({
+          col: c.col,
+          letter: columnLetters(c.col),
+          header: c.header,
+          field: c.field,
+          confidence: c.confidence,
+          samples: c.samples ?? samples.get(c.col) ?? [],
+          reasons: c.reasons ?? [],
+          candidates: [],
+        })),
+      };
+    })
+    .concat(
+      anyPlan
+        ? []
+        : choices.map((c) => ({
+            sheet: c.sheet,
+            headerRows: [c.headerRow],
+            repeatedHeaders: [],
+            found: false,
+            columns: c.columns.map((col) => ({ col: col.col, letter: col.letter, header: col.header, field: null, confidence: 0, samples: col.samples, reasons: [], candidates: col.roles })),
+          })),
+    );
+}
+
+/** The header rows of the sheets the officer chose roles for from nothing: structuring reads the table under them. */
+export function chosenHeaderRows(review: SheetMappingReview[], overrides: ColumnOverrides): Record<string, number> {
+  return Object.fromEntries(review.filter((s) => !s.found && overrides[s.sheet] && Object.keys(overrides[s.sheet]).length).map((s) => [s.sheet, s.headerRows[0]]));
+}
+
+/**
+ * The officer's corrections, to keep in the workbook's Plan Settings sheet: for each sheet they changed, every headed
+ * column with the role it is now read as. Null when they changed nothing (the mapping as found needs no keeping).
+ */
+export function mappingToSave(model: WorkbookModel, result: StructureResult, overrides: ColumnOverrides): SettingsEdit | null {
+  const sheets = Object.keys(overrides).filter((name) => Object.keys(overrides[name]).length);
+  const columns = sheets.flatMap((name) => {
+    const layout = result.sheets.find((s) => s.sheet === name && s.role === 'plan');
+    const sheet = model.sheets.find((s) => s.name === name);
+    if (!layout || !sheet) return [];
+    return savedColumnsFor(sheet, layout.headerRows[0], new Map(layout.columns.map((c) => [c.col, c.field])));
+  });
+  return columns.length ? settingsEditFor(model, columns) : null;
 }
 
 /** A stable fingerprint of a mapping: what the officer confirmed, kept in the settings. */
@@ -219,6 +283,8 @@ export type WritingAction = 'structure' | 'kpis' | 'rag' | 'boardPack' | 'everyt
 
 export interface WriteJob {
   plan: WorkbookPlan;
+  /** The officer's column roles to keep in Plan Settings, written with the sheets. */
+  settingsEdit?: SettingsEdit | null;
   /** The tool's sheets this write replaces (the adapter deletes them first). */
   owned: string[];
   /** The sheets written, as the officer sees them (hidden ones left out). */

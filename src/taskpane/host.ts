@@ -7,6 +7,7 @@
  */
 import type { WorkbookModel } from '../engine/workbook';
 import type { WorkbookPlan } from '../engine/sheet-plan/types';
+import type { SettingsEdit } from '../engine/saved-mapping';
 import type { PaneSettings } from './settings';
 
 export interface ReadModel extends WorkbookModel {
@@ -22,8 +23,11 @@ export interface ApplyOutcome {
 export interface WorkbookHost {
   /** Reads the whole workbook into the engine's model. Changes nothing. */
   readModel(): Promise<ReadModel>;
-  /** Writes the tool's sheets: the sheets in `owned` are replaced; the officer's sheets are never touched. */
-  apply(plan: WorkbookPlan, owned: readonly string[]): Promise<ApplyOutcome>;
+  /**
+   * Writes the tool's sheets: the sheets in `owned` are replaced; the officer's sheets are never touched, except the
+   * rows of Plan Settings in `settingsEdit` (the column roles the officer confirmed), written with the sheets.
+   */
+  apply(plan: WorkbookPlan, owned: readonly string[], settingsEdit?: SettingsEdit | null): Promise<ApplyOutcome>;
   /** Selects a cell (e.g. "B12") on a sheet, and shows that sheet. */
   select(sheet: string, cell: string): Promise<void>;
   /** The pane's settings stored in this workbook (empty settings when there are none). */

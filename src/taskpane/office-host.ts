@@ -7,6 +7,7 @@
  * used instead.
  */
 import type { WorkbookPlan } from '../engine/sheet-plan/types';
+import type { SettingsEdit } from '../engine/saved-mapping';
 import { applyWorkbookPlan } from '../excel/apply-plan';
 import { readWorkbookModel } from '../excel/read-workbook';
 import { ApplyOutcome, OfficerError, ReadModel, WorkbookHost } from './host';
@@ -34,9 +35,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
-  async apply(plan: WorkbookPlan, owned: readonly string[]): Promise<ApplyOutcome> {
+  async apply(plan: WorkbookPlan, owned: readonly string[], settingsEdit?: SettingsEdit | null): Promise<ApplyOutcome> {
     return Excel.run(async (context) => {
-      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames });
+      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames, settingsEdit: settingsEdit ?? undefined });
       this.sheetNames = undefined;
       return { notices: report.notices.map((n) => n.message).filter(Boolean) };
     });

@@ -14,7 +14,9 @@ import {
   BridgeError,
   BridgeOptions,
   buildWrite,
+  chosenHeaderRows,
   mappingReview,
+  mappingToSave,
   mappingSignature,
   planState,
   PlanState,
@@ -23,6 +25,7 @@ import {
   validateStep,
   WritingAction,
 } from './engine-bridge';
+import type { SettingsEdit } from '../engine/saved-mapping';
 import type { WorkbookHost } from './host';
 import { OfficeWorkbookHost } from './office-host';
 import type { PaneSettings } from './settings';
@@ -152,7 +155,9 @@ export async function runAction(action: ActionKind, host: WorkbookHost, settings
   }
 
   let current = settings;
-  const review = mappingReview(analysis.result);
+  /** The officer's corrections, kept in the workbook's Plan Settings sheet with the write. */
+  let settingsEdit: SettingsEdit | null = null;
+  const review = mappingReview(analysis.result, model);
   const signature = mappingSignature(review);
   const reason = needsReview(action, signature, settings, review.length);
   if (!reason && action === 'structure') steps = stepsFor(action, false);
@@ -164,14 +169,18 @@ export async function runAction(action: ActionKind, host: WorkbookHost, settings
     current = { ...current, confirmedMapping: signature };
     // The officer may have edited the workbook while reviewing: read it again, and stop if the columns changed.
     const fresh = await step('read', () => host.readModel());
-    const again = await step('structure', () => analyse(fresh, { today, settings: current, columnOverrides: overrides }));
-    if (!Object.keys(overrides).length && mappingSignature(mappingReview(again.result)) !== signature) {
+    const headerRowOverrides = chosenHeaderRows(review, overrides);
+    const again = await step('structure', () => analyse(fresh, { today, settings: current, columnOverrides: overrides, headerRowOverrides }));
+    if (!Object.keys(overrides).length && mappingSignature(mappingReview(again.result, fresh)) !== signature) {
       throw new StepError(
         'structure',
         new BridgeError('The workbook changed while you were reviewing', 'The header rows or columns are not what you confirmed any more. Run the action again to review them.'),
       );
     }
     analysis = again;
+    settingsEdit = mappingToSave(fresh, again.result, overrides);
+    // With the corrections kept in Plan Settings, the next read is the corrected one: that is what was confirmed.
+    if (settingsEdit) current = { ...current, confirmedMapping: mappingSignature(mappingReview(again.result, fresh)) };
   }
 
   await next('build');
@@ -182,7 +191,7 @@ export async function runAction(action: ActionKind, host: WorkbookHost, settings
   if (hooks.cancelled()) throw new CancelledError();
 
   await next('write', true);
-  const outcome = await step('write', () => host.apply(job.plan, job.owned));
+  const outcome = await step('write', () => host.apply(job.plan, job.owned, settingsEdit));
   const notices = [...outcome.notices];
   if (job.boardPack) current = { ...current, lastBoardPack: { at: new Date().toISOString(), period: job.boardPack.period, sheets: job.boardPack.sheets } };
   if (current !== settings) {

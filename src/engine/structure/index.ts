@@ -3,6 +3,7 @@
  */
 import { readKpiWorkbook } from '../kpi';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
+import { withSavedMapping } from '../saved-mapping';
 import { readSettingsSheet } from '../settings';
 import { SheetGrid, WorkbookModel } from '../workbook';
 import { columnCandidates } from './columns';
@@ -54,12 +55,14 @@ export function resolveSettings(model: WorkbookModel, options: StructureOptions)
   return settings;
 }
 
-export function structureWorkbook(model: WorkbookModel, options: StructureOptions): StructureResult {
+export function structureWorkbook(model: WorkbookModel, given: StructureOptions): StructureResult {
+  // The column roles saved in Plan Settings apply unless the officer has just given others.
+  const { options, findings: savedFindings } = withSavedMapping(model, given);
   const settings = resolveSettings(model, options);
   const settingsSheet = readSettingsSheet(model).sheet;
   const owned = new Set(options.ownedSheets ?? []);
   const actions: StructuredAction[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...savedFindings];
   const sheets: SheetLayout[] = [];
   let title: string | null = settings.title;
   const memo = newAssembleMemo();

@@ -1,9 +1,13 @@
 /**
  * The column-mapping review, shown before anything is structured: the header row(s) PlanAssure found on each plan
- * sheet, and how it reads each column, with its confidence. Nothing is written until the officer confirms.
+ * sheet, and how it reads each column, with its confidence, the reasons in words and three sample values. Nothing is
+ * written until the officer confirms.
+ *
+ * It also works from nothing: where no table was found, every column of the likeliest header row is listed with
+ * what it could be, and the officer picks the action column (and any other).
  *
  * Each column's field is a dropdown; a changed mapping is passed to the engine as column overrides, which apply to
- * the sheet's header and every repeated header.
+ * the sheet's header and every repeated header, and is kept in the workbook's Plan Settings sheet.
  */
 import { useMemo, useState } from 'react';
 import {
@@ -32,7 +36,7 @@ const useStyles = makeStyles({
   column: {
     display: 'grid',
     gridTemplateColumns: '2.2em 1fr auto',
-    gridTemplateRows: 'auto auto',
+    gridTemplateRows: 'auto',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: 'center',
@@ -41,6 +45,7 @@ const useStyles = makeStyles({
   },
   letter: { fontWeight: tokens.fontWeightSemibold, gridRow: '1 / span 2', alignSelf: 'start', paddingTop: '2px' },
   header: { overflowWrap: 'anywhere' },
+  detail: { gridColumn: '2 / span 2', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground3 },
   dropdown: { gridColumn: '2 / span 2', minWidth: 0, width: '100%' },
   edited: { outline: `2px solid ${tokens.colorPaletteDarkOrangeBorderActive}`, outlineOffset: '1px' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -55,6 +60,8 @@ function confidenceBadge(field: ColumnField | null, confidence: number) {
   return { text: `Unsure ${pct}`, color: 'danger' as const };
 }
 
+const pct = (confidence: number) => `${Math.round(confidence * 100)}%`;
+
 const rowsText = (rows: number[]) => (rows.length === 1 ? `Header row ${rows[0]}` : `Header rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`);
 
 export default function MappingReview({ review, onAnswer }: { review: PendingReview; onAnswer: (overrides: ColumnOverrides | null) => void }) {
@@ -66,6 +73,9 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
   const fieldOf = (sheet: string, col: number, detected: ColumnField | null): ColumnField | null =>
     edits[sheet] && col in edits[sheet] ? edits[sheet][col] : detected;
   const changed = Object.values(edits).some((cols) => Object.keys(cols).length > 0);
+  // A sheet chosen from nothing is read only once its action column is picked.
+  const unchosen = review.sheets.filter((s) => !s.found && !s.columns.some((c) => fieldOf(s.sheet, c.col, c.field) === 'action'));
+  const fromNothing = review.sheets.some((s) => !s.found);
 
   const choose = (sheet: string, col: number, detected: ColumnField | null, value: string | undefined) => {
     const field = !value || value === NOT_USED ? null : (value as ColumnField);
@@ -83,7 +93,9 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
         Check the columns
       </Subtitle2>
       <Body1>
-        {review.reason === 'structure'
+        {fromNothing
+          ? 'PlanAssure could not tell which column holds the actions. Pick the action column, and any others you know, from the columns below; PlanAssure keeps your choice in the workbook and reads the plan the same way next time.'
+          : review.reason === 'structure'
           ? 'This is how PlanAssure reads your plan. Nothing is written until you confirm.'
           : `Before "${ACTION_LABELS[review.action]}" writes anything, confirm how PlanAssure reads your plan. You are asked again only if the layout changes.`}
       </Body1>
@@ -92,16 +104,18 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
           <Subtitle2 as="h3" id={`review-${s.sheet.replace(/\W/g, '_')}`} className={styles.heading}>
             {`Sheet “${s.sheet}”`}
           </Subtitle2>
-          <Text data-testid="header-rows">{`${rowsText(s.headerRows)}.`}</Text>
+          <Text data-testid="header-rows">{s.found ? `${rowsText(s.headerRows)}.` : `The headers look to be on row ${s.headerRows[0]}. No column reads as the actions with confidence.`}</Text>
           {s.repeatedHeaders.length ? <Caption1>{`The header is repeated on ${s.repeatedHeaders.length === 1 ? 'row' : 'rows'} ${s.repeatedHeaders.join(', ')}: those rows are skipped.`}</Caption1> : null}
           <ul className={styles.list} aria-label={`Columns on ${s.sheet}`}>
             {s.columns.map((c) => {
               const field = fieldOf(s.sheet, c.col, c.field);
-              const badge = confidenceBadge(c.field, c.confidence);
+              const badge = s.found || field ? confidenceBadge(c.field, c.confidence) : { text: 'Choose', color: 'informative' as const };
+              const hints = c.candidates.map((r) => `${label(r.field)} (${pct(r.confidence)})${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}`);
+              const why = c.field && c.confidence < 0.95 && c.reasons.length ? `Read as ${label(c.field)} because ${c.reasons.join('; ')}.` : null;
               const isEdited = field !== c.field;
               const labelId = `col-${s.sheet.replace(/\W/g, '_')}-${c.letter}`;
               return (
-                <li key={c.col} className={styles.column} data-testid="mapping-column" data-column={c.letter} data-field={field ?? ''}>
+                <li key={c.col} className={styles.column} data-testid="mapping-column" data-sheet={s.sheet} data-column={c.letter} data-field={field ?? ''}>
                   <Text className={styles.letter} aria-hidden>
                     {c.letter}
                   </Text>
@@ -128,14 +142,30 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
                     ))}
                     <Option value={NOT_USED}>Not used</Option>
                   </Dropdown>
+                  {c.samples.length ? (
+                    <Caption1 className={styles.detail} data-testid="samples">
+                      {`For example: ${c.samples.map((v) => `“${v}”`).join(', ')}`}
+                    </Caption1>
+                  ) : null}
+                  {why ? (
+                    <Caption1 className={styles.detail} data-testid="reasons">
+                      {why}
+                    </Caption1>
+                  ) : null}
+                  {hints.length ? (
+                    <Caption1 className={styles.detail} data-testid="candidates">
+                      {`Could be: ${hints.join('. ')}.`}
+                    </Caption1>
+                  ) : null}
                 </li>
               );
             })}
           </ul>
         </section>
       ))}
+      {unchosen.length ? <Caption1 data-testid="pick-action">{`Pick the action column on ${unchosen.map((s) => `“${s.sheet}”`).join(' and ')} to continue.`}</Caption1> : null}
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={() => onAnswer(changed ? edits : {})}>
+        <Button appearance="primary" disabled={unchosen.length > 0} onClick={() => onAnswer(changed ? edits : {})}>
           Confirm and continue
         </Button>
         {changed ? <Button onClick={() => setEdits({})}>Reset to what PlanAssure found</Button> : null}

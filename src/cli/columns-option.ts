@@ -1,0 +1,129 @@
+/**
+ * --columns "action=C,lead=E,due=F": the officer's word on which column is which, by column letter or by header text.
+ *
+ *   role=C            a column by its letter
+ *   role=Owner        a column by its header text (case and punctuation aside; the start of a header will do when only
+ *                     one header starts that way)
+ *   header=3          the row that holds the headers (default: the header row PlanAssure found or suggests)
+ *   Actions!role=C    on sheet "Actions", when the workbook has more than one sheet the plan could be on
+ *   ignore=G          leave column G out
+ *
+ * Anything that cannot be honoured (a column that is not there, a role given twice, a word that is not a role) is a
+ * ColumnsError, whose message is one line for the officer.
+ */
+import { IGNORE_ROLE, knownRoles, parseRole } from '../engine/column-roles';
+import { ChoosableSheet } from '../engine/column-choice';
+import { unquoteSheetName } from '../engine/saved-mapping';
+import { ColumnField } from '../engine/structure/columns';
+import { normalise } from '../engine/text';
+import { columnLetters, SheetGrid, WorkbookModel } from '../engine/workbook';
+
+export class ColumnsError extends Error {}
+
+export interface ColumnsChoice {
+  sheet: string;
+  headerRow: number;
+  /** Column number → field, or null to leave the column out. */
+  fields: Map<number, ColumnField | null>;
+}
+
+interface Item {
+  sheet: string | null;
+  key: string;
+  value: string;
+}
+
+function splitItems(spec: string): Item[] {
+  const items = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!items.length) throw new ColumnsError('--columns is empty: give roles and columns, for example --columns "action=C,lead=E,due=F".');
+  return items.map((item) => {
+    const eq = item.indexOf('=');
+    if (eq < 0) throw new ColumnsError(`--columns: "${item}" has no "=": write role=column, for example action=C.`);
+    const left = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    const bang = left.lastIndexOf('!');
+    const sheet = bang >= 0 ? unquoteSheetName(left.slice(0, bang)) : null;
+    const key = (bang >= 0 ? left.slice(bang + 1) : left).trim();
+    if (!value) throw new ColumnsError(`--columns: "${item}" names no column after "=".`);
+    return { sheet, key, value };
+  });
+}
+
+/** The sheet an unqualified item is about: the only plan sheet, else the only sheet there is a choice on. */
+function defaultSheet(model: WorkbookModel, choices: ChoosableSheet[]): string {
+  const found = choices.filter((c) => c.found);
+  if (found.length === 1) return found[0].sheet;
+  if (choices.length === 1) return choices[0].sheet;
+  const names = (choices.length ? choices.map((c) => c.sheet) : model.sheets.map((s) => s.name)).map((n) => `"${n}"`);
+  if (names.length === 1) return names[0].slice(1, -1);
+  throw new ColumnsError(`--columns: the plan could be on ${names.join(' or ')}: name the sheet, for example --columns "${names[0].slice(1, -1)}!action=C".`);
+}
+
+function resolveColumn(grid: SheetGrid, sheet: string, headerRow: number, value: string): number {
+  const labelled = grid.columnsShown(headerRow).filter((c) => grid.text(headerRow, c));
+  const wanted = normalise(value);
+  const exact = labelled.filter((c) => normalise(grid.text(headerRow, c)) === wanted);
+  if (exact.length === 1) return exact[0];
+  if (/^[A-Za-z]{1,3}$/.test(value) && exact.length === 0) {
+    const letter = value.toUpperCase();
+    const col = labelled.find((c) => columnLetters(c) === letter);
+    if (col !== undefined) return col;
+    throw new ColumnsError(`--columns: column ${letter} has no header on row ${headerRow} of "${sheet}"; the headed columns are ${labelled.map(columnLetters).join(', ') || 'none'}.`);
+  }
+  const starts = exact.length ? exact : labelled.filter((c) => wanted && normalise(grid.text(headerRow, c)).startsWith(wanted));
+  if (starts.length === 1) return starts[0];
+  const list = (cols: number[]) => cols.map((c) => `${columnLetters(c)} "${grid.text(headerRow, c)}"`).join(', ');
+  if (starts.length > 1) throw new ColumnsError(`--columns: "${value}" matches more than one header on "${sheet}" (${list(starts)}): use the column letter.`);
+  throw new ColumnsError(`--columns: no column on row ${headerRow} of "${sheet}" is headed "${value}"; the headers are ${list(labelled) || 'none'}.`);
+}
+
+/** The officer's column roles, resolved against the workbook: one choice per sheet named. */
+export function resolveColumns(spec: string, model: WorkbookModel, choices: ChoosableSheet[]): ColumnsChoice[] {
+  const items = splitItems(spec);
+  const bySheet = new Map<string, Item[]>();
+  for (const item of items) {
+    const sheet = item.sheet ?? defaultSheet(model, choices);
+    if (!model.sheets.some((s) => s.name === sheet)) {
+      throw new ColumnsError(`--columns: there is no sheet called "${sheet}"; the sheets are ${model.sheets.map((s) => `"${s.name}"`).join(', ')}.`);
+    }
+    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), item]);
+  }
+  const out: ColumnsChoice[] = [];
+  for (const [sheet, sheetItems] of bySheet) {
+    const headerItems = sheetItems.filter((i) => normalise(i.key) === 'header' || normalise(i.key) === 'header row');
+    if (headerItems.length > 1) throw new ColumnsError(`--columns: the header row of "${sheet}" is given twice: give header=N once.`);
+    let headerRow = choices.find((c) => c.sheet === sheet)?.headerRow ?? null;
+    if (headerItems.length) {
+      const n = Number(headerItems[0].value);
+      if (!Number.isInteger(n) || n < 1) throw new ColumnsError(`--columns: header=${headerItems[0].value} is not a row number: write header=3 for row 3.`);
+      headerRow = n;
+    }
+    if (headerRow === null) throw new ColumnsError(`--columns: PlanAssure cannot tell which row of "${sheet}" holds the headers: add header=N, for example header=3.`);
+    const grid = new SheetGrid(model.sheets.find((s) => s.name === sheet)!);
+    const fields = new Map<number, ColumnField | null>();
+    const given = new Map<ColumnField, number>();
+    for (const item of sheetItems) {
+      if (headerItems.includes(item)) continue;
+      const field = parseRole(item.key);
+      if (field === undefined) throw new ColumnsError(`--columns: "${item.key}" is not a role; the roles are ${knownRoles().join(', ')}.`);
+      const col = resolveColumn(grid, sheet, headerRow, item.value);
+      if (field !== null && given.has(field)) {
+        throw new ColumnsError(`--columns: the role "${item.key}" is given twice (columns ${columnLetters(given.get(field)!)} and ${columnLetters(col)}): give each role once.`);
+      }
+      if (fields.has(col)) {
+        throw new ColumnsError(`--columns: column ${columnLetters(col)} is given two roles (${fields.get(col) ?? IGNORE_ROLE} and ${field ?? IGNORE_ROLE}): give it one.`);
+      }
+      if (field !== null) given.set(field, col);
+      fields.set(col, field);
+    }
+    const found = choices.find((c) => c.sheet === sheet)?.found ?? false;
+    if (!found && ![...fields.values()].includes('action')) {
+      throw new ColumnsError(`--columns: PlanAssure found no action column on "${sheet}", so name it too, for example action=C.`);
+    }
+    out.push({ sheet, headerRow, fields });
+  }
+  return out;
+}
