@@ -8,5 +8,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
   testTimeout: 120000,
+  globalSetup: '<rootDir>/tests/build-cli.global-setup.js',
   reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
 };

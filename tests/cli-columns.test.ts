@@ -43,24 +43,25 @@ async function writeOpaque(file: string): Promise<void> {
   await wb.xlsx.writeFile(file);
 }
 
+const BIRDS = [
+  ['Kestrel', 'Heron', 'Teal'],
+  ['Merlin', 'Egret', 'Wigeon'],
+  ['Hobby', 'Bittern', 'Pintail'],
+  ['Osprey', 'Crane', 'Gadwall'],
+];
+
 /** Headers that say nothing and values that could be anything: no column can be the action with confidence. */
 async function writeMeaningless(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   ws.getRow(1).values = ['Alpha', 'Bravo', 'Charlie'];
-  const values = [
-    ['Kestrel', 'Heron', 'Teal'],
-    ['Merlin', 'Egret', 'Wigeon'],
-    ['Hobby', 'Bittern', 'Pintail'],
-    ['Osprey', 'Crane', 'Gadwall'],
-  ];
-  values.forEach((v, i) => (ws.getRow(2 + i).values = v));
+  BIRDS.forEach((v, i) => (ws.getRow(2 + i).values = v));
   await wb.xlsx.writeFile(file);
 }
 
-async function json(args: string[]): Promise<{ code: number; actions: ReportAction[]; issues: { rule: string }[]; stderr: string }> {
+async function json(args: string[]): Promise<{ code: number; actions: ReportAction[]; issues: { rule: string; severity: string; sheet: string; cell: string }[]; stderr: string }> {
   const { code, stdout, stderr } = await runCli([...args, '--json', '--today', TODAY]);
-  const report = JSON.parse(stdout) as { actions: ReportAction[]; issues: { rule: string }[] };
+  const report = JSON.parse(stdout) as { actions: ReportAction[]; issues: { rule: string; severity: string; sheet: string; cell: string }[] };
   return { code, actions: report.actions, issues: report.issues, stderr };
 }
 
@@ -123,9 +124,15 @@ describe('--columns that cannot be honoured: exit 2 and one line naming the prob
     expect(line).toMatch(/\bignore\b/);
   });
 
-  it('a sheet that is not there, and no action column named where none was found', async () => {
+  it('a sheet that is not there', async () => {
     expect(await oneLine('Actions!action=B')).toMatch(/there is no sheet called "Actions"; the sheets are "Delivery"/);
-    expect(await oneLine('lead=C')).toMatch(/found no action column on "Delivery", so name it too/);
+  });
+
+  it('no action column named, on a sheet where PlanAssure found none', async () => {
+    const { code, stderr } = await runCli(['structure', meaningless, '--columns', 'lead=C']);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/found no action column on "Sheet1", so name it too, for example action=C/);
   });
 });
 
@@ -133,6 +140,8 @@ describe('when no action column reaches confidence', () => {
   it('names the candidate columns with their first values and the exact --columns line to type (exit 1: the plan has an error)', async () => {
     const { code, stdout } = await runCli(['structure', meaningless, '--today', TODAY]);
     expect(code).toBe(1);
+    // Any other row that could hold the headers is named, with the header=N to add.
+    expect(stdout).toMatch(/Or the headers may be on row 2 \(A "Kestrel", B "Heron", C "Teal"\): add header=2\./);
     expect(stdout).toMatch(/could not tell which column holds the actions/);
     expect(stdout).toMatch(/Sheet "Sheet1", headers on row 1:/);
     expect(stdout).toMatch(/A {3}"Alpha"/);
@@ -157,13 +166,13 @@ describe('a workbook where the plan could be on more than one sheet', () => {
 
   beforeAll(async () => {
     twoSheets = path.join(dir, 'two-sheets.xlsx');
+    // Two sheets of the same meaningless kind: neither reads as the plan on its own.
     const wb = new ExcelJS.Workbook();
-    const notes = wb.addWorksheet('Contacts');
-    notes.getRow(1).values = ['Name', 'Telephone'];
-    notes.getRow(2).values = ['Front door', '0300 123 4567'];
-    const ws = wb.addWorksheet("Action plan (Sam's)");
-    ws.getRow(3).values = ['Ix', 'Commitment wording', 'Person accountable', 'Finish by', 'Where we are'];
-    ROWS.forEach((r, i) => (ws.getRow(4 + i).values = r));
+    for (const name of ['Contacts', "Action plan (Sam's)"]) {
+      const ws = wb.addWorksheet(name);
+      ws.getRow(1).values = ['Alpha', 'Bravo', 'Charlie'];
+      BIRDS.forEach((v, i) => (ws.getRow(2 + i).values = v));
+    }
     await wb.xlsx.writeFile(twoSheets);
   });
 
@@ -179,7 +188,7 @@ describe('a workbook where the plan could be on more than one sheet', () => {
     const sheet = "'Action plan (Sam''s)'";
     const first = await json(['structure', twoSheets, '--columns', `Action plan (Sam's)!action=B,${sheet}!lead=C`, '--out', out]);
     expect(first.code).toBe(0);
-    expect(first.actions.map((a) => [a.action, a.lead, a.source.sheet])).toEqual(ROWS.map((r) => [r[1], r[2], "Action plan (Sam's)"]));
+    expect(first.actions.map((a) => [a.action, a.lead, a.source.sheet])).toEqual(BIRDS.map((r) => [r[1], r[2], "Action plan (Sam's)"]));
     const again = await json(['structure', out]);
     expect(again.actions).toEqual(first.actions);
   });
@@ -247,8 +256,9 @@ describe('the roles given with --columns are saved in the written copy', () => {
     wb.getWorksheet('Delivery')!.getCell('C3').value = 'Budget holder';
     const changed = path.join(dir, 'changed.xlsx');
     await wb.xlsx.writeFile(changed);
-    const { code, stdout } = await runCli(['structure', changed, '--today', TODAY]);
-    expect(code).toBe(1);
-    expect(stdout).toMatch(/\[saved-columns-changed\] The column roles saved for sheet “Delivery” no longer fit: its header row 3 has changed/);
+    const { stdout } = await runCli(['structure', changed, '--today', TODAY]);
+    expect(stdout).toMatch(/Warnings \(\d+\)\n(.*\n)*?.*\[saved-columns-changed\] The column roles saved for sheet “Delivery” no longer fit: its header row 3 has changed/);
+    const { issues } = await json(['structure', changed]);
+    expect(issues.filter((i) => i.rule === 'saved-columns-changed')).toEqual([expect.objectContaining({ severity: 'warning', sheet: 'Plan Settings', cell: 'A1' })]);
   });
 });

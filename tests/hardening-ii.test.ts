@@ -83,8 +83,14 @@ describe('limits that bite before memory runs out', () => {
     expectRefused(cli(['run', input, '--out', out]), input, out, /xl\/worksheets\/sheet1\.xml inflates to more than 256 MB.*--max-part-mb/);
   });
 
+  test('a run of a million characters with no markup (a whitespace bomb) is refused as it streams', () => {
+    const input = write('whitespace.xlsx', makeDeflatedZip(minimalWorkbookParts(repeatedPart(SHEET_HEAD, '          ', SHEET_TAIL, 40 * MB))));
+    expectRefused(cli(['validate', input]), input, null, /xl\/worksheets\/sheet1\.xml holds a run of more than 1,000,000 characters with no markup/);
+  });
+
   test('a part that lies about its size is stopped while it inflates, at the part limit', () => {
-    const zip = makeDeflatedZip(minimalWorkbookParts(repeatedPart(SHEET_HEAD, '          ', SHEET_TAIL, 40 * MB)));
+    const row = '<row>' + '<c><v>1</v></c>'.repeat(100) + '</row>';
+    const zip = makeDeflatedZip(minimalWorkbookParts(repeatedPart(SHEET_HEAD, row, SHEET_TAIL, 40 * MB)));
     // Rewrite the sheet's declared size (local header and central directory) to 1,000 bytes.
     const name = Buffer.from('xl/worksheets/sheet1.xml');
     for (let at = zip.indexOf(name); at >= 0; at = zip.indexOf(name, at + 1)) {

@@ -185,10 +185,17 @@ describe('kpi-period-unreadable', () => {
 });
 
 describe('kpi-value-not-a-number', () => {
-  test('fires at text in a figure cell, naming suppression markers', () => {
-    const data = CLEAN_DATA.map((r) => (r[1] === 'Q3 2024/25' ? ['K1', 'Q3 2024/25', '[c]', 100, null, null] : r));
+  test('fires at text in a figure cell that is no figure at all', () => {
+    const data = CLEAN_DATA.map((r) => (r[1] === 'Q3 2024/25' ? ['K1', 'Q3 2024/25', 'see note', 100, null, null] : r));
     expect(findings(model([kpi('K1')], data), 'kpi-value-not-a-number')).toEqual([
-      expect.objectContaining({ cell: 'C2', message: expect.stringContaining('suppression marker') }),
+      expect.objectContaining({ cell: 'C2', severity: 'warning', message: expect.stringContaining('“see note” is text, not a number') }),
+    ]);
+  });
+  test('a suppression marker is a note of its own (kpi-value-missing), saying what it means', () => {
+    const data = CLEAN_DATA.map((r) => (r[1] === 'Q3 2024/25' ? ['K1', 'Q3 2024/25', '[c]', 100, null, null] : r));
+    expect(findings(model([kpi('K1')], data), 'kpi-value-not-a-number')).toEqual([]);
+    expect(findings(model([kpi('K1')], data), 'kpi-value-missing')).toEqual([
+      expect.objectContaining({ cell: 'C2', severity: 'info', message: expect.stringContaining('suppressed (small numbers). There is no figure for this period') }),
     ]);
   });
   test('is quiet for numbers', () => {

@@ -105,11 +105,11 @@ test('the KPI Scorecard shows the council\'s RAG beside the rule\'s, provisional
 }, 300_000);
 
 /**
- * Through the real command, once the reader fills the council's RAG and direction from a scorecard's own columns
- * (h5's reading, issue 19 deliverable 6): skipped, and saying so, until it does.
+ * Through the real command, with the reader filling the council's RAG and direction from a scorecard's own columns
+ * (issue 19 deliverable 6). The guard keeps it honest on a branch without that reading: skipped, and saying so.
  */
 const COUNCILS_OWN: CellInput[][] = [
-  ['Ref', 'Indicator', 'Good is', 'Target', 'Q1 2025/26', 'Q2 2025/26 (provisional)', 'RAG', 'Direction of travel'],
+  ['Ref', 'Indicator', 'Good is', 'Target', '2023/24', '2024/25 (provisional)', 'RAG', 'Direction of travel'],
   ['K1', 'Proportion of people waiting over 28 days', 'Lower', 28, 30, 31.2, 'Green', 'Improving'],
 ];
 const readerFillsStated = (() => {
@@ -125,11 +125,13 @@ if (!readerFillsStated) console.warn('kpi-outputs-board-pack: the reader does no
   const run = await runCli(['run', input, '--out', out, '--json', '--today', TODAY]);
   expect(run.code).toBe(0);
   const report = JSON.parse(run.stdout);
-  expect(report.kpis[0]).toMatchObject({ rag: 'Green', statedRag: 'Green', ruleRag: 'Red', direction: 'improving', ruleDirection: 'worsening', latest: { period: 'Q2 2025/26', value: 31.2, provisional: true } });
+  expect(report.kpis[0]).toMatchObject({ rag: 'Green', statedRag: 'Green', ruleRag: 'Red', direction: 'improving', ruleDirection: 'worsening', latest: { period: '2024/25', value: 31.2, provisional: true } });
   const differs = report.issues.filter((i: { rule: string }) => i.rule === 'kpi-stated-rag-differs');
   expect(differs).toEqual([expect.objectContaining({ sheet: 'Scorecard', cell: 'G2' })]);
-  expect(differs[0].message).toContain('the sheet says Green; by the 5% rule against a target of 28 the latest value 31.2 (Q2 2025/26) is Red');
+  expect(differs[0].message).toContain('the sheet says Green; by the 5% rule against a target of 28% the latest value 31.2% (2024/25) is Red');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
-  expect(wb.getWorksheet('KPI Scorecard')!.getCell('M2').value).toContain('RAGs differ');
+  const card = wb.getWorksheet('KPI Scorecard')!;
+  expect([card.getCell('G2').value, card.getCell('K2').value, card.getCell('L2').value]).toEqual(['2024/25 (provisional)', 'Green', 'Red']);
+  expect(card.getCell('M2').value).toContain('RAGs differ');
 });

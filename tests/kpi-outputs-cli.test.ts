@@ -148,7 +148,7 @@ test('a figure that cannot be read is a finding at its cell, never a crash and n
     sheet('Scorecard', [
       ['Ref', 'Indicator', 'Good is', 'Target', 'Q1 2025/26', 'Q2 2025/26'],
       ['K1', 'Proportion of people in scheme X', 'High', 28, 30, 'see note'],
-      ['K2', 'Number of carers assessed', 'High', 400, 'tbc', 420],
+      ['K2', 'Number of carers assessed', 'High', 400, 'see below', 420],
     ]),
     sheet('Plan Settings', SETTINGS),
   );
@@ -161,4 +161,24 @@ test('a figure that cannot be read is a finding at its cell, never a crash and n
   expect([k1.latest, k1.rag]).toEqual([{ period: 'Q1 2025/26', value: 30 }, 'Grey']);
   const k2 = report.kpis.find((k) => k.id === 'K2')!;
   expect([k2.latest?.value, k2.previous]).toEqual([420, null]);
+});
+
+test('suppressed and not-available markers are no figure, with a note at their cell: never a zero, never a crash', async () => {
+  const input = await file(
+    'suppressed-values.xlsx',
+    sheet('Scorecard', [
+      ['Ref', 'Indicator', 'Good is', 'Target', 'Q1 2025/26', 'Q2 2025/26'],
+      ['K1', 'Number of carers assessed', 'High', 400, 380, '<5'],
+      ['K2', 'Number of reviews done', 'High', 50, 'n/a', '*'],
+    ]),
+    sheet('Plan Settings', SETTINGS),
+  );
+  const { code, report } = await json(['validate', input]);
+  expect(code).toBe(0);
+  expect(report.issues.filter((i) => i.rule === 'kpi-value-missing').map((i) => `${i.cell} ${i.severity}`).sort()).toEqual(['E3 info', 'F2 info', 'F3 info']);
+  expect(report.issues.filter((i) => i.rule === 'kpi-value-not-a-number')).toEqual([]);
+  expect(report.kpis.map((k) => [k.id, k.latest, k.rag])).toEqual([
+    ['K1', { period: 'Q1 2025/26', value: 380 }, 'Grey'],
+    ['K2', null, 'Grey'],
+  ]);
 });

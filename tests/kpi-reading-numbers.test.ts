@@ -60,6 +60,7 @@ describe('a council-plan scorecard with every figure typed as text', () => {
       ['CP3', 'Average wait for a care act assessment', 'Reduce', '21.5 days', '19 days', '20 days'],
       ['CP4', 'Safeguarding enquiries concluded with risk reduced', 'Increase', '<5', 'n/a', '90%'],
       ['CP5', 'Spend on agency social workers', 'Reduce', '£1.2m', 'see note', '£1.0m'],
+      ['CP6', 'Front door contacts resolved', 'Increase', '61%', '64%', 'Maintain 2024/25 level'],
     ],
   };
 
@@ -88,6 +89,13 @@ describe('a council-plan scorecard with every figure typed as text', () => {
     expect(read.findings.find((f) => f.cell === 'E6')).toBeDefined();
   });
 
+  test('a target that is not a figure is no target, recorded at its cell; a year in it is never the target', async () => {
+    const { read } = await readScorecard(sheets, 'Q2 2025/26');
+    const cp6 = read.reading.definitions.find((d) => d.definition.id === 'CP6')!;
+    expect(cp6.definition.target).toBeNull();
+    expect(cp6.unreadable).toEqual([{ field: 'target', cell: 'F7', text: 'Maintain 2024/25 level' }]);
+  });
+
   test('the register formulas agree with the engine on typed figures', async () => {
     const { model, read, settings } = await readScorecard(sheets, 'Q2 2025/26');
     expect(registerDisagreements(model, read, settings)).toEqual([]);
@@ -102,12 +110,17 @@ describe('units from what the cell is', () => {
       ['Reablement: at home after 91 days', { n: 0.812, fmt: '0.0%' }, { n: 0.794, fmt: '0.0%' }, { n: 0.28, fmt: '0%' }],
       ['Reviews on time', { n: 0.61, fmt: '0%' }, { n: 0.66, fmt: '0%' }, 0.7],
       ['New contacts', 1450, 1512, 1400],
+      // Fractions with no percentage format: the "%" in the name says percentage, and the target of 75 says the
+      // figures are fractions.
+      ['% of carers offered a break', 0.74, 0.78, 75],
     ],
   };
 
   test('a fraction shown as a percentage is a percentage ×100, target and value in the same unit, with no noise', async () => {
     const { read } = await readScorecard(sheets, 'Q2 2025/26');
-    const [reablement, reviews, contacts] = read.computation.kpis;
+    const [reablement, reviews, contacts, breaks] = read.computation.kpis;
+    expect(breaks.definition.unit).toBe('percentage');
+    expect(breaks.latest?.value).toBe(78);
     expect(reablement.definition.unit).toBe('percentage');
     expect(reablement.latest?.value).toBe(79.4);
     expect(reablement.target).toBe(28);

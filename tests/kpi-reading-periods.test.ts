@@ -14,11 +14,15 @@ describe('period texts with words around them', () => {
     ['2023-24 YTD', '2023/24', true],
     ['2024/25 (provisional)', '2024/25', true],
     ['Q3 estimate', 'Q3 2025/26', true],
+    ['Q2 2025/26 (provisional)', 'Q2 2025/26', true],
     ['Sep-25', 'Sep 2025', false],
     ['Quarter 1 2025-26 actual', 'Q1 2025/26', false],
     ['2024/25 Q4', 'Q4 2024/25', false],
     ['FY23/24', '2023/24', false],
     ['Position at 31/08/2025', 'Aug 2025', false],
+    ['2025-09-30', 'Sep 2025', false],
+    ['Apr-Jun 2025', 'Q1 2025/26', false],
+    ['Jan to Mar 26 (provisional)', 'Q4 2025/26', true],
     ['This period', 'Q2 2025/26', false],
     ['Last period', 'Q1 2025/26', false],
     ['Previous quarter', 'Q1 2025/26', false],
@@ -95,6 +99,7 @@ describe('long form: periods written with words down the rows', () => {
       ['AS-4', 'Q2 2025/26 (provisional)', 65.4, 'Unvalidated'],
       ['AS-9', '2023-24 outturn', 540, null],
       ['AS-9', '2024-25 YTD', 510, null],
+      ['AS-4', 'Oct-Dec 2024', 60.2, null],
     ],
     Measures: [
       ['Measure ref', 'Measure name', 'Polarity', 'Target'],
@@ -108,6 +113,7 @@ describe('long form: periods written with words down the rows', () => {
     const reviews = kpi(read, 'AS-4');
     expect(reviews.latest).toMatchObject({ period: 'Q2 2025/26', value: 65.4 });
     expect(reviews.previous).toMatchObject({ period: 'Q1 2025/26', value: 63 });
+    expect(reviews.series.map((p) => p.period)).toEqual(['Q3 2024/25', 'Q4 2024/25', 'Q1 2025/26', 'Q2 2025/26']);
     const admissions = kpi(read, 'AS-9');
     expect(admissions.latest).toMatchObject({ period: '2024/25', value: 510 });
     const marked = read.reading.observations.filter((o) => o.observation.provisional).map((o) => `${o.observation.kpiId} ${o.observation.period}`);

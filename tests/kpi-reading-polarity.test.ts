@@ -135,4 +135,19 @@ describe('the council’s own RAG and direction of travel', () => {
     expect(s2.definition).toMatchObject({ statedRag: 'Green', statedDirection: 'improving' });
     expect(s3.definition).toMatchObject({ statedRag: null, statedDirection: null });
   });
+
+  test('in long form, the latest period’s RAG and direction become the KPI’s', async () => {
+    const { read } = await readScorecard({
+      Measures: [
+        ['Measure ID', 'Measure', 'Polarity', 'Target'],
+        ['M1', 'Delayed hospital discharges per day', 'Lower is better', 20],
+      ],
+      'Monthly data': [
+        ['Measure ID', 'Month', 'Actual', 'RAG status', 'Direction of travel'],
+        ['M1', 'Aug-25', 26, 'Red', 'Worsening'],
+        ['M1', 'Sep-25', 21, 'Amber', '▼'],
+      ],
+    }, 'Sep-25');
+    expect(read.reading.definitions[0].definition).toMatchObject({ statedRag: 'Amber', statedDirection: 'improving' });
+  });
 });

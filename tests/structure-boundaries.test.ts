@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { structureWorkbook, StructureResult, StructuredAction } from '../src/engine/structure';
+import { isKeyLabel, isPageText, legendEntryWord, legendListWords } from '../src/engine/structure/boundaries';
 import { readSheet } from '../src/engine/structure/read-sheet';
 import { cellText, WorkbookModel } from '../src/engine/workbook';
 import { readWorkbook } from '../src/xlsx/read-workbook';
@@ -70,6 +71,37 @@ function expectClean(model: WorkbookModel, result: StructureResult, expected: st
   expect(lost).toEqual([]);
 }
 
+describe('the evidence, cell by cell', () => {
+  it.each([
+    ['Amber – some slippage', 'Amber'],
+    ['G = on course', 'On track'],
+    ['Red (off track)', 'Red'],
+    ['Completed', 'Complete'],
+    ['Recruit two social workers', null],
+    ['A', null],
+    ['Complete the review of the front door and report', null],
+  ])('legend entry %p names %p', (text, word) => {
+    expect(legendEntryWord(text)).toBe(word);
+  });
+
+  it('a legend written in one cell lists its words; a sentence with one status word is no legend', () => {
+    expect(legendListWords('Status key: On track / At risk / Off track / Complete')).toEqual(['On track', 'At risk', 'Off track', 'Complete']);
+    expect(legendListWords('RAG: Red = stuck, Amber = slipping, Green = fine')).toEqual(['Red', 'Amber', 'Green']);
+    expect(legendListWords('Review the policy, train staff, and report progress')).toEqual([]);
+  });
+
+  it.each(['Key', 'Status key:', 'RAG legend', 'Colour key –'])('%p labels a legend', (text) => expect(isKeyLabel(text)).toBe(true));
+  it.each(['Key actions', 'Key worker reviews', 'Monkey'])('%p labels no legend', (text) => expect(isKeyLabel(text)).toBe(false));
+
+  it.each(['Total', 'Total: 24', 'Approved by: Cabinet', 'Version 3.2', 'v1.4', 'Signed:', 'Signed off by the Director', 'Date of next review: March 2027', 'Page 1 of 3', '2 of 3', 'OFFICIAL', 'S:\\Adults\\tracker.xlsx'])(
+    '%p is a page or document line',
+    (text) => expect(isPageText(text)).toBe(true),
+  );
+  it.each(['Total transformation of the front door', 'Sign off the carers strategy', 'Agree the version control policy', 'Review the front door', 'Date the new contracts'])('%p is no page line', (text) =>
+    expect(isPageText(text)).toBe(false),
+  );
+});
+
 describe('a legend', () => {
   const legend: CellInput[][] = [
     [null, 'Colour key'],
@@ -89,6 +121,15 @@ describe('a legend', () => {
   it('below a blank gap is not an action', () => {
     const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, [], ...legend]));
     expectClean(model, read(model), ACTION_TEXTS, foreign);
+  });
+
+  it('with its own column captions ("Rating | What it means") below a gap is not an action', () => {
+    const model = workbook(
+      sheet('Improvement Plan', [HEADER, ...ACTIONS, [], ['Rating', 'What it means'], ['Green', 'On course to meet the date'], ['Amber', 'Behind but recoverable'], ['Red', 'Will not meet the date']]),
+    );
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS, ['What it means', 'Behind but recoverable']);
+    expect(r.sheets[0].notes.map((n) => n.row)).toEqual([6, 7, 8, 9]);
   });
 
   it('written on one line ("Progress key: …") under the table is not an action', () => {
@@ -138,6 +179,20 @@ describe('a legend', () => {
     const r = read(model);
     expectClean(model, r, ACTION_TEXTS, ['Finished and signed off', 'Going to plan', 'Off course']);
     expect(r.sheets[0].titles.map((t) => t.row)).toEqual([1]);
+  });
+
+  it('under a "Key" label, in the officer\'s own words with no status word (the colours being fills), is not an action', () => {
+    const key: CellInput[][] = [[null, 'Key:'], [null, 'Action finished and evidenced'], [null, 'Work moving but behind'], [null, 'No movement, needs escalation']];
+    for (const gap of [[], [[]]]) {
+      const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, ...gap, ...key]));
+      expectClean(model, read(model), ACTION_TEXTS, ['finished and evidenced', 'moving but behind', 'needs escalation']);
+    }
+  });
+
+  it('short actions under the table with no key label above them stay actions', () => {
+    const rows: CellInput[][] = [HEADER, ...ACTIONS, [null, 'Write the carers offer'], [null, 'Launch the new website']];
+    const model = workbook(sheet('Improvement Plan', rows));
+    expectClean(model, read(model), [...ACTION_TEXTS, 'Write the carers offer', 'Launch the new website'], []);
   });
 
   it('straight under the header, before the first action, is not an action', () => {
@@ -210,6 +265,15 @@ describe('sign-off, version and page lines', () => {
     expectClean(model, read(model), ACTION_TEXTS, ['Agreed by the Adults', 'v1.4', 'Page 1 of 2']);
   });
 
+  it('a line merged across the foot of the table, and a totals line, are notes, not headings or actions', () => {
+    const rows: CellInput[][] = [HEADER, ...ACTIONS, ['Total', 3], ['This tracker was agreed by the Adults Board on 3 March 2026'], ['Last updated: 12/03/2026']];
+    const model = workbook(sheet('Improvement Plan', rows, { merges: ['A6:E6'] }));
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS, ['Total', 'agreed by the Adults Board', 'Last updated']);
+    expect(r.sheets[0].sections).toEqual([]);
+    expect(r.sheets[0].notes.map((n) => n.row)).toEqual([5, 6, 7]);
+  });
+
   it('a page number, a file path and a protective marking under the table are notes', () => {
     const model = workbook(
       sheet('Improvement Plan', [HEADER, ...ACTIONS, [], [null, 'S:\\Adults\\Plans\\improvement tracker v2.xlsx'], ['OFFICIAL'], [null, null, 'Page 2 of 2']]),
@@ -229,6 +293,24 @@ describe('a footer below a blank gap', () => {
     expect(last.dueDate).toBeNull();
     expect(r.sheets[0].sections.map((s) => s.text)).toEqual(['Prevention and early help']);
     expect(r.sheets[0].notes.map((n) => n.row)).toEqual([8]);
+  });
+
+  it('a date below a gap in the grouping column is not a new group of the last action', () => {
+    const rows: CellInput[][] = [
+      ['Priority area', 'Improvement action', 'Responsible officer', 'Deadline'],
+      ['Carers', 'Set up a carers forum that meets every quarter', 'Carers Lead', 'June 2026'],
+      [null, 'Publish an easy-read guide to charging', 'Finance Manager', 'September 2026'],
+      [],
+      [],
+      [{ date: '2026-03-12' }],
+    ];
+    const model = workbook(sheet('Improvement Plan', rows));
+    const r = read(model);
+    expectClean(model, r, ACTION_TEXTS.slice(0, 2), []);
+    expect(r.actions.map((a) => [a.area ?? a.theme, a.rows])).toEqual([
+      ['Carers', [2]],
+      ['Carers', [3]],
+    ]);
   });
 
   it('a date in the deadline column below a gap does not date the last action', () => {
@@ -251,6 +333,13 @@ describe('a footer below a blank gap', () => {
     expect(r.sheets[0].sections).toEqual([]);
   });
 
+  it('rows below gaps are not cut off as footers when the action column above them is empty', () => {
+    // The action column was read wrongly (nothing in it): the rows are left as rows for the officer to see.
+    const rows: CellInput[][] = [HEADER, ['A1', null, 'Carers Lead', 'June 2026'], [], ['A2', null, 'Finance Manager', 'July 2026'], [], ['A3', null, 'Head of Service']];
+    const r = read(workbook(sheet('Improvement Plan', rows)));
+    expect(r.actions.map((a) => a.ref)).toEqual(['A1', 'A2', 'A3']);
+  });
+
   it('an action below a gap is still an action', () => {
     const model = workbook(sheet('Improvement Plan', [HEADER, ...ACTIONS, [], ['A4', 'Recruit two more occupational therapists', 'Head of Service', 'March 2027']]));
     expectClean(model, read(model), [...ACTION_TEXTS, 'Recruit two more occupational therapists'], []);
@@ -262,6 +351,16 @@ describe('what stays an action', () => {
     const rows: CellInput[][] = [HEADER, ...ACTIONS, [null, 'Go live', null, null, 'Delayed'], [null, 'Evaluate', null, null, 'On schedule']];
     const model = workbook(sheet('Improvement Plan', rows));
     expectClean(model, read(model), [...ACTION_TEXTS, 'Go live', 'Evaluate'], []);
+  });
+
+  it('last actions that begin with a status word ("Ongoing – …") and have a lead and a date are actions', () => {
+    const rows: CellInput[][] = [
+      ['Action', 'Lead', 'By when'],
+      ['Ongoing – monitor waiting lists weekly', 'Head of Service', 'March 2027'],
+      ['Complete – restructure the duty team', 'Team Manager', 'June 2026'],
+    ];
+    const model = workbook(sheet('Improvement Plan', rows));
+    expectClean(model, read(model), ['Ongoing – monitor waiting lists weekly', 'Complete – restructure the duty team'], []);
   });
 
   it('actions whose refs are letters (a, b) or look like a version (V2), or which begin "Sign off", are actions', () => {
@@ -389,7 +488,7 @@ describe('a real .xlsx file', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Property: whatever sits below a table (a legend, a footer, a sign-off), the actions read are the same.
+// Property: whatever sits below (or above) a table (a legend, a footer, a sign-off), the actions read are the same.
 // ---------------------------------------------------------------------------------------------------------------
 
 const VERBS = ['Review', 'Publish', 'Recruit', 'Commission', 'Train', 'Agree', 'Launch', 'Audit', 'Extend', 'Map'];
@@ -422,41 +521,66 @@ const tableArb: fc.Arbitrary<Table> = fc
     rows: [HEADER, ...actions.map((a, i) => [`P${i + 1}`, `${a.verb} ${a.object}`, a.lead, a.when, a.status])],
   }));
 
-/** A block to put below a table: its rows, and how many blank rows go before it. */
-const trailerArb: fc.Arbitrary<{ gap: number; rows: CellInput[][] }> = fc.oneof(
-  // A legend of two to five different entries, with or without a label, in any of the table's columns.
-  fc.record({
+/** A block to put next to a table: its rows, and how many blank rows stand between it and the table. */
+type Block = { gap: number; rows: CellInput[][] };
+
+// A legend of two to five different entries, with or without a label, in any of the table's columns.
+const legendArb: fc.Arbitrary<Block> = fc
+  .record({
     gap: fc.integer({ min: 0, max: 2 }),
     label: fc.option(fc.constantFrom('Key', 'Status key:', 'RAG legend', 'Colour key'), { nil: null }),
     entries: fc.uniqueArray(fc.constantFrom(...LEGEND_WORDS), { minLength: 2, maxLength: 5 }),
     meaning: fc.array(fc.constantFrom(...MEANINGS), { minLength: 5, maxLength: 5 }),
     at: fc.integer({ min: 0, max: 5 }),
     joined: fc.boolean(),
-  }).map(({ gap, label, entries, meaning, at, joined }) => {
+  })
+  .map(({ gap, label, entries, meaning, at, joined }) => {
     const pad = (cells: CellInput[]) => [...Array<CellInput>(at).fill(null), ...cells];
     const rows = joined
       ? [pad([`${label ?? 'Key'}: ${entries.join(' / ')}`])]
       : [...(label ? [pad([label])] : []), ...entries.map((e, i) => pad([e, meaning[i]]))];
     return { gap, rows };
-  }),
-  // Sign-off, version and page lines, directly under the table or below a gap.
-  fc.record({
+  });
+
+// Sign-off, version and page lines, directly next to the table or set off by a gap.
+const signOffArb: fc.Arbitrary<Block> = fc
+  .record({
     gap: fc.integer({ min: 0, max: 2 }),
     lines: fc.array(fc.record({ text: fc.constantFrom(...SIGN_OFFS), at: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 4 }),
-  }).map(({ gap, lines }) => ({ gap, rows: lines.map(({ text, at }) => [...Array<CellInput>(at).fill(null), text]) })),
-  // A footer below a blank gap: a date or a line of text anywhere but the action column.
-  fc.record({
+  })
+  .map(({ gap, lines }) => ({ gap, rows: lines.map(({ text, at }) => [...Array<CellInput>(at).fill(null), text]) }));
+
+// A footer below a blank gap: a date or a line of text anywhere but the action column.
+const footerArb: fc.Arbitrary<Block> = fc
+  .record({
     gap: fc.integer({ min: 1, max: 3 }),
     at: fc.constantFrom(0, 2, 3, 4),
     value: fc.constantFrom<CellInput>({ date: '2026-03-12' }, '12/03/2026', 'Printed for the Adults Board', 'Contact: performance team'),
-  }).map(({ gap, at, value }) => ({ gap, rows: [[...Array<CellInput>(at).fill(null), value]] })),
-);
+  })
+  .map(({ gap, at, value }) => ({ gap, rows: [[...Array<CellInput>(at).fill(null), value]] }));
+
+const trailerArb = fc.oneof(legendArb, signOffArb, footerArb);
 
 function actionsOf(result: StructureResult) {
   return result.actions.map((a) => ({ ref: a.ref, action: a.action, lead: a.lead, timescale: a.timescale, dueDate: a.dueDate, status: a.statusText, rows: a.rows }));
 }
 
-describe('property: a block below the table never changes the actions read', () => {
+describe('property: a block next to the table never changes the actions read', () => {
+  it('holds for a random legend or sign-off block above the header too', () => {
+    fc.assert(
+      // Not a lone line of text: directly above a header, that is the table's heading.
+      fc.property(tableArb, fc.oneof(legendArb, signOffArb), fc.integer({ min: 0, max: 2 }), (table, block, gap) => {
+        const plain = read(workbook(sheet('Plan', table.rows)));
+        const above = [...block.rows, ...Array.from({ length: gap }, () => [])];
+        const withBlock = read(workbook(sheet('Plan', [...above, ...table.rows])));
+        const shift = (a: ReturnType<typeof actionsOf>[number]) => ({ ...a, rows: a.rows.map((r) => r - above.length) });
+        expect(actionsOf(withBlock).map(shift)).toEqual(actionsOf(plain));
+        expect(withBlock.actions.every((a) => a.theme === null && a.area === null)).toBe(true);
+      }),
+      { numRuns: 100, seed: 20260116 },
+    );
+  });
+
   it('holds for random tables and random legends, sign-offs and footers', () => {
     fc.assert(
       fc.property(tableArb, fc.array(trailerArb, { minLength: 1, maxLength: 3 }), (table, trailers) => {

@@ -4,6 +4,7 @@
  * that seed (written to .xlsx and read back through the real adapter), because each rule must hold for plans we
  * have never seen.
  */
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -275,5 +276,81 @@ describe('year headings', () => {
   test('a plan title with a year ("Delivery plan 2024/25") dates nothing', async () => {
     const result = await structure('title-year', [['Delivery plan 2024/25'], [], ['Action', 'Lead'], ['Recruit two occupational therapists', 'Head of OT']]);
     expect(result.actions.map((a) => a.dueDate)).toEqual([null]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Two named actions in one cell
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('two named actions in one cell', () => {
+  test('Medway CQC rows 9 and 97: each "Label: • bullets" block is its own action, the rest of the row shared', async () => {
+    const result = await seed('medway-cqc-improvement-action-plan');
+    expect(result.actions).toHaveLength(122);
+    const row = (r: number) => result.actions.filter((a) => a.source.row === r);
+    expect(row(9).map((a) => a.action.split('\n')[0])).toEqual(['Enhance consistency in assessments:', 'Allocate workers for continuity:']);
+    expect(row(97).map((a) => a.action.split('\n')[0])).toEqual(['Reduce discharge delays:', 'Enhance integration with Health services:']);
+    const [first, second] = row(9);
+    expect(first.action.split('\n')).toHaveLength(3);
+    expect(second.action).toBe(
+      'Allocate workers for continuity:\n• Move to an agile allocated worker model (within defined areas of Adult Social Care) to ensure consistency in support, better communication, and improved outcomes for service users',
+    );
+    for (const field of ['timescale', 'dueDate', 'measures', 'outcomes', 'qualityStatement', 'area'] as const) expect(second[field]).toEqual(first[field]);
+    expect([first.split?.part, second.split?.part, second.split?.of]).toEqual([1, 2, 2]);
+    expect(first.split?.cellText).toBe(`${first.action}\n${second.action}`);
+    // Every other labelled cell of the plan is one action with its bullets.
+    expect(result.actions.filter((a) => a.split)).toHaveLength(4);
+  });
+
+  test('in a plan with refs, the parts get lettered refs; one label with bullets, or a label followed by prose, stays one action', async () => {
+    const result = await structure('named-actions', [
+      ['Ref', 'Action', 'Lead', 'Due'],
+      ['3.1', 'Front door:\n- Triage all new contacts within two working days\n- Publish the triage criteria\nDigital offer:\n- Launch an online self-assessment', 'Head of Access', '31/03/2026'],
+      ['3.2', 'Front door review:\n- Map the current pathway\n- Agree the new pathway with partners', 'Head of Access', '31/03/2026'],
+      ['3.3', 'Carers:\n- Refresh the carers strategy\nThis will be co-produced with the carers partnership board and reported:\n- to the scrutiny committee', 'Carers lead', '30/06/2026'],
+    ]);
+    expect(result.actions.map((a) => [a.ref, a.action.split('\n')[0], a.lead, a.dueDate])).toEqual([
+      ['3.1a', 'Front door:', 'Head of Access', '2026-03-31'],
+      ['3.1b', 'Digital offer:', 'Head of Access', '2026-03-31'],
+      ['3.2', 'Front door review:', 'Head of Access', '2026-03-31'],
+      ['3.3', 'Carers:', 'Carers lead', '2026-06-30'],
+    ]);
+    expect(only(validatePlan(result, { today: '2025-11-15' }), 'duplicate-ref')).toEqual([]);
+  });
+});
+
+describe('properties over generated plans', () => {
+  const refArb = fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 30 }).map(String), fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 })).map(([a, b]) => `${a}.${b}`));
+  const rowsArb = fc.array(fc.tuple(refArb, fc.boolean()), { minLength: 1, maxLength: 25 });
+
+  test('refs are unique, never reuse an officer ref, are the same on a second run, and pointer rows to existing refs are never actions', () => {
+    fc.assert(
+      fc.property(rowsArb, (spec) => {
+        // Distinct officer refs (duplicates are duplicate-ref's business); a pointer row names an earlier officer ref.
+        const seen = new Set<string>();
+        const rows: CellInput[][] = [['Ref', 'Action', 'Lead']];
+        spec.forEach(([ref, pointer], i) => {
+          const own = ref && !seen.has(ref) ? ref : null;
+          if (own) seen.add(own);
+          const earlier = [...seen].filter((r) => r !== own);
+          const action = pointer && earlier.length ? `See ${earlier[i % earlier.length]}` : `Deliver improvement number ${i + 1} with partners`;
+          rows.push([own, action, 'Head of Service']);
+        });
+        const model = workbook(sheet('Plan', rows));
+        const first = structureWorkbook(model, { today: '2025-11-15' });
+        const second = structureWorkbook(model, { today: '2025-11-15' });
+        const refs = first.actions.map((a) => a.ref);
+        expect(new Set(refs).size).toBe(refs.length);
+        expect(refs).toEqual(second.actions.map((a) => a.ref));
+        for (const a of first.actions) {
+          if (a.refGenerated) expect(seen.has(a.ref!)).toBe(false);
+          expect(/^See /.test(a.action)).toBe(false);
+        }
+        // Every row is an action or folded into one.
+        const accounted = first.actions.flatMap((a) => a.rows);
+        expect(new Set(accounted).size).toBe(rows.length - 1);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -5,6 +5,7 @@
 import { ColumnMapping } from '../src/engine/structure/columns';
 import { headerEvidence, stem } from '../src/engine/structure/roles/header-words';
 import { structureWorkbook, StructureOptions, StructureResult } from '../src/engine/structure';
+import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -195,6 +196,48 @@ describe('position', () => {
     const r = read([['Who', 'Column B', 'Status', 'Column D'], ...planRows([PEOPLE, COMMITMENTS, STATUS, UPDATES])]);
     expect(fields(r)).toEqual({ Who: 'lead', 'Column B': 'action', Status: 'status', 'Column D': 'progress' });
     expect(column(r, 'Column D').reasons!.join(' ')).toMatch(/right of the (status|action)/);
+  });
+});
+
+describe('which row is the header', () => {
+  it('a short data row whose words name roles ("Task and finish group | Head of Service") is not a new header', () => {
+    const r = read([
+      ['Ref', 'Action', 'Lead', 'Timescale'],
+      ['1.1', COMMITMENTS[0], PEOPLE[0], WHEN[0]],
+      ['2.1', 'Task and finish group', 'Head of Service', 'Ongoing'],
+      ['2.2', 'Owner review', 'Team manager', 'Target date tbc'],
+      ['2.3', COMMITMENTS[1], PEOPLE[1], WHEN[1]],
+    ]);
+    expect(r.actions.map((a) => [a.ref, a.action])).toEqual([
+      ['1.1', COMMITMENTS[0]],
+      ['2.1', 'Task and finish group'],
+      ['2.2', 'Owner review'],
+      ['2.3', COMMITMENTS[1]],
+    ]);
+  });
+
+  it('a data row written as a sentence is never a header, whatever its words', () => {
+    const r = read([
+      ['Action', 'Outcome', 'Lead'],
+      ['Undertake a review of the team.', 'Measured via case file audits', 'Review the measures.'],
+      ['Develop a workforce strategy', 'Better retention of staff', 'Head of Service'],
+    ]);
+    expect(r.sheets[0].headerRows).toEqual([1]);
+    expect(r.actions).toHaveLength(2);
+  });
+
+  it('a header after a gap starts a new block, read on its own', () => {
+    const r = read([
+      ['Task', 'Owner'],
+      [COMMITMENTS[0], PEOPLE[0]],
+      [],
+      ['Owner', 'Task'],
+      [PEOPLE[1], COMMITMENTS[1]],
+    ]);
+    expect(r.actions.map((a) => [a.action, a.lead])).toEqual([
+      [COMMITMENTS[0], PEOPLE[0]],
+      [COMMITMENTS[1], PEOPLE[1]],
+    ]);
   });
 });
 
@@ -389,5 +432,51 @@ describe('on a real file, written and read through the xlsx adapter', () => {
     ]);
     const chosen = structureWorkbook(model, { ...OPTIONS, headerRowOverrides: { Sheet1: 1 }, columnOverrides: { Sheet1: { 1: 'action', 2: 'lead', 3: 'timescale' } } });
     expect(chosen.actions.map((a) => a.lead)).toEqual(PEOPLE);
+  });
+});
+
+describe('property: any wording from the role vocabulary, in any column order', () => {
+  // Headers a council might write for each role, none of them a seed's: plain, plural, possessive, abbreviated,
+  // asked as a question.
+  const WORDINGS = {
+    ref: ['Ref.', 'Item no.', 'Reference', 'ID', '#'],
+    action: ['Our commitments', 'What needs to happen', 'Tasks', 'Planned activity', 'What will we do?', 'Improvement actions'],
+    lead: ['Owner(s)', 'Responsible director', 'Accountable', 'Who?', 'Resp.', "Officer's name", 'Lead manager'],
+    timescale: ['By when?', 'Completion by', 'Target', 'Tgt', 'Deadline', 'Timeframe'],
+    status: ['Current state', 'Status', 'Progress status', 'Where are we'],
+    progress: ['Latest commentary', 'How is it going?', 'Updates', 'Progress to date', 'Comments'],
+    outcomes: ['What will be different', 'Exp. outcome', 'Benefits', 'Impact on people'],
+  } as const;
+  const VALUES = {
+    ref: ['1.1', '1.2', '2.1', '2.2', '3.1'],
+    action: COMMITMENTS,
+    lead: PEOPLE,
+    timescale: WHEN,
+    status: STATUS,
+    progress: UPDATES,
+    outcomes: UPDATES.map((u) => `People will notice that ${u.toLowerCase()}`),
+  };
+  type Field = keyof typeof WORDINGS;
+  const FIELDS = Object.keys(WORDINGS) as Field[];
+
+  it('every action is found, each field in its place, and nothing invented', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(FIELDS, { minLength: 3 }).filter((f) => f.includes('action')),
+        fc.array(fc.nat(), { minLength: FIELDS.length, maxLength: FIELDS.length }),
+        (order, picks) => {
+          const headers = order.map((f, i) => WORDINGS[f][picks[i] % WORDINGS[f].length]);
+          const r = read([headers, ...planRows(order.map((f) => VALUES[f]))]);
+          expect(r.actions.map((a) => a.action)).toEqual(COMMITMENTS);
+          if (order.includes('lead')) expect(r.actions.map((a) => a.lead)).toEqual(PEOPLE);
+          if (order.includes('timescale')) expect(r.actions.map((a) => a.timescale)).toEqual(WHEN);
+          if (order.includes('ref')) expect(r.actions.map((a) => a.ref)).toEqual(VALUES.ref);
+          if (order.includes('status')) expect(r.actions.map((a) => a.statusText)).toEqual(STATUS);
+          if (order.includes('progress')) r.actions.forEach((a, i) => expect(a.progress).toContain(UPDATES[i]));
+          if (order.includes('outcomes')) r.actions.forEach((a, i) => expect(a.outcomes).toBe(VALUES.outcomes[i]));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -2,7 +2,8 @@
  * What the command line says when no sheet has a column it can read as the action with confidence: the columns it
  * could be, each with its letter, header, first values and why, and the exact --columns line that reads the plan.
  */
-import { ChoosableSheet, suggestedRoles } from '../engine/column-choice';
+import { ChoosableSheet, headerRowOptions, suggestedRoles } from '../engine/column-choice';
+import { WorkbookModel } from '../engine/workbook';
 import { roleWord } from '../engine/column-roles';
 
 const MAX_COLUMNS = 15;
@@ -19,7 +20,7 @@ export function suggestedColumns(sheet: ChoosableSheet, qualify: boolean): strin
   return roles.map((r) => `${prefix}${roleWord(r.field)}=${r.letter}`).join(',');
 }
 
-export function candidateMessage(choices: ChoosableSheet[], argv: string[]): string {
+export function candidateMessage(model: WorkbookModel, choices: ChoosableSheet[], argv: string[]): string {
   const open = choices.filter((c) => !c.found);
   const lines: string[] = ['PlanAssure could not tell which column holds the actions, so it read none. The likeliest columns:'];
   for (const sheet of open) {
@@ -32,6 +33,11 @@ export function candidateMessage(choices: ChoosableSheet[], argv: string[]): str
       if (c.samples.length) lines.push(`      first values: ${c.samples.map((v) => `"${v}"`).join(', ')}`);
     }
     if (sheet.columns.length > MAX_COLUMNS) lines.push(`  … and ${sheet.columns.length - MAX_COLUMNS} more columns.`);
+    const others = headerRowOptions(model.sheets.find((m) => m.name === sheet.sheet)!, sheet.headerRow, 3).filter((o) => o.row !== sheet.headerRow);
+    for (const o of others) {
+      const headers = o.columns.slice(0, 4).map((c) => `${c.letter} "${c.header.replace(/\s+/g, ' ').slice(0, 30)}"`);
+      lines.push(`  Or the headers may be on row ${o.row} (${headers.join(', ')}${o.columns.length > 4 ? ' …' : ''}): add header=${o.row}.`);
+    }
   }
   const first = open.map((s) => suggestedColumns(s, open.length > 1)).find(Boolean) ?? 'action=C,lead=E,due=F';
   const rest = argv.filter((a, i) => a !== '--columns' && argv[i - 1] !== '--columns' && !a.startsWith('--columns='));

@@ -243,7 +243,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     else printReadable(stdout, options.command, options.input, reported, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
     const choices = choosableSheets(model, result);
-    if (!result.sheets.some((s) => s.role === 'plan') && choices.length) (options.json ? stderr : stdout).write(`\n${candidateMessage(choices, argv)}\n`);
+    if (!result.sheets.some((s) => s.role === 'plan') && choices.length) (options.json ? stderr : stdout).write(`\n${candidateMessage(model, choices, argv)}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof ColumnsError) {

@@ -37,14 +37,30 @@ export function columnSamples(grid: SheetGrid, headerRow: number, col: number): 
   return samples;
 }
 
-/** The first row with two or more short labels and something below it: where a header most likely is. */
-function likeliestHeaderRow(grid: SheetGrid): number | null {
+/** Rows of two or more short labels with something below them, from the top: where a header could be. */
+function labelRows(grid: SheetGrid, limit: number): number[] {
   const rows = grid.rowNumbers;
-  for (let i = 0; i < rows.length - 1; i++) {
+  const found: number[] = [];
+  for (let i = 0; i < rows.length - 1 && found.length < limit; i++) {
     const labels = grid.columnsShown(rows[i]).map((c) => grid.text(rows[i], c)).filter(Boolean);
-    if (labels.length >= 2 && labels.every((t) => t.length <= LABEL_LENGTH)) return rows[i];
+    if (labels.length >= 2 && labels.every((t) => t.length <= LABEL_LENGTH)) found.push(rows[i]);
   }
-  return null;
+  return found;
+}
+
+/** The first row that could be a header: where a header most likely is, when nothing better is known. */
+function likeliestHeaderRow(grid: SheetGrid): number | null {
+  return labelRows(grid, 1)[0] ?? null;
+}
+
+/**
+ * The rows the officer may say hold the headers, when no table was found: the suggested row, then the first few
+ * rows of short labels; each with its columns, headers and first values.
+ */
+export function headerRowOptions(sheet: SheetModel, suggested: number, limit = 8): { row: number; columns: ColumnCandidate[] }[] {
+  const grid = new SheetGrid(sheet);
+  const rows = [...new Set([suggested, ...labelRows(grid, limit)])].sort((a, b) => a - b);
+  return rows.map((row) => ({ row, columns: plainColumns(grid, row) }));
 }
 
 function plainColumns(grid: SheetGrid, headerRow: number): ColumnCandidate[] {

@@ -187,7 +187,7 @@ export const planSettingsSchema = z.object({
   kpiPolarities: z
     .record(z.string(), polaritySchema)
     .optional()
-    .describe('The officer\'s confirmed polarity by KPI id or code: Plan Settings rows "Polarity: ASCOF 2A" | "lower", or the CLI\'s --polarity'),
+    .describe('The officer\'s confirmed polarity by KPI id or code: Plan Settings rows such as "Polarity: ASCOF 2A" with the Value "lower", or the CLI\'s --polarity'),
   kpiRag: z
     .enum(KPI_RAG_SOURCES)
     .optional()
@@ -229,6 +229,7 @@ export const findingSchema = z.object({
   cell: z.string().describe('A1 address in the source sheet of the cell to change'),
   message: z.string(),
   fix: z.string().optional(),
+  kpi: z.string().optional().describe('The KPI the finding asks about, by id, where the officer can answer it (a polarity to confirm)'),
 });
 export type Finding = z.infer<typeof findingSchema>;
 

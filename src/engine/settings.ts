@@ -11,7 +11,8 @@ import { cellText, SheetGrid, WorkbookModel } from './workbook';
 export const SETTINGS_SHEET = 'Plan Settings';
 const SETTINGS_SHEET_NAMES = ['plan settings', 'settings', 'planassure settings'];
 
-const LABELS: Record<string, keyof PlanSettings> = {
+/** The Plan Settings sheet's Setting labels (normalised), and the setting each sets. */
+export const SETTING_LABELS: Record<string, keyof PlanSettings> = {
   title: 'title',
   'plan title': 'title',
   'plan start': 'planStart',
@@ -26,8 +27,13 @@ const LABELS: Record<string, keyof PlanSettings> = {
   'kpi rag': 'kpiRag',
 };
 
+/** Whether a sheet of this name is read as the Plan Settings sheet (the adapters write saved answers to it). */
+export function isSettingsSheetName(name: string): boolean {
+  return SETTINGS_SHEET_NAMES.includes(normalise(name));
+}
+
 export function readSettingsSheet(model: WorkbookModel): { sheet: string | null; settings: Partial<PlanSettings> } {
-  const sheet = model.sheets.find((s) => SETTINGS_SHEET_NAMES.includes(normalise(s.name)));
+  const sheet = model.sheets.find((s) => isSettingsSheetName(s.name));
   if (!sheet) return { sheet: null, settings: {} };
   const grid = new SheetGrid(sheet);
   const settings: Partial<PlanSettings> = {};
@@ -42,7 +48,7 @@ export function readSettingsSheet(model: WorkbookModel): { sheet: string | null;
       settings.kpiPolarities = { ...settings.kpiPolarities, [polarity.kpi]: polarity.polarity };
       continue;
     }
-    const key = LABELS[normalise(grid.text(r, 1))];
+    const key = SETTING_LABELS[normalise(grid.text(r, 1))];
     if (!key) continue;
     const cell = grid.shown(r, 2)?.value;
     const text = cellText(cell).trim();

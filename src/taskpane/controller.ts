@@ -3,11 +3,11 @@
  * reaches the engine and the Office.js host only through a dynamic import of runtime.ts.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../engine/schema';
+import type { Finding, Polarity } from '../engine/schema';
 import { officeReady, WorkbookHost } from './host';
 import { explain, PaneMessage, Stage } from './messages';
 import { EMPTY_SETTINGS, localToday, PaneSettings } from './settings';
-import type { ActionKind, ColumnOverrides, PlanState, ReviewReason, SheetMappingReview, StepInfo } from './runtime';
+import type { ActionKind, PlanState, ReviewAnswer, ReviewReason, SheetMappingReview, StepInfo } from './runtime';
 
 type Runtime = typeof import('./runtime');
 
@@ -88,7 +88,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
   });
   const host = useRef<WorkbookHost | null>(injectedHost ?? null);
   const cancelled = useRef(false);
-  const reviewAnswer = useRef<((overrides: ColumnOverrides | null) => void) | null>(null);
+  const reviewAnswer = useRef<((answer: ReviewAnswer | null) => void) | null>(null);
   const started = useRef(false);
   const settingsRef = useRef<PaneSettings>(EMPTY_SETTINGS);
   const busy = useRef(false);
@@ -149,7 +149,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
           progress: (progress) => update({ progress }),
           cancelled: () => cancelled.current,
           reviewMapping: (sheets, reason) =>
-            new Promise<ColumnOverrides | null>((resolve) => {
+            new Promise<ReviewAnswer | null>((resolve) => {
               reviewAnswer.current = resolve;
               update({ review: { sheets, reason, action } });
             }),
@@ -184,11 +184,11 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
   }, [update]);
 
   const answerReview = useCallback(
-    (overrides: ColumnOverrides | null) => {
-      const answer = reviewAnswer.current;
+    (answer: ReviewAnswer | null) => {
+      const resolve = reviewAnswer.current;
       reviewAnswer.current = null;
       update({ review: null });
-      answer?.(overrides);
+      resolve?.(answer);
     },
     [update],
   );
@@ -223,7 +223,26 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     [refresh, update],
   );
 
-  return { model, run, cancel, answerReview, select, saveSettings };
+  /** Saves the officer's answer for a KPI's polarity in Plan Settings, then reads the workbook again. */
+  const confirmPolarity = useCallback(
+    async (kpi: string, polarity: Polarity): Promise<void> => {
+      if (!host.current || busy.current) return;
+      busy.current = true;
+      try {
+        await host.current.savePolarity(kpi, polarity);
+        update({ banner: { intent: 'success', title: 'Saved in Plan Settings', detail: `${kpi}: ${polarity} is better. Every check and board pack from now on uses this.`, notices: [] } });
+      } catch (error) {
+        update({ banner: bannerFor(failure(error, 'settings')) });
+        return;
+      } finally {
+        busy.current = false;
+      }
+      await refresh(settingsRef.current);
+    },
+    [refresh, update],
+  );
+
+  return { model, run, cancel, answerReview, select, saveSettings, confirmPolarity };
 }
 
 export type PaneController = ReturnType<typeof usePlanAssure>;

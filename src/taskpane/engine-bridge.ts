@@ -18,7 +18,8 @@ import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { SheetRole, structureWorkbook, StructureResult } from '../engine/structure';
 import { ColumnField } from '../engine/structure/columns';
 import { RULES, validatePlan } from '../engine/validate';
-import { choosableSheets } from '../engine/column-choice';
+import { choosableSheets, headerRowOptions } from '../engine/column-choice';
+import type { ColumnCandidate } from '../engine/structure';
 import { savedColumnsFor, SettingsEdit, settingsEditFor } from '../engine/saved-mapping';
 import { cellText, columnLetters, WorkbookModel } from '../engine/workbook';
 import type { PaneSettings } from './settings';
@@ -197,7 +198,17 @@ export interface SheetMappingReview {
   repeatedHeaders: number[];
   /** False when no table was found on the sheet: the officer picks the columns' roles from nothing. */
   found: boolean;
+  /** Where no table was found: the rows the officer may say hold the headers, each with its columns. */
+  headerChoices: { row: number; columns: ColumnReview[] }[];
 }
+
+/** The officer's answer to the review: their column roles, and the header row of each sheet chosen from nothing. */
+export interface ReviewAnswer {
+  columns: ColumnOverrides;
+  headerRows: Record<string, number>;
+}
+
+const columnReview = (c: ColumnCandidate): ColumnReview => ({ col: c.col, letter: c.letter, header: c.header, field: null, confidence: 0, samples: c.samples, reasons: [], candidates: c.roles });
 
 /**
  * The sheets the review shows: each plan sheet as read; where no plan was found at all, each sheet that might hold
@@ -215,6 +226,7 @@ export function mappingReview(result: StructureResult, model?: WorkbookModel): S
         headerRows: [...s.headerRows],
         repeatedHeaders: [...s.repeatedHeaders],
         found: true,
+        headerChoices: [],
         columns: s.columns.map((c) => ({
           col: c.col,
           letter: columnLetters(c.col),
@@ -230,19 +242,20 @@ export function mappingReview(result: StructureResult, model?: WorkbookModel): S
     .concat(
       anyPlan
         ? []
-        : choices.map((c) => ({
-            sheet: c.sheet,
-            headerRows: [c.headerRow],
-            repeatedHeaders: [],
-            found: false,
-            columns: c.columns.map((col) => ({ col: col.col, letter: col.letter, header: col.header, field: null, confidence: 0, samples: col.samples, reasons: [], candidates: col.roles })),
-          })),
+        : choices.map((c) => {
+            const sheet = model!.sheets.find((x) => x.name === c.sheet)!;
+            const columns = c.columns.map(columnReview);
+            const others = headerRowOptions(sheet, c.headerRow).filter((o) => o.row !== c.headerRow);
+            return {
+              sheet: c.sheet,
+              headerRows: [c.headerRow],
+              repeatedHeaders: [],
+              found: false,
+              columns,
+              headerChoices: [{ row: c.headerRow, columns }, ...others.map((o) => ({ row: o.row, columns: o.columns.map(columnReview) }))].sort((a, b) => a.row - b.row),
+            };
+          }),
     );
-}
-
-/** The header rows of the sheets the officer chose roles for from nothing: structuring reads the table under them. */
-export function chosenHeaderRows(review: SheetMappingReview[], overrides: ColumnOverrides): Record<string, number> {
-  return Object.fromEntries(review.filter((s) => !s.found && overrides[s.sheet] && Object.keys(overrides[s.sheet]).length).map((s) => [s.sheet, s.headerRows[0]]));
 }
 
 /**

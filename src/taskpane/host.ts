@@ -5,6 +5,7 @@
  *
  * Type imports only: this module is part of the first-load bundle.
  */
+import type { Polarity } from '../engine/schema';
 import type { WorkbookModel } from '../engine/workbook';
 import type { WorkbookPlan } from '../engine/sheet-plan/types';
 import type { SettingsEdit } from '../engine/saved-mapping';
@@ -33,6 +34,8 @@ export interface WorkbookHost {
   /** The pane's settings stored in this workbook (empty settings when there are none). */
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
+  /** Saves the officer's answer to "which way is better?" for a KPI as a Plan Settings row, where every run reads it. */
+  savePolarity(kpi: string, polarity: Polarity): Promise<void>;
 }
 
 /** An error whose message is already written for the officer. */

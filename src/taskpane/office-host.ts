@@ -6,9 +6,12 @@
  * one key holding JSON; where Excel lacks them, Office's document settings (Office.context.document.settings) are
  * used instead.
  */
+import { isSavedPolarityFor, savedPolarityRow } from '../engine/kpi/saved-polarity';
+import type { Polarity } from '../engine/schema';
 import type { WorkbookPlan } from '../engine/sheet-plan/types';
 import type { SettingsEdit } from '../engine/saved-mapping';
 import { applyWorkbookPlan } from '../excel/apply-plan';
+import { savePlanSettingsRow } from '../excel/plan-settings-row';
 import { readWorkbookModel } from '../excel/read-workbook';
 import { ApplyOutcome, OfficerError, ReadModel, WorkbookHost } from './host';
 import { PaneSettings, parseSettings, serialiseSettings, SETTINGS_KEY } from './settings';
@@ -85,5 +88,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
       context.workbook.settings.add(SETTINGS_KEY, json);
       await context.sync();
     });
+  }
+
+  async savePolarity(kpi: string, polarity: Polarity): Promise<void> {
+    await Excel.run((context) => savePlanSettingsRow(context, savedPolarityRow(kpi, polarity), (setting) => isSavedPolarityFor(setting, kpi)));
   }
 }

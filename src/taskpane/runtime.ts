@@ -10,16 +10,15 @@ import type { Finding } from '../engine/schema';
 import {
   analyse,
   Analysis,
-  ColumnOverrides,
   BridgeError,
   BridgeOptions,
   buildWrite,
-  chosenHeaderRows,
   mappingReview,
   mappingToSave,
   mappingSignature,
   planState,
   PlanState,
+  ReviewAnswer,
   SheetMappingReview,
   structureStep,
   validateStep,
@@ -32,7 +31,7 @@ import type { PaneSettings } from './settings';
 import type { Stage } from './messages';
 
 export { fieldChoices, ruleCatalogue } from './engine-bridge';
-export type { ColumnOverrides, PlanState, RuleInfo, SheetMappingReview } from './engine-bridge';
+export type { ColumnOverrides, PlanState, ReviewAnswer, RuleInfo, SheetMappingReview } from './engine-bridge';
 
 export type ActionKind = 'check' | WritingAction;
 
@@ -58,7 +57,7 @@ export interface RunHooks {
    * Shows the mapping review; resolves with the officer's changes to the mapping when they confirm ({} when they
    * confirm it as found), or null when they cancel.
    */
-  reviewMapping(review: SheetMappingReview[], reason: ReviewReason): Promise<ColumnOverrides | null>;
+  reviewMapping(review: SheetMappingReview[], reason: ReviewReason): Promise<ReviewAnswer | null>;
 }
 
 export interface RunOutcome {
@@ -164,12 +163,13 @@ export async function runAction(action: ActionKind, host: WorkbookHost, settings
   if (reason && action !== 'structure') steps = stepsFor(action, true);
   if (reason) {
     await next('structure');
-    const overrides = await hooks.reviewMapping(review, reason);
-    if (!overrides) throw new CancelledError();
+    const answer = await hooks.reviewMapping(review, reason);
+    if (!answer) throw new CancelledError();
+    const overrides = answer.columns;
     current = { ...current, confirmedMapping: signature };
     // The officer may have edited the workbook while reviewing: read it again, and stop if the columns changed.
     const fresh = await step('read', () => host.readModel());
-    const headerRowOverrides = chosenHeaderRows(review, overrides);
+    const headerRowOverrides = answer.headerRows;
     const again = await step('structure', () => analyse(fresh, { today, settings: current, columnOverrides: overrides, headerRowOverrides }));
     if (!Object.keys(overrides).length && mappingSignature(mappingReview(again.result, fresh)) !== signature) {
       throw new StepError(

@@ -13,7 +13,7 @@ import type { ColumnField } from '../../src/engine/structure/columns';
 import { WorkbookModel } from '../../src/engine/workbook';
 import type { HarnessServer } from '../../harness/server';
 import { UNRECOGNISED_HEADERS, UNRECOGNISED_ROWS, UNRECOGNISED_SEED } from '../../harness/unrecognised-seed';
-import { cellsOf, describeBrowser, idle, launch, localToday, openHarness, paneReady, Session, sheetDifferences, simModel } from './helpers';
+import { axe, cellsOf, describeBrowser, idle, launch, localToday, openHarness, paneReady, seriousOrCritical, Session, sheetDifferences, simModel } from './helpers';
 
 const SHEET = 'Programme';
 /** The roles the officer picks, by column letter, with the pane's names for them. */
@@ -52,7 +52,12 @@ describeBrowser('the column review from nothing', () => {
     await s.pane.getByRole('tab', { name: /^Home/ }).click();
     await s.pane.locator('[data-action="structure"]').click();
     await s.pane.getByTestId('mapping-review').waitFor();
-    await expect(s.pane.getByTestId('header-rows').textContent()).resolves.toMatch(/row 3/);
+    await expect(s.pane.getByTestId('header-rows').textContent()).resolves.toMatch(/No column reads as the actions with confidence\. The headers look to be on row \d+/);
+    // The officer says which row holds the headers, whatever PlanAssure suggested (a one-cell title row is not offered).
+    await s.pane.getByTestId('header-row-choice').click();
+    await expect(s.pane.getByRole('option', { name: /^Row 1: / }).count()).resolves.toBe(0);
+    await s.pane.getByRole('option', { name: /^Row 3: Alpha, Bravo, Charlie, Delta …$/ }).click();
+    await expect(s.pane.getByTestId('header-row-choice').textContent()).resolves.toBe('Headers on row 3');
     const columns = s.pane.getByTestId('mapping-column');
     await expect(columns.evaluateAll((els) => els.map((e) => [e.getAttribute('data-column'), e.textContent ?? '']))).resolves.toEqual(
       UNRECOGNISED_HEADERS.map((h, i) => [String.fromCharCode(65 + i), expect.stringContaining(`“${h}”`)]),
@@ -62,6 +67,7 @@ describeBrowser('the column review from nothing', () => {
     expect(samples[2]).toBe(`For example: ${UNRECOGNISED_ROWS.map((r) => `“${r[2]}”`).join(', ')}`);
     await expect(s.pane.getByRole('button', { name: 'Confirm and continue' }).isDisabled()).resolves.toBe(true);
     await s.pane.getByTestId('pick-action').waitFor();
+    expect(seriousOrCritical(await axe(s.paneFrame()))).toEqual([]);
     // Nothing is written while the review is open.
     expect((await simModel(s)).sheets.map((x) => x.name)).toEqual(before.sheets.map((x) => x.name));
   });

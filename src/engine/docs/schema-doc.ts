@@ -22,6 +22,7 @@ import {
   POLARITIES,
   ColumnSpec,
 } from '../schema';
+import { SETTING_LABELS } from '../settings';
 import { CQC_THEME_VARIANTS, QUALITY_STATEMENT_VARIANTS, RAG_SYNONYMS, STATUS_SYNONYMS } from '../vocabulary';
 
 function describe(schema: z.ZodTypeAny): string {
@@ -57,6 +58,27 @@ function recordTable(title: string, schema: z.ZodObject<z.ZodRawShape>): string 
 function columnTable(sheet: string, columns: ColumnSpec[]): string {
   const rows = columns.map((c) => `| ${c.header} | \`${c.key}\` | ${c.kind}${c.list ? ` (dropdown: ${c.list.join(' · ')})` : ''}${c.required ? ', required' : ''} |`);
   return [`### The "${sheet}" sheet`, '', '| column header | field | kind |', '|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** The rows the "Plan Settings" sheet may hold, from the labels the reader knows and the schema's descriptions. */
+function settingsSheetTable(): string {
+  const byField = new Map<string, string[]>();
+  for (const [label, field] of Object.entries(SETTING_LABELS)) byField.set(field, [...(byField.get(field) ?? []), label]);
+  const shape = planSettingsSchema.shape as Record<string, z.ZodTypeAny>;
+  const rows = [...byField].map(([field, labels]) => `| ${labels.map((l) => `“${l}”`).join(', ')} | \`${field}\` | ${describe(shape[field]) || (shape[field] as unknown as { def: { innerType?: z.ZodTypeAny } }).def.innerType?.description || ''} |`);
+  return [
+    '## The "Plan Settings" sheet',
+    '',
+    'Two columns, Setting and Value, one setting a row; capitals and punctuation in the Setting do not matter. Values here',
+    "override PlanAssure's defaults; the task pane's own settings and the command line's options override these.",
+    '',
+    '| Setting | sets | meaning |',
+    '|---|---|---|',
+    ...rows,
+    '| “Rule: <rule-id>” | `ruleSeverities` | Value error, warning, info or off: changes that rule\'s severity or turns it off (docs/RULES.md) |',
+    `| “Polarity: <KPI id or code>” | \`kpiPolarities\` | Value higher or lower (or “Higher is better”, ↑, ↓). ${describe(shape.kpiPolarities)} |`,
+    '',
+  ].join('\n');
 }
 
 export function schemaMarkdown(): string {
@@ -103,6 +125,7 @@ export function schemaMarkdown(): string {
     '',
     `KPI units: ${KPI_UNITS.join(' · ')}. Polarity ("Good is"): ${POLARITIES.join(' · ')}.`,
     '',
+    settingsSheetTable(),
     '## Default settings',
     '',
     '```json',

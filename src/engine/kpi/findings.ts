@@ -22,6 +22,7 @@ export const KPI_RULES = {
   'kpi-duplicate-id': { severity: 'warning', title: 'KPI id used twice in the register' },
   'kpi-period-unreadable': { severity: 'warning', title: 'Period not recognised' },
   'kpi-value-not-a-number': { severity: 'warning', title: 'Text where a figure should be' },
+  'kpi-value-missing': { severity: 'info', title: 'A figure marked suppressed or not available' },
   'unknown-framework-code': { severity: 'warning', title: 'ASCOF code in neither framework' },
   'kpi-local-code': { severity: 'info', title: 'Local or survey indicator, not an ASCOF code' },
   'kpi-old-framework-code': { severity: 'info', title: 'ASCOF code from the pre-2023 framework' },
@@ -40,6 +41,8 @@ export interface Raw {
   cell: string;
   message: string;
   fix: string;
+  /** The KPI the officer can answer the finding for (kpi-polarity-unsure). */
+  kpi?: string;
 }
 
 export const fmt = (n: number): string => String(Number(n.toPrecision(6)));
@@ -131,14 +134,24 @@ function dataFindings(reading: KpiReading, computation: KpiComputation): Raw[] {
     const sheet = o.source.sheet;
     const def = defs.get(idMatchKey(excelTrim(o.kpiId)));
     for (const t of s.textValues) {
-      const suppressed = /^\[?[cxz]\]?$/i.test(t.text);
-      out.push({
-        rule: 'kpi-value-not-a-number',
-        sheet,
-        cell: t.cell,
-        message: `${o.kpiId || `Row ${o.source.row}`}${o.period ? `, ${o.period}` : ''}: “${t.text}” is ${suppressed ? 'a suppression marker' : 'text'}, not a number, so it is left out of the calculations.`,
-        fix: suppressed ? 'Leave it if the figure is suppressed; otherwise enter the number.' : 'Enter the figure as a number (no units or words), or clear the cell and explain in the Note column.',
-      });
+      const where = `${o.kpiId || `Row ${o.source.row}`}${o.period ? `, ${o.period}` : ''}`;
+      out.push(
+        t.missing
+          ? {
+              rule: 'kpi-value-missing',
+              sheet,
+              cell: t.cell,
+              message: `${where}: ${t.missing}. There is no figure for this period, so it is left out of the calculations (never counted as zero).`,
+              fix: 'Nothing to do while the figure is suppressed or not available; enter the number when there is one.',
+            }
+          : {
+              rule: 'kpi-value-not-a-number',
+              sheet,
+              cell: t.cell,
+              message: `${where}: “${t.text}” is text, not a number, so it is left out of the calculations.`,
+              fix: 'Enter the figure as a number (no units or words), or clear the cell and explain in the Note column.',
+            },
+      );
     }
     if (!def) {
       const anyFigure = o.numerator !== null || o.denominator !== null || o.value !== null || s.hasPeriod;
@@ -316,7 +329,9 @@ export function kpiFindings(reading: KpiReading, computation: KpiComputation, se
   for (const raw of raws) {
     const override = overrides[raw.rule];
     if (override === 'off') continue;
-    out.push({ rule: raw.rule, severity: override ?? KPI_RULES[raw.rule].severity, sheet: raw.sheet, cell: raw.cell, message: raw.message, fix: raw.fix });
+    const finding: Finding = { rule: raw.rule, severity: override ?? KPI_RULES[raw.rule].severity, sheet: raw.sheet, cell: raw.cell, message: raw.message, fix: raw.fix };
+    if (raw.kpi) finding.kpi = raw.kpi;
+    out.push(finding);
   }
   // Warnings before notes, then sheet by sheet in workbook order, row by row.
   const sheetOrder = reading.layouts.map((l) => l.sheet);

@@ -32,7 +32,7 @@ const SYNONYMS: Record<Exclude<KpiField, 'baseline' | 'target' | 'tolerance'>, r
   name: ['name', 'kpi name', 'kpi', 'indicator', 'indicator name', 'measure', 'measure name', 'description', 'kpi description', 'performance indicator', 'key performance indicator', 'title', 'kpi title', 'performance measure', 'metric', 'indicator description', 'measure description'],
   code: ['code', 'ascof', 'ascof code', 'ascof ref', 'ascof reference', 'ascof measure', 'framework code', 'framework ref', 'framework reference', 'national indicator', 'national code'],
   unit: ['unit', 'units', 'unit of measure', 'measure type', 'format', 'type', 'data type', 'kpi type'],
-  polarity: ['good is', 'polarity', 'good performance is', 'better is', 'good performance', 'aim', 'desired direction', 'direction of good performance', 'good direction', 'higher or lower is better', 'what good looks like', 'is higher better', 'aim to'],
+  polarity: ['good is', 'polarity', 'good performance is', 'better is', 'good performance', 'aim', 'desired direction', 'direction of good performance', 'good direction', 'higher or lower is better', 'what good looks like', 'is higher better', 'aim to', 'better if', 'good if', 'better when', 'higher or lower', 'high or low', 'good is high or low', 'higher is better', 'lower is better', 'direction of improvement', 'preferred direction'],
   frequency: ['frequency', 'reporting frequency', 'period type', 'reported', 'how often'],
   lead: ['lead', 'owner', 'lead officer', 'responsible officer', 'kpi owner', 'accountable officer', 'responsible', 'lead manager', 'service lead', 'indicator owner', 'data owner'],
   period: ['period', 'reporting period', 'quarter', 'month', 'year', 'date', 'period ending', 'time period', 'financial quarter'],
@@ -143,30 +143,62 @@ function inferFinancialYear(labels: { label: string }[], titleYear: number | nul
   return fallback;
 }
 
-/** Reads one row as a KPI header, or null. `fallbackYear` places bare quarters when the row names no year. */
-export function readKpiHeader(grid: SheetGrid, row: number, fallbackYear: number | null, titleYear: number | null = null, reportingKey: number | null = null): KpiHeader | null {
+/**
+ * The officer's corrections to a KPI sheet's columns, by column number (1-based): a field, 'period-column' for a
+ * column of figures under a period header, or null to ignore the column. Mirrors the plan's column overrides.
+ */
+export type KpiColumnOverrides = Record<number, KpiField | 'period-column' | null>;
+
+function overridden(columns: KpiColumn[], overrides: KpiColumnOverrides, fy: number | null, reportingKey: number | null): KpiColumn[] {
+  const byCol = new Map(columns.map((c) => [c.col, c]));
+  for (const [key, field] of Object.entries(overrides)) {
+    const col = Number(key);
+    const label = byCol.get(col)?.label ?? '';
+    if (field === 'period-column') {
+      const period = headerPeriod(label, fy, reportingKey);
+      byCol.set(col, period ? { col, label, field, period } : { col, label, field: null });
+    } else if (field === 'target' || field === 'baseline') byCol.set(col, { col, label, field, year: financialYearIn(label) });
+    else if (field === 'tolerance') byCol.set(col, { col, label, field, absolute: /\b(abs|absolute|points?|pts|pp|units?)\b/i.test(label) });
+    else byCol.set(col, { col, label, field });
+  }
+  return [...byCol.values()].sort((a, b) => a.col - b.col);
+}
+
+/**
+ * Reads one row as a KPI header, or null. `fallbackYear` places bare quarters when the row names no year; with
+ * `overrides`, the officer's mapping wins and the row is read however few of its labels we recognise.
+ */
+export function readKpiHeader(
+  grid: SheetGrid,
+  row: number,
+  fallbackYear: number | null,
+  titleYear: number | null = null,
+  reportingKey: number | null = null,
+  overrides?: KpiColumnOverrides,
+): KpiHeader | null {
   const labels = labelsOf(grid, row);
-  if (labels.length < 2 || labels.some((l) => l.label.length > 120)) return null;
+  if (!overrides && (labels.length < 2 || labels.some((l) => l.label.length > 120))) return null;
   const fy = inferFinancialYear(labels, titleYear, fallbackYear);
-  const columns: KpiColumn[] = labels.map(({ col, label }) => {
+  let columns: KpiColumn[] = labels.map(({ col, label }) => {
     const f = kpiFieldExact(label);
     if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
     const period = headerPeriod(label, fy, reportingKey);
     if (period) return { col, label, field: 'period-column', period };
     return { col, label, field: kpiFieldContained(label) };
   });
+  if (overrides) columns = overridden(columns, overrides, fy, reportingKey);
   const byField: Partial<Record<KpiField, KpiColumn>> = {};
   for (const c of columns) if (c.field && c.field !== 'period-column' && (!byField[c.field] || c.field === 'rag' || c.field === 'direction')) byField[c.field] = c;
   const targets = columns.filter((c) => c.field === 'target');
   const periods = columns.filter((c) => c.field === 'period-column');
   const has = (f: KpiField) => !!byField[f];
   const recognised = columns.filter((c) => c.field).length;
-  if (recognised / columns.length < 0.5) return null;
+  if (!overrides && recognised / columns.length < 0.5) return null;
   const base = { row, columns, byField, targets, periods };
   if (has('id') && has('period') && (has('value') || has('numerator') || has('denominator'))) return { kind: 'long', ...base };
   const described = has('id') || has('name');
   const scorecardish = has('target') || has('polarity') || has('unit') || has('code');
-  if (described && (periods.length >= 2 || (periods.length === 1 && scorecardish))) return { kind: 'wide', ...base };
+  if (described && (periods.length >= 2 || (periods.length === 1 && (scorecardish || !!overrides)))) return { kind: 'wide', ...base };
   if (periods.length) return null;
   if ((has('id') && has('name')) || (has('name') && scorecardish && [has('unit'), has('polarity'), has('target'), has('code')].filter(Boolean).length >= 2)) {
     return { kind: 'register', ...base };

@@ -7,7 +7,7 @@ import { Finding, PlanSettings } from '../schema';
 import { SheetModel } from '../workbook';
 import { computeKpis, KpiComputation } from './compute';
 import { kpiFindings } from './findings';
-import { KpiReading, readKpis } from './read';
+import { KpiReading, ReadKpiOptions, readKpis } from './read';
 import { settlePolarities } from './saved-polarity';
 import { unreadScorecardFindings } from './scorecard-shape';
 
@@ -17,9 +17,10 @@ export * from './period-words';
 export { KPI_RULES, kpiFindings } from './findings';
 export type { KpiRuleId } from './findings';
 export { readKpis, idMatchKey, parsePolarity, parseUnit, parseTolerance, codeCitations, frameworkSuggestion, nameWithoutCode } from './read';
-export type { KpiReading, KpiDefinitionSource, KpiObservationSource, DataBlock, LongBlock, WideBlock, KpiSheetLayout } from './read';
+export type { ReadKpiOptions, KpiReading, KpiDefinitionSource, KpiObservationSource, DataBlock, LongBlock, WideBlock, KpiSheetLayout } from './read';
 export { kpiRegisterSheets, readKpisForPlan, expectedRegisterValues, KPI_REGISTER_SHEET_NAME, KPI_CALC_SHEET_NAME, KPI_REGISTER_HEADERS } from './register-sheet';
 export type { KpiSheetNames, KpiRegisterHeader } from './register-sheet';
+export type { KpiColumnOverrides, KpiField } from './headers';
 export { settlePolarities, isSavedPolarityFor, parsePolarityOption, polarityWord, readSavedPolarity, savedPolarityRow } from './saved-polarity';
 export { polarityUnsure } from './polarity-findings';
 export { scorecardShape } from './scorecard-shape';
@@ -34,8 +35,13 @@ export interface KpiWorkbookReading {
 }
 
 /** Reads, computes and checks every KPI sheet in `sheets` (minus `skipSheets`). */
-export function readKpiWorkbook(sheets: readonly SheetModel[], settings: PlanSettings, skipSheets: ReadonlySet<string>): KpiWorkbookReading {
-  const reading = readKpis(sheets, { settings, skipSheets });
+export function readKpiWorkbook(
+  sheets: readonly SheetModel[],
+  settings: PlanSettings,
+  skipSheets: ReadonlySet<string>,
+  mapping: Pick<ReadKpiOptions, 'columnOverrides' | 'headerRowOverrides'> = {},
+): KpiWorkbookReading {
+  const reading = readKpis(sheets, { settings, skipSheets, ...mapping });
   settlePolarities(reading, settings.kpiPolarities);
   const read = new Set(reading.layouts.map((l) => l.sheet));
   const unread = unreadScorecardFindings(sheets.filter((s) => !skipSheets.has(s.name) && !read.has(s.name)));

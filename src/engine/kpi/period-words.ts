@@ -38,6 +38,8 @@ const SHORT_FY_RE = /(?:\bFY\s*|\b)(\d{2})\s*[/\-–]\s*(\d{2})\b(?!\s*[/\-–]\
 const QUARTER_RE = /\bQ([1-4])\b/i;
 const MONTH_YEAR_RE = new RegExp(String.raw`\b${MONTH}[\s\-'’/]*((?:19|20)\d{2}|\d{2})\b`, 'i');
 const DATE_RE = /\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b/;
+const ISO_DATE_RE = /\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b/;
+const MONTH_RANGE_RE = new RegExp(String.raw`\b${MONTH}\s*(?:-|–|to)\s*${MONTH}[\s\-'’/]*((?:19|20)\d{2}|\d{2})\b`, 'i');
 const YEAR_RE = /\b((?:19|20)\d{2})\b/;
 const BARE_MONTH_RE = new RegExp(String.raw`^${MONTH}$`, 'i');
 const RELATIVE_RE = /^(this|current|latest|last|previous|prior|preceding)(?: reporting)?(?: (period|quarter|qtr|month|year))?$/i;
@@ -102,6 +104,11 @@ function relativeKey(word: string, unit: string | undefined, reportingKey: numbe
   return keyFromMonthKind((end + 1990 * 12) * 10 + kind);
 }
 
+/** Whether the strict grammar misreads the text: "Apr-Jun 2025" is a quarter, not April. */
+export function strictMisreads(text: string): boolean {
+  return MONTH_RANGE_RE.test(text);
+}
+
 /** Whether a period or note text marks its figure provisional, estimated, draft or year to date. */
 export function marksProvisional(text: string): boolean {
   return PROVISIONAL.test(text);
@@ -122,8 +129,9 @@ export function periodInWords(text: string, context: PeriodContext): WordedPerio
 function read(text: string, context: PeriodContext): WordedPeriod | null {
   const raw = text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
   if (!raw || raw.length > 80) return null;
-  const strict = periodKey(raw);
-  if (strict !== null) return { key: strict, label: periodLabel(strict), explicit: true, provisional: false, relative: false };
+  const strict = MONTH_RANGE_RE.test(raw) ? null : periodKey(raw);
+  // The strict grammar reads "Q2 2025/26 (provisional)" too: the mark still counts.
+  if (strict !== null) return { key: strict, label: periodLabel(strict), explicit: true, provisional: raw.length > 10 && PROVISIONAL.test(raw), relative: false };
   if (NOT_A_PERIOD.test(raw)) return null;
   const provisional = PROVISIONAL.test(raw);
   const t = raw.replace(/\b(?:quarter|qtr)\s*([1-4])\b/gi, 'Q$1');
@@ -139,6 +147,18 @@ function read(text: string, context: PeriodContext): WordedPeriod | null {
     const year = /^[\s,\-/]*((?:19|20)\d{2})\b/.exec(after);
     if (year) return found(quarterKey(Number(year[1]), q), true);
     return context.fyStart === null ? null : found(quarterKey(context.fyStart, q), false);
+  }
+  const iso = ISO_DATE_RE.exec(t);
+  if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12) return found(monthKey(Number(iso[1]), Number(iso[2])), true);
+  // "Apr-Jun 2025", "Oct to Dec 25": a financial-year quarter when the three months are one.
+  const range = MONTH_RANGE_RE.exec(t);
+  if (range) {
+    const [from, to] = [monthIndex(range[1]), monthIndex(range[2])];
+    const y = range[3].length === 2 ? 2000 + Number(range[3]) : Number(range[3]);
+    if (from !== null && to !== null && to % 3 === 0 && (to - from + 12) % 12 === 2) {
+      const fy = to <= 3 ? y - 1 : y;
+      return found(quarterKey(fy, to <= 3 ? 4 : (to - 3) / 3), true);
+    }
   }
   const date = DATE_RE.exec(t);
   if (date && Number(date[2]) >= 1 && Number(date[2]) <= 12) return found(monthKey(Number(date[3]), Number(date[2])), true);

@@ -30,6 +30,7 @@ export function polarityFindings(reading: { definitions: readonly KpiDefinitionS
         `Confirm it: in the PlanAssure pane choose “Higher is better” or “Lower is better” on this finding; or add a row to the ` +
         `Plan Settings sheet with Setting “Polarity: ${def.id}” and Value “higher” or “lower”; or, with the command line, ` +
         `add --polarity "${def.id}=${other}". The answer is kept and used from then on.`,
+      kpi: def.id,
     });
   }
   return out;

@@ -4,8 +4,8 @@
  * "Lower is better", ↑, ↓). The CLI's `--polarity "ASCOF 2A=lower"` gives the same for one run. A confirmed polarity
  * beats every other kind of evidence (polarityEvidence "officer").
  */
-import { Polarity, PolarityEvidence } from '../schema';
-import type { KpiDefinitionSource, KpiReading } from './read';
+import { Polarity } from '../schema';
+import type { KpiReading } from './read';
 
 const POLARITY_SETTING = /^\s*polarity\s*:\s*(\S.*?)\s*$/i;
 
@@ -52,21 +52,15 @@ export function parsePolarityOption(option: string): { kpi: string; polarity: Po
   return kpi && polarity ? { kpi, polarity } : null;
 }
 
-/** Evidence from where the reader took the polarity, for a reading that does not record it itself. */
-const EVIDENCE_FROM: Record<KpiDefinitionSource['polarityFrom'], PolarityEvidence> = { cell: 'stated', framework: 'framework', name: 'words', target: 'target', default: 'unsure' };
-
 /**
  * Settles each KPI's polarity: the officer's confirmed polarity wins (evidence "officer"), matched by the KPI's id,
- * then by its code; any other KPI keeps the reader's, with its evidence recorded where the reader left it out (a
- * defaulted polarity is "unsure"). The definitions are changed in place, so every later step (computation, findings,
- * the register) sees the settled polarity.
+ * then by its code; any other KPI keeps the reader's. The definitions are changed in place, so every later step
+ * (computation, findings, the register) sees the settled polarity.
  */
 export function settlePolarities(reading: KpiReading, saved: Readonly<Record<string, Polarity>> | undefined): void {
   const byKey = new Map(Object.entries(saved ?? {}).map(([kpi, polarity]) => [polarityMatchKey(kpi), polarity]));
-  for (const d of reading.definitions) {
-    const definition = d.definition;
-    definition.polarityEvidence ??= EVIDENCE_FROM[d.polarityFrom];
-    if (!byKey.size) continue;
+  if (!byKey.size) return;
+  for (const { definition } of reading.definitions) {
     const polarity = byKey.get(polarityMatchKey(definition.id)) ?? (definition.code ? byKey.get(polarityMatchKey(definition.code)) : undefined);
     if (!polarity) continue;
     definition.polarity = polarity;

@@ -74,19 +74,21 @@ const SIGN_OFF = [
   /^(document\s+)?version\s*[:\-–]/i,
   /^(date\s+)?(of\s+)?(next\s+)?review(\s+date)?\s*[:\-–]/i,
   /^date\s+(of\s+)?(next\s+)?(review|approval|issue|publication|sign[- ]?off)\b/i,
-  /^(next\s+review|review\s+due|last\s+(reviewed|revised|amended|saved)|document\s+(owner|status|control|reference|author)|author|issue\s+date|date\s+(approved|issued|published|printed)|print(ed)?\s+(date|on)|printed|classification|protective\s+marking)\b\s*[:\-–]?/i,
+  /^(next\s+review|review\s+due|last\s+(reviewed|revised|amended|saved|updated)|document\s+(owner|status|control|reference|author)|author|issue\s+date|date\s+(approved|issued|published|printed)|print(ed)?\s+(date|on)|printed|classification|protective\s+marking)\b\s*[:\-–]?/i,
   /^dated?\s*[:\-–]/i,
 ];
 
 /** UK public-sector protective markings printed in page footers. */
 const PROTECTIVE_MARKING = /^(official|official[\s-]+sensitive|not protectively marked|restricted|confidential)$/i;
+/** A totals line under a table ("Total", "Total: 24", "Sub-total 12"): a count of the rows, not one of them. */
+const TOTALS = /^(grand\s+)?(sub-?)?totals?\s*[:\-–]?\s*(\d[\d,.%\s]*)?$/i;
 const PAGE_NUMBER = /^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-)$/i;
 const FILE_PATH = /^([a-z]:\\|\\\\|\/[\w.-]+\/)|\.(xlsx|xlsm|xls|docx?|pdf|csv)$/i;
 
-/** A line that belongs to the page or the document rather than the plan: sign-off, version, page number, path. */
+/** A line that belongs to the page or the document rather than the plan: sign-off, version, page number, path, totals. */
 export function isPageText(text: string): boolean {
   const t = text.trim();
-  return SIGN_OFF.some((re) => re.test(t)) || PROTECTIVE_MARKING.test(t) || PAGE_NUMBER.test(t) || FILE_PATH.test(t);
+  return SIGN_OFF.some((re) => re.test(t)) || PROTECTIVE_MARKING.test(t) || PAGE_NUMBER.test(t) || FILE_PATH.test(t) || TOTALS.test(t);
 }
 
 /** A cell that holds only a date or a number: never an action's words. */
@@ -105,6 +107,13 @@ export interface RowEvidence {
   page: boolean;
   /** The row holds a commitment: words in the action column that are not a date, a legend or a page line. */
   actionText: boolean;
+  /**
+   * A short entry, one or two brief cells with no ref or date: what a legend whose colours are fills says
+   * ("Action completed", "Not progressing"), without any vocabulary word to tell it by.
+   */
+  shortEntry: boolean;
+  /** Every cell is a brief label of a few words (at most 30 characters), as captions are. */
+  captionLike: boolean;
 }
 
 /** The columns of a table by the role that matters here. */
@@ -132,7 +141,9 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   const keyLabel = cells.length <= 2 && cells.some((c) => isKeyLabel(c.text));
   let legendWords: string[] = [];
   const refLike = cells.some((c) => roles.ref.has(c.col) && /\d/.test(c.text));
-  if (cells.length <= 3 && !refLike && !cells.some((c) => c.isDate || c.text.length > 120)) {
+  // A legend entry is a word and what it means; a third cell only as a colour's letter or swatch name ("G").
+  const entryShaped = cells.length <= 2 || (cells.length === 3 && cells.some((c) => c.text.length <= 2 || !!matchRag(c.text)));
+  if (entryShaped && !refLike && !cells.some((c) => c.isDate || c.text.length > 120)) {
     const words = new Set<string>();
     for (const c of cells) {
       if (actionText && roles.rating.has(c.col)) continue;
@@ -146,7 +157,9 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
     const actionCell = cells.find((c) => roles.action.has(c.col));
     if (words.size && (!actionCell || actionCell.text.length <= 80)) legendWords = [...words];
   }
-  return { row: content.row, legendWords, keyLabel, page, actionText };
+  const shortEntry = cells.length >= 1 && cells.length <= 2 && !refLike && !cells.some((c) => c.isDate || c.text.length > SHORT_ENTRY);
+  const captionLike = cells.every((c) => c.text.length <= 30 && !c.text.includes('\n'));
+  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike };
 }
 
 /**
@@ -155,9 +168,22 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
  * else in their action column; a legend always does.
  */
 export function isLegendRun(run: readonly RowEvidence[]): boolean {
+  if (isKeyedRun(run)) return true;
   if (!run.length || !run.every(isLegendEntry)) return false;
   const words = new Set(run.flatMap((e) => e.legendWords));
   return words.size >= 2 || (words.size >= 1 && run.some((e) => e.keyLabel));
+}
+
+/** The longest a legend's text cell runs ("Action completed and evidenced"), and the most entries it has. */
+const SHORT_ENTRY = 60;
+const LEGEND_ENTRIES = 10;
+
+/**
+ * A key label over a few short entries: a legend whose colours are cell fills, which the workbook model does not
+ * carry, explained in words of the officer's own ("Key:" / "Action completed" / "Not progressing").
+ */
+function isKeyedRun(run: readonly RowEvidence[]): boolean {
+  return run.length >= 3 && run.length <= LEGEND_ENTRIES + 1 && run[0].keyLabel && run.slice(1).every((e) => isLegendEntry(e) || e.shortEntry);
 }
 
 /**
@@ -177,7 +203,10 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
     const block = rows.slice(i, blockEnd).map((r) => r.row);
     const peeled = peelFoot(block, evidenceOf);
     const rest = block.slice(0, block.length - peeled.length);
-    if (!rest.length || (i > 0 && !rest.some((r) => evidenceOf(r).actionText))) {
+    const footer = i > 0 && rest.length <= FOOTER_ROWS && !rest.some((r) => evidenceOf(r).actionText) && actionAbove(rows, i, evidenceOf);
+    // A legend's own column captions ("Rating | What it means") over it, below a gap.
+    const caption = i > 0 && rest.length === 1 && peeled.length > 0 && isLegendEntry(evidenceOf(block[1])) && isCaption(evidenceOf(rest[0]));
+    if (!rest.length || footer || caption) {
       block.forEach((r) => trailing.add(r));
       blockEnd = i;
       continue;
@@ -188,6 +217,23 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
   return trailing;
 }
 
+/**
+ * A footer is a few lines. A longer block with nothing in the action column is more likely a table whose action
+ * column was misread than a footer: it is left for the officer to see as rows.
+ */
+const FOOTER_ROWS = 6;
+
+/** Whether some row above `rows[i]` holds an action: with none, the table's action column is in doubt, not its foot. */
+function actionAbove(rows: readonly { row: number }[], i: number, evidenceOf: (row: number) => RowEvidence): boolean {
+  for (let k = i - 1; k >= 0; k--) if (evidenceOf(rows[k].row).actionText) return true;
+  return false;
+}
+
+/** A row of one or two brief labels, such as a legend's column captions. */
+function isCaption(e: RowEvidence): boolean {
+  return e.shortEntry && !e.legendWords.length && e.captionLike;
+}
+
 function isLegendEntry(e: RowEvidence): boolean {
   return e.legendWords.length > 0 || e.keyLabel;
 }
@@ -195,16 +241,24 @@ function isLegendEntry(e: RowEvidence): boolean {
 /** The legend and page lines at the foot of the block that ends a table. */
 function peelFoot(block: readonly number[], evidenceOf: (row: number) => RowEvidence): number[] {
   const peeled: number[] = [];
+  const candidate = (e: RowEvidence) => e.page || isLegendEntry(e) || e.shortEntry;
   let end = block.length;
   for (;;) {
+    // Legends are short: look no further up than a legend could reach (a table of short rows stays fast).
     let start = end;
-    while (start > 0 && (evidenceOf(block[start - 1]).page || isLegendEntry(evidenceOf(block[start - 1])))) start--;
+    while (start > 0 && end - start <= LEGEND_ENTRIES + 1 && candidate(evidenceOf(block[start - 1]))) start--;
     if (start === end) break;
-    const run = block.slice(start, end).map(evidenceOf);
-    // Page lines peel off alone; legend rows only as a whole legend.
+    // The longest run at the foot that is all page lines, or a legend once page lines are set aside.
     let cut = end;
-    if (run.every((e) => e.page) || isLegendRun(run.filter((e) => !e.page))) cut = start;
-    else while (cut > start && evidenceOf(block[cut - 1]).page) cut--;
+    for (let k = start; k < end; k++) {
+      const run = block.slice(k, end).map(evidenceOf);
+      if (run.every((e) => e.page) || isLegendRun(run.filter((e) => !e.page))) {
+        cut = k;
+        break;
+      }
+    }
+    // Otherwise page lines peel off alone.
+    if (cut === end) while (cut > start && evidenceOf(block[cut - 1]).page) cut--;
     if (cut === end) break;
     for (let i = cut; i < end; i++) peeled.push(block[i]);
     end = cut;

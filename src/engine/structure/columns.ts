@@ -7,10 +7,11 @@ import { Action } from '../schema';
 import { similarity, tidy } from '../text';
 import { cellText, columnLetters, SheetGrid } from '../workbook';
 import { assignRoles, ColumnRole, MIN_CONFIDENCE } from './roles/combine';
-import { ColumnProfile, contentEvidence, individuality, SampleCell } from './roles/content';
+import { contentEvidence } from './roles/content';
 import { Role } from './roles/evidence';
 import { headerEvidence } from './roles/header-words';
 import { best } from './roles/position';
+import { firstIndexAfter, SAMPLE_ROWS, sampleBelow } from './roles/sample';
 import type { ColumnCandidates } from './types';
 
 export type ActionField = Exclude<keyof Action, 'source'>;
@@ -107,54 +108,11 @@ export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnF
     // A weaker action label heads a plan only beside a column saying who, when or how it is going: without one,
     // a column of descriptions is a list (a glossary of quality statements, a KPI register), not a plan.
     if (!weakAction.length || ![...fields].some((f) => DOING_ROLES.has(f)) || readKpiHeader(grid, row, null)) return null;
-    const below = sampleBelow(grid, row, weakAction);
+    const below = sampleBelow(grid, row, weakAction, labels);
     if (!weakAction.some((col) => (contentEvidence(below.get(col)!).action?.score ?? 0) >= 0.5)) return null;
   }
   fields.add('action');
   return { fields, labelled: labels.size };
-}
-
-/** Rows of data sampled below a header, to read the columns by what they hold. */
-const SAMPLE_ROWS = 30;
-/** How far below a header to look for them. */
-const SAMPLE_SPAN = 120;
-
-/** What each column holds in the data rows below `headerRow` (rows with two values or more, up to a repeated header). */
-function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[]): Map<number, ColumnProfile> {
-  const cells = new Map<number, SampleCell[]>(cols.map((c) => [c, []]));
-  const labels = rowLabels(grid, headerRow);
-  const rowNumbers = grid.rowNumbers;
-  let rows = 0;
-  for (let i = firstIndexAfter(rowNumbers, headerRow); i < rowNumbers.length && rows < SAMPLE_ROWS; i++) {
-    const r = rowNumbers[i];
-    if (r > headerRow + SAMPLE_SPAN) break;
-    const found: [number, SampleCell][] = [];
-    let sameAsHeader = 0;
-    for (const c of cols) {
-      const shown = grid.shown(r, c);
-      const text = cellText(shown?.value).trim();
-      if (!text) continue;
-      if (text === labels.get(c)) sameAsHeader++;
-      const merge = grid.merge(r, c);
-      found.push([c, { text, date: shown?.value.type === 'date', own: !(merge && merge.top < r) }]);
-    }
-    if (sameAsHeader >= 2) break;
-    if (found.length < 2) continue;
-    rows++;
-    for (const [c, cell] of found) cells.get(c)!.push(cell);
-  }
-  return new Map(cols.map((c) => [c, { rows, cells: cells.get(c)!, individuality: individuality(rows, cells.get(c)!) }]));
-}
-
-function firstIndexAfter(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** One header column, before its role is decided. */
@@ -169,7 +127,7 @@ interface LabelledColumn {
 
 /** Columns given roles from their header words, what they hold and where they sit, with samples for the officer. */
 function mapColumns(grid: SheetGrid, lastHeaderRow: number, labelled: LabelledColumn[]): (ColumnRole & { header: string; samples: string[] })[] {
-  const profiles = sampleBelow(grid, lastHeaderRow, labelled.map((c) => c.col));
+  const profiles = sampleBelow(grid, lastHeaderRow, labelled.map((c) => c.col), rowLabels(grid, lastHeaderRow));
   const roles = assignRoles(labelled.filter((c) => !c.marker).map((c) => ({ col: c.col, header: c.words, profile: profiles.get(c.col)! })));
   const byCol = new Map(roles.map((r) => [r.col, r]));
   return labelled.map((c) => {
@@ -199,7 +157,7 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
     if (t) nextOwn.set(c, t);
   }
   if (nextOwn.size >= 2 || forceTwoRows) {
-    const allShort = [...nextOwn.values()].every((t) => t.length <= 40);
+    const allShort = [...nextOwn.values()].every((t) => t.length <= 40 && !isSentence(t));
     const underGroup = [...nextOwn.keys()].filter((c) => {
       const m = grid.merge(row, c);
       return m && m.right > m.left;

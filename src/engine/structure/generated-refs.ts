@@ -13,9 +13,19 @@ export function generateRefs(actions: StructuredAction[]): void {
   let next = 1;
   for (const a of actions) {
     if (a.ref) continue;
-    used ??= new Set(actions.filter((x) => x.ref).map((x) => normalise(x.ref!)));
+    used ??= officerRefs(actions);
     while (used.has(String(next))) next++;
     a.ref = String(next++);
     a.refGenerated = true;
   }
+}
+
+/** Every ref the officer wrote, including those of cross-reference rows folded into other actions ("15.1": "See 12.1"). */
+function officerRefs(actions: StructuredAction[]): Set<string> {
+  const used = new Set<string>();
+  for (const a of actions) {
+    if (a.ref) used.add(normalise(a.ref));
+    for (const linked of a.linked ?? []) if (linked.ref) used.add(normalise(linked.ref));
+  }
+  return used;
 }

@@ -9,6 +9,7 @@ import { SheetGrid, WorkbookModel } from '../workbook';
 import { columnCandidates } from './columns';
 import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
 import { linkCrossReferences } from './cross-references';
+import { splitNamedActions } from './named-actions';
 import { generateRefs } from './generated-refs';
 import { ColumnOverrides, DataRow, readSheet } from './read-sheet';
 import { SheetLayout, StructureResult, StructuredAction } from './types';
@@ -100,7 +101,7 @@ export function structureWorkbook(model: WorkbookModel, given: StructureOptions)
       sheetHasMarkers: reading.headers.some((h) => h.columns.some((c) => c.field === 'marker')),
       memo,
     };
-    const sheetActions = groupRows(reading, context).map((group) => assembleAction(sheet.name, group, context));
+    const sheetActions = groupRows(reading, context).flatMap((group) => splitNamedActions(assembleAction(sheet.name, group, context)));
     applyYearHeadings(sheetActions, [...reading.titles, ...reading.sections], sheet);
     for (const a of sheetActions) actions.push(a);
   }

@@ -61,6 +61,11 @@ export interface SheetReading {
   repeatedHeaders: number[];
 }
 
+/** Whether the row directly above holds two values or more, as a data row does (not a blank, heading or title). */
+function underDataRow(grid: SheetGrid, row: number): boolean {
+  return grid.rowCells(row - 1).filter((c) => cellText(c.value).trim()).length >= 2;
+}
+
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
 export type ColumnOverrides = Record<number, ColumnField | null>;
 
@@ -86,20 +91,25 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
   const rowNumbers = grid.rowNumbers;
   const headerAt = new Map<number, HeaderBlock>();
   const skip = new Set<number>();
-  const addHeader = (r: number, groupAbove: boolean): void => {
+  const addHeader = (r: number, groupAbove: boolean): HeaderBlock => {
     const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r), overrides);
     if (groupAbove) headerAt.delete(r - 1);
     headerAt.set(block.rows[0], block);
     block.rows.forEach((x) => skip.add(x));
+    return block;
   };
   if (headerRow !== undefined) {
     addHeader(headerRow, false);
     const first = headerAt.get(headerRow)!;
     for (const r of rowNumbers) if (r > headerRow && !skip.has(r) && repeatsHeader(grid, r, first)) addHeader(r, false);
   } else {
+    let last: HeaderBlock | null = null;
     for (const r of rowNumbers) {
-      if (skip.has(r)) continue;
-      if (headerScore(grid, r)) addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1));
+      if (skip.has(r) || !headerScore(grid, r)) continue;
+      // Inside a table, a row straight under a data row is a header only when it repeats the one above (a page
+      // break): short data ("Task and finish group | Head of Service") can read as labels, word by word.
+      if (last && underDataRow(grid, r) && !repeatsHeader(grid, r, last)) continue;
+      last = addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1));
     }
     // No header's words named an action: a row of labels over a column of free text may still head the table.
     const byContent = headerAt.size ? null : findHeaderByContent(grid);

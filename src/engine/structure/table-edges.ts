@@ -184,6 +184,17 @@ export function tableEdgeRows(grid: SheetGrid, blocks: HeaderBlock[], ends: numb
       return e;
     };
     for (const r of trailingRows(rows, evidenceOf)) if (classified.get(r) !== 'note') footRows.add(r);
+    // Headings after the last table's last action head nothing (a line merged across the foot of the sheet), and
+    // page lines among them belong to the page.
+    if (i + 1 === blocks.length) {
+      for (let k = body.length - 1; k >= 0; k--) {
+        const r = body[k];
+        const kind = classified.get(r);
+        if (footRows.has(r) || kind === 'note') continue;
+        if (kind === 'section' || evidenceOf(r).page) footRows.add(r);
+        else break;
+      }
+    }
     // A legend set straight under the header, before the first action.
     const head: RowEvidence[] = [];
     for (const r of body) {

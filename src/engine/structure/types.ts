@@ -22,6 +22,8 @@ export interface StructuredAction extends Action {
   errors: { field: string; cell: string; value: string }[];
   /** The ref was generated in plan order because the officer gave none (see generated-refs.ts). */
   refGenerated?: boolean;
+  /** One of several named actions written in one action cell (see named-actions.ts): which, and the cell's whole text. */
+  split?: { part: number; of: number; cellText: string };
   /** Rows that only point to this action ("See 12.1"), folded into it: its ref, words and place. */
   linked?: LinkedEntry[];
 }

@@ -65,14 +65,16 @@ export function applyYearHeadings(actions: StructuredAction[], headings: Heading
   // Most plans have no year heading: nothing to do.
   if (!periods.some((h) => readYearHeading(h.text))) return;
   let next = 0;
-  let current: (YearHeading & { text: string; cell: string }) | null = null;
+  let current: (YearHeading & { text: string; row: number; cell?: string }) | null = null;
   for (const action of actions) {
     while (next < periods.length && periods[next].row < action.source.row) {
       const h = periods[next++];
       const year = readYearHeading(h.text);
-      current = year ? { ...year, text: h.text.split('\n')[0].trim(), cell: headingCell(sheet, h.row) } : null;
+      current = year ? { ...year, text: h.text.split('\n')[0].trim(), row: h.row } : null;
     }
     if (!current || action.timescale || action.dueDate) continue;
+    // Looked up once a heading dates an action: a scan of the sheet's cells.
+    current.cell ??= headingCell(sheet, current.row);
     action.timescale = `${current.year} (from the heading “${current.text}”)`;
     action.dueDate = current.dueDate;
     action.timescaleKind = 'date';

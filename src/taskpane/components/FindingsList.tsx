@@ -3,7 +3,7 @@
  * Enter / Space on it) selects its cell in the workbook and shows the fix beneath it.
  */
 import { useMemo, useState } from 'react';
-import { Caption1, Dropdown, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, Option, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, Option, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../engine/schema';
 import { findingKey, PaneController } from '../controller';
 import { ruleCatalogue } from '../runtime';
@@ -46,6 +46,7 @@ const useStyles = makeStyles({
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   location: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   rule: { color: tokens.colorNeutralForeground2 },
+  answer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalS },
   fix: {
     margin: `0 0 ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     padding: tokens.spacingHorizontalS,
@@ -62,7 +63,7 @@ function location(f: Finding): string {
 
 export default function FindingsList({ controller }: { controller: PaneController }) {
   const styles = useStyles();
-  const { model, select } = controller;
+  const { model, select, confirmPolarity } = controller;
   const [rule, setRule] = useState(ALL);
   const [sheet, setSheet] = useState(ALL);
   const titles = useMemo(() => new Map(ruleCatalogue().map((r) => [r.id, r.title])), []);
@@ -158,6 +159,7 @@ export default function FindingsList({ controller }: { controller: PaneControlle
                           <strong>How to fix: </strong>
                           {f.fix ?? 'See the message above.'}
                         </Text>
+                        {f.rule === 'kpi-polarity-unsure' && f.kpi ? <PolarityAnswer kpi={f.kpi} disabled={!!model.running || model.loading} answer={confirmPolarity} className={styles.answer} /> : null}
                       </div>
                     ) : null}
                   </li>
@@ -168,5 +170,19 @@ export default function FindingsList({ controller }: { controller: PaneControlle
         );
       })}
     </section>
+  );
+}
+
+/** The officer's answer to "which way is better?" for a KPI, saved in the workbook's Plan Settings sheet. */
+function PolarityAnswer({ kpi, disabled, answer, className }: { kpi: string; disabled: boolean; answer: PaneController['confirmPolarity']; className: string }) {
+  return (
+    <div className={className} role="group" aria-label={`Which way is better for ${kpi}?`}>
+      <Button disabled={disabled} onClick={() => void answer(kpi, 'higher')} data-testid="polarity-higher">
+        Higher is better
+      </Button>
+      <Button disabled={disabled} onClick={() => void answer(kpi, 'lower')} data-testid="polarity-lower">
+        Lower is better
+      </Button>
+    </div>
   );
 }

@@ -24,7 +24,7 @@ import {
 } from '@fluentui/react-components';
 import type { ColumnField } from '../../engine/structure/columns';
 import { ACTION_LABELS, PendingReview } from '../controller';
-import { ColumnOverrides, fieldChoices } from '../runtime';
+import { ColumnOverrides, fieldChoices, ReviewAnswer, SheetMappingReview } from '../runtime';
 
 const NOT_USED = '-';
 
@@ -64,17 +64,29 @@ const pct = (confidence: number) => `${Math.round(confidence * 100)}%`;
 
 const rowsText = (rows: number[]) => (rows.length === 1 ? `Header row ${rows[0]}` : `Header rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`);
 
-export default function MappingReview({ review, onAnswer }: { review: PendingReview; onAnswer: (overrides: ColumnOverrides | null) => void }) {
+export default function MappingReview({ review, onAnswer }: { review: PendingReview; onAnswer: (answer: ReviewAnswer | null) => void }) {
   const styles = useStyles();
   const choices = useMemo(() => fieldChoices(), []);
   const label = (field: ColumnField | null) => (field ? (choices.find((c) => c.field === field)?.label ?? field) : 'Not used');
   const [edits, setEdits] = useState<ColumnOverrides>({});
+  // The header row of each sheet chosen from nothing, where the officer moved it from PlanAssure's suggestion.
+  const [headerRow, setHeaderRow] = useState<Record<string, number>>({});
+  const rowOf = (s: SheetMappingReview) => headerRow[s.sheet] ?? s.headerRows[0];
+  const columnsOf = (s: SheetMappingReview) => (s.found ? s.columns : (s.headerChoices.find((h) => h.row === rowOf(s))?.columns ?? s.columns));
+  const moveHeader = (sheet: string, row: number) => {
+    setHeaderRow((prev) => ({ ...prev, [sheet]: row }));
+    setEdits((prev) => ({ ...prev, [sheet]: {} }));
+  };
+  const answer = (): ReviewAnswer => ({
+    columns: changed ? edits : {},
+    headerRows: Object.fromEntries(review.sheets.filter((s) => !s.found && Object.keys(edits[s.sheet] ?? {}).length).map((s) => [s.sheet, rowOf(s)])),
+  });
 
   const fieldOf = (sheet: string, col: number, detected: ColumnField | null): ColumnField | null =>
     edits[sheet] && col in edits[sheet] ? edits[sheet][col] : detected;
   const changed = Object.values(edits).some((cols) => Object.keys(cols).length > 0);
   // A sheet chosen from nothing is read only once its action column is picked.
-  const unchosen = review.sheets.filter((s) => !s.found && !s.columns.some((c) => fieldOf(s.sheet, c.col, c.field) === 'action'));
+  const unchosen = review.sheets.filter((s) => !s.found && !columnsOf(s).some((c) => fieldOf(s.sheet, c.col, c.field) === 'action'));
   const fromNothing = review.sheets.some((s) => !s.found);
 
   const choose = (sheet: string, col: number, detected: ColumnField | null, value: string | undefined) => {
@@ -104,10 +116,30 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
           <Subtitle2 as="h3" id={`review-${s.sheet.replace(/\W/g, '_')}`} className={styles.heading}>
             {`Sheet “${s.sheet}”`}
           </Subtitle2>
-          <Text data-testid="header-rows">{s.found ? `${rowsText(s.headerRows)}.` : `The headers look to be on row ${s.headerRows[0]}. No column reads as the actions with confidence.`}</Text>
+          {s.found ? (
+            <Text data-testid="header-rows">{`${rowsText(s.headerRows)}.`}</Text>
+          ) : (
+            <>
+              <Text data-testid="header-rows" id={`rows-${s.sheet.replace(/\W/g, '_')}`}>{`No column reads as the actions with confidence. The headers look to be on row ${s.headerRows[0]}; if they are on another row, choose it.`}</Text>
+              <Dropdown
+                aria-labelledby={`rows-${s.sheet.replace(/\W/g, '_')}`}
+                data-testid="header-row-choice"
+                value={`Headers on row ${rowOf(s)}`}
+                selectedOptions={[String(rowOf(s))]}
+                onOptionSelect={(_e, d) => d.optionValue && moveHeader(s.sheet, Number(d.optionValue))}
+                size="small"
+              >
+                {s.headerChoices.map((h) => (
+                  <Option key={h.row} value={String(h.row)} text={`Headers on row ${h.row}`}>
+                    {`Row ${h.row}: ${h.columns.map((c) => c.header).slice(0, 4).join(', ')}${h.columns.length > 4 ? ' …' : ''}`}
+                  </Option>
+                ))}
+              </Dropdown>
+            </>
+          )}
           {s.repeatedHeaders.length ? <Caption1>{`The header is repeated on ${s.repeatedHeaders.length === 1 ? 'row' : 'rows'} ${s.repeatedHeaders.join(', ')}: those rows are skipped.`}</Caption1> : null}
           <ul className={styles.list} aria-label={`Columns on ${s.sheet}`}>
-            {s.columns.map((c) => {
+            {columnsOf(s).map((c) => {
               const field = fieldOf(s.sheet, c.col, c.field);
               const badge = s.found || field ? confidenceBadge(c.field, c.confidence) : { text: 'Choose', color: 'informative' as const };
               const hints = c.candidates.map((r) => `${label(r.field)} (${pct(r.confidence)})${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}`);
@@ -165,10 +197,17 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
       ))}
       {unchosen.length ? <Caption1 data-testid="pick-action">{`Pick the action column on ${unchosen.map((s) => `“${s.sheet}”`).join(' and ')} to continue.`}</Caption1> : null}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={unchosen.length > 0} onClick={() => onAnswer(changed ? edits : {})}>
+        <Button appearance="primary" disabled={unchosen.length > 0} onClick={() => onAnswer(answer())}>
           Confirm and continue
         </Button>
-        {changed ? <Button onClick={() => setEdits({})}>Reset to what PlanAssure found</Button> : null}
+        {changed ? <Button
+            onClick={() => {
+              setEdits({});
+              setHeaderRow({});
+            }}
+          >
+            Reset to what PlanAssure found
+          </Button> : null}
         <Button onClick={() => onAnswer(null)}>Cancel</Button>
       </div>
     </section>

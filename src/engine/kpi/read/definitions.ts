@@ -6,7 +6,7 @@ import { KpiColumn, KpiHeader } from '../headers';
 import { cellOf, isRepeatedHeader, textOf } from './cells';
 import { codeCitations, entryByName, frameworkSuggestion, idTextOf, nameWithoutCode, splitIdFromName } from './ids';
 import { numberOf, parseTolerance } from './numbers';
-import { parseTargetNumber } from './typed-numbers';
+import { parseTargetNumber, readTypedNumber } from './typed-numbers';
 import { KpiDefinitionSource } from './types';
 import {
   parseFrequency,
@@ -139,7 +139,14 @@ export function readDefinition(input: DefinitionInput): KpiDefinitionSource | nu
   const directionText = textOf(grid, row, f.direction);
   if (f.rag) definition.statedRag = parseStatedRag(ragText);
   if (f.direction) definition.statedDirection = parseStatedDirection(directionText, polarity);
+  const unreadable: NonNullable<KpiDefinitionSource['unreadable']> = [];
+  for (const [field, column, value] of [['target', input.target, target.value], ['baseline', f.baseline, baseline]] as const) {
+    const cell = cellOf(grid, row, column);
+    if (!column || value !== null || cell?.value.type !== 'text' || !cell.value.value.trim()) continue;
+    if (readTypedNumber(cell.value.value.trim()).kind !== 'missing') unreadable.push({ field, cell: a1(row, column.col), text: cell.value.value.trim() });
+  }
   return {
+    ...(unreadable.length ? { unreadable } : {}),
     definition,
     cells: {
       id: idCell,

@@ -45,8 +45,9 @@ export function withIdColumns(grid: SheetGrid, header: KpiHeader): KpiHeader {
   const name = f.name ? contentOf(grid, header, f.name.col) : null;
   const unlabelled = header.columns.filter((c) => c.field === null);
   if (f.name && name && holdsIds(name)) {
-    // The "name" column holds codes: the words are in the unlabelled column with the longest texts.
-    const words = unlabelled
+    // The "name" column holds codes: the words are in the other name-like or unlabelled column with the longest texts.
+    const candidates = header.columns.filter((c) => c !== f.name && (c.field === null || c.field === 'name'));
+    const words = candidates
       .map((c) => ({ c, content: contentOf(grid, header, c.col) }))
       .filter((x) => x.content.filled >= name.filled * 0.8 && x.content.length > 12)
       .sort((a, b) => b.content.length - a.content.length)[0];

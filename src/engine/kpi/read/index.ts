@@ -7,12 +7,13 @@
  */
 import { PlanSettings } from '../../schema';
 import { a1, SheetGrid, SheetModel } from '../../workbook';
-import { findKpiHeader, KpiField, KpiHeader } from '../headers';
+import { findKpiHeader, KpiColumnOverrides, KpiField, KpiHeader, readKpiHeader } from '../headers';
 import { financialYearOf, reportingPeriodKey } from '../period';
 import { HEADER_SCAN_ROWS, headOf } from './cells';
 import { readRegister } from './definitions';
 import { withIdColumns } from './id-columns';
 import { idMatchKey } from './ids';
+import { parseStatedDirection, parseStatedRag } from './wording';
 import { readLong } from './long-block';
 import { DataBlock, KpiDefinitionSource, KpiObservationSource, KpiReading, KpiSheetLayout, ReadKpiOptions } from './types';
 import { readWide } from './wide-block';
@@ -42,7 +43,10 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
     if (options.skipSheets.has(sheet.name)) continue;
     // Headers sit in the first rows: look there first, and index the whole sheet only when it is a KPI sheet that
     // needs it (a long data sheet is read in one pass).
-    const recognised = findKpiHeader(new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS)), fallbackYear, HEADER_SCAN_ROWS, reportingKey);
+    const head = new SheetGrid(headOf(sheet, HEADER_SCAN_ROWS));
+    const detected = findKpiHeader(head, fallbackYear, HEADER_SCAN_ROWS, reportingKey);
+    const overrides = options.columnOverrides?.[sheet.name];
+    const recognised = overrides ? overriddenHeader(new SheetGrid(sheet), detected, overrides, options.headerRowOverrides?.[sheet.name], fallbackYear, reportingKey) : detected;
     if (!recognised) continue;
     const grid = recognised.kind === 'long' ? null : new SheetGrid(sheet);
     // One row per KPI: which column holds the ids is decided by what the columns hold.
@@ -89,7 +93,43 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
       observations.push(...long.observations);
     }
   }
+  statedFromData(definitions, observations);
   return { layouts, definitions, observations, blocks, duplicateDefinitions };
 }
 
 export type { KpiField };
+
+/** The sheet's header under the officer's mapping: at their header row, else the detected one, else the first row the mapping reads. */
+function overriddenHeader(
+  grid: SheetGrid,
+  detected: KpiHeader | null,
+  overrides: KpiColumnOverrides,
+  headerRow: number | undefined,
+  fallbackYear: number | null,
+  reportingKey: number | null,
+): KpiHeader | null {
+  const rows = headerRow ? [headerRow] : detected ? [detected.row] : grid.rowNumbers.slice(0, HEADER_SCAN_ROWS);
+  for (const row of rows) {
+    const header = readKpiHeader(grid, row, fallbackYear, null, reportingKey, overrides);
+    if (header) return header;
+  }
+  return null;
+}
+
+/** A KPI's own RAG and direction from its data rows when its definition row has none: those of its latest period. */
+function statedFromData(definitions: KpiDefinitionSource[], observations: KpiObservationSource[]): void {
+  const latest = new Map<string, KpiObservationSource>();
+  for (const o of observations) {
+    if (!o.stated || o.key === null) continue;
+    const id = idMatchKey(o.idText);
+    const seen = latest.get(id);
+    if (!seen || o.key >= seen.key!) latest.set(id, o);
+  }
+  if (!latest.size) return;
+  for (const d of definitions) {
+    const o = latest.get(idMatchKey(d.definition.id));
+    if (!o?.stated) continue;
+    if (d.definition.statedRag == null && o.stated.rag) d.definition.statedRag = parseStatedRag(o.stated.rag);
+    if (d.definition.statedDirection == null && o.stated.direction) d.definition.statedDirection = parseStatedDirection(o.stated.direction, d.definition.polarity);
+  }
+}

@@ -3,7 +3,7 @@ import { normalise } from '../../text';
 import { CellModel, cellText, columnLetters, SheetGrid, SheetModel } from '../../workbook';
 import { KpiColumn, KpiHeader } from '../headers';
 import { excelTrim, periodKeyOfCell, periodLabel } from '../period';
-import { marksProvisional, PeriodContext, periodInWords } from '../period-words';
+import { marksProvisional, PeriodContext, periodInWords, strictMisreads } from '../period-words';
 import { forEachDataRow, percentFactor } from './cells';
 import { idTextOf } from './ids';
 import { numberOf } from './numbers';
@@ -57,8 +57,8 @@ export function readLong(
   const textIn = (c: CellModel | undefined): string => (c && c.value.type !== 'number' && c.value.type !== 'date' ? cellText(c.value).trim() : '');
   let lastRow = header.row;
   const readAsWritten: LongBlock['readAsWritten'] = new Map();
-  forEachDataRow(sheet, grid, header, [f.id, f.period, f.numerator, f.denominator, f.value, f.note], (row, cells) => {
-    const [idCell, periodCell, numCell, denCell, valCell, noteCell] = cells;
+  forEachDataRow(sheet, grid, header, [f.id, f.period, f.numerator, f.denominator, f.value, f.note, f.rag, f.direction], (row, cells) => {
+    const [idCell, periodCell, numCell, denCell, valCell, noteCell, ragCell, directionCell] = cells;
     const idText = idTextOf(idCell?.value);
     const periodText = periodCell ? cellText(periodCell.value).trim() : '';
     let numerator = numberOf(numCell?.value);
@@ -76,7 +76,7 @@ export function readLong(
     let period = periodCell?.value.type === 'text' || key === null ? excelTrim(periodText) : periodLabel(key);
     let provisional = false;
     let typed = false;
-    if (key === null && periodCell?.value.type === 'text' && periodText) {
+    if (periodCell?.value.type === 'text' && periodText && (key === null || (periodText.length > 8 && strictMisreads(periodText)))) {
       // "Q3 2025/26 (provisional)", "2023-24 YTD", "This quarter": read with the words, labelled canonically.
       const worded = periodInWords(periodText, context);
       if (worded) [key, period, provisional, typed] = [worded.key, worded.label, worded.provisional, true];
@@ -86,7 +86,7 @@ export function readLong(
     const written = noteCell ? cellText(noteCell.value).trim() : '';
     if (!provisional && written && marksProvisional(written)) provisional = true;
     let textValues = NO_TEXT;
-    const notes: string[] = [];
+    let note: string | null = written || null;
     if (numText || denText || valText) {
       const found: TextValue[] = [];
       const take = (text: string, letter: string | null): number | null => {
@@ -97,7 +97,7 @@ export function readLong(
           provisional ||= figure.provisional;
           return figure.value;
         }
-        if (figure.missing) notes.push(figure.missing);
+        if (figure.missing) note = note ? `${note}; ${figure.missing}` : figure.missing;
         found.push({ cell: `${letter}${row}`, text, ...(figure.missing ? { missing: figure.missing } : {}) });
         return null;
       };
@@ -106,7 +106,6 @@ export function readLong(
       value = take(valText, valL) ?? value;
       if (found.length) textValues = found;
     }
-    const note = [written, ...notes].filter(Boolean).join('; ') || null;
     if (typed) {
       const ratio = numerator !== null && denominator !== null && denominator !== 0;
       readAsWritten.set(row, { key, label: period, figure: ratio ? numerator! / denominator! : value, ratio });
@@ -120,7 +119,6 @@ export function readLong(
         denominator,
         value,
         note,
-        ...(provisional ? { provisional } : {}),
         source: { sheet: sheet.name, row },
       },
       cells: new RowCells(rowLetters, row),
@@ -129,6 +127,12 @@ export function readLong(
       hasPeriod: !!periodText,
       textValues,
     });
+    if (provisional) observations[observations.length - 1].observation.provisional = true;
+    if (ragCell || directionCell) {
+      const rag = ragCell ? cellText(ragCell.value).trim() : '';
+      const direction = directionCell ? cellText(directionCell.value).trim() : '';
+      if (rag || direction) observations[observations.length - 1].stated = { rag, direction };
+    }
   });
   const columns: LongBlock['columns'] = {};
   for (const k of ['id', 'period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;

@@ -138,8 +138,9 @@ export function parseTargetNumber(cell: CellModel | undefined, unit: KpiUnit, fi
     while (TARGET_WORDS.test(text)) text = text.replace(TARGET_WORDS, '');
     const typed = readTypedNumber(text.replace(/\s+(by|in|for|from|at|during)\b.*$/i, ''));
     if (typed.kind === 'number') return { value: typed.value, factor: 1, live: false };
+    // The first figure in a sentence ("Reduce to 500"), unless the sentence names a year ("Maintain 2024/25 level").
     const m = /(-?\d+(?:,\d{3})*(?:\.\d+)?)/.exec(cell.value.value);
-    if (m) return { value: Number(m[1].replace(/,/g, '')), factor: 1, live: false };
+    if (m && !/\b(19|20)\d{2}\b/.test(cell.value.value)) return { value: Number(m[1].replace(/,/g, '')), factor: 1, live: false };
   }
   return { value: null, factor: 1, live: false };
 }

@@ -1,7 +1,7 @@
 /** What a reading of the workbook's KPI sheets holds: the schema's definitions and observations, and where each came from. */
 import { FrameworkCodeCitation } from '../../ascof';
 import { KpiDefinition, KpiObservation, PlanSettings } from '../../schema';
-import { KpiHeader, KpiSheetKind } from '../headers';
+import { KpiColumnOverrides, KpiHeader, KpiSheetKind } from '../headers';
 
 export interface KpiDefinitionSource {
   definition: KpiDefinition;
@@ -9,6 +9,8 @@ export interface KpiDefinitionSource {
   cells: Partial<Record<'id' | 'name' | 'code' | 'unit' | 'polarity' | 'target' | 'tolerance' | 'rag' | 'direction', string>>;
   /** The id was read from the start of the name cell ("2B: Admissions …"). */
   idInName?: boolean;
+  /** A target or baseline cell holding text that is not a figure ("see plan"): for a finding at its cell. */
+  unreadable?: { field: 'target' | 'baseline'; cell: string; text: string }[];
   /** The council's own RAG and direction cells as written (null: the sheet has no such column). */
   stated?: { rag: string | null; direction: string | null };
   /** The target cell the register's formula reads (null: the target is written as a number, or is missing). */
@@ -42,6 +44,8 @@ export interface KpiObservationSource {
    * "n/a": `missing` says what it means, and the observation's note says so too), or unreadable (no `missing`).
    */
   textValues: readonly TextValue[];
+  /** A long data row's own RAG and direction of travel, as written (the latest period's become the KPI's). */
+  stated?: { rag: string; direction: string };
 }
 
 /** A long data sheet: one row per KPI per period. */
@@ -92,6 +96,10 @@ export interface ReadKpiOptions {
   settings: PlanSettings;
   /** Sheets not to read: the tool's own, the settings sheet, plan sheets. */
   skipSheets: ReadonlySet<string>;
+  /** The officer's mapping of a KPI sheet's columns, by sheet name (as for plans: see structure/index.ts). */
+  columnOverrides?: Record<string, KpiColumnOverrides>;
+  /** The officer's header row for a KPI sheet (1-based), by sheet name. */
+  headerRowOverrides?: Record<string, number>;
 }
 
 /** Rows a long data sheet's formulas reach below its last row, so rows the officer adds are counted too. */

@@ -7,6 +7,7 @@ import { isRepeatedHeader, percentFactor } from './cells';
 import { chooseTarget, readDefinition } from './definitions';
 import { FigureHints } from './definitions';
 import { readFigure, readTypedNumber } from './typed-numbers';
+import { numberOf } from './numbers';
 import { KpiDefinitionSource, KpiObservationSource, NO_TEXT, WideBlock } from './types';
 
 export function readWide(
@@ -46,7 +47,7 @@ export function readWide(
     });
     if (!definition) continue;
     definitions.push(definition);
-    const factor = definition.definition.unit === 'percentage' ? percentFactor(periodCells) : 1;
+    const factor = definition.definition.unit === 'percentage' ? percentageFactor(periodCells, definition.definition.target) : 1;
     header.periods.forEach((p, i) => {
       const c = periodCells[i];
       const key = p.period!.key;
@@ -65,7 +66,6 @@ export function readWide(
           denominator: null,
           value: figure.value,
           note: figure.missing,
-          ...(provisional ? { provisional } : {}),
           source: { sheet: sheet.name, row },
         },
         cells: { id: definition.cells.id ?? definition.cells.name, period: a1(header.row, p.col), value: address },
@@ -74,6 +74,7 @@ export function readWide(
         hasPeriod: figure.value !== null,
         textValues: figure.missing ? [{ cell: address, text, missing: figure.missing }] : figure.unreadable ? [{ cell: address, text }] : NO_TEXT,
       });
+      if (provisional) observations[observations.length - 1].observation.provisional = true;
     });
   }
   return { block: { kind: 'wide', sheet: sheet.name, headerRow: header.row, cells }, definitions, observations };
@@ -100,4 +101,15 @@ function figureHints(cells: (CellModel | undefined)[], header: KpiHeader): Figur
   const headed = header.periods.length > 0 && header.periods.every((p) => /%/.test(p.label));
   const unitWords = [...words].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   return { percent: headed || (figures > 0 && percent * 2 > figures), unitWords, largest };
+}
+
+/**
+ * For a percentage KPI: 100 when its figures are fractions, shown with a percentage format (most of them), or all
+ * at most 1 beside a target written as a percentage (0.74 against a target of 75): target and value in one unit.
+ */
+function percentageFactor(cells: (CellModel | undefined)[], target: number | null): number {
+  const shown = percentFactor(cells);
+  if (shown !== 1 || target === null || Math.abs(target) <= 1.5) return shown;
+  const figures = cells.map((c) => numberOf(c?.value)).filter((n): n is number => n !== null);
+  return figures.length && figures.every((n) => Math.abs(n) <= 1) ? 100 : 1;
 }

@@ -8,7 +8,7 @@ const COLUMN_PURPOSE: Record<PlacedField, string> = {
   ref: 'its actions have no refs',
   action: 'PlanAssure cannot tell what each row is for',
   lead: 'no action on it has a named lead',
-  timescale: 'no action on it has a due date',
+  timescale: 'no action on it has a timescale of its own',
   status: 'progress on its actions cannot be tracked or rated',
 };
 
