@@ -97,6 +97,30 @@ export function isBareValue(cell: { text: string; isDate?: boolean }): boolean {
   return !!cell.isDate || !/[A-Za-z]{2,}/.test(t) || /^(\d{1,2}(st|nd|rd|th)?\s+)?[A-Za-z]{3,9}\.?,?\s+\d{2,4}$/.test(t);
 }
 
+/** Page-line cells are brief: a title, a page number, a date, a name. */
+const PAGE_CELL = 80;
+
+/**
+ * A print line: a page number ("Page 2 of 4") among a few brief cells (the document's title, the print date).
+ * No action row numbers its page.
+ */
+function isPrintLine(cells: RowCells['cells']): boolean {
+  return cells.length >= 2 && cells.length <= 4 && cells.some((c) => PAGE_NUMBER.test(c.text.trim())) && cells.every((c) => c.text.length <= PAGE_CELL);
+}
+
+/**
+ * A labelled sign-off: the row opens with a sign-off or date label ("Signed off by:", "Approved by:", "Date:")
+ * followed by the values it labels, in pairs across the row. An action row opens with its ref or its action, never
+ * with a label ending in a colon; a ref in the ref column ("V2:") is not a label.
+ */
+function isLabelledSignOff(cells: RowCells['cells'], roles: TableRoles): boolean {
+  const first = cells[0];
+  if (!first || cells.length > 6) return false;
+  const label = first.text.trim();
+  if (roles.ref.has(first.col) && /\d/.test(label)) return false;
+  return /[:\-–]$/.test(label) && isPageText(label) && cells.every((c) => c.text.length <= PAGE_CELL);
+}
+
 /** What a row says about the table it sits under, once, for the walks below. */
 export interface RowEvidence {
   row: number;
@@ -133,11 +157,14 @@ export interface TableRoles {
  */
 export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   const { cells } = content;
-  const actionText = cells.some(
-    (c) => roles.action.has(c.col) && !isBareValue(c) && !isPageText(c.text) && !isKeyLabel(c.text) && !legendListWords(c.text).length,
-  );
+  // A print line or a labelled sign-off is the page's, whatever lands in the action column (the plan's title,
+  // the signatory's name).
+  const pageLine = isPrintLine(cells) || isLabelledSignOff(cells, roles);
+  const actionText =
+    !pageLine &&
+    cells.some((c) => roles.action.has(c.col) && !isBareValue(c) && !isPageText(c.text) && !isKeyLabel(c.text) && !legendListWords(c.text).length);
   // A row with an action in it is never a page line, whatever its ref ("V2") looks like.
-  const page = !actionText && cells.length <= 3 && isPageText(cells[0]?.text ?? '');
+  const page = pageLine || (!actionText && cells.length <= 3 && isPageText(cells[0]?.text ?? ''));
   const keyLabel = cells.length <= 2 && cells.some((c) => isKeyLabel(c.text));
   let legendWords: string[] = [];
   const refLike = cells.some((c) => roles.ref.has(c.col) && /\d/.test(c.text));
