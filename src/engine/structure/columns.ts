@@ -211,16 +211,24 @@ export function findHeaderByContent(grid: SheetGrid): number | null {
   let scanned = 0;
   for (const row of grid.rowNumbers) {
     if (scanned++ >= CONTENT_SCAN_ROWS) break;
-    const labels = rowLabels(grid, row);
-    if (labels.size < 2 || [...labels.values()].some((l) => l.length > 60)) continue;
-    const named = [...labels.values()].filter((l) => headerBest(l).score >= MIN_CONFIDENCE).length;
-    if (!named || readKpiHeader(grid, row, null)) continue;
-    const block = readHeader(grid, row);
-    const mapped = block.columns.filter((c) => c.field);
-    const plan = mapped.some((c) => c.field === 'action') && mapped.some((c) => c.field && DOING_ROLES.has(c.field));
-    if (plan && mapped.length / block.columns.length >= 0.5) return row;
+    if (headsPlanByContent(grid, row)) return row;
   }
   return null;
+}
+
+/**
+ * Whether `row` heads a plan once its columns' content is read: short labels, at least one naming a role, and
+ * under them an action column beside one saying who, when or how it is going, with most columns given a role.
+ */
+export function headsPlanByContent(grid: SheetGrid, row: number): boolean {
+  const labels = rowLabels(grid, row);
+  if (labels.size < 2 || [...labels.values()].some((l) => l.length > 60)) return false;
+  const named = [...labels.values()].filter((l) => headerBest(l).score >= MIN_CONFIDENCE).length;
+  if (!named || readKpiHeader(grid, row, null)) return false;
+  const block = readHeader(grid, row);
+  const mapped = block.columns.filter((c) => c.field);
+  const plan = mapped.some((c) => c.field === 'action') && mapped.some((c) => c.field && DOING_ROLES.has(c.field));
+  return plan && mapped.length / block.columns.length >= 0.5;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
+import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, headsPlanByContent, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
 import { actionColumns, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
 import {
@@ -114,6 +114,14 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     // No header's words named an action: a row of labels over a column of free text may still head the table.
     const byContent = headerAt.size ? null : findHeaderByContent(grid);
     if (byContent !== null) addHeader(byContent, isGroupHeaderAbove(grid, byContent));
+    // A later table on the sheet starts below a blank row; its header may, like the first, name no action in
+    // words that a phrase would know, while its columns' content does.
+    const first = headerAt.size ? Math.min(...headerAt.keys()) : Infinity;
+    for (const r of rowNumbers) {
+      // A header has two labels of its own at least; a heading merged across the columns has one.
+      if (r <= first || skip.has(r) || headerAt.has(r) || grid.hasRow(r - 1) || grid.rowCells(r).length < 2) continue;
+      if (headsPlanByContent(grid, r)) addHeader(r, false);
+    }
   }
   if (!headerAt.size) return reading;
   const headerRows = [...headerAt.keys()].sort((a, b) => a - b);
