@@ -142,8 +142,11 @@ function mapColumns(grid: SheetGrid, lastHeaderRow: number, labelled: LabelledCo
 /** Header blocks already read on a sheet, by their labels: a repeated header is read the way the first one was. */
 const readHeaders = new WeakMap<SheetGrid, Map<string, ColumnMapping[]>>();
 
-/** Reads the header at `row`, folding in a second header row beneath a merged group header. */
-export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): HeaderBlock {
+/**
+ * Reads the header at `row`, folding in a second header row beneath a merged group header. Columns right of
+ * `lastCol` (a legend set beside the table) are no part of it and take no role from its columns.
+ */
+export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false, lastCol = Infinity): HeaderBlock {
   const rows = [row];
   const upper = rowLabels(grid, row);
   let lower: Map<number, string> | null = null;
@@ -171,6 +174,7 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
   }
   const labelled: LabelledColumn[] = [];
   for (const c of [...new Set([...upper.keys(), ...(lower?.keys() ?? [])])].sort((a, b) => a - b)) {
+    if (c > lastCol) continue;
     const top = upper.get(c) ?? '';
     const bottom = lower?.get(c) ?? '';
     const label = bottom || top;

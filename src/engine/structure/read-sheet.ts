@@ -126,7 +126,11 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
   if (!headerAt.size) return reading;
   const headerRows = [...headerAt.keys()].sort((a, b) => a - b);
   const firstHeader = headerRows[0];
-  for (const r of headerRows) headerAt.set(r, withoutSideLegend(grid, headerAt.get(r)!, overrides, (text) => reading.notes.push({ row: r, text })));
+  for (const r of headerRows) {
+    const block = headerAt.get(r)!;
+    const reread = (lastCol: number) => applyOverrides(readHeader(grid, block.rows[0], block.rows.length > 1, lastCol), overrides);
+    headerAt.set(r, withoutSideLegend(grid, block, overrides, (text) => reading.notes.push({ row: r, text }), reread));
+  }
   const newTables = newTableHeaders(grid, headerRows.map((r) => headerAt.get(r)!));
 
   // Rows above the first header: a legend or page lines there are notes; the run of headings directly above it
