@@ -54,7 +54,8 @@ export function withoutSideLegend(
   keep: (text: string) => void,
   reread: (lastCol: number) => HeaderBlock,
 ): HeaderBlock {
-  const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && isKeyLabel(c.header.split(': ').pop()!));
+  // The label may sit in either header row: "Status key" above the legend's first entry is a group label too.
+  const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && c.header.split(': ').some(isKeyLabel));
   if (!legend.length) return header;
   const first = Math.min(...legend.map((c) => c.col));
   // The legend is what lies right of its label; the table keeps the columns left of it.
