@@ -10,7 +10,7 @@ import { matchRag, matchStatus } from '../vocabulary';
 /** One row's own cells, as the row classifier sees them. */
 export interface RowCells {
   row: number;
-  cells: { col: number; text: string; isDate?: boolean }[];
+  cells: { col: number; text: string; isDate?: boolean; bold?: boolean }[];
 }
 
 /** A vocabulary word of the status or RAG lists. Single letters ("A", "R") are too often refs to count alone. */
@@ -138,6 +138,8 @@ export interface RowEvidence {
   shortEntry: boolean;
   /** Every cell is a brief label of a few words (at most 30 characters), as captions are. */
   captionLike: boolean;
+  /** Three or more brief labels, every one bold, and no vocabulary word: how another table's header is set. */
+  headerLike: boolean;
 }
 
 /** The columns of a table by the role that matters here. */
@@ -186,7 +188,8 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   }
   const shortEntry = cells.length >= 1 && cells.length <= 2 && !refLike && !cells.some((c) => c.isDate || c.text.length > SHORT_ENTRY);
   const captionLike = cells.every((c) => c.text.length <= 30 && !c.text.includes('\n'));
-  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike };
+  const headerLike = cells.length >= 3 && captionLike && !legendWords.length && cells.every((c) => c.bold && !c.isDate && !legendEntryWord(c.text));
+  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike, headerLike };
 }
 
 /**
@@ -233,7 +236,10 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
     const footer = i > 0 && rest.length <= FOOTER_ROWS && !rest.some((r) => evidenceOf(r).actionText) && actionAbove(rows, i, evidenceOf);
     // A legend's own column captions ("Rating | What it means") over it, below a gap.
     const caption = i > 0 && rest.length === 1 && peeled.length > 0 && isLegendEntry(evidenceOf(block[1])) && isCaption(evidenceOf(rest[0]));
-    if (!rest.length || footer || caption) {
+    // Another table below a gap (a version history, a contacts list): its own header of bold labels, under a
+    // caption or none, heads rows that are not this plan's, however many.
+    const sideTable = i > 0 && actionAbove(rows, i, evidenceOf) && opensAnotherTable(block, evidenceOf);
+    if (!rest.length || footer || caption || sideTable) {
       block.forEach((r) => trailing.add(r));
       blockEnd = i;
       continue;
@@ -254,6 +260,13 @@ const FOOTER_ROWS = 6;
 function actionAbove(rows: readonly { row: number }[], i: number, evidenceOf: (row: number) => RowEvidence): boolean {
   for (let k = i - 1; k >= 0; k--) if (evidenceOf(rows[k].row).actionText) return true;
   return false;
+}
+
+/** Whether a block opens with another table's header, or with a one-cell caption and then that header. */
+function opensAnotherTable(block: readonly number[], evidenceOf: (row: number) => RowEvidence): boolean {
+  if (evidenceOf(block[0]).headerLike) return true;
+  const caption = evidenceOf(block[0]);
+  return block.length > 1 && caption.captionLike && caption.shortEntry && !caption.legendWords.length && evidenceOf(block[1]).headerLike;
 }
 
 /** A row of one or two brief labels, such as a legend's column captions. */

@@ -32,7 +32,7 @@ export function insideTable(content: RowContent, header: HeaderBlock, beside?: M
 export function toRowCells(content: RowContent, grid: SheetGrid): RowCells {
   return {
     row: content.row,
-    cells: content.cells.map((c) => ({ col: c.col, text: c.text, isDate: grid.shown(content.row, c.col)?.value.type === 'date' })),
+    cells: content.cells.map((c) => ({ col: c.col, text: c.text, isDate: grid.shown(content.row, c.col)?.value.type === 'date', bold: c.bold })),
   };
 }
 
