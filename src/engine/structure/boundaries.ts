@@ -138,8 +138,10 @@ export interface RowEvidence {
   shortEntry: boolean;
   /** Every cell is a brief label of a few words (at most 30 characters), as captions are. */
   captionLike: boolean;
-  /** Three or more brief labels, every one bold, and no vocabulary word: how another table's header is set. */
-  headerLike: boolean;
+  /** How many brief labels the row holds when it is two or more, every one bold, and no vocabulary word (how another table's header is set); else 0. */
+  headerLabels: number;
+  /** The longest text in the action column (0 when it is empty). */
+  actionLength: number;
 }
 
 /** The columns of a table by the role that matters here. */
@@ -188,8 +190,9 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   }
   const shortEntry = cells.length >= 1 && cells.length <= 2 && !refLike && !cells.some((c) => c.isDate || c.text.length > SHORT_ENTRY);
   const captionLike = cells.every((c) => c.text.length <= 30 && !c.text.includes('\n'));
-  const headerLike = cells.length >= 3 && captionLike && !legendWords.length && cells.every((c) => c.bold && !c.isDate && !legendEntryWord(c.text));
-  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike, headerLike };
+  const headerLabels = cells.length >= 2 && captionLike && !legendWords.length && cells.every((c) => c.bold && !c.isDate && !legendEntryWord(c.text)) ? cells.length : 0;
+  const actionLength = Math.max(0, ...cells.filter((c) => roles.action.has(c.col)).map((c) => c.text.length));
+  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike, headerLabels, actionLength };
 }
 
 /**
@@ -264,10 +267,17 @@ function actionAbove(rows: readonly { row: number }[], i: number, evidenceOf: (r
 
 /** Whether a block opens with another table's header, or with a one-cell caption and then that header. */
 function opensAnotherTable(block: readonly number[], evidenceOf: (row: number) => RowEvidence): boolean {
-  if (evidenceOf(block[0]).headerLike) return true;
-  const caption = evidenceOf(block[0]);
-  return block.length > 1 && caption.captionLike && caption.shortEntry && !caption.legendWords.length && evidenceOf(block[1]).headerLike;
+  const first = evidenceOf(block[0]);
+  const captioned = block.length > 1 && first.captionLike && first.shortEntry && !first.legendWords.length;
+  const at = first.headerLabels ? 0 : captioned && evidenceOf(block[1]).headerLabels ? 1 : -1;
+  if (at < 0) return false;
+  // Two bold labels may also be a heading set in two cells ("1 | Leadership"): that heads more of the plan, whose
+  // action column holds commitments; under another table's header it holds only brief labels.
+  return evidenceOf(block[at]).headerLabels >= 3 || block.slice(at + 1).every((r) => evidenceOf(r).actionLength <= BRIEF_LABEL);
 }
+
+/** The longest a brief label runs, such as a guidance table's row names ("Completion by"). */
+const BRIEF_LABEL = 30;
 
 /** A row of one or two brief labels, such as a legend's column captions. */
 function isCaption(e: RowEvidence): boolean {

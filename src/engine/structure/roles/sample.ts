@@ -22,8 +22,9 @@ export function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[], 
   for (let i = firstIndexAfter(rowNumbers, headerRow); i < rowNumbers.length && rows < SAMPLE_ROWS; i++) {
     const r = rowNumbers[i];
     if (r > headerRow + SAMPLE_SPAN) break;
-    // Another table's header below a blank row (a row of bold labels) ends this one: its columns hold other things.
-    if (i > 0 && rowNumbers[i - 1] < r - 1 && r > headerRow + 1 && startsAnotherTable(grid, r)) break;
+    // Another table's header below a blank row (a row of bold labels, under a one-cell caption or none) ends this
+    // one: its columns hold other things.
+    if (r > headerRow + 1 && afterGap(grid, rowNumbers, i) && startsAnotherTable(grid, r)) break;
     const found: [number, SampleCell][] = [];
     let sameAsHeader = 0;
     for (const c of cols) {
@@ -42,6 +43,13 @@ export function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[], 
     for (const [c, cell] of found) cells.get(c)!.push(cell);
   }
   return new Map(cols.map((c) => [c, { rows, cells: cells.get(c)!, individuality: individuality(rows, cells.get(c)!) }]));
+}
+
+/** Whether the row at `i` follows a blank row, directly or under a one-cell caption that does. */
+function afterGap(grid: SheetGrid, rowNumbers: number[], i: number): boolean {
+  const r = rowNumbers[i];
+  if (i > 0 && rowNumbers[i - 1] < r - 1) return true;
+  return i > 1 && rowNumbers[i - 1] === r - 1 && rowNumbers[i - 2] < r - 2 && grid.rowCells(r - 1).length === 1;
 }
 
 /** A row of two or more cells, every one bold: how a table's header is set, and data rows seldom are. */
