@@ -139,6 +139,9 @@ function mapColumns(grid: SheetGrid, lastHeaderRow: number, labelled: LabelledCo
   });
 }
 
+/** How many columns left of a header's first label may hold its refs with no label of their own. */
+const UNLABELLED_REF_REACH = 1;
+
 /** Header blocks already read on a sheet, by their labels: a repeated header is read the way the first one was. */
 const readHeaders = new WeakMap<SheetGrid, Map<string, ColumnMapping[]>>();
 
@@ -187,15 +190,21 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false, l
       marker: isMarkerLabel(label, bottom ? top : undefined),
     });
   }
+  // A ref column is often left without a header, the refs below speaking for it: the columns just left of the
+  // first label are read by content too, and kept only if what they hold is refs.
+  const firstLabelled = labelled.length ? labelled[0].col : 1;
+  const unlabelled: LabelledColumn[] = [];
+  for (let c = Math.max(1, firstLabelled - UNLABELLED_REF_REACH); c < firstLabelled && c <= lastCol; c++) unlabelled.push({ col: c, header: '', words: '', marker: false });
   const key = `${rows.length}\u0000${labelled.map((c) => `${c.col}\u0001${c.header}`).join('\u0000')}`;
   let known = readHeaders.get(grid);
   if (!known) readHeaders.set(grid, (known = new Map()));
   const seen = known.get(key);
   if (seen) return { rows, columns: seen.map((c) => ({ ...c })) };
-  const columns: ColumnMapping[] = mapColumns(grid, rows[rows.length - 1], labelled).map((c) => ({
+  const mapped = mapColumns(grid, rows[rows.length - 1], [...unlabelled, ...labelled]).filter((c) => c.header || c.field === 'ref');
+  const columns: ColumnMapping[] = mapped.map((c) => ({
     col: c.col,
     header: c.header,
-    field: c.field ?? (labelled.find((l) => l.col === c.col)!.marker ? 'marker' : null),
+    field: c.field ?? (labelled.find((l) => l.col === c.col)?.marker ? 'marker' : null),
     confidence: c.confidence,
     reasons: c.reasons,
     samples: c.samples,
