@@ -42,7 +42,7 @@ const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|febr
 const WHEN = new RegExp(
   [
     `\\b(${MONTH})\\b`, '\\bq[1-4]\\b', '\\b(19|20)\\d{2}\\b', '\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b', '\\bfy\\b',
-    '\\bongoing\\b', '\\bimmediate(ly)?\\b', '\\bend of\\b', '\\bwithin\\b', '\\b(short|medium|long)[- ]term\\b',
+    '\\bon-?going\\b', '\\bto be (confirmed|agreed|decided|set)\\b', '\\bimmediate(ly)?\\b', '\\bend of\\b', '\\bwithin\\b', '\\b(short|medium|long)[- ]term\\b',
     '\\b\\d+\\s*(weeks?|months?|mths?|m|years?)\\b', '\\b(annual(ly)?|quarterly|monthly|weekly)\\b', '\\btbc\\b', '\\bcontinuous\\b',
   ].join('|'),
   'i',
