@@ -114,12 +114,12 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     // No header's words named an action: a row of labels over a column of free text may still head the table.
     const byContent = headerAt.size ? null : findHeaderByContent(grid);
     if (byContent !== null) addHeader(byContent, isGroupHeaderAbove(grid, byContent));
-    // A later table on the sheet starts below a blank row (and perhaps a caption); its header may, like the first, name no action in
-    // words that a phrase would know, while its columns' content does.
-    const first = headerAt.size ? Math.min(...headerAt.keys()) : Infinity;
+    // Each table on the sheet starts below a blank row (and perhaps a caption), or at the top; a header whose
+    // words name no action surely may still head a plan that its columns' content reveals, above or below one
+    // that the words found.
     for (const r of rowNumbers) {
       // A header has two labels of its own at least; a heading merged across the columns has one.
-      if (r <= first || skip.has(r) || headerAt.has(r) || grid.rowCells(r).length < 2) continue;
+      if (skip.has(r) || headerAt.has(r) || grid.rowCells(r).length < 2) continue;
       // Directly below the blank row, or under a one-cell caption that is.
       const captioned = grid.rowCells(r - 1).length === 1 && !grid.hasRow(r - 2) && !skip.has(r - 1);
       if (grid.hasRow(r - 1) && !captioned) continue;
