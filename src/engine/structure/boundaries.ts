@@ -10,7 +10,7 @@ import { matchRag, matchStatus } from '../vocabulary';
 /** One row's own cells, as the row classifier sees them. */
 export interface RowCells {
   row: number;
-  cells: { col: number; text: string; isDate?: boolean }[];
+  cells: { col: number; text: string; isDate?: boolean; bold?: boolean }[];
 }
 
 /** A vocabulary word of the status or RAG lists. Single letters ("A", "R") are too often refs to count alone. */
@@ -97,6 +97,30 @@ export function isBareValue(cell: { text: string; isDate?: boolean }): boolean {
   return !!cell.isDate || !/[A-Za-z]{2,}/.test(t) || /^(\d{1,2}(st|nd|rd|th)?\s+)?[A-Za-z]{3,9}\.?,?\s+\d{2,4}$/.test(t);
 }
 
+/** Page-line cells are brief: a title, a page number, a date, a name. */
+const PAGE_CELL = 80;
+
+/**
+ * A print line: a page number ("Page 2 of 4") among a few brief cells (the document's title, the print date).
+ * No action row numbers its page.
+ */
+function isPrintLine(cells: RowCells['cells']): boolean {
+  return cells.length >= 2 && cells.length <= 4 && cells.some((c) => PAGE_NUMBER.test(c.text.trim())) && cells.every((c) => c.text.length <= PAGE_CELL);
+}
+
+/**
+ * A labelled sign-off: the row opens with a sign-off or date label ("Signed off by:", "Approved by:", "Date:")
+ * followed by the values it labels, in pairs across the row. An action row opens with its ref or its action, never
+ * with a label ending in a colon; a ref in the ref column ("V2:") is not a label.
+ */
+function isLabelledSignOff(cells: RowCells['cells'], roles: TableRoles): boolean {
+  const first = cells[0];
+  if (!first || cells.length > 6) return false;
+  const label = first.text.trim();
+  if (roles.ref.has(first.col) && /\d/.test(label)) return false;
+  return /[:\-–]$/.test(label) && isPageText(label) && cells.every((c) => c.text.length <= PAGE_CELL);
+}
+
 /** What a row says about the table it sits under, once, for the walks below. */
 export interface RowEvidence {
   row: number;
@@ -114,6 +138,10 @@ export interface RowEvidence {
   shortEntry: boolean;
   /** Every cell is a brief label of a few words (at most 30 characters), as captions are. */
   captionLike: boolean;
+  /** How many brief labels the row holds when it is two or more, every one bold, and no vocabulary word (how another table's header is set); else 0. */
+  headerLabels: number;
+  /** The longest text in the action column (0 when it is empty). */
+  actionLength: number;
 }
 
 /** The columns of a table by the role that matters here. */
@@ -133,11 +161,14 @@ export interface TableRoles {
  */
 export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   const { cells } = content;
-  const actionText = cells.some(
-    (c) => roles.action.has(c.col) && !isBareValue(c) && !isPageText(c.text) && !isKeyLabel(c.text) && !legendListWords(c.text).length,
-  );
+  // A print line or a labelled sign-off is the page's, whatever lands in the action column (the plan's title,
+  // the signatory's name).
+  const pageLine = isPrintLine(cells) || isLabelledSignOff(cells, roles);
+  const actionText =
+    !pageLine &&
+    cells.some((c) => roles.action.has(c.col) && !isBareValue(c) && !isPageText(c.text) && !isKeyLabel(c.text) && !legendListWords(c.text).length);
   // A row with an action in it is never a page line, whatever its ref ("V2") looks like.
-  const page = !actionText && cells.length <= 3 && isPageText(cells[0]?.text ?? '');
+  const page = pageLine || (!actionText && cells.length <= 3 && isPageText(cells[0]?.text ?? ''));
   const keyLabel = cells.length <= 2 && cells.some((c) => isKeyLabel(c.text));
   let legendWords: string[] = [];
   const refLike = cells.some((c) => roles.ref.has(c.col) && /\d/.test(c.text));
@@ -159,7 +190,9 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   }
   const shortEntry = cells.length >= 1 && cells.length <= 2 && !refLike && !cells.some((c) => c.isDate || c.text.length > SHORT_ENTRY);
   const captionLike = cells.every((c) => c.text.length <= 30 && !c.text.includes('\n'));
-  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike };
+  const headerLabels = cells.length >= 2 && captionLike && !legendWords.length && cells.every((c) => c.bold && !c.isDate && !legendEntryWord(c.text)) ? cells.length : 0;
+  const actionLength = Math.max(0, ...cells.filter((c) => roles.action.has(c.col)).map((c) => c.text.length));
+  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike, headerLabels, actionLength };
 }
 
 /**
@@ -206,7 +239,10 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
     const footer = i > 0 && rest.length <= FOOTER_ROWS && !rest.some((r) => evidenceOf(r).actionText) && actionAbove(rows, i, evidenceOf);
     // A legend's own column captions ("Rating | What it means") over it, below a gap.
     const caption = i > 0 && rest.length === 1 && peeled.length > 0 && isLegendEntry(evidenceOf(block[1])) && isCaption(evidenceOf(rest[0]));
-    if (!rest.length || footer || caption) {
+    // Another table below a gap (a version history, a contacts list): its own header of bold labels, under a
+    // caption or none, heads rows that are not this plan's, however many.
+    const sideTable = i > 0 && actionAbove(rows, i, evidenceOf) && opensAnotherTable(block, evidenceOf);
+    if (!rest.length || footer || caption || sideTable) {
       block.forEach((r) => trailing.add(r));
       blockEnd = i;
       continue;
@@ -228,6 +264,20 @@ function actionAbove(rows: readonly { row: number }[], i: number, evidenceOf: (r
   for (let k = i - 1; k >= 0; k--) if (evidenceOf(rows[k].row).actionText) return true;
   return false;
 }
+
+/** Whether a block opens with another table's header, or with a one-cell caption and then that header. */
+function opensAnotherTable(block: readonly number[], evidenceOf: (row: number) => RowEvidence): boolean {
+  const first = evidenceOf(block[0]);
+  const captioned = block.length > 1 && first.captionLike && first.shortEntry && !first.legendWords.length;
+  const at = first.headerLabels ? 0 : captioned && evidenceOf(block[1]).headerLabels ? 1 : -1;
+  if (at < 0) return false;
+  // Two bold labels may also be a heading set in two cells ("1 | Leadership"): that heads more of the plan, whose
+  // action column holds commitments; under another table's header it holds only brief labels.
+  return evidenceOf(block[at]).headerLabels >= 3 || block.slice(at + 1).every((r) => evidenceOf(r).actionLength <= BRIEF_LABEL);
+}
+
+/** The longest a brief label runs, such as a guidance table's row names ("Completion by"). */
+const BRIEF_LABEL = 30;
 
 /** A row of one or two brief labels, such as a legend's column captions. */
 function isCaption(e: RowEvidence): boolean {

@@ -139,11 +139,17 @@ function mapColumns(grid: SheetGrid, lastHeaderRow: number, labelled: LabelledCo
   });
 }
 
+/** How many columns left of a header's first label may hold its refs with no label of their own. */
+const UNLABELLED_REF_REACH = 1;
+
 /** Header blocks already read on a sheet, by their labels: a repeated header is read the way the first one was. */
 const readHeaders = new WeakMap<SheetGrid, Map<string, ColumnMapping[]>>();
 
-/** Reads the header at `row`, folding in a second header row beneath a merged group header. */
-export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): HeaderBlock {
+/**
+ * Reads the header at `row`, folding in a second header row beneath a merged group header. Columns right of
+ * `lastCol` (a legend set beside the table) are no part of it and take no role from its columns.
+ */
+export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false, lastCol = Infinity): HeaderBlock {
   const rows = [row];
   const upper = rowLabels(grid, row);
   let lower: Map<number, string> | null = null;
@@ -171,6 +177,7 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
   }
   const labelled: LabelledColumn[] = [];
   for (const c of [...new Set([...upper.keys(), ...(lower?.keys() ?? [])])].sort((a, b) => a - b)) {
+    if (c > lastCol) continue;
     const top = upper.get(c) ?? '';
     const bottom = lower?.get(c) ?? '';
     const label = bottom || top;
@@ -183,15 +190,21 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false): 
       marker: isMarkerLabel(label, bottom ? top : undefined),
     });
   }
+  // A ref column is often left without a header, the refs below speaking for it: the columns just left of the
+  // first label are read by content too, and kept only if what they hold is refs.
+  const firstLabelled = labelled.length ? labelled[0].col : 1;
+  const unlabelled: LabelledColumn[] = [];
+  for (let c = Math.max(1, firstLabelled - UNLABELLED_REF_REACH); c < firstLabelled && c <= lastCol; c++) unlabelled.push({ col: c, header: '', words: '', marker: false });
   const key = `${rows.length}\u0000${labelled.map((c) => `${c.col}\u0001${c.header}`).join('\u0000')}`;
   let known = readHeaders.get(grid);
   if (!known) readHeaders.set(grid, (known = new Map()));
   const seen = known.get(key);
   if (seen) return { rows, columns: seen.map((c) => ({ ...c })) };
-  const columns: ColumnMapping[] = mapColumns(grid, rows[rows.length - 1], labelled).map((c) => ({
+  const mapped = mapColumns(grid, rows[rows.length - 1], [...unlabelled, ...labelled]).filter((c) => c.header || c.field === 'ref');
+  const columns: ColumnMapping[] = mapped.map((c) => ({
     col: c.col,
     header: c.header,
-    field: c.field ?? (labelled.find((l) => l.col === c.col)!.marker ? 'marker' : null),
+    field: c.field ?? (labelled.find((l) => l.col === c.col)?.marker ? 'marker' : null),
     confidence: c.confidence,
     reasons: c.reasons,
     samples: c.samples,
@@ -211,16 +224,24 @@ export function findHeaderByContent(grid: SheetGrid): number | null {
   let scanned = 0;
   for (const row of grid.rowNumbers) {
     if (scanned++ >= CONTENT_SCAN_ROWS) break;
-    const labels = rowLabels(grid, row);
-    if (labels.size < 2 || [...labels.values()].some((l) => l.length > 60)) continue;
-    const named = [...labels.values()].filter((l) => headerBest(l).score >= MIN_CONFIDENCE).length;
-    if (!named || readKpiHeader(grid, row, null)) continue;
-    const block = readHeader(grid, row);
-    const mapped = block.columns.filter((c) => c.field);
-    const plan = mapped.some((c) => c.field === 'action') && mapped.some((c) => c.field && DOING_ROLES.has(c.field));
-    if (plan && mapped.length / block.columns.length >= 0.5) return row;
+    if (headsPlanByContent(grid, row)) return row;
   }
   return null;
+}
+
+/**
+ * Whether `row` heads a plan once its columns' content is read: short labels, at least one naming a role, and
+ * under them an action column beside one saying who, when or how it is going, with most columns given a role.
+ */
+export function headsPlanByContent(grid: SheetGrid, row: number): boolean {
+  const labels = rowLabels(grid, row);
+  if (labels.size < 2 || [...labels.values()].some((l) => l.length > 60)) return false;
+  const named = [...labels.values()].filter((l) => headerBest(l).score >= MIN_CONFIDENCE).length;
+  if (!named || readKpiHeader(grid, row, null)) return false;
+  const block = readHeader(grid, row);
+  const mapped = block.columns.filter((c) => c.field);
+  const plan = mapped.some((c) => c.field === 'action') && mapped.some((c) => c.field && DOING_ROLES.has(c.field));
+  return plan && mapped.length / block.columns.length >= 0.5;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
+import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, headsPlanByContent, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
 import { actionColumns, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
 import {
@@ -114,11 +114,26 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     // No header's words named an action: a row of labels over a column of free text may still head the table.
     const byContent = headerAt.size ? null : findHeaderByContent(grid);
     if (byContent !== null) addHeader(byContent, isGroupHeaderAbove(grid, byContent));
+    // Each table on the sheet starts below a blank row (and perhaps a caption), or at the top; a header whose
+    // words name no action surely may still head a plan that its columns' content reveals, above or below one
+    // that the words found.
+    for (const r of rowNumbers) {
+      // A header has two labels of its own at least; a heading merged across the columns has one.
+      if (skip.has(r) || headerAt.has(r) || grid.rowCells(r).length < 2) continue;
+      // Directly below the blank row, or under a one-cell caption that is.
+      const captioned = grid.rowCells(r - 1).length === 1 && !grid.hasRow(r - 2) && !skip.has(r - 1);
+      if (grid.hasRow(r - 1) && !captioned) continue;
+      if (headsPlanByContent(grid, r)) addHeader(r, false);
+    }
   }
   if (!headerAt.size) return reading;
   const headerRows = [...headerAt.keys()].sort((a, b) => a - b);
   const firstHeader = headerRows[0];
-  for (const r of headerRows) headerAt.set(r, withoutSideLegend(grid, headerAt.get(r)!, overrides, (text) => reading.notes.push({ row: r, text })));
+  for (const r of headerRows) {
+    const block = headerAt.get(r)!;
+    const reread = (lastCol: number) => applyOverrides(readHeader(grid, block.rows[0], block.rows.length > 1, lastCol), overrides);
+    headerAt.set(r, withoutSideLegend(grid, block, overrides, (text) => reading.notes.push({ row: r, text }), reread));
+  }
   const newTables = newTableHeaders(grid, headerRows.map((r) => headerAt.get(r)!));
 
   // Rows above the first header: a legend or page lines there are notes; the run of headings directly above it

@@ -32,7 +32,7 @@ export function insideTable(content: RowContent, header: HeaderBlock, beside?: M
 export function toRowCells(content: RowContent, grid: SheetGrid): RowCells {
   return {
     row: content.row,
-    cells: content.cells.map((c) => ({ col: c.col, text: c.text, isDate: grid.shown(content.row, c.col)?.value.type === 'date' })),
+    cells: content.cells.map((c) => ({ col: c.col, text: c.text, isDate: grid.shown(content.row, c.col)?.value.type === 'date', bold: c.bold })),
   };
 }
 
@@ -45,17 +45,27 @@ export function tableRoles(header: HeaderBlock): TableRoles {
  * A header's columns without a legend set beside the table under its own label ("Key", "RAG key"): that column
  * explains the plan's words rather than holding a field of each action. It counts as a legend only when what
  * lies under the label reads as one (a few rows naming different status or RAG words). The officer's own mapping
- * of a column wins.
+ * of a column wins. `reread` reads the header again up to a given column.
  */
-export function withoutSideLegend(grid: SheetGrid, header: HeaderBlock, overrides: ColumnOverrides | undefined, keep: (text: string) => void): HeaderBlock {
-  const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && isKeyLabel(c.header.split(': ').pop()!));
+export function withoutSideLegend(
+  grid: SheetGrid,
+  header: HeaderBlock,
+  overrides: ColumnOverrides | undefined,
+  keep: (text: string) => void,
+  reread: (lastCol: number) => HeaderBlock,
+): HeaderBlock {
+  // The label may sit in either header row: "Status key" above the legend's first entry is a group label too.
+  const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && c.header.split(': ').some(isKeyLabel));
   if (!legend.length) return header;
   const first = Math.min(...legend.map((c) => c.col));
   // The legend is what lies right of its label; the table keeps the columns left of it.
   const columns = header.columns.filter((c) => c.col < first);
   if (!columns.some((c) => c.field === 'action') || !readsAsLegend(grid, header.rows[header.rows.length - 1], first)) return header;
   header.columns.filter((c) => c.col >= first).forEach((c) => keep(c.header));
-  return { ...header, columns };
+  // The table's roles are decided again without the legend: its "Status key" column must not have taken the
+  // status role from the table's own status column.
+  const alone = reread(first - 1);
+  return alone.columns.some((c) => c.field === 'action') ? alone : { ...header, columns };
 }
 
 /** How far under a legend's label to look for its entries: legends are short. */

@@ -42,7 +42,7 @@ const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|febr
 const WHEN = new RegExp(
   [
     `\\b(${MONTH})\\b`, '\\bq[1-4]\\b', '\\b(19|20)\\d{2}\\b', '\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b', '\\bfy\\b',
-    '\\bongoing\\b', '\\bimmediate(ly)?\\b', '\\bend of\\b', '\\bwithin\\b', '\\b(short|medium|long)[- ]term\\b',
+    '\\bon-?going\\b', '\\bto be (confirmed|agreed|decided|set)\\b', '\\bimmediate(ly)?\\b', '\\bend of\\b', '\\bwithin\\b', '\\b(short|medium|long)[- ]term\\b',
     '\\b\\d+\\s*(weeks?|months?|mths?|m|years?)\\b', '\\b(annual(ly)?|quarterly|monthly|weekly)\\b', '\\btbc\\b', '\\bcontinuous\\b',
   ].join('|'),
   'i',
@@ -143,8 +143,10 @@ export function contentEvidence(profile: ColumnProfile): Evidence {
     support(evidence, 'dueDate', score * 0.8, share(dates) >= 0.6 ? 'mostly dates' : 'mostly dates, months, quarters or years');
     if (share(dates) >= 0.6) support(evidence, 'lastUpdated', score * 0.7, 'mostly dates');
   }
-  if (share(status) >= 0.5 && status >= rag) support(evidence, 'status', (0.55 + 0.4 * share(status)) * sure, `mostly status words, such as ${example}`);
-  if (share(rag) >= 0.5 && rag >= status) support(evidence, 'rag', (0.55 + 0.4 * share(rag)) * sure, `mostly RAG colours or letters, such as ${example}`);
+  // The status and RAG vocabularies are closed lists: every cell one of their words is telling even in a short plan.
+  const vocabularySure = (count: number) => (count === n ? Math.min(1, n / 3) : sure);
+  if (share(status) >= 0.5 && status >= rag) support(evidence, 'status', (0.55 + 0.4 * share(status)) * vocabularySure(status), `mostly status words, such as ${example}`);
+  if (share(rag) >= 0.5 && rag >= status) support(evidence, 'rag', (0.55 + 0.4 * share(rag)) * vocabularySure(rag), `mostly RAG colours or letters, such as ${example}`);
   const named = people + titles;
   if (share(named) >= 0.6 && titles + (repeated ? people : 0) > 0) {
     const score = (0.5 + 0.25 * share(named) + 0.15 * share(titles) + (repeated ? 0.1 : 0)) * sure;

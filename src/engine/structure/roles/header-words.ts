@@ -22,7 +22,7 @@ const ROLE_VOCABULARY: Record<Role, Record<string, number>> = {
     weakness: 0.8, problem: 0.8, group: 0.6, improvement: 0.4,
   },
   action: {
-    action: 1, commitment: 1, activity: 1, task: 1, intervention: 0.9, initiative: 0.9, response: 0.85, undertaking: 0.9,
+    action: 1, commitment: 1, activity: 1, task: 1, intervention: 0.9, initiative: 0.9, response: 0.85, respond: 0.85, undertaking: 0.9,
     workstream: 0.9, project: 0.7, proposal: 0.7, step: 0.6, description: 0.6, improvement: 0.5,
     // Recommendations, findings and deliverables are the action only where a plan has nothing else (see combine.ts).
     recommendation: 0.6, finding: 0.6, requirement: 0.6, deliverable: 0.6, milestone: 0.6,

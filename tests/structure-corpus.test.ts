@@ -1,0 +1,174 @@
+/**
+ * The layout corpus (issue 14, deliverable 5): plans laid out as unseen councils might lay them out, with header
+ * wordings that no seed uses, written as real .xlsx files and read through the real adapter. For each layout:
+ * every action found by its text, no phantom actions, and the key fields (ref, lead, due date, status, RAG) right.
+ * Each named layout is its own test, so failures can be counted; the property tests draw layouts at random from
+ * the same parts. The design of the corpus and how its truth is defined are in tests/helpers/plan-corpus/index.ts.
+ */
+import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadSeedPlans, rowKind, cellText } from '../scripts/seed-data';
+import { structureWorkbook } from '../src/engine/structure';
+import { normalise } from '../src/engine/text';
+import { readWorkbook } from '../src/xlsx/read-workbook';
+import {
+  allWordings, buildLayout, PRE_ISSUE_14_HEADER_PHRASES, columnDiagnosis, REF_STYLES, BuiltLayout, CATALOGUE, LayoutChoices, layoutFromChoices, OPTIONAL_ROLES, plainVariant, readingProblems, withPlainHeaders, writeDraft,
+} from './helpers/plan-corpus';
+
+const OPTIONS = { today: '2026-01-15', planStart: '2025-04-01' };
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-corpus-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let fileCount = 0;
+/** Writes the layout as .xlsx, reads it back through src/xlsx and structures it; returns the problems found. */
+async function readBack(built: BuiltLayout): Promise<string[]> {
+  const file = path.join(dir, `${built.plan.id}-${++fileCount}.xlsx`);
+  await writeDraft(built.workbook, file);
+  const result = structureWorkbook(await readWorkbook(file), OPTIONS);
+  const problems = readingProblems(built.truth, result.actions);
+  // How the columns were read, to route a failure; only ever alongside a real problem.
+  return problems.length ? [...problems, ...columnDiagnosis(built.plan, result).map((d) => `(diagnosis) ${d}`)] : problems;
+}
+
+/**
+ * Every header phrase of the seeds' action tables (header rows with an action column; the example's KPI and
+ * settings sheets are other tables) and of the synonym lists the engine grew from them, normalised.
+ */
+function seedAndSynonymPhrases(): Set<string> {
+  const phrases = new Set<string>();
+  for (const list of Object.values(PRE_ISSUE_14_HEADER_PHRASES)) for (const p of list) phrases.add(normalise(p));
+  const actionWords = new Set(PRE_ISSUE_14_HEADER_PHRASES.action.map(normalise));
+  for (const plan of loadSeedPlans()) {
+    for (const sheet of plan.sheets) {
+      for (const row of sheet.rows) {
+        if (rowKind(row) !== 'header') continue;
+        const labels = (row as { header: Parameters<typeof cellText>[0][] }).header.map((cell) => normalise(cellText(cell))).filter(Boolean);
+        if (labels.some((l) => actionWords.has(l))) labels.forEach((l) => phrases.add(l));
+      }
+    }
+  }
+  return phrases;
+}
+
+describe('the corpus itself', () => {
+  const built = CATALOGUE.map(buildLayout);
+
+  test('has at least 40 named layouts, each with a distinct id and at least four actions', () => {
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(CATALOGUE.map((p) => p.id)).size).toBe(CATALOGUE.length);
+    for (const layout of built) expect(layout.truth.length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('no header it writes, nor any wording in its vocabulary, is a seed header or an engine synonym', () => {
+    const known = seedAndSynonymPhrases();
+    const written = [...new Set(built.flatMap((b) => b.headers)), ...allWordings().map((w) => w.text)];
+    expect(written.filter((h) => known.has(normalise(h)))).toEqual([]);
+  });
+
+  test('no action text repeats within a layout, so each action is found by its text alone', () => {
+    for (const layout of built) {
+      const texts = layout.truth.map((t) => `${t.sheet}\u0000${t.action}`);
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+
+  test.each(CATALOGUE.map((plan) => [plan.id, plan] as const))(
+    'control %s: the same content under plain headers, with nothing around the table, reads as the truth says',
+    async (_id, plan) => {
+      expect(await readBack(buildLayout(plainVariant(plan)))).toEqual([]);
+    },
+  );
+
+  test('a layout is the same workbook and truth every time it is built', () => {
+    const again = CATALOGUE.map(buildLayout);
+    expect(again.map((b) => b.truth)).toEqual(built.map((b) => b.truth));
+    expect(again.map((b) => b.workbook)).toEqual(built.map((b) => b.workbook));
+  });
+});
+
+describe('corpus layout read through the xlsx adapter', () => {
+  test.each(CATALOGUE.map((plan) => [`${plan.id}: ${plan.covers}`, plan] as const))('%s', async (_name, plan) => {
+    expect(await readBack(buildLayout(plan))).toEqual([]);
+  });
+});
+
+/**
+ * The same layouts with plain headers: what is left to fail is where tables start and end (legends, footers,
+ * sign-off lines, second tables, sheets) and inspection plans, not the reading of unseen header words.
+ */
+describe('corpus layout with plain headers (table boundaries only)', () => {
+  test.each(CATALOGUE.map((plan) => [`${plan.id}: ${plan.covers}`, plan] as const))('%s', async (_name, plan) => {
+    expect(await readBack(buildLayout(withPlainHeaders(plan)))).toEqual([]);
+  });
+});
+
+/**
+ * The random layouts are the same on every run, so a failure is counted the same way each time; set
+ * PLAN_CORPUS_SEED to another number to explore other layouts (fast-check prints the seed of any failure).
+ */
+const PROPERTY_SEED = Number(process.env.PLAN_CORPUS_SEED ?? 20261204);
+
+const choicesArb: fc.Arbitrary<LayoutChoices> = fc.record({
+  seed: fc.integer({ min: 1, max: 1_000_000 }),
+  roles: fc.shuffledSubarray([...OPTIONAL_ROLES], { minLength: 1 }),
+  actionAt: fc.nat({ max: 11 }),
+  actionKind: fc.constantFrom('action' as const, 'action' as const, 'recommendation' as const, 'recommendation-and-response' as const),
+  style: fc.constantFrom('plain' as const, 'question' as const, 'abbreviated' as const),
+  wordingIndex: fc.nat({ max: 20 }),
+  groupHeaders: fc.boolean(),
+  refStyle: fc.constantFrom(...REF_STYLES),
+  themeHeadings: fc.constantFrom(null, 'merged' as const, 'bold' as const),
+  title: fc.constantFrom(null, 'full' as const, 'short' as const, 'with-meta-row' as const),
+  legends: fc.array(
+    fc.record({
+      kind: fc.constantFrom('status-key' as const, 'rag-legend' as const, 'key-cells' as const, 'key-sentence' as const),
+      position: fc.constantFrom('above' as const, 'below' as const, 'beside' as const),
+    }),
+    { maxLength: 2 },
+  ),
+  signOff: fc.subarray(['version' as const, 'signed-off' as const, 'document-owner' as const]),
+  footers: fc.subarray(['page' as const, 'marking' as const, 'date-cell' as const, 'printed' as const, 'produced-by' as const, 'print-line' as const], { maxLength: 2 }),
+  secondTable: fc.boolean(),
+  extras: fc.subarray(['guidance' as const, 'version-history' as const], { maxLength: 1 }),
+  sheets: fc.integer({ min: 1, max: 2 }),
+  actions: fc.integer({ min: 3, max: 8 }),
+});
+
+describe('random corpus layouts (fast-check)', () => {
+  test('a random layout reads with every action found, no phantoms and the key fields right', async () => {
+    await fc.assert(
+      fc.asyncProperty(choicesArb, async (choices) => {
+        const problems = await readBack(buildLayout(layoutFromChoices(choices)));
+        expect(problems).toEqual([]);
+      }),
+      { numRuns: 25, seed: PROPERTY_SEED },
+    );
+  });
+
+  test('a random layout under plain headers reads the same way (table boundaries only)', async () => {
+    await fc.assert(
+      fc.asyncProperty(choicesArb, async (choices) => {
+        const problems = await readBack(buildLayout(withPlainHeaders(layoutFromChoices(choices))));
+        expect(problems).toEqual([]);
+      }),
+      { numRuns: 20, seed: PROPERTY_SEED },
+    );
+  });
+
+  test('the same choices always build the same truth', () => {
+    fc.assert(
+      fc.property(choicesArb, (choices) => {
+        expect(buildLayout(layoutFromChoices(choices)).truth).toEqual(buildLayout(layoutFromChoices(choices)).truth);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
