@@ -14,12 +14,18 @@ import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
 import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod } from './reporting-period';
-import { BoardPackContext, boardSummarySheet, comingUpSheet, exceptionsSheet, kpiScorecardSheet } from './sheets';
+import { boardSummarySheet } from './board-summary';
+import { comingUpSheet } from './coming-up';
+import { BoardPackContext } from './context';
+import { exceptionsSheet } from './exceptions';
+import { kpiScorecardSheet } from './kpi-scorecard';
 import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheet } from './snapshot';
 import { PackAction } from './types';
 
 export * from './types';
-export { overallSentence, comingUp, kpiScorecardNotes } from './sheets';
+export { overallSentence } from './board-summary';
+export { comingUp } from './coming-up';
+export { kpiScorecardNotes } from './kpi-scorecard';
 export { parseReportingPeriod, quarterContaining, nextPeriod } from './reporting-period';
 
 export interface BoardPackOptions {

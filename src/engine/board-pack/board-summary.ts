@@ -1,0 +1,119 @@
+/** The Board Summary: the overall position in words, RAG by theme, the key, and what changed since the last board. */
+import { Rag, RAGS } from '../schema';
+import { ragFormat } from '../rag/rag-formats';
+import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
+import { columnLetters } from '../workbook';
+import { BoardPackContext } from './context';
+import { caption, headerRow, percent, printReady } from './layout';
+import { byWords, NO_THEME } from './order';
+import { PackAction } from './types';
+
+/** One plain-English sentence on the plan's overall position. */
+export function overallSentence(actions: PackAction[], legend: Record<Rag, string>): string {
+  if (!actions.length) return 'The plan has no actions yet.';
+  const counts = Object.fromEntries(RAGS.map((r) => [r, actions.filter((a) => a.effectiveRag === r).length])) as Record<Rag, number>;
+  const overdue = actions.filter((a) => a.overdue).length;
+  const parts = RAGS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${legend[r].toLowerCase()} (${r})`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  const done = percent(counts.Blue, actions.length);
+  return `Of ${actions.length} actions, ${list}; ${done}% of the plan is complete${overdue ? ` and ${overdue} ${overdue === 1 ? 'action is' : 'actions are'} overdue` : ' and nothing is overdue'}.`;
+}
+
+export function boardSummarySheet(name: string, context: BoardPackContext): SheetPlan {
+  const sheet = emptySheet(name);
+  sheet.columns = [{ width: 60, wrap: true }, ...RAGS.map(() => ({ width: 9 })), { width: 9 }, { width: 12 }];
+  const lastCol = columnLetters(sheet.columns.length);
+  const put = (row: number, values: PlanValue[]) => (sheet.rows[row - 1] = values);
+  put(1, [text(context.title)]);
+  put(2, [text(caption(context))]);
+  put(4, [text('Overall position')]);
+  put(5, [text(overallSentence(context.actions, context.legend))]);
+  put(6, [text(`Plan check: ${context.checkSummary}`)]);
+  sheet.merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`, `A5:${lastCol}5`, `A6:${lastCol}6`);
+  sheet.styles.push({ range: 'A1', bold: true, fontSize: 16 }, { range: 'A2', italic: true }, { range: 'A4', bold: true, fontSize: 12 });
+  sheet.styles.push({ range: `A5:${lastCol}5`, wrap: true, vertical: 'top' });
+
+  const top = 8;
+  headerRow(sheet, top, ['Theme', ...RAGS, 'Total', '% complete']);
+  const themes = [...new Set(context.actions.map((a) => a.theme ?? NO_THEME))].sort(byWords);
+  const byTheme = new Map<string, PackAction[]>(themes.map((t) => [t, []]));
+  for (const a of context.actions) byTheme.get(a.theme ?? NO_THEME)!.push(a);
+  themes.forEach((theme, i) => {
+    const items = byTheme.get(theme)!;
+    const counts = RAGS.map((r) => items.filter((a) => a.effectiveRag === r).length);
+    put(top + 1 + i, [text(theme), ...counts.map((n) => num(n)), num(items.length), num(percent(counts[0], items.length))]);
+  });
+  const totalRow = top + 1 + themes.length;
+  const first = top + 1;
+  const last = totalRow - 1;
+  const colTotal = (c: number) => (themes.length ? { kind: 'formula' as const, formula: `SUM(${columnLetters(c)}${first}:${columnLetters(c)}${last})` } : num(0));
+  put(totalRow, [
+    text('Total'),
+    ...RAGS.map((_, i) => colTotal(i + 2)),
+    colTotal(RAGS.length + 2),
+    { kind: 'formula', formula: `IF(${columnLetters(RAGS.length + 2)}${totalRow}=0,0,ROUND(B${totalRow}/${columnLetters(RAGS.length + 2)}${totalRow}*100,1))` },
+  ]);
+  sheet.styles.push({ range: `A${totalRow}:${lastCol}${totalRow}`, bold: true, border: true });
+  if (themes.length) sheet.styles.push({ range: `A${first}:${lastCol}${last}`, border: true, vertical: 'top' });
+  sheet.styles.push({ range: `${columnLetters(sheet.columns.length)}${first}:${columnLetters(sheet.columns.length)}${totalRow}`, numFmt: '0.0"%"' });
+  // The RAG column headings carry their colours, by rule, like every other RAG word the tool writes.
+  sheet.conditionalFormats.push(ragFormat(`B${top}:${columnLetters(RAGS.length + 1)}${top}`));
+  if (themes.length) {
+    sheet.dataBars.push({ range: `${columnLetters(RAGS.length + 2)}${first}:${columnLetters(RAGS.length + 2)}${last}`, color: '1D70B8' });
+    sheet.dataBars.push({ range: `${lastCol}${first}:${lastCol}${last}`, color: '0F7A52' });
+  }
+
+  if (themes.length) {
+    // RAG by theme as a stacked bar, beside the table (Office.js only: the data bars are its fallback in files).
+    sheet.charts = [
+      { kind: 'stackedBar', title: 'Actions by theme and RAG', source: `A${top}:${columnLetters(RAGS.length + 1)}${last}`, seriesBy: 'columns', from: `K${top}`, to: `R${top + 16}` },
+    ];
+  }
+
+  let row = totalRow + 2;
+  put(row, [text('Key')]);
+  sheet.styles.push({ range: `A${row}`, bold: true });
+  row++;
+  for (const rag of RAGS) {
+    put(row, [text(rag), text(context.legend[rag])]);
+    sheet.merges.push(`B${row}:${lastCol}${row}`);
+    row++;
+  }
+  sheet.conditionalFormats.push(ragFormat(`A${row - RAGS.length}:A${row - 1}`));
+
+  row++;
+  put(row, [text('Changes since the last board')]);
+  sheet.styles.push({ range: `A${row}`, bold: true, fontSize: 12 });
+  row++;
+  // Heights of the change rows, gathered here and set once below (a copy of the whole map for each change made
+  // this quadratic: 2.8 s for 25,000 changes).
+  const changeHeights: Record<number, number> = {};
+  if (context.changes === null) {
+    put(row, [text('This is the first board pack from this workbook: changes will be listed from the next one.')]);
+    sheet.merges.push(`A${row}:${lastCol}${row}`);
+  } else if (!context.changes.length) {
+    put(row, [text('No action has changed RAG or status since the last board pack.')]);
+    sheet.merges.push(`A${row}:${lastCol}${row}`);
+  } else {
+    for (const change of context.changes) {
+      put(row, [text(change.text)]);
+      sheet.merges.push(`A${row}:${lastCol}${row}`);
+      sheet.styles.push({ range: `A${row}:${lastCol}${row}`, wrap: true, vertical: 'top' });
+      changeHeights[row] = Math.min(409, Math.ceil(change.text.length / 100) * 15 + 3);
+      row++;
+    }
+  }
+  for (let r = 0; r < row; r++) sheet.rows[r] ??= [];
+  // Theme names wrap in column A; merged rows (title, sentence, changes) wrap across the whole width.
+  const fitted = fitRowHeights(sheet, first);
+  const mergedWidth = sheet.columns.reduce((n, c) => n + c.width, 0);
+  const merged = (r: number, points: number, charsPerLine: number) => {
+    const value = sheet.rows[r - 1]?.[0];
+    const length = value && value.kind === 'text' ? value.text.length : 0;
+    return Math.min(409, Math.max(1, Math.ceil(length / charsPerLine)) * points + 4);
+  };
+  sheet.rowHeights = { ...fitted, ...changeHeights, 1: merged(1, 21, mergedWidth * 0.62), 5: merged(5, 15, mergedWidth * 0.95) };
+  sheet.styles.push({ range: `A1:${lastCol}1`, wrap: true, vertical: 'top' });
+  printReady(sheet, context, `${top}:${top}`);
+  return sheet;
+}

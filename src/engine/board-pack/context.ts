@@ -1,0 +1,20 @@
+/** What every board-pack sheet is built from: the plan's actions and KPIs, scored for one reporting period. */
+import { KpiReport, Rag } from '../schema';
+import { ReportingPeriod } from './reporting-period';
+import { SnapshotChange } from './snapshot';
+import { PackAction } from './types';
+
+export interface BoardPackContext {
+  title: string;
+  period: ReportingPeriod;
+  next: ReportingPeriod;
+  today: string;
+  marking: string;
+  legend: Record<Rag, string>;
+  actions: PackAction[];
+  kpis: KpiReport[];
+  checkSummary: string;
+  changes: SnapshotChange[] | null;
+  /** Each KPI's figures by period, oldest first, for the trend. */
+  series: Map<string, { key: number; period: string; value: number }[]>;
+}
