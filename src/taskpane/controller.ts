@@ -7,7 +7,7 @@ import type { Finding, Polarity } from '../engine/schema';
 import { officeReady, WorkbookHost } from './host';
 import { explain, PaneMessage, Stage } from './messages';
 import { EMPTY_SETTINGS, localToday, PaneSettings } from './settings';
-import type { ActionKind, PlanState, ReviewAnswer, ReviewReason, SheetMappingReview, StepInfo } from './runtime';
+import type { ActionKind, PlanState, ReplacePreview, ReviewAnswer, ReviewReason, SheetMappingReview, StepInfo } from './runtime';
 
 type Runtime = typeof import('./runtime');
 
@@ -33,6 +33,12 @@ export interface PendingReview {
   action: ActionKind;
 }
 
+/** A write waiting for the officer to confirm what it replaces. */
+export interface PendingConfirm {
+  preview: ReplacePreview;
+  action: ActionKind;
+}
+
 export interface PaneModel {
   phase: Phase;
   /** A read of the workbook is under way (start-up or refresh). */
@@ -45,6 +51,7 @@ export interface PaneModel {
   cancelRequested: boolean;
   banner: Banner | null;
   review: PendingReview | null;
+  confirm: PendingConfirm | null;
   /** The last finding whose cell was selected, and any problem selecting it. */
   selected: { key: string; error: PaneMessage | null } | null;
 }
@@ -56,6 +63,7 @@ export const ACTION_LABELS: Record<ActionKind, string> = {
   rag: 'Apply RAG',
   boardPack: 'Build board pack',
   everything: 'Do everything',
+  restore: 'Restore the previous version',
 };
 
 export function findingKey(f: Finding, index: number): string {
@@ -84,11 +92,13 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     cancelRequested: false,
     banner: null,
     review: null,
+    confirm: null,
     selected: null,
   });
   const host = useRef<WorkbookHost | null>(injectedHost ?? null);
   const cancelled = useRef(false);
   const reviewAnswer = useRef<((answer: ReviewAnswer | null) => void) | null>(null);
+  const confirmAnswer = useRef<((ok: boolean) => void) | null>(null);
   const started = useRef(false);
   const settingsRef = useRef<PaneSettings>(EMPTY_SETTINGS);
   const busy = useRef(false);
@@ -153,6 +163,11 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
               reviewAnswer.current = resolve;
               update({ review: { sheets, reason, action } });
             }),
+          confirmReplace: (preview) =>
+            new Promise<boolean>((resolve) => {
+              confirmAnswer.current = resolve;
+              update({ confirm: { preview, action } });
+            }),
         });
         settingsRef.current = outcome.settings;
         const { error, warning, info } = outcome.state.counts;
@@ -171,7 +186,8 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
       } finally {
         busy.current = false;
         reviewAnswer.current = null;
-        update({ running: null, progress: null, review: null, cancelRequested: false });
+        confirmAnswer.current = null;
+        update({ running: null, progress: null, review: null, confirm: null, cancelRequested: false });
       }
     },
     [update],
@@ -181,7 +197,19 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     cancelled.current = true;
     update({ cancelRequested: true });
     if (reviewAnswer.current) reviewAnswer.current(null);
+    if (confirmAnswer.current) confirmAnswer.current(false);
   }, [update]);
+
+  /** The officer's answer to "this write replaces these sheets: go ahead?". */
+  const answerConfirm = useCallback(
+    (ok: boolean) => {
+      const resolve = confirmAnswer.current;
+      confirmAnswer.current = null;
+      update({ confirm: null });
+      resolve?.(ok);
+    },
+    [update],
+  );
 
   const answerReview = useCallback(
     (answer: ReviewAnswer | null) => {
@@ -242,7 +270,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     [refresh, update],
   );
 
-  return { model, run, cancel, answerReview, select, saveSettings, confirmPolarity };
+  return { model, run, cancel, answerReview, answerConfirm, select, saveSettings, confirmPolarity };
 }
 
 export type PaneController = ReturnType<typeof usePlanAssure>;
