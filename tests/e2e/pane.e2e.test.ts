@@ -8,6 +8,7 @@ import { boardPackWorkbookPlan } from '../../src/engine/board-pack';
 import { kpiReports } from '../../src/engine/kpi';
 import { LISTS_SHEET_NAME } from '../../src/engine/sheet-plan/plan-sheet';
 import { ownedSheets, structureWorkbookPlan } from '../../src/engine/sheet-plan/structure-plan';
+import { PREVIOUS_VERSION_SHEET_NAME } from '../../src/engine/sheet-plan/previous-version';
 import { SheetPlan } from '../../src/engine/sheet-plan/types';
 import { WorkbookModel } from '../../src/engine/workbook';
 import type { HarnessServer } from '../../harness/server';
@@ -215,7 +216,8 @@ describeBrowser.each([SEEDS.sefton, SEEDS.example])('the task pane on %s', (seed
     expect(compareSheets(after, expected.sheets)).toEqual([]);
     for (const sheet of fileModel.sheets) expect(cellsOf(after, sheet.name)).toBe(cellsOf(before, sheet.name));
     expect(after.sheets.find((x) => x.name === LISTS_SHEET_NAME)?.visibility).toBe('veryHidden');
-    expect([...new Set(ownedSheets(after))].sort()).toEqual(expected.sheets.map((p) => p.name).sort());
+    // Each write also keeps a copy of the tool's sheets it replaced, for "Restore the previous version" (issue 17).
+    expect([...new Set(ownedSheets(after))].sort()).toEqual([...expected.sheets.map((p) => p.name), PREVIOUS_VERSION_SHEET_NAME].sort());
   });
 
   it('Update KPIs: the live KPI register where the workbook has KPIs; otherwise says so and writes nothing', async () => {
