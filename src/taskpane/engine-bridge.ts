@@ -24,6 +24,8 @@ import type { ColumnCandidate } from '../engine/structure';
 import { savedColumnsFor, SettingsEdit, settingsEditFor } from '../engine/saved-mapping';
 import { cellText, columnLetters, WorkbookModel } from '../engine/workbook';
 import { PaneSettings, ukDateTime } from './settings';
+import { DoneMark, findingPrints, findingRows, isDone } from '../engine/findings-todo';
+import { FINDINGS_ROLE, FINDINGS_SHEET_NAME, findingsSheet } from '../engine/sheet-plan/findings-sheet';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -41,6 +43,8 @@ export interface BridgeOptions {
   settings: PaneSettings;
   /** When set (ISO date-time of this write), a write keeps a copy of the tool's sheets it replaces, for "Restore". */
   previousVersionAt?: string;
+  /** The findings the officer marked done (the findings sheet says which). */
+  doneMarks?: DoneMark[];
   columnOverrides?: ColumnOverrides;
   /** The header row of each sheet whose columns the officer chose from nothing. */
   headerRowOverrides?: Record<string, number>;
@@ -139,6 +143,8 @@ export interface PlanState {
   readWarnings: string[];
   /** The copy of the tool's sheets kept by the last write, which "Restore the previous version" brings back. */
   previousVersion: { at: string; sheets: string[] } | null;
+  /** A fingerprint of each finding's cell, by "Sheet!A1": a finding marked done stays done while its cell matches. */
+  prints: Record<string, string>;
 }
 
 export function planState(analysis: Analysis): PlanState {
@@ -159,6 +165,7 @@ export function planState(analysis: Analysis): PlanState {
     counts,
     readWarnings: analysis.readWarnings,
     previousVersion: previousVersionOf(model),
+    prints: findingPrints(model, analysis.findings),
   };
 }
 
@@ -303,7 +310,7 @@ export function fieldChoices(): { field: ColumnField; label: string }[] {
 // Writing
 // ---------------------------------------------------------------------------------------------------------------
 
-export type WritingAction = 'structure' | 'kpis' | 'rag' | 'boardPack' | 'everything';
+export type WritingAction = 'structure' | 'kpis' | 'rag' | 'boardPack' | 'everything' | 'findings';
 
 export interface WriteJob {
   plan: WorkbookPlan;
@@ -435,6 +442,15 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
       const kpiRags = actionKpiRags(actions, kpiReports(result));
       written = [{ sheet: planSheet(name, LISTS_SHEET_NAME, actions, { ragColours: true, kpiRags }), role: 'plan' }];
       what = `a RAG for ${plural(actions.length, 'action')} (entered, or derived from status and dates), in live colours`;
+      break;
+    }
+    case 'findings': {
+      if (!findings.length) return { nothing: 'There are no findings to export: the plan passed every check.' };
+      const prints = findingPrints(model, findings);
+      const titles = new Map(ruleCatalogue().map((r) => [r.id, r.title]));
+      const rows = findingRows(findings, (id) => titles.get(id) ?? id, (f) => isDone(options.doneMarks ?? [], f, prints));
+      written = [{ sheet: findingsSheet(ownedSheetName(FINDINGS_SHEET_NAME, existing, owned), rows), role: FINDINGS_ROLE }];
+      what = plural(findings.length, 'finding');
       break;
     }
     case 'boardPack':

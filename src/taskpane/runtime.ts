@@ -27,6 +27,7 @@ import {
 } from './engine-bridge';
 import type { SettingsEdit } from '../engine/saved-mapping';
 import { replacementPreview, ReplacePreview } from '../engine/sheet-plan/replace-preview';
+import type { DoneMark } from '../engine/findings-todo';
 import type { WorkbookHost } from './host';
 import { OfficeWorkbookHost } from './office-host';
 import type { PaneSettings } from './settings';
@@ -35,6 +36,8 @@ import type { Stage } from './messages';
 export { fieldChoices, ruleCatalogue } from './engine-bridge';
 export type { ColumnOverrides, PlanState, ReviewAnswer, RuleInfo, SheetMappingReview } from './engine-bridge';
 export type { ReplacePreview } from '../engine/sheet-plan/replace-preview';
+export type { DoneMark } from '../engine/findings-todo';
+export { findingRows, isDone, liveMarks, markFor, tabSeparated } from '../engine/findings-todo';
 
 export type ActionKind = 'check' | WritingAction | 'restore';
 
@@ -116,7 +119,7 @@ function stepsFor(action: ActionKind, review: boolean, confirm = false): { stage
 
 /** Whether a writing action shows the column-mapping review first. */
 function needsReview(action: ActionKind, signature: string, settings: PaneSettings, sheets: number): ReviewReason | null {
-  if (action === 'check' || action === 'kpis' || action === 'restore' || sheets === 0) return null;
+  if (action === 'check' || action === 'kpis' || action === 'restore' || action === 'findings' || sheets === 0) return null;
   if (action === 'structure') return 'structure';
   return settings.confirmedMapping === signature ? null : 'unconfirmed';
 }
@@ -136,7 +139,7 @@ export async function checkWorkbook(host: WorkbookHost, options: BridgeOptions):
   return step('structure', () => analyse(model, options));
 }
 
-export async function runAction(action: ActionKind, host: WorkbookHost, settings: PaneSettings, today: string, hooks: RunHooks): Promise<RunOutcome> {
+export async function runAction(action: ActionKind, host: WorkbookHost, settings: PaneSettings, today: string, hooks: RunHooks, doneMarks: DoneMark[] = []): Promise<RunOutcome> {
   const options: BridgeOptions = { today, settings };
   let steps = stepsFor(action, action === 'structure');
   let index = 0;
@@ -192,7 +195,7 @@ export async function runAction(action: ActionKind, host: WorkbookHost, settings
 
   await next('build');
   const at = new Date().toISOString();
-  const job = await step('build', () => (action === 'restore' ? buildRestore(analysis.model) : buildWrite(action, analysis, { today, settings: current, previousVersionAt: at })));
+  const job = await step('build', () => (action === 'restore' ? buildRestore(analysis.model) : buildWrite(action, analysis, { today, settings: current, previousVersionAt: at, doneMarks })));
   if ('nothing' in job) {
     return { action, state: planState(analysis), findings: analysis.findings, settings, summary: null, nothing: job.nothing, written: [], notices: [] };
   }
