@@ -105,7 +105,8 @@ export default function FindingsList({ controller }: { controller: PaneControlle
   const [rule, setRule] = useState(ALL);
   const [sheet, setSheet] = useState(ALL);
   const [status, setStatus] = useState<Status>('todo');
-  const [currentKey, setCurrentKey] = useState<string | null>(null);
+  // The current finding starts as the one last gone to, if any (coming back to the tab), else the first shown.
+  const [currentKey, setCurrentKey] = useState<string | null>(model.selected?.key ?? null);
   const [copied, setCopied] = useState<{ text: string; onClipboard: boolean; count: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const fallback = useRef<HTMLTextAreaElement>(null);
