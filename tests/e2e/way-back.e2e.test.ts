@@ -92,8 +92,11 @@ describeBrowser('a preview before replacing, and a way back', () => {
 
   it('confirmed, it writes, and keeps the replaced sheets in the very hidden copy', async () => {
     const before = await simModel(s);
+    await s.harness((h) => h.sim.resetStats());
     const banner = await runAction(s, 'rag');
     expect(banner).toContain('Apply RAG: done');
+    // The copy goes in the same requests as the sheets: one read, the write in at most two, the read that refreshes.
+    expect(await s.harness((h) => h.sim.stats.syncs)).toBeLessThanOrEqual(4);
     const after = await simModel(s);
     expect(textAt(after, 'Plan', 3, 3)).not.toBe(NOTE);
     const copy = readPreviousVersion(after)!;
