@@ -26,6 +26,7 @@ import { PaneController, usePlanAssure } from './controller';
 import { HomeView } from './components/HomeView';
 import { Progress } from './components/Progress';
 import { BannerView } from './components/BannerView';
+import { HelpLink } from './components/HelpLink';
 import { PaneTheme, useOfficeTheme } from './theme';
 
 export { paneThemeFrom } from './theme';
@@ -50,7 +51,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' },
   heading: { margin: 0 },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
@@ -72,6 +73,7 @@ function Pane({ controller }: { controller: PaneController }) {
           PlanAssure
         </Title2>
         <Caption1>{model.state?.title ?? 'Check, structure and RAG-rate your improvement plan, and build the board pack.'}</Caption1>
+        <HelpLink />
       </header>
 
       <main className={styles.panel}>

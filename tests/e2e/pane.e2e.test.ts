@@ -224,16 +224,17 @@ describeBrowser.each([SEEDS.sefton, SEEDS.example])('the task pane on %s', (seed
     expect([...new Set(ownedSheets(after))].sort()).toEqual([...expected.sheets.map((p) => p.name), PREVIOUS_VERSION_SHEET_NAME].sort());
   });
 
-  it('Update KPIs: the live KPI register where the workbook has KPIs; otherwise says so and writes nothing', async () => {
+  it('Update KPIs: the live KPI register where the workbook has KPIs; otherwise disabled, saying why', async () => {
     const before = await simModel(s);
     const { result } = engineCheck(before, today);
-    const banner = await runAction(s, 'kpis');
-    const after = await simModel(s);
     if (!result.kpis.length) {
-      expect(banner).toContain('Nothing was written');
-      expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+      await s.pane.getByRole('tab', { name: /^Home/ }).click();
+      await expect(s.pane.locator('[data-action="kpis"]').getAttribute('aria-disabled')).resolves.toBe('true');
+      await expect(s.pane.getByTestId('action-kpis-reason').textContent()).resolves.toMatch(/^No KPIs were found/);
       return;
     }
+    const banner = await runAction(s, 'kpis');
+    const after = await simModel(s);
     expect(banner).toContain('Update KPIs: done');
     // The engine's KPI sheets, as its own structure plan lays them out.
     const kpiSheets = structureWorkbookPlan(result, before).sheets.filter((p) => /KPI/.test(p.name));
