@@ -181,8 +181,10 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   // A print line or a labelled sign-off is the page's, whatever lands in the action column (the plan's title,
   // the signatory's name).
   const pageLine = isPrintLine(cells) || isLabelledSignOff(cells, roles);
+  const acrossRow = legendAcrossRow(cells);
   const actionText =
     !pageLine &&
+    !acrossRow.length &&
     cells.some((c) => roles.action.has(c.col) && !isBareValue(c) && !isPageText(c.text) && !isKeyLabel(c.text) && !legendListWords(c.text).length);
   // A row with an action in it is never a page line, whatever its ref ("V2") looks like.
   const page = pageLine || (!actionText && cells.length <= 3 && isPageText(cells[0]?.text ?? ''));
@@ -205,6 +207,7 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
     const actionCell = cells.find((c) => roles.action.has(c.col));
     if (words.size && (!actionCell || actionCell.text.length <= 80)) legendWords = [...words];
   }
+  if (acrossRow.length) legendWords = acrossRow;
   const shortEntry = cells.length >= 1 && cells.length <= 2 && !refLike && !cells.some((c) => c.isDate || c.text.length > SHORT_ENTRY);
   const captionLike = cells.every((c) => c.text.length <= 30 && !c.text.includes('\n'));
   const headerLabels = cells.length >= 2 && captionLike && !legendWords.length && cells.every((c) => c.bold && !c.isDate && !legendEntryWord(c.text)) ? cells.length : 0;
@@ -213,6 +216,13 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   const first = cells[0]?.text ?? '';
   const namesColumn = first.length <= BRIEF_LABEL && Math.max(0, ...Object.values(headerEvidence(first)).map((e) => e.score)) >= 0.6;
   return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike, headerLabels, actionLength, refLike, refWords, namesColumn };
+}
+
+/** A legend laid out across one row: its label, then its words, a cell each ("Key: | Completed | On track | …"). */
+function legendAcrossRow(cells: RowCells['cells']): string[] {
+  if (cells.length < 3 || !isKeyLabel(cells[0].text)) return [];
+  const words = cells.slice(1).map((c) => legendEntryWord(c.text)).filter((w): w is string => w !== null);
+  return words.length >= 2 ? [...new Set(words)] : [];
 }
 
 /**

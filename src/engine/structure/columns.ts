@@ -78,12 +78,13 @@ const SURE_ACTION = 0.75;
  * one of them the action. A weaker action label counts only over a column of free text, and never in a row that
  * reads as a KPI register's header.
  */
-export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnField>; labelled: number } | null {
+export function headerScore(grid: SheetGrid, row: number, lastCol = Infinity): { fields: Set<ColumnField>; labelled: number } | null {
   // Cheap test first, on the row's own cells: header labels are short.
   const own = grid.rowCells(row);
   if (own.length < 2) return null;
   for (const cell of own) if (cell.value.type === 'text' && cell.value.value.length > 90) return null;
   const labels = rowLabels(grid, row);
+  for (const col of [...labels.keys()]) if (col > lastCol) labels.delete(col);
   if (labels.size < 2) return null;
   // Header labels are short, and not sentences: one long cell, or one written as a sentence, means a data row
   // ("Undertake a practice review." names no column, whatever its words).

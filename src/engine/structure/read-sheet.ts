@@ -67,11 +67,6 @@ function underDataRow(grid: SheetGrid, row: number): boolean {
   return grid.rowCells(row - 1).filter((c) => cellText(c.value).trim()).length >= 2;
 }
 
-/** Whether a row has fewer than two values left of column `legendStart`: what it holds is mostly a legend's. */
-function besideLegendOnly(grid: SheetGrid, row: number, legendStart: number): boolean {
-  return legendStart !== Infinity && grid.rowCells(row).filter((c) => c.col < legendStart && cellText(c.value).trim()).length < 2;
-}
-
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
 export type ColumnOverrides = Record<number, ColumnField | null>;
 
@@ -116,8 +111,9 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
       // break): short data ("Task and finish group | Head of Service") can read as labels, word by word.
       if (last && underDataRow(grid, r) && !repeatsHeader(grid, r, last)) continue;
       // A legend's entries beside the table ("Complete | Action delivered") are no header: left of the legend the
-      // row must still hold labels of its own.
-      if (besideLegendOnly(grid, r, legendBesideAbove(grid, r))) continue;
+      // row must read as one on its own.
+      const legend = legendBesideAbove(grid, r);
+      if (legend !== Infinity && !headerScore(grid, r, legend - 1)) continue;
       last = addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1));
     }
     // No header's words named an action: a row of labels over a column of free text may still head the table.
