@@ -8,6 +8,7 @@ import { Finding, PlanSettings, Severity } from '../schema';
 import { a1, parseA1 } from '../workbook';
 import { isRatio, KpiComputation, observationValue } from './compute';
 import { polarityFindings } from './polarity-findings';
+import { impossibleFor } from './possible-range';
 import { statedFindings } from './stated-findings';
 import { excelTrim, expectedEndOffset, KIND_MONTHS, keyAt, keyEndOffset, keyKind, PeriodKind, periodLabel } from './period';
 import { idMatchKey, KpiDefinitionSource, KpiReading, LongBlock, WideBlock } from './read';
@@ -203,7 +204,8 @@ function dataFindings(reading: KpiReading, computation: KpiComputation): Raw[] {
     if (value !== null && Number.isFinite(value)) {
       const ratio = isRatio(o);
       const cell = ratio ? (o.numerator! < 0 ? s.cells.numerator : o.denominator! < 0 ? s.cells.denominator : s.cells.numerator) : s.cells.value;
-      if (unit === 'percentage' && (value < 0 || value > 100)) {
+      const impossible = impossibleFor(value, unit) !== null;
+      if (impossible && unit === 'percentage') {
         out.push({
           rule: 'kpi-value-out-of-range',
           sheet,
@@ -213,7 +215,7 @@ function dataFindings(reading: KpiReading, computation: KpiComputation): Raw[] {
             : `${id}, ${o.period}: ${fmt(value)}% is outside 0–100%.`,
           fix: ratio ? 'Check the numerator and denominator: the numerator counts people within the denominator, so it cannot be larger (or negative).' : 'Check the figure: a percentage lies between 0 and 100.',
         });
-      } else if (unit !== 'percentage' && unit !== 'score' && value < 0) {
+      } else if (impossible) {
         out.push({
           rule: 'kpi-value-out-of-range',
           sheet,
