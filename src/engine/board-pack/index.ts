@@ -15,6 +15,7 @@ import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
 import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod } from './reporting-period';
 import { boardSummarySheet } from './board-summary';
+import { boardViewsSheet } from './board-views';
 import { comingUpSheet } from './coming-up';
 import { BoardPackContext } from './context';
 import { exceptionsSheet } from './exceptions';
@@ -90,7 +91,7 @@ export function reportingPeriod(result: StructureResult, options: Pick<BoardPack
   return parseReportingPeriod(options.period) ?? parseReportingPeriod(result.settings.reportingPeriod) ?? quarterContaining(options.today);
 }
 
-export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', trends: 'KPI Trends', comingUp: 'Coming up' } as const;
+export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', trends: 'KPI Trends', comingUp: 'Coming up', views: 'Board Views' } as const;
 
 export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookModel, options: BoardPackOptions): { plan: WorkbookPlan; actions: PackAction[] } {
   const existing = model.sheets.map((s) => s.name);
@@ -121,10 +122,11 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const planName = name(PLAN_SHEET_NAME);
   const sheets: SheetPlan[] = [
     boardSummarySheet(name(BOARD_SHEETS.summary), context),
+    boardViewsSheet(name(BOARD_SHEETS.views), context, result.settings.planStart, result.settings.comingUpMonths),
     exceptionsSheet(name(BOARD_SHEETS.exceptions), context),
     kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context),
     ...trends.map((t) => t.sheet),
-    comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart),
+    comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart, result.settings.comingUpMonths),
     planSheet(planName, LISTS_SHEET_NAME, actions, {
       ragColours: true,
       kpiRags: actionKpiRags(actions, kpis),
@@ -133,7 +135,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     ...kpiSheets,
     snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET)),
   ];
-  const roles = ['board-summary', 'exceptions', 'kpi-scorecard', ...trends.map((t) => t.role), 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
+  const roles = ['board-summary', 'board-views', 'exceptions', 'kpi-scorecard', ...trends.map((t) => t.role), 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
   sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
   return { plan: { sheets }, actions };
 }
