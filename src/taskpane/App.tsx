@@ -34,6 +34,8 @@ export type { PaneTheme } from './theme';
 const FindingsList = lazy(() => import(/* webpackChunkName: "findings" */ './components/FindingsList'));
 const MappingReview = lazy(() => import(/* webpackChunkName: "mapping" */ './components/MappingReview'));
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView'));
+const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "confirm" */ './components/ReplaceConfirm'));
+const RestorePrevious = lazy(() => import(/* webpackChunkName: "confirm" */ './components/RestorePrevious'));
 
 type View = 'home' | 'findings' | 'settings';
 
@@ -84,7 +86,11 @@ function Pane({ controller }: { controller: PaneController }) {
           <>
             {model.progress || model.running ? <Progress controller={controller} /> : null}
             {model.banner ? <BannerView banner={model.banner} /> : null}
-            {model.review ? (
+            {model.confirm ? (
+              <Suspense fallback={<Loading what="what will be replaced" />}>
+                <ReplaceConfirm pending={model.confirm} onAnswer={controller.answerConfirm} />
+              </Suspense>
+            ) : model.review ? (
               <Suspense fallback={<Loading what="the column review" />}>
                 <MappingReview review={model.review} onAnswer={controller.answerReview} />
               </Suspense>
@@ -103,6 +109,11 @@ function Pane({ controller }: { controller: PaneController }) {
                 </TabList>
                 <div className={styles.panel} role="tabpanel" id="pane-panel" aria-labelledby={`tab-${view}`}>
                   {view === 'home' ? <HomeView controller={controller} onShowFindings={() => setView('findings')} /> : null}
+                  {view === 'home' && model.state?.previousVersion ? (
+                    <Suspense fallback={null}>
+                      <RestorePrevious controller={controller} />
+                    </Suspense>
+                  ) : null}
                   {view === 'findings' ? (
                     <Suspense fallback={<Loading what="the findings" />}>
                       <FindingsList controller={controller} />

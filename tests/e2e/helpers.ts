@@ -122,16 +122,28 @@ export async function clickAction(session: Session, action: string): Promise<voi
   await session.pane.locator(`[data-action="${action}"]`).click();
 }
 
-/** Runs an action to its end, confirming the mapping review if it appears; returns the banner's text. */
+/**
+ * Runs an action to its end, answering the mapping review and the preview of what it replaces (confirming both, or
+ * cancelling at the first) if they appear; returns the banner's text.
+ */
 export async function runAction(session: Session, action: string, confirm = true): Promise<string> {
   await session.pane.getByRole('tab', { name: /^Home/ }).click();
   await clickAction(session, action);
   const review = session.pane.getByTestId('mapping-review');
+  const preview = session.pane.getByTestId('replace-preview');
   const banner = session.pane.getByTestId('banner');
-  await Promise.race([review.waitFor({ timeout: 60_000 }), banner.waitFor({ timeout: 60_000 })]);
-  if (await review.isVisible()) {
+  const next = () =>
+    Promise.race([
+      review.waitFor({ timeout: 60_000 }).then(() => 'review'),
+      preview.waitFor({ timeout: 60_000 }).then(() => 'preview'),
+      banner.waitFor({ timeout: 60_000 }).then(() => 'banner'),
+    ]);
+  let shown = await next();
+  if (shown === 'review') {
     await session.pane.getByRole('button', { name: confirm ? 'Confirm and continue' : 'Cancel' }).click();
+    if (confirm) shown = await next();
   }
+  if (shown === 'preview') await session.pane.getByTestId(confirm ? 'confirm-replace' : 'cancel-replace').click();
   await idle(session);
   return (await banner.textContent()) ?? '';
 }

@@ -4,6 +4,7 @@ import { ACTION_LABELS, PaneController } from '../controller';
 import type { ActionKind } from '../runtime';
 import { ukDateTime } from '../settings';
 
+/** Check plan, which writes nothing, is the primary button: never the action that writes the most. */
 const ACTIONS: { kind: ActionKind; description: string }[] = [
   { kind: 'check', description: 'Lists every problem, with the cell to change and a fix. Writes nothing.' },
   { kind: 'structure', description: 'Reads your layout into one canonical Plan sheet. You confirm the columns first.' },
@@ -100,7 +101,7 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
             <li key={kind} className={styles.action}>
               <Button
                 className={styles.button}
-                appearance={kind === 'everything' ? 'primary' : 'secondary'}
+                appearance={kind === 'check' ? 'primary' : 'secondary'}
                 disabled={!ready}
                 onClick={() => void run(kind)}
                 aria-describedby={`action-${kind}-description`}
