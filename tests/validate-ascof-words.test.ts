@@ -119,3 +119,30 @@ describe('through the command, on a written plan', () => {
     expect(issues.some((i) => /complaints|28 days/.test(i.message))).toBe(false);
   });
 });
+
+describe("a KPI register: the code against the KPI's own name", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ascof-kpi-words-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('kpi-code-names-other-measure at the code cell; a right code gives none', async () => {
+    const file = path.join(dir, 'kpis.xlsx');
+    const register: CellInput[][] = [
+      ['KPI ID', 'Name', 'Code', 'Unit', 'Good is', 'Frequency', 'Baseline', 'Target'],
+      ['K1', 'Adults with a learning disability in paid employment', 'ASCOF 1F', 'percentage', 'higher', 'annual', 5, 6],
+      ['K2', 'Older people still at home 91 days after discharge from hospital into reablement', 'ASCOF 2D', 'percentage', 'higher', 'quarterly', 80, 85],
+    ];
+    const data: CellInput[][] = [
+      ['KPI ID', 'Period', 'Numerator', 'Denominator', 'Value'],
+      ['K1', '2024/25', null, null, 5.5],
+      ['K2', 'Q2 2025/26', 140, 170, null],
+    ];
+    await writeModel(workbook(sheet('KPIs', register), sheet('KPI Data', data)), file);
+    const run = await runCli(['validate', file, '--json', '--today', '2026-01-31']);
+    const issues = (JSON.parse(run.stdout).issues as { rule: string; sheet: string; cell: string; message: string }[]).filter((i) => i.rule === 'kpi-code-names-other-measure');
+    expect(issues.map((i) => [i.sheet, i.cell])).toEqual([['KPIs', 'C2']]);
+    expect(issues[0].message).toMatch(/^K1 “Adults with a learning disability in paid employment” cites ASCOF 1F, but its name reads as “Adults with a learning disability in paid work” \(ASCOF 1E before 2023-24\)\./);
+  });
+});

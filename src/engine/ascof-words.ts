@@ -159,3 +159,12 @@ export function codeWordsMismatch(code: string, words: string): CodeWordsMismatc
   if (unconfirmedTopic && !CONFIRMED_CURRENT.has(code.toUpperCase().slice(0, 2))) return null;
   return { codeMeans, wordsName: named.entries, shared: named.shared };
 }
+
+/** "ASCOF 2A from 2023-24, or 2D before 2023-24". */
+export function codesInWords(entries: AscofEntry[]): string {
+  const list = (framework: AscofEntry['framework']) => [...new Set(entries.filter((e) => e.framework === framework && e.code).map((e) => e.code!))];
+  const current = list('current');
+  const previous = list('pre-2023');
+  const parts = [current.length ? `${current.join(' or ')} from 2023-24` : null, previous.length ? `${previous.join(' or ')} before 2023-24` : null];
+  return `ASCOF ${parts.filter(Boolean).join(', or ')}`;
+}

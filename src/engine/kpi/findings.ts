@@ -4,6 +4,7 @@
  * unusable. A "Rule: <id>" row in Plan Settings changes a rule's severity or turns it off, as for the plan rules.
  */
 import { describeCode } from '../ascof';
+import { codeWordsMismatch, codesInWords } from '../ascof-words';
 import { Finding, PlanSettings, Severity } from '../schema';
 import { a1, parseA1 } from '../workbook';
 import { isRatio, KpiComputation, observationValue } from './compute';
@@ -27,6 +28,7 @@ export const KPI_RULES = {
   'unknown-framework-code': { severity: 'warning', title: 'ASCOF code in neither framework' },
   'kpi-local-code': { severity: 'info', title: 'Local or survey indicator, not an ASCOF code' },
   'kpi-old-framework-code': { severity: 'info', title: 'ASCOF code from the pre-2023 framework' },
+  'kpi-code-names-other-measure': { severity: 'warning', title: "ASCOF code that names a different measure from the KPI's name" },
   'kpi-unit-from-framework': { severity: 'info', title: 'Unit or polarity taken from the ASCOF catalogue' },
   'kpi-polarity-unsure': { severity: 'warning', title: 'Not known whether higher or lower is better' },
   'kpi-stated-rag-differs': { severity: 'warning', title: "The council's RAG and the tolerance rule disagree" },
@@ -77,6 +79,18 @@ function definitionFindings(reading: KpiReading): Raw[] {
       });
     }
     for (const c of d.citations) {
+      const mismatch = c.matches.length ? codeWordsMismatch(c.code, def.name) : null;
+      if (mismatch) {
+        // The same check as ascof-code-names-other-measure on plan text: the KPI's own name is the measure's words.
+        const codes = codesInWords(mismatch.wordsName);
+        out.push({
+          rule: 'kpi-code-names-other-measure',
+          sheet,
+          cell: codeCell,
+          message: `${def.id} “${def.name}” cites ASCOF ${c.raw}, but its name reads as “${mismatch.wordsName[0].name}” (${codes}). ${describeCode(c.code)}`,
+          fix: `Check which measure is meant. “${mismatch.wordsName[0].name}” is ${codes}: correct the code, or the name if the code is right.`,
+        });
+      }
       if (!c.matches.length) {
         out.push({
           rule: 'unknown-framework-code',

@@ -1,6 +1,6 @@
 /** An ASCOF code quoted in plan text ("… in paid employment (ASCOF 1F)") that names a different measure from its words. */
-import { AscofEntry, describeCode, frameworkCitations } from '../../ascof';
-import { codeWordsMismatch, measureWords } from '../../ascof-words';
+import { describeCode, frameworkCitations } from '../../ascof';
+import { codeWordsMismatch, codesInWords, measureWords } from '../../ascof-words';
 import { ActionField } from '../../structure/columns';
 import { actionLabel, collect, fieldHeader, snippet } from '../helpers';
 import { defineRule, Hit } from '../rule-shape';
@@ -36,15 +36,6 @@ export function wordsBeside(text: string, spans: { start: number; end: number }[
   if (measureWords(before).size >= 2) return before.trim();
   const clauseEnd = Math.min(text.length, ...ends.filter((e) => e.at >= end).map((e) => e.at), ...spans.slice(index + 1).map((s) => s.start));
   return text.slice(end, clauseEnd).replace(/^[\s)\]:\-–]*/, '').trim();
-}
-
-/** "ASCOF 2A from 2023-24, or 2D before 2023-24". */
-function codesFor(entries: AscofEntry[]): string {
-  const list = (framework: AscofEntry['framework']) => [...new Set(entries.filter((e) => e.framework === framework && e.code).map((e) => e.code!))];
-  const current = list('current');
-  const previous = list('pre-2023');
-  const parts = [current.length ? `${current.join(' or ')} from 2023-24` : null, previous.length ? `${previous.join(' or ')} before 2023-24` : null];
-  return `ASCOF ${parts.filter(Boolean).join(', or ')}`;
 }
 
 export const ascofCodeWords = defineRule<Params>({
@@ -87,7 +78,7 @@ export const ascofCodeWords = defineRule<Params>({
             const mismatch = codeWordsMismatch(c.code, words);
             if (!mismatch) continue;
             seen.add(c.code);
-            const codes = codesFor(mismatch.wordsName);
+            const codes = codesInWords(mismatch.wordsName);
             hits.push({
               sheet: a.source.sheet,
               cell,
