@@ -1,7 +1,7 @@
 /**
- * Charts for the board summary: RAG by theme as a stacked bar, and a KPI trend as lines, written with the Excel
- * charts API through the Office.js adapter (on the simulator). The ExcelJS writer cannot write charts: its
- * files carry data bars over the same figures instead.
+ * Charts for the board pack: RAG by theme as a stacked bar under the Board Summary's table, and a line chart per KPI
+ * on KPI Trends, written with the Excel charts API through the Office.js adapter (on the simulator). The xlsx
+ * writer writes the same charts as chart parts (tests/kpi-charts.test.ts reads them back and renders them).
  */
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -14,7 +14,7 @@ import * as os from 'node:os';
 
 const EXAMPLE = path.join(SEED_DIR, 'example-canonical-plan.xlsx');
 
-test('the board pack in Excel has a stacked bar of RAG by theme and a KPI trend line chart, placed and titled', async () => {
+test('the board pack in Excel has a stacked bar of RAG by theme and a line chart per KPI, placed and titled', async () => {
   const sim = await loadSimulatorFromXlsx(EXAMPLE);
   const restore = sim.installGlobals();
   try {
@@ -23,16 +23,29 @@ test('the board pack in Excel has a stacked bar of RAG by theme and a KPI trend 
     restore();
   }
   const summary = sim.state.sheets.find((s) => s.name === 'Board Summary')!;
-  const scorecard = sim.state.sheets.find((s) => s.name === 'KPI Scorecard')!;
+  const trends = sim.state.sheets.find((s) => s.name === 'KPI Trends')!;
   expect(summary.charts).toHaveLength(1);
-  expect(summary.charts[0]).toMatchObject({ chartType: 'BarStacked', seriesBy: 'Columns', title: 'Actions by theme and RAG', position: { from: 'K8', to: 'R24' } });
+  // On a page of its own after the summary (a page break just above it), within the table's eight columns.
+  expect(summary.charts[0]).toMatchObject({ chartType: 'BarStacked', seriesBy: 'Columns', title: 'Actions by theme and RAG' });
+  const [, fromCol, fromRow] = /^([A-Z]+)(\d+)$/.exec(summary.charts[0].position!.from)!;
+  expect([fromCol, /^H\d+$/.test(summary.charts[0].position!.to)]).toEqual(['A', true]);
+  expect(summary.page.rowBreaks).toEqual([Number(fromRow) - 1]);
+  const lastText = Math.max(...[...summary.cells.keys()].filter((r) => [...summary.cells.get(r)!.values()].some((c) => c.value !== null && c.value !== '')));
+  expect(Number(fromRow) - 1).toBeGreaterThan(lastText);
   // Its source is the theme × RAG count table: header row 8 and four themes, column A (themes) to F (Grey).
   expect(summary.charts[0].source).toEqual({ row: 7, col: 0, rows: 5, cols: 6 });
-  expect(scorecard.charts).toHaveLength(1);
-  expect(scorecard.charts[0]).toMatchObject({ chartType: 'Line', seriesBy: 'Rows', title: 'KPI trend' });
+  // One line chart per KPI with figures, each over its own block: periods, the KPI's figures and its target.
+  expect(trends.charts.length).toBeGreaterThanOrEqual(10);
+  for (const chart of trends.charts) expect(chart).toMatchObject({ chartType: 'Line', seriesBy: 'Rows', title: expect.stringMatching(/^KPI-\d+ trend$/) });
+  expect(trends.charts[0]).toMatchObject({ title: 'KPI-01 trend', source: { row: 5, col: 0, rows: 3, cols: 7 }, position: { from: 'I4', to: 'P16' } });
+  // Charts never overlap: each starts below the one before.
+  const tops = trends.charts.map((c) => Number(/\d+$/.exec(c.position!.from)![0]));
+  tops.slice(1).forEach((top, i) => expect(top).toBeGreaterThan(Number(/\d+$/.exec(trends.charts[i].position!.to)![0])));
+  // Three KPI blocks a printed page: a page break after every third.
+  expect(trends.page.rowBreaks).toEqual([42, 81, 120, 159].slice(0, Math.floor((trends.charts.length - 1) / 3)));
 });
 
-test('the ExcelJS file has no charts but data bars over the same figures', async () => {
+test('the file keeps data bars beside its charts, and ExcelJS still reads it', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charts-'));
   const out = path.join(dir, 'pack.xlsx');
   await runCli(['run', EXAMPLE, '--out', out, '--today', '2025-11-15']);
@@ -43,6 +56,6 @@ test('the ExcelJS file has no charts but data bars over the same figures', async
       cf.rules.some((r) => r.type === 'dataBar'),
     );
   expect(bars('Board Summary').length).toBeGreaterThanOrEqual(2);
-  expect(bars('KPI Scorecard').length).toBe(1);
+  expect(wb.getWorksheet('KPI Trends')).toBeDefined();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -66,7 +66,8 @@ test('the KPI Scorecard shows the council\'s RAG beside the rule\'s, provisional
   const kpis = withCouncilsOwn(kpiReports(result));
   expect(kpis[0].ruleRag).toBe('Red');
   const { plan } = boardPackWorkbookPlan(result, model, { today: TODAY, findings: result.findings, kpis });
-  expect(plan.sheets.map((s) => s.name)).toEqual(['KPI Scorecard', 'KPI Register', 'PlanAssure KPI Calc', 'PlanAssure Lists']);
+  // The trends sit beside the scorecard (issue 15 item 6): one chart per KPI on a sheet of their own.
+  expect(plan.sheets.map((s) => s.name)).toEqual(['KPI Scorecard', 'KPI Trends', 'KPI Register', 'PlanAssure KPI Calc', 'PlanAssure Lists']);
   await applyWorkbookPlan(xlsx, plan, []);
   const out = path.join(dir, 'pack.xlsx');
   await writeWorkbookAtomically(xlsx, out);

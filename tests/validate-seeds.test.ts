@@ -88,10 +88,13 @@ const EXPECTED: { id: string; today: string; counts: Record<string, number>; sum
     // No lead or status column; relative timescales from April 2025 are overdue by November 2026 except the
     // long-term ones; three actions have no timescale. All its ASCOF citations are valid in one framework or the other.
     // Rows 9 and 97 each hold two named actions (row 9's are both short-term, so both overdue).
+    // Three codes stand beside another measure's words (issue 15 item 7): "aged 65+ still at home 91 days after
+    // discharge (ASCOF 2Aii …)" and "short-term support … no ongoing support afterward (ASCOF 2C)" on rows 34, 49 and
+    // 127, and "learning disabilities in paid employment (ASCOF 1F …)" on row 69.
     id: 'medway-cqc-improvement-action-plan',
     today: '2026-11-23',
-    counts: { 'missing-column': 2, overdue: 71, 'missing-due-date': 3, 'missing-ref': 1, 'smart-incomplete': 35 },
-    summary: '0 errors, 76 warnings, 36 notes',
+    counts: { 'missing-column': 2, overdue: 71, 'missing-due-date': 3, 'missing-ref': 1, 'smart-incomplete': 35, 'ascof-code-names-other-measure': 7 },
+    summary: '0 errors, 83 warnings, 36 notes',
   },
   {
     // Quarter markers stand for the timescale; 25 workstreams have no marker and three have no lead.
@@ -292,6 +295,7 @@ function addressProblem(f: Finding, l: Loaded, today: string): string | null {
     case 'smart-incomplete':
       return action ? null : fail('not in an action');
     case 'unknown-framework-code':
+    case 'ascof-code-names-other-measure':
       return /ASCOF/i.test(text) ? null : fail('no ASCOF citation here');
     case 'theme-not-in-framework':
       return text && !matchQualityStatement(text) ? null : fail('not an unrecognised quality statement');

@@ -212,17 +212,29 @@ export interface FrameworkCodeCitation {
  * not returned.
  */
 export function findFrameworkCodes(text: string): FrameworkCodeCitation[] {
-  const out: FrameworkCodeCitation[] = [];
+  return frameworkCitations(text).flatMap((c) => c.codes);
+}
+
+/** One "ASCOF …" citation in a text: where it is ("ASCOF 2A and 2D" as a whole) and the codes it gives. */
+export interface FrameworkCitationSpan {
+  start: number;
+  end: number;
+  codes: FrameworkCodeCitation[];
+}
+
+/** The ASCOF citations in free text, each with where it stands, so the words around it can be read too. */
+export function frameworkCitations(text: string): FrameworkCitationSpan[] {
+  const out: FrameworkCitationSpan[] = [];
   // Every citation starts with the word ASCOF; most texts never say it, and this plain search is far cheaper than
   // the citation pattern (it runs over six fields of every action in validation, and the measures in the board pack).
   if (!text || !MENTIONS_ASCOF.test(text)) return out;
   const one = new RegExp(CODE, 'g');
   for (const citation of text.matchAll(CITATION_RE)) {
-    const list = citation[1];
-    for (const m of list.matchAll(one)) {
+    const codes = [...citation[1].matchAll(one)].map((m) => {
       const code = canonicalCode(m);
-      out.push({ raw: m[0].trim(), code, matches: lookupCode(code) });
-    }
+      return { raw: m[0].trim(), code, matches: lookupCode(code) };
+    });
+    out.push({ start: citation.index!, end: citation.index! + citation[0].length, codes });
   }
   return out;
 }

@@ -188,6 +188,12 @@ export const planSettingsSchema = z.object({
     .record(z.string(), polaritySchema)
     .optional()
     .describe('The officer\'s confirmed polarity by KPI id or code: Plan Settings rows such as "Polarity: ASCOF 2A" with the Value "lower", or the CLI\'s --polarity'),
+  comingUpMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('How many months ahead "Coming up" looks from the day the pack is made; default: the rest of the current quarter and the next one. Plan Settings row "Coming up months"'),
   kpiRag: z
     .enum(KPI_RAG_SOURCES)
     .optional()

@@ -25,6 +25,8 @@ export const SETTING_LABELS: Record<string, keyof PlanSettings> = {
   'due soon days': 'dueSoonDays',
   'amber when due within days': 'dueSoonDays',
   'kpi rag': 'kpiRag',
+  'coming up months': 'comingUpMonths',
+  'coming up window': 'comingUpMonths',
 };
 
 /** Whether a sheet of this name is read as the Plan Settings sheet (the adapters write saved answers to it). */
@@ -63,6 +65,12 @@ export function readSettingsSheet(model: WorkbookModel): { sheet: string | null;
       case 'dueSoonDays': {
         const n = cell?.type === 'number' ? cell.value : Number(text.replace(/%$/, '')) / (text.endsWith('%') ? 100 : 1);
         if (Number.isFinite(n)) (settings as Record<string, unknown>)[key] = n;
+        break;
+      }
+      case 'comingUpMonths': {
+        // "6", "6 months", or a number cell.
+        const n = cell?.type === 'number' ? cell.value : Number(/^\s*(\d+)\s*(months?)?\s*$/i.exec(text)?.[1]);
+        if (Number.isInteger(n) && n > 0) settings.comingUpMonths = n;
         break;
       }
       case 'kpiRag': {

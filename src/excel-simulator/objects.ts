@@ -6,6 +6,7 @@
  */
 import { boundingRect, cellCount, columnName, formatRect, intersect, MAX_COLUMNS, MAX_ROWS, parseRef, quoteSheet, Rect, splitSheet } from '../excel/address';
 import { defineProps, PropSpec, RequestQueue, SimClientObject, SimClientResult, SimCollection, SimulatorLimits, SimulatorStats } from './context';
+import { SimPageBreakCollection } from './page-breaks';
 import { invalidArgument, invalidOperation, itemNotFound, SimulatorError } from './errors';
 import {
   cellsIn,
@@ -268,6 +269,9 @@ export class SimWorksheet extends SimClientObject<SimSheet> {
   }
   get freezePanes(): SimFreezePanes {
     return this.kid('freezePanes', () => new SimFreezePanes(this.context, `${this._path}.freezePanes`, () => this._target()));
+  }
+  get horizontalPageBreaks(): SimPageBreakCollection {
+    return this.kid('horizontalPageBreaks', () => new SimPageBreakCollection(this.context, `${this._path}.horizontalPageBreaks`, () => this._target()));
   }
   get pageLayout(): SimPageLayout {
     return this.kid('pageLayout', () => new SimPageLayout(this.context, `${this._path}.pageLayout`, () => this._target()));

@@ -84,6 +84,8 @@ export interface SimPage {
   paperSize?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printTitleRows?: Rect | null;
+  /** Manual page breaks: each the 0-based row that starts a new page. */
+  rowBreaks?: number[];
   footers: { left: string; center: string; right: string };
   headers: { left: string; center: string; right: string };
 }

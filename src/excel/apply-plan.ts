@@ -416,7 +416,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
 
   if (plan.page && requirements.use('pageLayout')) {
     const page = plan.page;
-    step(estimateSteps(8, page), (ws) => {
+    step(estimateSteps(8 + 2 * (page.rowBreaks?.length ?? 0), page), (ws) => {
       const layout = ws.pageLayout;
       layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
@@ -427,6 +427,8 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
       const footer = layout.headersFooters.defaultForAllPages;
       if (page.footerLeft) footer.leftFooter = page.footerLeft;
       footer.rightFooter = 'Page &P of &N';
+      // Same API set as the print titles (1.9): a new page starts below each break row.
+      for (const row of page.rowBreaks ?? []) ws.horizontalPageBreaks.add(ws.getRange(`A${row + 1}`));
     });
   }
   return steps;

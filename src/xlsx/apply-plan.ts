@@ -6,6 +6,7 @@ import { isToolRagRule } from '../engine/rag/rag-formats';
 import { OWNED_LIST_HEADER } from '../engine/sheet-plan/plan-sheet';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
+import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
 import { modelFingerprint, planFingerprint } from './package/fingerprint';
 import { noteParts, sheetXml } from './package/sheet-xml';
 import { StyleSheet } from './package/style-sheet';
@@ -244,6 +245,8 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
       table = { name, id: ++tables.maxId, part: pkg.freePart('xl/tables/table', '.xml'), rel: `rId${sheetRels.length + 1}` };
       sheetRels.push({ id: table.rel, type: REL_TYPES.table, target: table.part, external: false });
     }
+    const drawing = sheetPlan.charts?.length ? { part: pkg.freePart('xl/drawings/drawing', '.xml'), rel: `rId${sheetRels.length + 1}` } : undefined;
+    if (drawing) sheetRels.push({ id: drawing.rel, type: CHART_REL_TYPES.drawing, target: drawing.part, external: false });
     const header = ownershipHeader(sheetPlan);
     const note = header && { comments: pkg.freePart('xl/comments', '.xml'), drawing: pkg.freePart('xl/drawings/vmlDrawing', '.vml'), drawingRel: `rId${sheetRels.length + 2}` };
     if (note) {
@@ -255,11 +258,12 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
       date1904: pkg.date1904,
       table: table && { name: table.name, id: table.id },
       keptRules: kept.get(lower(sheetPlan.name)),
-      rels: { table: table?.rel, legacyDrawing: note?.drawingRel },
+      rels: { table: table?.rel, drawing: drawing?.rel, legacyDrawing: note?.drawingRel },
     });
     anyFormulas ||= parts.hasFormulas;
     pkg.put(part, parts.xml, CONTENT_TYPES.worksheet);
     if (table && parts.table) pkg.put(table.part, parts.table.xml, CONTENT_TYPES.table);
+    if (drawing) putCharts(pkg, sheetPlan, drawing.part);
     if (header && note) {
       const others = Object.fromEntries(Object.entries(prints).filter(([name]) => name !== sheetPlan.name));
       const block = Number(/(\d+)\.vml$/.exec(note.drawing)?.[1] ?? 1);

@@ -19,6 +19,9 @@ export function overallSentence(actions: PackAction[], legend: Record<Rag, strin
   return `Of ${actions.length} actions, ${list}; ${done}% of the plan is complete${overdue ? ` and ${overdue} ${overdue === 1 ? 'action is' : 'actions are'} overdue` : ' and nothing is overdue'}.`;
 }
 
+/** Rows the RAG-by-theme chart takes. */
+const SUMMARY_CHART_ROWS = 20;
+
 export function boardSummarySheet(name: string, context: BoardPackContext): SheetPlan {
   const sheet = emptySheet(name);
   sheet.columns = [{ width: 60, wrap: true }, ...RAGS.map(() => ({ width: 9 })), { width: 9 }, { width: 12 }];
@@ -61,13 +64,6 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   if (themes.length) {
     sheet.dataBars.push({ range: `${columnLetters(RAGS.length + 2)}${first}:${columnLetters(RAGS.length + 2)}${last}`, color: '1D70B8' });
     sheet.dataBars.push({ range: `${lastCol}${first}:${lastCol}${last}`, color: '0F7A52' });
-  }
-
-  if (themes.length) {
-    // RAG by theme as a stacked bar, beside the table (Office.js only: the data bars are its fallback in files).
-    sheet.charts = [
-      { kind: 'stackedBar', title: 'Actions by theme and RAG', source: `A${top}:${columnLetters(RAGS.length + 1)}${last}`, seriesBy: 'columns', from: `K${top}`, to: `R${top + 16}` },
-    ];
   }
 
   let row = totalRow + 2;
@@ -115,5 +111,13 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   sheet.rowHeights = { ...fitted, ...changeHeights, 1: merged(1, 21, mergedWidth * 0.62), 5: merged(5, 15, mergedWidth * 0.95) };
   sheet.styles.push({ range: `A1:${lastCol}1`, wrap: true, vertical: 'top' });
   printReady(sheet, context, `${top}:${top}`);
+  if (themes.length) {
+    // RAG by theme as a stacked bar, on a page of its own after the summary and within the table's width: beside the
+    // table it would shrink the printed summary, and under it push the key and changes onto a second page.
+    sheet.charts = [
+      { kind: 'stackedBar', title: 'Actions by theme and RAG', source: `A${top}:${columnLetters(RAGS.length + 1)}${last}`, seriesBy: 'columns', from: `A${row + 1}`, to: `${lastCol}${row + SUMMARY_CHART_ROWS}` },
+    ];
+    sheet.page!.rowBreaks = [row];
+  }
   return sheet;
 }

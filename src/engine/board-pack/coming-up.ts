@@ -1,11 +1,11 @@
-/** Coming up: actions and milestones due in the next reporting period. */
+/** Coming up: actions and milestones due from today to the end of the next quarter, or the window Plan Settings sets. */
 import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { emptySheet, fitRowHeights, PlanValuePool, SheetPlan, text } from '../sheet-plan/types';
 import { parseTimescale } from '../timescale';
 import { BoardPackContext } from './context';
 import { headerRow, printReady } from './layout';
 import { byThemeThenRef } from './order';
-import { ukDate } from './reporting-period';
+import { comingUpWindow, ComingUpWindow } from './coming-up-window';
 import { PackAction } from './types';
 
 export interface ComingUpItem {
@@ -15,13 +15,14 @@ export interface ComingUpItem {
   what: string;
 }
 
-/** Actions and milestones due in the next reporting period, earliest first. */
-export function comingUp(context: Pick<BoardPackContext, 'actions' | 'next'>, planStart: string | null): ComingUpItem[] {
+/** Actions and milestones due within the window (see coming-up-window.ts), earliest first. */
+export function comingUp(context: Pick<BoardPackContext, 'actions'>, window: ComingUpWindow, planStart: string | null): ComingUpItem[] {
   const items: ComingUpItem[] = [];
-  const inWindow = (iso: string) => iso >= context.next.start && iso <= context.next.end;
+  const inWindow = (iso: string) => iso >= window.start && iso <= window.end;
   const terms = { shortMonths: 6, mediumMonths: 12, longMonths: 24 };
   // A milestone can only fall in the window if it names one of the window's years (2025, 25) or is relative.
-  const years = [...new Set([context.next.start.slice(0, 4), context.next.end.slice(0, 4)])];
+  const years: string[] = [];
+  for (let y = Number(window.start.slice(0, 4)); y <= Number(window.end.slice(0, 4)); y++) years.push(String(y));
   const mayFall = new RegExp(`${years.map((y) => `${y}|\\b${y.slice(2)}\\b`).join('|')}|\\b(short|medium|long)\\b|\\b\\d{1,2}\\s*m(onths?)?\\b`, 'i');
   for (const a of context.actions) {
     if (a.status === 'Complete') continue;
@@ -37,18 +38,19 @@ export function comingUp(context: Pick<BoardPackContext, 'actions' | 'next'>, pl
   return items.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0) || order(x.action, y.action));
 }
 
-export function comingUpSheet(name: string, context: BoardPackContext, planStart: string | null): SheetPlan {
+export function comingUpSheet(name: string, context: BoardPackContext, planStart: string | null, months?: number | null): SheetPlan {
+  const window = comingUpWindow(context.today, months);
   const sheet = emptySheet(name);
   const labels = ['Due', 'Type', 'Ref', 'Theme', 'Action or milestone', 'Lead', 'Status', 'RAG'];
   sheet.columns = [{ width: 11, numFmt: 'dd/mm/yyyy' }, { width: 10 }, { width: 8 }, { width: 20, wrap: true }, { width: 50, wrap: true }, { width: 22, wrap: true }, { width: 12 }, { width: 8 }];
   headerRow(sheet, 1, labels);
-  const items = comingUp(context, planStart);
+  const items = comingUp(context, window, planStart);
   const shared = new PlanValuePool();
   for (const item of items) {
     const a = item.action;
     sheet.rows.push([shared.date(item.due), shared.text(item.kind), text(a.ref), shared.text(a.theme), text(item.what), shared.text(a.lead), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag)]);
   }
-  if (!items.length) sheet.rows.push([text(`Nothing is due in ${context.next.label} (${ukDate(context.next.start)} to ${ukDate(context.next.end)}).`)]);
+  if (!items.length) sheet.rows.push([text(`Nothing is due from ${window.label}.`)]);
   const lastRow = sheet.rows.length;
   if (items.length) {
     sheet.styles.push({ range: `A2:H${lastRow}`, vertical: 'top', border: true });

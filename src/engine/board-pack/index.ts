@@ -15,10 +15,12 @@ import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
 import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod } from './reporting-period';
 import { boardSummarySheet } from './board-summary';
+import { boardViewsSheet } from './board-views';
 import { comingUpSheet } from './coming-up';
 import { BoardPackContext } from './context';
 import { exceptionsSheet } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
+import { kpiTrendsSheet } from './kpi-trends';
 import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheet } from './snapshot';
 import { PackAction } from './types';
 
@@ -89,7 +91,7 @@ export function reportingPeriod(result: StructureResult, options: Pick<BoardPack
   return parseReportingPeriod(options.period) ?? parseReportingPeriod(result.settings.reportingPeriod) ?? quarterContaining(options.today);
 }
 
-export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', comingUp: 'Coming up' } as const;
+export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', trends: 'KPI Trends', comingUp: 'Coming up', views: 'Board Views' } as const;
 
 export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookModel, options: BoardPackOptions): { plan: WorkbookPlan; actions: PackAction[] } {
   const existing = model.sheets.map((s) => s.name);
@@ -115,13 +117,16 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     changes: previous ? changesSince(previous, actions, keys) : null,
     series: new Map(computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => [k.definition.id, k.series])),
   };
-  if (isScorecardOnly(result)) return { plan: scorecardOnlyPack(name(BOARD_SHEETS.scorecard), context, kpiSheets), actions };
+  const trends = withRole(kpiTrendsSheet(name(BOARD_SHEETS.trends), context), 'kpi-trends');
+  if (isScorecardOnly(result)) return { plan: scorecardOnlyPack(name(BOARD_SHEETS.scorecard), context, kpiSheets, trends), actions };
   const planName = name(PLAN_SHEET_NAME);
   const sheets: SheetPlan[] = [
     boardSummarySheet(name(BOARD_SHEETS.summary), context),
+    boardViewsSheet(name(BOARD_SHEETS.views), context, result.settings.planStart, result.settings.comingUpMonths),
     exceptionsSheet(name(BOARD_SHEETS.exceptions), context),
     kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context),
-    comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart),
+    ...trends.map((t) => t.sheet),
+    comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart, result.settings.comingUpMonths),
     planSheet(planName, LISTS_SHEET_NAME, actions, {
       ragColours: true,
       kpiRags: actionKpiRags(actions, kpis),
@@ -130,18 +135,23 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     ...kpiSheets,
     snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET)),
   ];
-  const roles = ['board-summary', 'exceptions', 'kpi-scorecard', 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
+  const roles = ['board-summary', 'board-views', 'exceptions', 'kpi-scorecard', ...trends.map((t) => t.role), 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
   sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
   return { plan: { sheets }, actions };
+}
+
+/** A sheet that is there only when it has something to show, with its role on the ownership list. */
+function withRole(sheet: SheetPlan | null, role: string): { sheet: SheetPlan; role: string }[] {
+  return sheet ? [{ sheet, role }] : [];
 }
 
 /**
  * A workbook holding only a KPI scorecard: its board pack is the KPI Scorecard (with the filled KPI register behind it),
  * and no empty plan, exceptions or coming-up sheets.
  */
-function scorecardOnlyPack(scorecardName: string, context: BoardPackContext, kpiSheets: SheetPlan[]): WorkbookPlan {
-  const sheets: SheetPlan[] = [kpiScorecardSheet(scorecardName, context), ...kpiSheets];
-  const roles = ['kpi-scorecard', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc'))];
+function scorecardOnlyPack(scorecardName: string, context: BoardPackContext, kpiSheets: SheetPlan[], extra: { sheet: SheetPlan; role: string }[]): WorkbookPlan {
+  const sheets: SheetPlan[] = [kpiScorecardSheet(scorecardName, context), ...extra.map((e) => e.sheet), ...kpiSheets];
+  const roles = ['kpi-scorecard', ...extra.map((e) => e.role), ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc'))];
   sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
   return { sheets };
 }

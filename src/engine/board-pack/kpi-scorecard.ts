@@ -1,5 +1,6 @@
-/** The KPI Scorecard: each KPI's latest position, the council's RAG beside the rule's, and the trend. */
+/** The KPI Scorecard: each KPI's latest position and the council's RAG beside the rule's (the trends are on KPI Trends). */
 import { KpiReport } from '../schema';
+import { impossibleFor } from '../kpi/possible-range';
 import { ragFormat } from '../rag/rag-formats';
 import { emptySheet, fitRowHeights, num, SheetPlan, text } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
@@ -26,7 +27,23 @@ export function kpiScorecardNotes(k: KpiReport): string {
   if (k.latest?.provisional) notes.push(`The latest figure (${k.latest.period}) is provisional.`);
   if (k.previous?.provisional) notes.push(`The previous figure (${k.previous.period}) is provisional.`);
   if (k.polarityEvidence === 'unsure') notes.push(`Not yet confirmed that ${k.polarity} is better.`);
+  for (const [word, p] of [['latest', k.latest], ['previous', k.previous]] as const) {
+    const why = p && impossibleFor(p.value, k.unit);
+    if (why) notes.push(`* The ${word} figure (${p.period}) ${why}, so it cannot be right: check it at its source. It is not plotted.`);
+  }
   return notes.join(' ');
+}
+
+/**
+ * Latest and previous figures that cannot be right for their unit: marked with an asterisk (kept in the number's
+ * format, so the cell stays a number) on a light orange fill, and explained in the Notes column in words.
+ */
+function markImpossible(sheet: SheetPlan, kpis: readonly KpiReport[]): void {
+  kpis.forEach((k, i) => {
+    [k.latest, k.previous].forEach((p, j) => {
+      if (p && impossibleFor(p.value, k.unit)) sheet.styles.push({ range: `${j ? 'I' : 'H'}${i + 2}`, numFmt: '#,##0.0"*"', fill: 'FDE4D7', bold: true });
+    });
+  });
 }
 
 /**
@@ -77,39 +94,10 @@ export function kpiScorecardSheet(name: string, context: BoardPackContext): Shee
   if (context.kpis.length) {
     sheet.styles.push({ range: `A2:${lastCol}${lastRow}`, vertical: 'top', border: true }, { range: `F2:F${lastRow}`, numFmt: '#,##0.0' }, { range: `H2:I${lastRow}`, numFmt: '#,##0.0' });
     sheet.conditionalFormats.push(ragFormat(`K2:${columnLetters(10 + ragLabels.length)}${lastRow}`));
-    trendTable(sheet, context, lastRow + 3);
+    markImpossible(sheet, context.kpis);
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.rowHeights = fitRowHeights(sheet, 2);
   printReady(sheet, context, '1:1');
   return sheet;
-}
-
-const TREND_PERIODS = 6;
-
-/**
- * The KPI trend: each KPI's figures for the most recent periods, as a table under the scorecard, with a line
- * chart over it in Excel and data bars on the latest figures as the file fallback.
- */
-function trendTable(sheet: SheetPlan, context: BoardPackContext, top: number): void {
-  const withSeries = context.kpis.filter((k) => (context.series.get(k.id)?.length ?? 0) > 0);
-  if (!withSeries.length) return;
-  const periods = [...new Map(withSeries.flatMap((k) => context.series.get(k.id)!).map((p) => [p.key, p.period])).entries()]
-    .sort((a, b) => a[0] - b[0])
-    .slice(-TREND_PERIODS);
-  sheet.rows[top - 2] = [text(`Trend: the last ${periods.length} periods`)];
-  sheet.styles.push({ range: `A${top - 1}`, bold: true });
-  sheet.rows[top - 1] = [text('KPI ID'), ...periods.map(([, label]) => text(label))];
-  sheet.styles.push({ range: `A${top}:${columnLetters(periods.length + 1)}${top}`, bold: true, fill: 'DEE0E2', border: true });
-  withSeries.forEach((k, i) => {
-    const byKey = new Map(context.series.get(k.id)!.map((p) => [p.key, p.value]));
-    sheet.rows[top + i] = [text(k.id), ...periods.map(([key]) => num(byKey.get(key) ?? null))];
-  });
-  const bottom = top + withSeries.length;
-  const lastCol = columnLetters(periods.length + 1);
-  sheet.styles.push({ range: `B${top + 1}:${lastCol}${bottom}`, numFmt: '#,##0.0', border: true });
-  sheet.dataBars.push({ range: `${lastCol}${top + 1}:${lastCol}${bottom}`, color: '1D70B8' });
-  // No holes in the rows: the adapters write rows as one 2-D block.
-  for (let r = 0; r < sheet.rows.length; r++) sheet.rows[r] ??= [];
-  sheet.charts = [{ kind: 'line', title: 'KPI trend', source: `A${top}:${lastCol}${bottom}`, seriesBy: 'rows', from: `L${top}`, to: `T${top + 18}` }];
 }

@@ -4,10 +4,12 @@
  * unusable. A "Rule: <id>" row in Plan Settings changes a rule's severity or turns it off, as for the plan rules.
  */
 import { describeCode } from '../ascof';
+import { codeWordsMismatch, codesInWords } from '../ascof-words';
 import { Finding, PlanSettings, Severity } from '../schema';
 import { a1, parseA1 } from '../workbook';
 import { isRatio, KpiComputation, observationValue } from './compute';
 import { polarityFindings } from './polarity-findings';
+import { impossibleFor } from './possible-range';
 import { statedFindings } from './stated-findings';
 import { excelTrim, expectedEndOffset, KIND_MONTHS, keyAt, keyEndOffset, keyKind, PeriodKind, periodLabel } from './period';
 import { idMatchKey, KpiDefinitionSource, KpiReading, LongBlock, WideBlock } from './read';
@@ -26,6 +28,7 @@ export const KPI_RULES = {
   'unknown-framework-code': { severity: 'warning', title: 'ASCOF code in neither framework' },
   'kpi-local-code': { severity: 'info', title: 'Local or survey indicator, not an ASCOF code' },
   'kpi-old-framework-code': { severity: 'info', title: 'ASCOF code from the pre-2023 framework' },
+  'kpi-code-names-other-measure': { severity: 'warning', title: "ASCOF code that names a different measure from the KPI's name" },
   'kpi-unit-from-framework': { severity: 'info', title: 'Unit or polarity taken from the ASCOF catalogue' },
   'kpi-polarity-unsure': { severity: 'warning', title: 'Not known whether higher or lower is better' },
   'kpi-stated-rag-differs': { severity: 'warning', title: "The council's RAG and the tolerance rule disagree" },
@@ -76,6 +79,18 @@ function definitionFindings(reading: KpiReading): Raw[] {
       });
     }
     for (const c of d.citations) {
+      const mismatch = c.matches.length ? codeWordsMismatch(c.code, def.name) : null;
+      if (mismatch) {
+        // The same check as ascof-code-names-other-measure on plan text: the KPI's own name is the measure's words.
+        const codes = codesInWords(mismatch.wordsName);
+        out.push({
+          rule: 'kpi-code-names-other-measure',
+          sheet,
+          cell: codeCell,
+          message: `${def.id} “${def.name}” cites ASCOF ${c.raw}, but its name reads as “${mismatch.wordsName[0].name}” (${codes}). ${describeCode(c.code)}`,
+          fix: `Check which measure is meant. “${mismatch.wordsName[0].name}” is ${codes}: correct the code, or the name if the code is right.`,
+        });
+      }
       if (!c.matches.length) {
         out.push({
           rule: 'unknown-framework-code',
@@ -203,7 +218,8 @@ function dataFindings(reading: KpiReading, computation: KpiComputation): Raw[] {
     if (value !== null && Number.isFinite(value)) {
       const ratio = isRatio(o);
       const cell = ratio ? (o.numerator! < 0 ? s.cells.numerator : o.denominator! < 0 ? s.cells.denominator : s.cells.numerator) : s.cells.value;
-      if (unit === 'percentage' && (value < 0 || value > 100)) {
+      const impossible = impossibleFor(value, unit) !== null;
+      if (impossible && unit === 'percentage') {
         out.push({
           rule: 'kpi-value-out-of-range',
           sheet,
@@ -213,7 +229,7 @@ function dataFindings(reading: KpiReading, computation: KpiComputation): Raw[] {
             : `${id}, ${o.period}: ${fmt(value)}% is outside 0–100%.`,
           fix: ratio ? 'Check the numerator and denominator: the numerator counts people within the denominator, so it cannot be larger (or negative).' : 'Check the figure: a percentage lies between 0 and 100.',
         });
-      } else if (unit !== 'percentage' && unit !== 'score' && value < 0) {
+      } else if (impossible) {
         out.push({
           rule: 'kpi-value-out-of-range',
           sheet,

@@ -68,8 +68,9 @@ export interface DataBarPlan {
 }
 
 /**
- * A native chart. Written through the Excel charts API by the Office.js adapter; the xlsx writer does not write
- * charts, and the sheets that carry one also carry data bars over the same figures as the fallback.
+ * A native chart over the sheet's own cells. Written through the Excel charts API by the Office.js adapter, and as
+ * drawing and chart parts by the xlsx writer (src/xlsx/package/chart-xml.ts). An empty cell in the source is a gap
+ * in the chart, never a zero: the engine leaves a figure out of a chart by leaving its cell empty.
  */
 export interface ChartPlan {
   kind: 'stackedBar' | 'line';
@@ -88,6 +89,8 @@ export interface PagePlan {
   fitToWidth: 1;
   /** Rows repeated at the top of every printed page, e.g. "1:1". */
   printTitleRows?: string;
+  /** Manual page breaks: a new page starts after each of these 1-based rows (so a chart is never cut in two). */
+  rowBreaks?: number[];
   footerLeft?: string;
   footerRight?: string;
 }

@@ -6,6 +6,7 @@
  * or, where something is missing, the empty cell where it belongs.
  */
 import { Rule } from './rule-shape';
+import { ascofCodeWords } from './rules/ascof-words';
 import { formulaError, smartIncomplete, themeNotInFramework, unknownFrameworkCode } from './rules/content';
 import { missingDueDate, overdue, unparseableTimescale } from './rules/dates';
 import { crossReferenceNotFound, duplicateRef, missingRef } from './rules/refs';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   formulaError,
   smartIncomplete,
   unknownFrameworkCode,
+  ascofCodeWords,
   themeNotInFramework,
   crossReferenceNotFound,
 ];

@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'formula-error',
   'smart-incomplete',
   'unknown-framework-code',
+  'ascof-code-names-other-measure',
   'theme-not-in-framework',
   'cross-reference-not-found',
 ] as const;

@@ -85,8 +85,8 @@ export interface SheetXmlOptions {
   table?: { name: string; id: number };
   /** Conditional-format blocks (raw XML) the officer added to the earlier copy of this sheet, kept after ours. */
   keptRules?: string[];
-  /** Relationship ids for the parts the sheet points at: its table, and the drawing of its note (lists sheet). */
-  rels: { table?: string; legacyDrawing?: string };
+  /** Relationship ids for the parts the sheet points at: its table, its charts' drawing, and the drawing of its note (lists sheet). */
+  rels: { table?: string; drawing?: string; legacyDrawing?: string };
 }
 
 /** White space a reader may fold unless told to keep it; most cells have none, and the attribute costs 21 bytes. */
@@ -243,8 +243,11 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     parts.push(`<pageSetup paperSize="9" orientation="${plan.page.orientation}" fitToWidth="1" fitToHeight="0"/>`);
     const footer = `${plan.page.footerLeft ? `&L${plan.page.footerLeft}` : ''}&RPage &P of &N`;
     parts.push(`<headerFooter><oddFooter>${escapeXml(footer)}</oddFooter></headerFooter>`);
+    const breaks = plan.page.rowBreaks ?? [];
+    if (breaks.length) parts.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
     if (plan.page.printTitleRows) printTitles = `'${plan.name.replace(/'/g, "''")}'!${absoluteRows(plan.page.printTitleRows)}`;
   }
+  if (options.rels.drawing) parts.push(`<drawing r:id="${options.rels.drawing}"/>`);
   if (options.rels.legacyDrawing) parts.push(`<legacyDrawing r:id="${options.rels.legacyDrawing}"/>`);
 
   let table: SheetParts['table'];
