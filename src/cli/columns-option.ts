@@ -14,6 +14,7 @@
 import { IGNORE_ROLE, knownRoles, parseRole } from '../engine/column-roles';
 import { ChoosableSheet } from '../engine/column-choice';
 import { unquoteSheetName } from '../engine/saved-mapping';
+import { isKpiOnlyRole, knownKpiRoles, KpiRole, parseKpiRole, repeatable } from '../engine/kpi-column-roles';
 import { ColumnField } from '../engine/structure/columns';
 import { normalise } from '../engine/text';
 import { columnLetters, SheetGrid, WorkbookModel } from '../engine/workbook';
@@ -25,6 +26,13 @@ export interface ColumnsChoice {
   headerRow: number;
   /** Column number → field, or null to leave the column out. */
   fields: Map<number, ColumnField | null>;
+}
+
+/** The officer's columns for a KPI sheet (a scorecard or register), mapped with KPI roles. */
+export interface KpiColumnsChoice {
+  sheet: string;
+  headerRow: number;
+  fields: Map<number, KpiRole>;
 }
 
 interface Item {
@@ -80,8 +88,41 @@ function resolveColumn(grid: SheetGrid, sheet: string, headerRow: number, value:
   throw new ColumnsError(`--columns: no column on row ${headerRow} of "${sheet}" is headed "${value}"; the headers are ${list(labelled) || 'none'}.`);
 }
 
-/** The officer's column roles, resolved against the workbook: one choice per sheet named. */
-export function resolveColumns(spec: string, model: WorkbookModel, choices: ChoosableSheet[]): ColumnsChoice[] {
+/** The first of a sheet's top rows with two labels or more: where a KPI sheet's headers most likely are. */
+function firstLabelRow(grid: SheetGrid): number | null {
+  for (const row of grid.rowNumbers.slice(0, 30)) if (grid.columnsShown(row).filter((c) => grid.text(row, c)).length >= 2) return row;
+  return null;
+}
+
+/**
+ * A KPI sheet's roles: the same syntax, with KPI roles. Several columns may be periods (one column of figures
+ * each); every other role is given once.
+ */
+function resolveKpiSheet(model: WorkbookModel, sheet: string, sheetItems: Item[], headerItem: Item | undefined): KpiColumnsChoice {
+  const grid = new SheetGrid(model.sheets.find((s) => s.name === sheet)!);
+  const headerRow = headerItem ? Number(headerItem.value) : firstLabelRow(grid);
+  if (headerRow === null) throw new ColumnsError(`--columns: PlanAssure cannot tell which row of "${sheet}" holds the headers: add header=N, for example header=3.`);
+  const fields = new Map<number, KpiRole>();
+  const given = new Map<KpiRole, number>();
+  for (const item of sheetItems) {
+    if (item === headerItem) continue;
+    const role = parseKpiRole(item.key);
+    if (role === undefined) throw new ColumnsError(`--columns: "${item.key}" is not a KPI role; the roles for a KPI sheet are ${knownKpiRoles().join(', ')}.`);
+    const col = resolveColumn(grid, sheet, headerRow, item.value);
+    if (role !== null && !repeatable(role) && given.has(role)) {
+      throw new ColumnsError(`--columns: the role "${item.key}" is given twice (columns ${columnLetters(given.get(role)!)} and ${columnLetters(col)}): give each role once.`);
+    }
+    if (fields.has(col)) throw new ColumnsError(`--columns: column ${columnLetters(col)} is given two roles: give it one.`);
+    if (role !== null) given.set(role, col);
+    fields.set(col, role);
+  }
+  if (!given.has('name') && !given.has('id')) throw new ColumnsError(`--columns: say which column of "${sheet}" names the KPIs, for example name=B (or id=A).`);
+  return { sheet, headerRow, fields };
+}
+
+/** The officer's column roles, resolved against the workbook: one choice per sheet named, for plans and for KPIs. */
+/** (`kpis` receives the sheets mapped with KPI roles.) */
+export function resolveColumns(spec: string, model: WorkbookModel, choices: ChoosableSheet[], kpis: KpiColumnsChoice[] = []): ColumnsChoice[] {
   const items = splitItems(spec);
   const bySheet = new Map<string, Item[]>();
   for (const item of items) {
@@ -100,6 +141,11 @@ export function resolveColumns(spec: string, model: WorkbookModel, choices: Choo
       const n = Number(headerItems[0].value);
       if (!Number.isInteger(n) || n < 1) throw new ColumnsError(`--columns: header=${headerItems[0].value} is not a row number: write header=3 for row 3.`);
       headerRow = n;
+    }
+    // A sheet given a role only a KPI has (target, period …) is mapped as a KPI sheet.
+    if (sheetItems.some((i) => !headerItems.includes(i) && isKpiOnlyRole(i.key))) {
+      kpis.push(resolveKpiSheet(model, sheet, sheetItems, headerItems[0]));
+      continue;
     }
     if (headerRow === null) throw new ColumnsError(`--columns: PlanAssure cannot tell which row of "${sheet}" holds the headers: add header=N, for example header=3.`);
     const grid = new SheetGrid(model.sheets.find((s) => s.name === sheet)!);

@@ -21,7 +21,7 @@ import { structureWorkbook, StructureOptions, StructureResult } from '../engine/
 import { WorkbookModel } from '../engine/workbook';
 import { editSettingsSheet, withSettingsSheet } from '../xlsx/settings-edit';
 import { candidateMessage } from './candidates';
-import { ColumnsChoice, ColumnsError, resolveColumns } from './columns-option';
+import { ColumnsChoice, ColumnsError, KpiColumnsChoice, resolveColumns } from './columns-option';
 import { validatePlan } from '../engine/validate';
 import { applyWorkbookPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
@@ -142,10 +142,12 @@ function polarityOptions(options: string[]): Record<string, Polarity> {
   return out;
 }
 
-function columnOverrides(chosen: ColumnsChoice[]): Pick<StructureOptions, 'columnOverrides' | 'headerRowOverrides'> {
+function columnOverrides(chosen: ColumnsChoice[], kpis: KpiColumnsChoice[]): Partial<StructureOptions> {
   return {
     columnOverrides: Object.fromEntries(chosen.map((c) => [c.sheet, Object.fromEntries(c.fields)])),
     headerRowOverrides: Object.fromEntries(chosen.map((c) => [c.sheet, c.headerRow])),
+    kpiColumnOverrides: Object.fromEntries(kpis.map((c) => [c.sheet, Object.fromEntries(c.fields)])),
+    kpiHeaderRowOverrides: Object.fromEntries(kpis.map((c) => [c.sheet, c.headerRow])),
   };
 }
 
@@ -180,8 +182,9 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     const settings = Object.keys(kpiPolarities).length ? { kpiPolarities } : undefined;
     const base: StructureOptions = { today: options.today, planStart: options.planStart, ownedSheets: owned, settings };
     let result = structureWorkbook(model, base);
-    const chosen = options.columns ? resolveColumns(options.columns, model, choosableSheets(model, result)) : [];
-    if (chosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen) });
+    const kpiChosen: KpiColumnsChoice[] = [];
+    const chosen = options.columns ? resolveColumns(options.columns, model, choosableSheets(model, result), kpiChosen) : [];
+    if (chosen.length || kpiChosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen, kpiChosen) });
     // The roles given with --columns are saved in the written copy, so the next run reads the plan the same way.
     const settingsEdit = chosen.length ? settingsEditFor(model, savedColumns(model, result, chosen)) : null;
     const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: options.today })];

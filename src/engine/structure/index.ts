@@ -2,6 +2,7 @@
  * Structuring: any plan layout in, canonical actions out. Pure: the workbook model and "today" come in as data.
  */
 import { isFigureTable, readKpiWorkbook } from '../kpi';
+import type { KpiColumnOverrides } from '../kpi/headers';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { withSavedMapping } from '../saved-mapping';
 import { readSettingsSheet } from '../settings';
@@ -36,6 +37,10 @@ export interface StructureOptions {
    * with `columnOverrides`, even where no header row reached confidence on its own.
    */
   headerRowOverrides?: Record<string, number>;
+  /** The officer's mapping of KPI sheets' columns (a scorecard the tool could not read), by sheet name. */
+  kpiColumnOverrides?: Record<string, KpiColumnOverrides>;
+  /** The officer's header row for those KPI sheets (1-based), by sheet name. */
+  kpiHeaderRowOverrides?: Record<string, number>;
   /** Sheets the tool wrote on an earlier run: never read as source. */
   ownedSheets?: readonly string[];
 }
@@ -79,7 +84,8 @@ export function structureWorkbook(model: WorkbookModel, given: StructureOptions)
     }
     // A table of figures under period headings is a scorecard, whatever its text columns look like to the plan
     // reader; the officer's own plan mapping for the sheet still wins.
-    if (!options.columnOverrides?.[sheet.name] && !options.headerRowOverrides?.[sheet.name] && isFigureTable(sheet, settings)) {
+    const mappedAsKpis = !!options.kpiColumnOverrides?.[sheet.name];
+    if (mappedAsKpis || (!options.columnOverrides?.[sheet.name] && !options.headerRowOverrides?.[sheet.name] && isFigureTable(sheet, settings))) {
       sheets.push(emptyLayout(sheet.name, 'not-a-plan'));
       continue;
     }
@@ -114,7 +120,7 @@ export function structureWorkbook(model: WorkbookModel, given: StructureOptions)
 
   // KPI registers, data sheets and scorecards, recognised by their headers among the sheets that hold no plan.
   const notKpi = new Set(sheets.filter((s) => s.role !== 'not-a-plan').map((s) => s.sheet));
-  const kpi = readKpiWorkbook(model.sheets, settings, notKpi);
+  const kpi = readKpiWorkbook(model.sheets, settings, notKpi, { columnOverrides: options.kpiColumnOverrides, headerRowOverrides: options.kpiHeaderRowOverrides });
   for (const layout of kpi.reading.layouts) {
     const s = sheets.find((x) => x.sheet === layout.sheet);
     if (s) s.role = layout.kind === 'long' ? 'kpi-data' : 'kpi-register';
