@@ -141,6 +141,34 @@ describe('sync counting and payload limits', () => {
     expect(sim.stats.requests[1].payloadBytes).toBeGreaterThan('hello'.length + 'world'.length);
   });
 
+  test('measures a request as Office.js serialises it: the JSON of its Actions and ObjectPaths', async () => {
+    const sim = new ExcelSimulator();
+    const context = sim.newContext();
+    const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:A2');
+    range.values = [['hello'], ['world']];
+    range.load('address');
+    const message = context.pendingRequestMessage();
+    // OfficeExtension.ClientRequest.buildRequestMessageBody: each object path once, with its parent's Id…
+    expect(Object.values(message.ObjectPaths)).toEqual([
+      { Id: 1, ObjectPathType: 1, Name: '' },
+      { Id: 3, ObjectPathType: 4, Name: 'Worksheets', ParentObjectPathId: 1 },
+      { Id: 5, ObjectPathType: 5, Name: '', ParentObjectPathId: 3, ArgumentInfo: { Arguments: ['Sheet1'] } },
+      { Id: 7, ObjectPathType: 3, Name: 'GetRange', ParentObjectPathId: 5, ArgumentInfo: { Arguments: ['A1:A2'] } },
+    ]);
+    // …and the actions: an Instantiate per object path, then the SetProperty and the Query, in order.
+    expect(message.Actions.map((a) => [a.ActionType, a.Name, a.ObjectPathId])).toEqual([
+      [1, '', 1],
+      [1, '', 3],
+      [1, '', 5],
+      [1, '', 7],
+      [4, 'Values', 7],
+      [2, '', 7],
+    ]);
+    expect(message.Actions[5]).toMatchObject({ QueryInfo: { Select: ['address'] } });
+    await context.sync();
+    expect(sim.stats.requests[0].payloadBytes).toBe(JSON.stringify(message).length);
+  });
+
   test(`rejects a request over ${PAYLOAD_LIMIT_BYTES.toLocaleString()} bytes with RequestPayloadSizeLimitExceeded, applying nothing`, async () => {
     const sim = new ExcelSimulator();
     const big = Array.from({ length: 6000 }, (_, i) => [`${'x'.repeat(1000)}${i}`]);

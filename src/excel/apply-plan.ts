@@ -44,7 +44,7 @@ export const SAFE_REQUEST_BYTES = 4_500_000;
 /** Value writes are cut into blocks of rows of about this size, so that requests can be packed tightly. */
 export const BLOCK_BYTES = 256 * 1024;
 /** Allowance per queued operation for its object path and framing. */
-export const OPERATION_OVERHEAD_BYTES = 160;
+export const OPERATION_OVERHEAD_BYTES = 220;
 
 export interface ApplyOptions {
   /** The workbook's sheet names, when the caller has just read them in this Excel.run: saves a request. */
@@ -78,7 +78,7 @@ export function estimatePayloadBytes(...args: unknown[]): number {
 }
 
 /** The same for a step that queues `operations` operations (each property set, method call and object path). */
-function estimateSteps(operations: number, ...args: unknown[]): number {
+export function estimateOperations(operations: number, ...args: unknown[]): number {
   return estimatePayloadBytes(...args) + OPERATION_OVERHEAD_BYTES * Math.max(0, operations - 1);
 }
 
@@ -343,7 +343,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
   if (plan.table && plan.rows.length > 1) {
     const table = plan.table;
     step(
-      estimateSteps(3, table.range, table.name, table.style),
+      estimateOperations(3, table.range, table.name, table.style),
       (ws) => {
         const t = ws.tables.add(ws.getRange(table.range), true);
         t.name = table.name;
@@ -359,7 +359,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
   if (plan.validations.length && requirements.use('dataValidation')) {
     for (const v of plan.validations) {
       step(
-        estimateSteps(4, v.range, v.source, v.message),
+        estimateOperations(4, v.range, v.source, v.message),
         (ws) => {
           const dv = ws.getRange(v.range).dataValidation;
           dv.ignoreBlanks = true;
@@ -377,7 +377,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
     for (const bar of plan.dataBars) {
       const p = priority++;
       step(
-        estimateSteps(7, bar),
+        estimateOperations(7, bar),
         (ws) => {
           const f = ws.getRange(bar.range).conditionalFormats.add('DataBar');
           f.dataBar.positiveFormat.fillColor = `#${bar.color}`;
@@ -393,7 +393,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
   if (plan.charts?.length && requirements.use('charts')) {
     for (const chart of plan.charts) {
       step(
-        estimateSteps(5, chart),
+        estimateOperations(5, chart),
         (ws) => {
           const type = chart.kind === 'stackedBar' ? 'BarStacked' : 'Line';
           const added = ws.charts.add(type as Excel.ChartType, ws.getRange(chart.source), chart.seriesBy === 'rows' ? 'Rows' : 'Columns');
@@ -416,7 +416,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
 
   if (plan.page && requirements.use('pageLayout')) {
     const page = plan.page;
-    step(estimateSteps(8, page), (ws) => {
+    step(estimateOperations(8, page), (ws) => {
       const layout = ws.pageLayout;
       layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
@@ -442,7 +442,7 @@ function styleSteps(sheet: string, style: RangeStyle): Step[] {
     steps.push({ bytes, needsFinalNames: false, queue: (get) => queue(get(sheet).getRange(style.range)) });
   };
   const sets = ['bold', 'italic', 'fontSize', 'fontColor', 'fill', 'wrap', 'vertical', 'horizontal'].filter((k) => style[k as keyof RangeStyle] !== undefined).length;
-  on(estimateSteps(3 + sets + (style.border ? BORDER_EDGES.length * 4 : 0), style), (range) => {
+  on(estimateOperations(3 + sets + (style.border ? BORDER_EDGES.length * 4 : 0), style), (range) => {
     const font = range.format.font;
     if (style.bold !== undefined) font.bold = style.bold;
     if (style.italic !== undefined) font.italic = style.italic;
@@ -480,7 +480,7 @@ function conditionalSteps(sheet: string, cf: ConditionalFormatPlan, nextPriority
   return cf.rules.map((rule) => {
     const priority = nextPriority();
     return {
-      bytes: estimateSteps(10, cf.range, rule),
+      bytes: estimateOperations(10, cf.range, rule),
       needsFinalNames: true,
       queue: (get: SheetLookup) => {
         const f = get(sheet).getRange(cf.range).conditionalFormats.add('Custom');
