@@ -377,15 +377,50 @@ describe('collections, null objects, requirement sets, selection', () => {
     expect(sim.details()[0].conditionalFormats).toEqual([{ range: 'B2:B3', rules: [{ type: 'expression', formula: '$B2="Red"', fill: 'CA3535', fontColor: undefined, bold: false }] }]);
   });
 
-  test('a table name must be unique in the workbook', async () => {
+  // office-js#551: Excel refuses a taken table name, on any sheet, with a vague InvalidArgument.
+  const VAGUE = /^The argument is invalid or missing or has an incorrect format\./;
+
+  test('a table name must be unique in the workbook, across sheets: Excel says only that the argument is invalid', async () => {
     const sim = new ExcelSimulator({ model: workbook(sheet('A', [['h'], ['1']]), sheet('B', [['h'], ['1']])) });
     await expect(
       run(sim, async (context) => {
         context.workbook.worksheets.getItem('A').tables.add('A1:A2', true).name = 'PlanAssurePlan';
-        context.workbook.worksheets.getItem('B').tables.add('A1:A2', true).name = 'PlanAssurePlan';
+        context.workbook.worksheets.getItem('B').tables.add('A1:A2', true).name = 'planassureplan';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(VAGUE) });
+  });
+
+  test('a table name is checked against the defined names too, and a defined name against the tables', async () => {
+    const sim = new ExcelSimulator({ model: workbook(sheet('A', [['h'], ['1'], [''], ['h'], ['2']])) });
+    await run(sim, async (context) => {
+      context.workbook.names.add('Targets', '=A!$A$1');
+      await context.sync();
+    });
+    await expect(
+      run(sim, async (context) => {
+        context.workbook.worksheets.getItem('A').tables.add('A1:A2', true).name = 'TARGETS';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(VAGUE) });
+    // Excel's own default name skips what is taken: the table above was added (Excel does not roll back) as Table1.
+    expect(sim.state.tables.map((t) => t.name)).toEqual(['Table1']);
+    await expect(
+      run(sim, async (context) => {
+        context.workbook.names.add('table1', '=A!$A$4');
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+  });
+
+  test.each(['R1C1', 'RC', 'c', 'AB12', '1Plan', 'Plan Actions', ''])('%p is not a table name Excel accepts', async (name) => {
+    const sim = new ExcelSimulator({ model: workbook(sheet('A', [['h'], ['1']])) });
+    await expect(
+      run(sim, async (context) => {
+        context.workbook.worksheets.getItem('A').tables.add('A1:A2', true).name = name;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   test('an API newer than the configured Excel fails with ApiNotFound', async () => {

@@ -11,5 +11,6 @@ export * from './range-format';
 export * from './data-validation';
 export * from './conditional-formats';
 export * from './tables';
+export * from './names';
 export * from './charts';
 export * from './page-layout';

@@ -46,6 +46,12 @@ export interface SimTable {
   showBandedRows: boolean;
 }
 
+/** A workbook-scoped defined name (Excel's NamedItem): what it refers to, as a formula ("=Sheet1!$A$1"). */
+export interface SimName {
+  name: string;
+  formula: string;
+}
+
 export interface SimValidation {
   rect: Rect;
   rule: { list?: { inCellDropDown: boolean; source: string } } & Record<string, unknown>;
@@ -108,6 +114,8 @@ export interface SimSheet {
 export interface SimWorkbookState {
   sheets: SimSheet[];
   tables: SimTable[];
+  /** Defined names: they share one namespace with the tables (see tables.ts). */
+  names: SimName[];
   settings: Map<string, unknown>;
   selection: { sheetId: string; rect: Rect } | null;
   activeSheetId: string | null;
@@ -118,7 +126,7 @@ export interface SimWorkbookState {
 export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
 
 export function emptyState(): SimWorkbookState {
-  return { sheets: [], tables: [], settings: new Map(), selection: null, activeSheetId: null, nextId: 1 };
+  return { sheets: [], tables: [], names: [], settings: new Map(), selection: null, activeSheetId: null, nextId: 1 };
 }
 
 export function newSheet(state: SimWorkbookState, name: string): SimSheet {
@@ -211,6 +219,7 @@ export function cloneState(state: SimWorkbookState): SimWorkbookState {
       page: JSON.parse(JSON.stringify(s.page)),
     })),
     tables: state.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
+    names: state.names.map((n) => ({ ...n })),
     settings: new Map(state.settings),
     selection: state.selection ? { ...state.selection } : null,
   };

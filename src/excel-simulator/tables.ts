@@ -8,9 +8,28 @@ import { SimRange, argPath } from './range';
 
 type TablesTarget = { state: SimWorkbookState; sheet: SimSheet | null };
 
-function validTableName(name: string): boolean {
-  return /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[rRcC]$/.test(name);
+/**
+ * Excel's rules for a table name ("Rename an Excel table", support.microsoft.com): it starts with a letter, an
+ * underscore or a backslash; letters, digits, full stops and underscores follow; at most 255 characters; not a cell
+ * reference ("A1", "R1C1"), nor "C", "c", "R" or "r".
+ */
+export function validTableName(name: string): boolean {
+  return /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[rRcC]\d*([cC]\d*)?$/.test(name);
 }
+
+/**
+ * Whether a name is taken in the workbook: tables and defined names share one namespace, case-insensitively, across
+ * all sheets ("Duplicate names aren't allowed", "Rename an Excel table"; a table is a name in Excel's Name Manager).
+ * Excel refuses a table name that is taken, on any sheet, with the vague "The argument is invalid or missing or has
+ * an incorrect format." (InvalidArgument: office-js#551).
+ */
+export function nameInUse(state: SimWorkbookState, name: string, except?: SimTable): boolean {
+  const key = name.toLowerCase();
+  return state.tables.some((t) => t !== except && t.name.toLowerCase() === key) || state.names.some((n) => n.name.toLowerCase() === key);
+}
+
+/** Excel's message for a table name it refuses, whatever the reason (office-js#551). */
+const tableNameRefused = (name: string) => invalidArgument(`The argument is invalid or missing or has an incorrect format. (table name "${name}")`);
 
 export class SimTableCollection extends SimCollection<TablesTarget, SimTableProxy> {
   protected _itemsNow(t: TablesTarget): SimTableProxy[] {
@@ -59,7 +78,7 @@ export class SimTableCollection extends SimCollection<TablesTarget, SimTableProx
         if (cell.value !== name) cell.value = name;
       }
       let n = 1;
-      while (t.state.tables.some((tb) => tb.name.toLowerCase() === `table${n}`)) n++;
+      while (nameInUse(t.state, `Table${n}`)) n++;
       const table: SimTable = { id: String(t.state.nextId++), name: `Table${n}`, sheetId: sheet.id, rect, style: 'TableStyleMedium2', showHeaders: true, showBandedRows: true };
       t.state.tables.push(table);
       proxy._pin(table);
@@ -95,11 +114,9 @@ defineProps<SimTable>(SimTableProxy, {
     get: (t) => t.name,
     set: (t, v) => {
       const name = String(v);
-      if (!validTableName(name)) throw invalidArgument(`"${name}" is not a valid table name.`);
+      if (!validTableName(name)) throw tableNameRefused(name);
       const state = currentState;
-      if (state?.tables.some((x) => x !== t && x.name.toLowerCase() === name.toLowerCase())) {
-        throw new SimulatorError('ItemAlreadyExists', `A table named "${name}" already exists.`);
-      }
+      if (state && nameInUse(state, name, t)) throw tableNameRefused(name);
       t.name = name;
     },
   },

@@ -5,6 +5,7 @@ import { ctxOf, q, activeSheet } from './shared';
 import { SimWorksheetCollection } from './worksheet';
 import { SimRange } from './range';
 import { SimTableCollection } from './tables';
+import { SimNamedItemCollection } from './names';
 
 export class SimApplication extends SimClientObject<SimWorkbookState> {
   suspendApiCalculationUntilNextSync(): void {
@@ -37,6 +38,9 @@ export class SimWorkbook extends SimClientObject<SimWorkbookState> {
   }
   get tables(): SimTableCollection {
     return this.child('tables', () => new SimTableCollection(this.context, 'tables', () => ({ state: this._target(), sheet: null })));
+  }
+  get names(): SimNamedItemCollection {
+    return this.child('names', () => new SimNamedItemCollection(this.context, 'names', () => this._target()));
   }
   get settings(): SimSettingCollection {
     return this.child('settings', () => new SimSettingCollection(this.context, 'settings', () => this._target()));
