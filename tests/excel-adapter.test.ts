@@ -215,3 +215,32 @@ describe('applying', () => {
     expect(pointsToCharacters(charactersToPoints(24))).toBeCloseTo(24, 10);
   });
 });
+
+describe('print setup Excel may ignore (office-js#1860): fit to one page wide, read back', () => {
+  test('where Excel keeps fit-to-width, the read-back agrees and nothing more is sent', async () => {
+    const sim = new ExcelSimulator({ model: smallPlan() });
+    const out = await structureOnSimulator(sim, '2025-04-01');
+    expect(sim.details().find((d) => d.name === 'Plan')!.page?.fitToWidth).toBe(1);
+    expect(sim.state.sheets.find((s) => s.name === 'Plan')!.page.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    // The simulator flags each fit-to-pages call as one real Excel may ignore.
+    expect(sim.stats.flagged.map((f) => f.api)).toContain('PageLayout.zoom (fit to pages)');
+    expect(out.warnings.join('\n')).not.toMatch(/fit all columns/);
+  });
+
+  test('where Excel ignores it, the sheet gets the print scale that fits its columns on one A4 page wide, and the officer is told', async () => {
+    const kept = new ExcelSimulator({ model: smallPlan() });
+    await structureOnSimulator(kept, '2025-04-01');
+    const sim = new ExcelSimulator({ model: smallPlan(), fitToPages: 'ignored' });
+    const out = await structureOnSimulator(sim, '2025-04-01');
+    // One request more, for the scale: only where the fit was not kept.
+    expect(sim.stats.syncs).toBe(kept.stats.syncs + 1);
+    const zoom = sim.state.sheets.find((s) => s.name === 'Plan')!.page.zoom!;
+    expect(zoom.horizontalFitToPages).toBeUndefined();
+    // The scale fits the Plan sheet's columns, as Excel measures them, into A4 landscape's printable width.
+    const widths = [...sim.state.sheets.find((s) => s.name === 'Plan')!.columnWidths.values()].reduce((a, b) => a + b, 0);
+    expect(zoom.scale).toBeGreaterThanOrEqual(10);
+    expect(zoom.scale).toBeLessThanOrEqual(100);
+    expect((widths * zoom.scale!) / 100).toBeLessThanOrEqual(741.1);
+    expect(out.warnings).toContainEqual(expect.stringMatching(/^Excel did not keep "fit all columns on one page wide" for "Plan", so PlanAssure set its print scale to \d+%/));
+  });
+});

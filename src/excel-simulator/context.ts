@@ -27,6 +27,17 @@ export interface SimulatorStats {
   /** How many times the add-in suspended calculation / screen updating (each lasts until the next sync). */
   calculationSuspensions: number;
   screenUpdatingSuspensions: number;
+  /**
+   * Calls that real Excel may ignore without an error (see docs/SIMULATOR.md), each time one is made: code that
+   * relies on them should read the setting back.
+   */
+  flagged: FlaggedCall[];
+}
+
+export interface FlaggedCall {
+  api: string;
+  /** Why Excel may ignore it, citing the Office documentation or the office-js issue. */
+  reason: string;
 }
 
 export interface SimulatorLimits {

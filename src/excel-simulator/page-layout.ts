@@ -94,7 +94,15 @@ defineProps<SimSheet>(SimPageLayout, {
     set: pageSpec((s, v) => {
       const zoom = v as SimSheet['page']['zoom'];
       if (!zoom || typeof zoom !== 'object') throw invalidArgument('zoom is an object.');
-      if (zoom.scale !== undefined && (zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined)) throw invalidArgument('Use a scale or fit-to-pages, not both.');
+      const fit = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
+      if (zoom.scale !== undefined && fit) throw invalidArgument('Use a scale or fit-to-pages, not both.');
+      // Excel's print scale runs from 10% to 400% (PageLayoutZoomOptions.scale; the Page Setup dialog's "Adjust to").
+      if (zoom.scale !== undefined && !(Number.isInteger(zoom.scale) && zoom.scale >= 10 && zoom.scale <= 400)) throw invalidArgument(`A print scale is a whole number from 10 to 400 (got ${zoom.scale}).`);
+      if (fit && currentContext) {
+        // office-js#1860: "horizontalFitToPages does not set if Page Layout tab is not selected" (scale does).
+        currentContext.host.stats.flagged.push({ api: 'PageLayout.zoom (fit to pages)', reason: 'Excel may ignore fit-to-pages unless the Page Layout tab is open (office-js#1860): read it back.' });
+        if (currentContext.host.behaviour?.fitToPages === 'ignored') return;
+      }
       s.page.zoom = { ...zoom };
     }),
   },

@@ -15,11 +15,17 @@ export interface RequirementSupport {
   isSetSupported(name: string, minVersion?: string): boolean;
 }
 
+/** Where real Excel's behaviour varies, which way this simulated Excel goes. */
+export interface SimBehaviour {
+  fitToPages: 'kept' | 'ignored';
+}
+
 export interface SimHost {
   readonly state: SimWorkbookState;
   readonly stats: SimulatorStats;
   readonly limits: SimulatorLimits;
   readonly requirements: RequirementSupport;
+  readonly behaviour?: SimBehaviour;
 }
 
 /** Excel.RequestContext, simulated. */
