@@ -472,3 +472,67 @@ describe('collections, null objects, requirement sets, selection', () => {
     });
   });
 });
+
+describe('as strict as Excel where the adapter relies on it (docs/SIMULATOR.md)', () => {
+  const write = (sim: ExcelSimulator, fn: (context: SimRequestContext) => void) =>
+    run(sim, async (context) => {
+      fn(context);
+      await context.sync();
+    });
+  const plan = (context: SimRequestContext) => context.workbook.worksheets.getItem('Action Plan');
+
+  test('number formats: "" resets to General, as Office documents; more than four sections or an open quote is refused', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets() });
+    await write(sim, (context) => (plan(context).getRange('A1:C1').numberFormat = [['0.0%', '', '[Red]0;[Blue]-0;0;@']]));
+    await write(sim, (context) => (plan(context).getRange('A1').numberFormat = [['']]));
+    expect(sim.state.sheets[0].cells.get(0)?.get(0)?.numberFormat).toBeUndefined();
+    expect(sim.state.sheets[0].cells.get(0)?.get(2)?.numberFormat).toBe('[Red]0;[Blue]-0;0;@');
+    for (const bad of ['0;0;0;@;0', '"open', '[Red0']) {
+      await expect(write(sim, (context) => (plan(context).getRange('A1').numberFormat = [[bad]]))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+    // A semicolon inside quotes is text, not a section.
+    await write(sim, (context) => (plan(context).getRange('A1').numberFormat = [['0;0;0;"a;b;c"@']]));
+  });
+
+  test('custom conditional formats: the formula starts with "=", parses, and names only sheets that exist', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets() });
+    const custom = (formula: string) => (context: SimRequestContext) => (plan(context).getRange('B2:B3').conditionalFormats.add('Custom').custom.rule.formula = formula);
+    await write(sim, custom(`=COUNTIF('Notes'!$A:$A,$B2)>0`));
+    await write(sim, custom('=AND($B2="Red (late)",Notes!$A$1<>"")'));
+    for (const bad of ['$B2="Red"', '=AND($B2="Red"', '=$B2="Red', `=COUNTIF('Lists'!$A:$A,$B2)>0`, '=Missing!$A$1=1']) {
+      await expect(write(sim, custom(bad))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+    // A sheet name inside a string is text, not a reference.
+    await write(sim, custom(`=$B2="Lists!A1"`));
+  });
+
+  test('cell-value conditional formats: an operator Excel knows, one operand (two for Between), each a formula, a number or quoted text', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets() });
+    const cellValue = (rule: object) => (context: SimRequestContext) => {
+      const cf = plan(context).getRange('B2:B3').conditionalFormats.add('CellValue');
+      cf.cellValue.rule = rule as { formula1: string; operator: string };
+      cf.cellValue.format.fill.color = '#CA3535';
+    };
+    await write(sim, cellValue({ formula1: '=0', operator: 'LessThan' }));
+    await write(sim, cellValue({ formula1: '"Red"', operator: 'EqualTo' }));
+    await write(sim, cellValue({ formula1: '1', formula2: "='Notes'!$A$1", operator: 'Between' }));
+    expect(sim.details()[0].conditionalFormats[0].rules.map((r) => [r.type, r.operator, r.formulae])).toEqual([
+      ['cellIs', 'Between', ['1', "='Notes'!$A$1"]],
+      ['cellIs', 'EqualTo', ['"Red"']],
+      ['cellIs', 'LessThan', ['=0']],
+    ]);
+    for (const bad of [{ formula1: 'Red', operator: 'EqualTo' }, { formula1: '1', operator: 'Between' }, { formula1: '1', operator: 'Above' }, { formula1: '=Nowhere!A1', operator: 'EqualTo' }]) {
+      await expect(write(sim, cellValue(bad))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+  });
+
+  test('fit-to-pages is flagged as a call Excel may ignore (office-js#1860); with fitToPages "ignored" it is, and a scale is kept', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets(), fitToPages: 'ignored' });
+    await write(sim, (context) => (plan(context).pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }));
+    expect(sim.stats.flagged).toEqual([{ api: 'PageLayout.zoom (fit to pages)', reason: expect.stringContaining('office-js#1860') }]);
+    expect(sim.state.sheets[0].page.zoom).toBeUndefined();
+    await write(sim, (context) => (plan(context).pageLayout.zoom = { scale: 80 }));
+    expect(sim.state.sheets[0].page.zoom).toEqual({ scale: 80 });
+    await expect(write(sim, (context) => (plan(context).pageLayout.zoom = { scale: 5 }))).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});

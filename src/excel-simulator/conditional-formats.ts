@@ -3,11 +3,16 @@ import { intersect } from '../excel/address';
 import { defineProps, SimClientObject, SimClientResult, SimCollection } from './context';
 import { invalidArgument, invalidOperation, SimulatorError } from './errors';
 import { SimConditionalFormat, SimSheet } from './state';
-import { ctxOf, q, RangeTarget, colour } from './shared';
+import { ctxOf, q, RangeTarget, colour, currentState } from './shared';
+import { checkFormula, checkOperand } from './formula-check';
 import { SimRange } from './range';
 
 type CfTarget = { sheet: SimSheet; cf: SimConditionalFormat };
 const CF_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];
+/** The types the simulator models with Excel's rules: the adapter's (Custom, DataBar), and CellValue. */
+const MODELLED_TYPES = ['Custom', 'DataBar', 'CellValue'];
+/** Excel.ConditionalCellValueOperator, less "Invalid"; Between and NotBetween take two operands. */
+const CELL_VALUE_OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual'];
 
 export class SimConditionalFormatCollection extends SimCollection<RangeTarget, SimConditionalFormatProxy> {
   protected _itemsNow(t: RangeTarget): SimConditionalFormatProxy[] {
@@ -25,7 +30,7 @@ export class SimConditionalFormatCollection extends SimCollection<RangeTarget, S
     this._call('add', [type], (t) => {
       ctxOf(this).require('1.6', 'ConditionalFormatCollection.add');
       if (!CF_TYPES.includes(type)) throw invalidArgument(`"${type}" is not a conditional format type.`);
-      if (type !== 'Custom' && type !== 'DataBar') throw new SimulatorError('NotImplemented', `The simulator models Custom and DataBar conditional formats, not ${type}.`);
+      if (!MODELLED_TYPES.includes(type)) throw new SimulatorError('NotImplemented', `The simulator models ${MODELLED_TYPES.join(', ')} conditional formats, not ${type}.`);
       const state = ctxOf(this).state;
       // Excel adds a new conditional format at the top of the sheet's priority list.
       const cf: SimConditionalFormat = { id: `cf${state.nextId++}`, rect: t.rect, type, priority: 0, stopIfTrue: false };
@@ -64,6 +69,13 @@ export class SimConditionalFormatProxy extends SimClientObject<CfTarget> {
     return new SimCustomConditionalFormat(this.context, `${this._path}.custom`, () => {
       const t = this._target();
       if (t.cf.type !== 'Custom') throw invalidOperation(`A ${t.cf.type} conditional format has no custom rule.`);
+      return t;
+    });
+  }
+  get cellValue(): SimCellValueConditionalFormat {
+    return new SimCellValueConditionalFormat(this.context, `${this._path}.cellValue`, () => {
+      const t = this._target();
+      if (t.cf.type !== 'CellValue') throw invalidOperation(`A ${t.cf.type} conditional format has no cell-value rule.`);
       return t;
     });
   }
@@ -119,7 +131,7 @@ defineProps<CfTarget>(SimConditionalFormatRule, {
     get: (t) => t.cf.formula ?? null,
     set: (t, v) => {
       const f = String(v);
-      if (!f.startsWith('=')) throw invalidArgument(`A conditional format formula starts with "=" (got ${f}).`);
+      checkFormula(f, currentState, 'ConditionalFormatRule.formula');
       t.cf.formula = f;
     },
   },
@@ -143,6 +155,30 @@ export class SimCfFont extends SimClientObject<CfTarget> {
 defineProps<CfTarget>(SimCfFont, {
   color: { get: (t) => t.cf.fontColor ?? null, set: (t, v) => (t.cf.fontColor = colour(v)) },
   bold: { get: (t) => t.cf.bold ?? null, set: (t, v) => (t.cf.bold = !!v) },
+});
+
+/** CellValueConditionalFormat: a comparison of each cell's value with one or two operands. */
+export class SimCellValueConditionalFormat extends SimClientObject<CfTarget> {
+  declare rule: { formula1: string; formula2?: string; operator: string };
+  get format(): SimConditionalRangeFormat {
+    return new SimConditionalRangeFormat(this.context, `${this._path}.format`, () => this._target());
+  }
+}
+defineProps<CfTarget>(SimCellValueConditionalFormat, {
+  rule: {
+    get: (t) => ({ formula1: t.cf.formula1 ?? null, formula2: t.cf.formula2 ?? null, operator: t.cf.operator ?? 'Invalid' }),
+    set: (t, v) => {
+      const rule = (v ?? {}) as { formula1?: unknown; formula2?: unknown; operator?: unknown };
+      const operator = String(rule.operator ?? '');
+      if (!CELL_VALUE_OPERATORS.includes(operator)) throw invalidArgument(`"${operator}" is not a cell-value operator.`);
+      const two = operator === 'Between' || operator === 'NotBetween';
+      if (rule.formula1 === undefined || (two && rule.formula2 === undefined)) throw invalidArgument(`${operator} needs ${two ? 'formula1 and formula2' : 'formula1'}.`);
+      t.cf.formula1 = checkOperand(rule.formula1, currentState, 'ConditionalCellValueRule.formula1');
+      if (two) t.cf.formula2 = checkOperand(rule.formula2, currentState, 'ConditionalCellValueRule.formula2');
+      else delete t.cf.formula2;
+      t.cf.operator = operator;
+    },
+  },
 });
 
 export class SimDataBarConditionalFormat extends SimClientObject<CfTarget> {

@@ -4,6 +4,7 @@ import { defineProps, SimClientObject, SimClientResult, SimCollection } from './
 import { invalidArgument, invalidOperation, itemNotFound, SimulatorError } from './errors';
 import { cellsIn, ensureCell, getCell, SimSheet, usedRect } from './state';
 import { outputValue, outputValueType, writeInput } from './values';
+import { checkNumberFormat } from './number-format';
 import { ctxOf, q, RangeTarget, matrix, guardLoad, checkMatrix, address, currentContext } from './shared';
 import { SimWorksheet } from './worksheet';
 import { SimRangeFormat } from './range-format';
@@ -251,9 +252,10 @@ defineProps<RangeTarget>(SimRange, {
         line.forEach((format, c) => {
           // null leaves the cell's format as it is; "" sets General, as Office.js documents for blank inputs.
           if (format === null || format === undefined) return;
+          const code = checkNumberFormat(format, () => `${address(t)} row ${r + 1}, column ${c + 1}`);
           const cell = ensureCell(t.sheet, t.rect.row + r, t.rect.col + c);
-          if (format === 'General' || format === '') delete cell.numberFormat;
-          else cell.numberFormat = String(format);
+          if (code === undefined) delete cell.numberFormat;
+          else cell.numberFormat = code;
         }),
       );
     },

@@ -64,6 +64,10 @@ export interface SimConditionalFormat {
   rect: Rect;
   type: string;
   formula?: string;
+  /** CellValue rules: the comparison and its operands (formula1, and formula2 for Between / NotBetween). */
+  operator?: string;
+  formula1?: string;
+  formula2?: string;
   fill?: string;
   fontColor?: string;
   bold?: boolean;
