@@ -1,0 +1,43 @@
+/**
+ * Issue 17, item 2: reads that cost what the workbook holds, in Chromium. The production pane opens on a small
+ * seed plan (Sefton's, 427 cells on two sheets) in the harness, and the Excel simulator measures every request as
+ * Office.js would serialise it (the JSON of its Actions and ObjectPaths).
+ */
+import type { Browser } from 'playwright-core';
+import type { HarnessServer } from '../../harness/server';
+import { describeBrowser, launch, openHarness, runAction, SEEDS, Session } from './helpers';
+
+describeBrowser('the pane reads a small workbook lightly', () => {
+  let server: HarnessServer;
+  let browser: Browser;
+  let s: Session;
+
+  beforeAll(async () => {
+    ({ server, browser } = await launch());
+    s = await openHarness(server, browser, SEEDS.sefton);
+  });
+  afterAll(async () => {
+    await s?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opening the pane sends no request over 50 KB, and none is refused', async () => {
+    const cells = await s.harness((h) => h.model.sheets.reduce((n, sheet) => n + sheet.cells.length, 0));
+    expect(cells).toBeLessThan(500);
+    const requests = await s.harness((h) => h.sim.stats.requests.map((r) => ({ bytes: r.payloadBytes, rejected: r.rejected ?? null })));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((r) => r.rejected)).toEqual([]);
+    expect(Math.max(...requests.map((r) => r.bytes))).toBeLessThanOrEqual(50_000);
+  });
+
+  it('"Check plan" reads the workbook in at most 2 syncs, each request at most 50 KB', async () => {
+    await s.harness((h) => h.sim.resetStats());
+    const banner = await runAction(s, 'check');
+    expect(banner).not.toMatch(/went wrong/i);
+    const stats = await s.harness((h) => ({ syncs: h.sim.stats.syncs, bytes: h.sim.stats.requests.map((r) => r.payloadBytes) }));
+    expect(stats.syncs).toBeGreaterThan(0);
+    expect(stats.syncs).toBeLessThanOrEqual(2);
+    expect(Math.max(...stats.bytes)).toBeLessThanOrEqual(50_000);
+  });
+});
