@@ -39,5 +39,24 @@ describeBrowser('the pane reads a small workbook lightly', () => {
     expect(stats.syncs).toBeGreaterThan(0);
     expect(stats.syncs).toBeLessThanOrEqual(2);
     expect(Math.max(...stats.bytes)).toBeLessThanOrEqual(50_000);
+    // The pane read the workbook when it opened: this read asks for those sheets by name, with no tabs walked ahead.
+    expect(Math.max(...stats.bytes)).toBeLessThanOrEqual(10_000);
+  });
+
+  it('a sheet added since the last read is still read: a wrong guess costs a sync, never a wrong model', async () => {
+    await s.harness(async (h) => {
+      await h.sim.run(async (context) => {
+        context.workbook.worksheets.add('Added since').getRange('A1').values = [['Added since the last read']];
+        await context.sync();
+      });
+      h.sim.resetStats();
+    });
+    await runAction(s, 'check');
+    const syncs = await s.harness((h) => h.sim.stats.syncs);
+    expect(syncs).toBeLessThanOrEqual(3);
+    // The read saw the new sheet: the next one asks for it by name, in one sync.
+    await s.harness((h) => h.sim.resetStats());
+    await runAction(s, 'check');
+    expect(await s.harness((h) => h.sim.stats.syncs)).toBe(1);
   });
 });
