@@ -3,27 +3,13 @@
  * open (office-js#1860). The harness plays such an Excel (fitToPages=ignored): the production pane writes the Plan
  * sheet, reads the setting back, falls back to a print scale that fits the columns on one A4 page wide, and says so.
  */
-import type { Browser } from 'playwright-core';
-import type { HarnessServer } from '../../harness/server';
-import { describeBrowser, launch, openHarness, runAction, SEEDS, Session } from './helpers';
+import { describeBrowser, harnessSessions, runAction, SEEDS } from './helpers';
 
 describeBrowser('print setup Excel may ignore is read back', () => {
-  let server: HarnessServer;
-  let browser: Browser;
-  const open: Session[] = [];
-
-  beforeAll(async () => {
-    ({ server, browser } = await launch());
-  });
-  afterAll(async () => {
-    for (const s of open) await s.close();
-    await browser?.close();
-    await server?.close();
-  });
+  const session = harnessSessions();
 
   it('where Excel ignores fit-to-width, the Plan sheet gets a print scale that fits one page wide, and the banner says so', async () => {
-    const s = await openHarness(server, browser, SEEDS.sefton, { fitToPages: 'ignored' });
-    open.push(s);
+    const s = await session(SEEDS.sefton, { fitToPages: 'ignored' });
     const banner = await runAction(s, 'structure');
     expect(banner).toMatch(/Excel did not keep "fit all columns on one page wide" for "Plan", so PlanAssure set its print scale to \d+%/);
     const page = await s.harness((h) => {
@@ -37,8 +23,7 @@ describeBrowser('print setup Excel may ignore is read back', () => {
   });
 
   it('where Excel keeps it, nothing more is sent and nothing is said', async () => {
-    const s = await openHarness(server, browser, SEEDS.sefton);
-    open.push(s);
+    const s = await session(SEEDS.sefton);
     const banner = await runAction(s, 'structure');
     expect(banner).not.toMatch(/fit all columns/);
     const zoom = await s.harness((h) => h.sim.state.sheets.find((sheet) => sheet.name === 'Plan' && !sheet.deleted)!.page.zoom);

@@ -3,23 +3,14 @@
  * seed plan (Sefton's, 427 cells on two sheets) in the harness, and the Excel simulator measures every request as
  * Office.js would serialise it (the JSON of its Actions and ObjectPaths).
  */
-import type { Browser } from 'playwright-core';
-import type { HarnessServer } from '../../harness/server';
-import { describeBrowser, launch, openHarness, runAction, SEEDS, Session } from './helpers';
+import { describeBrowser, harnessSessions, runAction, SEEDS, Session } from './helpers';
 
 describeBrowser('the pane reads a small workbook lightly', () => {
-  let server: HarnessServer;
-  let browser: Browser;
+  const session = harnessSessions();
   let s: Session;
 
   beforeAll(async () => {
-    ({ server, browser } = await launch());
-    s = await openHarness(server, browser, SEEDS.sefton);
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-    await server?.close();
+    s = await session(SEEDS.sefton);
   });
 
   it('opening the pane sends no request over 50 KB, and none is refused', async () => {
