@@ -347,26 +347,3 @@ export async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs =
   }
   expect(last).toEqual(want);
 }
-
-/**
- * Registers beforeAll / afterAll for a describe block of browser tests: one harness server and one Chromium, and
- * every session opened through the returned function closed at the end.
- */
-export function harnessSessions(): (seed: string, query?: Record<string, string>) => Promise<Session> {
-  let server: HarnessServer;
-  let browser: Browser;
-  const open: Session[] = [];
-  beforeAll(async () => {
-    ({ server, browser } = await launch());
-  });
-  afterAll(async () => {
-    for (const s of open) await s.close();
-    await browser?.close();
-    await server?.close();
-  });
-  return async (seed, query = {}) => {
-    const s = await openHarness(server, browser, seed, query);
-    open.push(s);
-    return s;
-  };
-}

@@ -6,7 +6,7 @@
 import { describeBrowser, harnessSessions, runAction, SEEDS } from './helpers';
 
 describeBrowser('print setup Excel may ignore is read back', () => {
-  const session = harnessSessions();
+  const { session } = harnessSessions();
 
   it('where Excel ignores fit-to-width, the Plan sheet gets a print scale that fits one page wide, and the banner says so', async () => {
     const s = await session(SEEDS.sefton, { fitToPages: 'ignored' });

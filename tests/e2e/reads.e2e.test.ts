@@ -6,7 +6,7 @@
 import { describeBrowser, harnessSessions, runAction, SEEDS, Session } from './helpers';
 
 describeBrowser('the pane reads a small workbook lightly', () => {
-  const session = harnessSessions();
+  const { session } = harnessSessions();
   let s: Session;
 
   beforeAll(async () => {
