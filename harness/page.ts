@@ -90,7 +90,9 @@ async function start(): Promise<void> {
   const seed = params.get('seed') ?? seeds[0]?.id ?? '';
   const model = (await (await fetch(`seeds/${encodeURIComponent(seed)}.json`)).json()) as WorkbookModel;
   const excelApi = params.get('excelApi') ?? '1.17';
-  const sim = new ExcelSimulator({ model, excelApi });
+  // fitToPages=ignored plays an Excel that ignores fit-to-pages print setup (office-js#1860; docs/SIMULATOR.md).
+  const fitToPages = params.get('fitToPages') === 'ignored' ? 'ignored' : 'kept';
+  const sim = new ExcelSimulator({ model, excelApi, fitToPages });
 
   let shownSheet: string | null = null;
   let lastSignature = '';

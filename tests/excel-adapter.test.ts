@@ -48,8 +48,8 @@ describe('reading', () => {
     const cold = await sim.run((c) => readWorkbookModel(ctx(c), { requirements: sim.requirements }));
     expect([warm.syncs, cold.syncs]).toEqual([1, 1]);
     expect(warm.sheets).toEqual(cold.sheets);
-    // The walk's request: 64 links with their merge bands, under 5 MB, and the adapter's estimate on the safe side.
-    expect(sim.stats.requests[1].payloadBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    // The walk's request: SHEET_WALK links, each with one merged-area look-up, and the adapter's estimate on the safe side.
+    expect(sim.stats.requests[1].payloadBytes).toBeLessThan(50_000);
     expect(cold.requestBytes[0]).toBeGreaterThanOrEqual(sim.stats.requests[1].payloadBytes);
   });
 
@@ -87,7 +87,7 @@ describe('reading', () => {
     [SHEET_WALK, 1],
     [SHEET_WALK + 1, 2],
     [2 * SHEET_WALK + 6, 3],
-  ])('a workbook of %i sheets reads in %i sync(s): one more per 64 sheets past the first 64', async (count, syncs) => {
+  ])('a workbook of %i sheets reads in %i sync(s): one more per SHEET_WALK sheets past the first SHEET_WALK', async (count, syncs) => {
     const sim = new ExcelSimulator({ model: workbook(...Array.from({ length: count }, (_, i) => sheet(`S${i + 1}`, [[`cell ${i + 1}`]]))) });
     const model = await sim.run((c) => readWorkbookModel(ctx(c), { requirements: sim.requirements }));
     expect(model.syncs).toBe(syncs);
@@ -105,13 +105,17 @@ describe('reading', () => {
     expect(sim.largestRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
 
-  test('merged areas are read in bands over the read limits, queued before the used range is known: 600 merges in one sync', async () => {
-    const rows = Array.from({ length: 1200 }, (_, i) => (i % 2 === 0 ? [`Section ${i / 2 + 1}`] : ['1.1', 'Action']));
-    const merges = Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
+  test.each([
+    [512, 1],
+    [600, 2],
+  ])('merged areas: one look-up over the area read; past 512 areas (%i), Excel refuses it and the read retries in bands (%i syncs)', async (count, syncs) => {
+    const rows = Array.from({ length: 2 * count }, (_, i) => (i % 2 === 0 ? [`Section ${i / 2 + 1}`] : ['1.1', 'Action']));
+    const merges = Array.from({ length: count }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
     const sim = new ExcelSimulator({ model: workbook(sheet('Plan', rows, { merges })) });
     const model = await sim.run((c) => readWorkbookModel(ctx(c), { requirements: sim.requirements }));
-    expect(model.syncs).toBe(1);
-    expect(model.sheets[0].merges).toHaveLength(600);
+    expect(model.syncs).toBe(syncs);
+    expect(sim.stats.requests.map((r) => r.rejected)).toEqual(syncs === 1 ? [undefined] : ['GeneralException', undefined]);
+    expect(model.sheets[0].merges).toHaveLength(count);
   });
 
   test('a stale list of sheet names costs a sync, never a wrong model', async () => {
@@ -209,5 +213,34 @@ describe('applying', () => {
     expect(charactersToPoints(8.43)).toBeCloseTo(48, 0);
     expect(charactersToPoints(50)).toBe(266.25);
     expect(pointsToCharacters(charactersToPoints(24))).toBeCloseTo(24, 10);
+  });
+});
+
+describe('print setup Excel may ignore (office-js#1860): fit to one page wide, read back', () => {
+  test('where Excel keeps fit-to-width, the read-back agrees and nothing more is sent', async () => {
+    const sim = new ExcelSimulator({ model: smallPlan() });
+    const out = await structureOnSimulator(sim, '2025-04-01');
+    expect(sim.details().find((d) => d.name === 'Plan')!.page?.fitToWidth).toBe(1);
+    expect(sim.state.sheets.find((s) => s.name === 'Plan')!.page.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    // The simulator flags each fit-to-pages call as one real Excel may ignore.
+    expect(sim.stats.flagged.map((f) => f.api)).toContain('PageLayout.zoom (fit to pages)');
+    expect(out.warnings.join('\n')).not.toMatch(/fit all columns/);
+  });
+
+  test('where Excel ignores it, the sheet gets the print scale that fits its columns on one A4 page wide, and the officer is told', async () => {
+    const kept = new ExcelSimulator({ model: smallPlan() });
+    await structureOnSimulator(kept, '2025-04-01');
+    const sim = new ExcelSimulator({ model: smallPlan(), fitToPages: 'ignored' });
+    const out = await structureOnSimulator(sim, '2025-04-01');
+    // One request more, for the scale: only where the fit was not kept.
+    expect(sim.stats.syncs).toBe(kept.stats.syncs + 1);
+    const zoom = sim.state.sheets.find((s) => s.name === 'Plan')!.page.zoom!;
+    expect(zoom.horizontalFitToPages).toBeUndefined();
+    // The scale fits the Plan sheet's columns, as Excel measures them, into A4 landscape's printable width.
+    const widths = [...sim.state.sheets.find((s) => s.name === 'Plan')!.columnWidths.values()].reduce((a, b) => a + b, 0);
+    expect(zoom.scale).toBeGreaterThanOrEqual(10);
+    expect(zoom.scale).toBeLessThanOrEqual(100);
+    expect((widths * zoom.scale!) / 100).toBeLessThanOrEqual(741.1);
+    expect(out.warnings).toContainEqual(expect.stringMatching(/^Excel did not keep "fit all columns on one page wide" for "Plan", so PlanAssure set its print scale to \d+%/));
   });
 });

@@ -141,6 +141,34 @@ describe('sync counting and payload limits', () => {
     expect(sim.stats.requests[1].payloadBytes).toBeGreaterThan('hello'.length + 'world'.length);
   });
 
+  test('measures a request as Office.js serialises it: the JSON of its Actions and ObjectPaths', async () => {
+    const sim = new ExcelSimulator();
+    const context = sim.newContext();
+    const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:A2');
+    range.values = [['hello'], ['world']];
+    range.load('address');
+    const message = context.pendingRequestMessage();
+    // OfficeExtension.ClientRequest.buildRequestMessageBody: each object path once, with its parent's Id…
+    expect(Object.values(message.ObjectPaths)).toEqual([
+      { Id: 1, ObjectPathType: 1, Name: '' },
+      { Id: 3, ObjectPathType: 4, Name: 'Worksheets', ParentObjectPathId: 1 },
+      { Id: 5, ObjectPathType: 5, Name: '', ParentObjectPathId: 3, ArgumentInfo: { Arguments: ['Sheet1'] } },
+      { Id: 7, ObjectPathType: 3, Name: 'GetRange', ParentObjectPathId: 5, ArgumentInfo: { Arguments: ['A1:A2'] } },
+    ]);
+    // …and the actions: an Instantiate per object path, then the SetProperty and the Query, in order.
+    expect(message.Actions.map((a) => [a.ActionType, a.Name, a.ObjectPathId])).toEqual([
+      [1, '', 1],
+      [1, '', 3],
+      [1, '', 5],
+      [1, '', 7],
+      [4, 'Values', 7],
+      [2, '', 7],
+    ]);
+    expect(message.Actions[5]).toMatchObject({ QueryInfo: { Select: ['address'] } });
+    await context.sync();
+    expect(sim.stats.requests[0].payloadBytes).toBe(JSON.stringify(message).length);
+  });
+
   test(`rejects a request over ${PAYLOAD_LIMIT_BYTES.toLocaleString()} bytes with RequestPayloadSizeLimitExceeded, applying nothing`, async () => {
     const sim = new ExcelSimulator();
     const big = Array.from({ length: 6000 }, (_, i) => [`${'x'.repeat(1000)}${i}`]);
@@ -349,15 +377,50 @@ describe('collections, null objects, requirement sets, selection', () => {
     expect(sim.details()[0].conditionalFormats).toEqual([{ range: 'B2:B3', rules: [{ type: 'expression', formula: '$B2="Red"', fill: 'CA3535', fontColor: undefined, bold: false }] }]);
   });
 
-  test('a table name must be unique in the workbook', async () => {
+  // office-js#551: Excel refuses a taken table name, on any sheet, with a vague InvalidArgument.
+  const VAGUE = /^The argument is invalid or missing or has an incorrect format\./;
+
+  test('a table name must be unique in the workbook, across sheets: Excel says only that the argument is invalid', async () => {
     const sim = new ExcelSimulator({ model: workbook(sheet('A', [['h'], ['1']]), sheet('B', [['h'], ['1']])) });
     await expect(
       run(sim, async (context) => {
         context.workbook.worksheets.getItem('A').tables.add('A1:A2', true).name = 'PlanAssurePlan';
-        context.workbook.worksheets.getItem('B').tables.add('A1:A2', true).name = 'PlanAssurePlan';
+        context.workbook.worksheets.getItem('B').tables.add('A1:A2', true).name = 'planassureplan';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(VAGUE) });
+  });
+
+  test('a table name is checked against the defined names too, and a defined name against the tables', async () => {
+    const sim = new ExcelSimulator({ model: workbook(sheet('A', [['h'], ['1'], [''], ['h'], ['2']])) });
+    await run(sim, async (context) => {
+      context.workbook.names.add('Targets', '=A!$A$1');
+      await context.sync();
+    });
+    await expect(
+      run(sim, async (context) => {
+        context.workbook.worksheets.getItem('A').tables.add('A1:A2', true).name = 'TARGETS';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(VAGUE) });
+    // Excel's own default name skips what is taken: the table above was added (Excel does not roll back) as Table1.
+    expect(sim.state.tables.map((t) => t.name)).toEqual(['Table1']);
+    await expect(
+      run(sim, async (context) => {
+        context.workbook.names.add('table1', '=A!$A$4');
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+  });
+
+  test.each(['R1C1', 'RC', 'c', 'AB12', '1Plan', 'Plan Actions', ''])('%p is not a table name Excel accepts', async (name) => {
+    const sim = new ExcelSimulator({ model: workbook(sheet('A', [['h'], ['1']])) });
+    await expect(
+      run(sim, async (context) => {
+        context.workbook.worksheets.getItem('A').tables.add('A1:A2', true).name = name;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   test('an API newer than the configured Excel fails with ApiNotFound', async () => {
@@ -407,5 +470,69 @@ describe('collections, null objects, requirement sets, selection', () => {
       await context.sync();
       expect(setting.value).toBe('2025-04-01');
     });
+  });
+});
+
+describe('as strict as Excel where the adapter relies on it (docs/SIMULATOR.md)', () => {
+  const write = (sim: ExcelSimulator, fn: (context: SimRequestContext) => void) =>
+    run(sim, async (context) => {
+      fn(context);
+      await context.sync();
+    });
+  const plan = (context: SimRequestContext) => context.workbook.worksheets.getItem('Action Plan');
+
+  test('number formats: "" resets to General, as Office documents; more than four sections or an open quote is refused', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets() });
+    await write(sim, (context) => (plan(context).getRange('A1:C1').numberFormat = [['0.0%', '', '[Red]0;[Blue]-0;0;@']]));
+    await write(sim, (context) => (plan(context).getRange('A1').numberFormat = [['']]));
+    expect(sim.state.sheets[0].cells.get(0)?.get(0)?.numberFormat).toBeUndefined();
+    expect(sim.state.sheets[0].cells.get(0)?.get(2)?.numberFormat).toBe('[Red]0;[Blue]-0;0;@');
+    for (const bad of ['0;0;0;@;0', '"open', '[Red0']) {
+      await expect(write(sim, (context) => (plan(context).getRange('A1').numberFormat = [[bad]]))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+    // A semicolon inside quotes is text, not a section.
+    await write(sim, (context) => (plan(context).getRange('A1').numberFormat = [['0;0;0;"a;b;c"@']]));
+  });
+
+  test('custom conditional formats: the formula starts with "=", parses, and names only sheets that exist', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets() });
+    const custom = (formula: string) => (context: SimRequestContext) => (plan(context).getRange('B2:B3').conditionalFormats.add('Custom').custom.rule.formula = formula);
+    await write(sim, custom(`=COUNTIF('Notes'!$A:$A,$B2)>0`));
+    await write(sim, custom('=AND($B2="Red (late)",Notes!$A$1<>"")'));
+    for (const bad of ['$B2="Red"', '=AND($B2="Red"', '=$B2="Red', `=COUNTIF('Lists'!$A:$A,$B2)>0`, '=Missing!$A$1=1']) {
+      await expect(write(sim, custom(bad))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+    // A sheet name inside a string is text, not a reference.
+    await write(sim, custom(`=$B2="Lists!A1"`));
+  });
+
+  test('cell-value conditional formats: an operator Excel knows, one operand (two for Between), each a formula, a number or quoted text', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets() });
+    const cellValue = (rule: object) => (context: SimRequestContext) => {
+      const cf = plan(context).getRange('B2:B3').conditionalFormats.add('CellValue');
+      cf.cellValue.rule = rule as { formula1: string; operator: string };
+      cf.cellValue.format.fill.color = '#CA3535';
+    };
+    await write(sim, cellValue({ formula1: '=0', operator: 'LessThan' }));
+    await write(sim, cellValue({ formula1: '"Red"', operator: 'EqualTo' }));
+    await write(sim, cellValue({ formula1: '1', formula2: "='Notes'!$A$1", operator: 'Between' }));
+    expect(sim.details()[0].conditionalFormats[0].rules.map((r) => [r.type, r.operator, r.formulae])).toEqual([
+      ['cellIs', 'Between', ['1', "='Notes'!$A$1"]],
+      ['cellIs', 'EqualTo', ['"Red"']],
+      ['cellIs', 'LessThan', ['=0']],
+    ]);
+    for (const bad of [{ formula1: 'Red', operator: 'EqualTo' }, { formula1: '1', operator: 'Between' }, { formula1: '1', operator: 'Above' }, { formula1: '=Nowhere!A1', operator: 'EqualTo' }]) {
+      await expect(write(sim, cellValue(bad))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+  });
+
+  test('fit-to-pages is flagged as a call Excel may ignore (office-js#1860); with fitToPages "ignored" it is, and a scale is kept', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets(), fitToPages: 'ignored' });
+    await write(sim, (context) => (plan(context).pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }));
+    expect(sim.stats.flagged).toEqual([{ api: 'PageLayout.zoom (fit to pages)', reason: expect.stringContaining('office-js#1860') }]);
+    expect(sim.state.sheets[0].page.zoom).toBeUndefined();
+    await write(sim, (context) => (plan(context).pageLayout.zoom = { scale: 80 }));
+    expect(sim.state.sheets[0].page.zoom).toEqual({ scale: 80 });
+    await expect(write(sim, (context) => (plan(context).pageLayout.zoom = { scale: 5 }))).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });

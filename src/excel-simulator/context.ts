@@ -27,6 +27,17 @@ export interface SimulatorStats {
   /** How many times the add-in suspended calculation / screen updating (each lasts until the next sync). */
   calculationSuspensions: number;
   screenUpdatingSuspensions: number;
+  /**
+   * Calls that real Excel may ignore without an error (see docs/SIMULATOR.md), each time one is made: code that
+   * relies on them should read the setting back.
+   */
+  flagged: FlaggedCall[];
+}
+
+export interface FlaggedCall {
+  api: string;
+  /** Why Excel may ignore it, citing the Office documentation or the office-js issue. */
+  reason: string;
 }
 
 export interface SimulatorLimits {
@@ -50,25 +61,84 @@ export function utf8Length(text: string): number {
 }
 
 /**
- * The size of a request as Office.js frames it: the actions, each naming its object by id, and the object paths,
- * each sent ONCE per request as (parent id, member). A proxy reached through a long chain
- * (worksheets.getFirst().getNextOrNullObject()…) costs one short entry per link, however many actions use it, as
- * in Office.js's "ObjectPaths" table; the simulator's own path strings would count the whole chain on every action.
+ * The size of a request as Office.js sends it: the UTF-8 length of the JSON of its request message,
+ * { Actions: [...], ObjectPaths: {...} } (OfficeExtension.ClientRequest.buildRequestMessageBody in office-js's
+ * runtime, github.com/OfficeDev/office-js, dist/excel.debug.js). Mirrored here:
+ *   - ObjectPaths: each object path the batch refers to, ONCE per request, as
+ *     { Id, ObjectPathType, Name, ParentObjectPathId, ArgumentInfo }: 1 the global object (the workbook), 3 a method
+ *     that returns an object (GetRange, with its arguments), 4 a navigation property (Worksheets, Format), 5 an
+ *     indexer (a collection's getItem). A proxy given as an argument (getBoundingRect(used)) is sent as its path's Id.
+ *   - Actions: one Instantiate (ActionType 1) for each object path, as Office.js makes one for each proxy it
+ *     creates; a load is a Query (2) with QueryInfo { Select, Expand }; a method with no object result a Method
+ *     (3) with ArgumentInfo { Arguments }; a property set a SetProperty (4), its value the one argument.
+ *   - Names are sent in Pascal case ("Values", "GetRange"), as Excel's generated proxies name them; ids count up
+ *     from 1 in the order Office.js would hand them out.
+ * A proxy reached through a long chain (worksheets.getFirst().getNextOrNullObject()…) thus costs one short entry per
+ * link, however many actions use it; the simulator's own path strings are never sent.
  */
 export function requestPayloadBytes(ops: readonly { descriptor: Record<string, unknown> }[]): number {
+  // Office.js sends nothing for a sync with nothing queued.
+  if (!ops.length) return 0;
+  return utf8Length(JSON.stringify(requestMessage(ops)));
+}
+
+interface ObjectPathInfo {
+  Id: number;
+  ObjectPathType: number;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments: unknown[]; ReferencedObjectPathIds?: number[] };
+}
+
+const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** The request message Office.js would build for these operations (see requestPayloadBytes). */
+export function requestMessage(ops: readonly { descriptor: Record<string, unknown> }[]): { Actions: Record<string, unknown>[]; ObjectPaths: Record<string, ObjectPathInfo> } {
+  let nextId = 0;
   const ids = new Map<string, number>();
-  const paths: [number, string][] = [];
+  const objectPaths: Record<string, ObjectPathInfo> = {};
+  const actions: Record<string, unknown>[] = [];
   const idOf = (path: string): number => {
     const known = ids.get(path);
     if (known !== undefined) return known;
     const dot = lastMemberDot(path);
-    const parent = dot < 0 ? 0 : idOf(path.slice(0, dot));
-    paths.push([parent, dot < 0 ? path : path.slice(dot + 1)]);
-    ids.set(path, paths.length);
-    return paths.length;
+    const member = dot < 0 ? path : path.slice(dot + 1);
+    // The workbook is Office.js's global object; the simulator's short roots (worksheets, settings…) its properties.
+    const parent = dot >= 0 ? idOf(path.slice(0, dot)) : member === 'workbook' ? undefined : idOf('workbook');
+    const open = member.indexOf('(');
+    const name = pascal(open < 0 ? member : member.slice(0, open));
+    const args = open < 0 ? undefined : argumentsOf(member.slice(open + 1, member.lastIndexOf(')')), idOf);
+    const type = parent === undefined ? 1 : !args ? 4 : name === 'GetItem' ? 5 : 3;
+    const info: ObjectPathInfo = { Id: ++nextId, ObjectPathType: type, Name: type === 1 || type === 5 ? '' : name };
+    if (parent !== undefined) info.ParentObjectPathId = parent;
+    if (args) info.ArgumentInfo = args;
+    ids.set(path, info.Id);
+    objectPaths[info.Id] = info;
+    actions.push({ Id: ++nextId, ActionType: 1, Name: '', ObjectPathId: info.Id });
+    return info.Id;
   };
-  const actions = ops.map((o) => (typeof o.descriptor.p === 'string' ? { ...o.descriptor, p: idOf(o.descriptor.p) } : o.descriptor));
-  return utf8Length(JSON.stringify([actions, paths]));
+  for (const { descriptor: d } of ops) {
+    const objectPathId = typeof d.p === 'string' ? idOf(d.p) : 0;
+    if (Array.isArray(d.l)) {
+      actions.push({ Id: ++nextId, ActionType: 2, Name: '', ObjectPathId: objectPathId, QueryInfo: { Select: d.l, Expand: [] } });
+    } else if (typeof d.s === 'string') {
+      actions.push({ Id: ++nextId, ActionType: 4, Name: pascal(d.s), ObjectPathId: objectPathId, ArgumentInfo: { Arguments: [d.v] } });
+    } else {
+      actions.push({ Id: ++nextId, ActionType: 3, Name: pascal(String(d.m ?? '')), ObjectPathId: objectPathId, ArgumentInfo: { Arguments: (d.a as unknown[]) ?? [] } });
+    }
+  }
+  return { Actions: actions, ObjectPaths: objectPaths };
+}
+
+/** A method's arguments from the simulator's path text: JSON values, or a proxy's path (sent as its object path Id). */
+function argumentsOf(text: string, idOf: (path: string) => number): { Arguments: unknown[]; ReferencedObjectPathIds?: number[] } {
+  if (!text.trim()) return { Arguments: [] };
+  try {
+    return { Arguments: JSON.parse(`[${text}]`) as unknown[] };
+  } catch {
+    const id = idOf(text);
+    return { Arguments: [id], ReferencedObjectPathIds: [id] };
+  }
 }
 
 /** The last "." of a proxy path outside quoted arguments and brackets: where its last member starts. */
@@ -131,6 +201,11 @@ export class RequestQueue {
 
   get pendingOperations(): number {
     return this.queue.length;
+  }
+
+  /** The request message Office.js would send for what is queued now (see requestPayloadBytes). */
+  pendingRequestMessage(): ReturnType<typeof requestMessage> {
+    return requestMessage(this.queue);
   }
 
   /** The JSON size of what is queued now: what the next sync would send. */

@@ -71,9 +71,12 @@ export interface ValidationDetails {
   message: string;
 }
 export interface ConditionalRuleDetails {
-  type: 'expression' | 'dataBar';
+  type: 'expression' | 'dataBar' | 'cellIs';
   /** Without a leading "=". */
   formula?: string;
+  /** cellIs rules: Excel's operator and operands, as the rule holds them. */
+  operator?: string;
+  formulae?: string[];
   fill?: string;
   fontColor?: string;
   bold?: boolean;
@@ -155,6 +158,8 @@ function groupRules(sheet: SimSheet): ConditionalFormatDetails[] {
     const key = rectText(cf.rect);
     const rules = byRange.get(key) ?? [];
     if (cf.type === 'DataBar') rules.push({ type: 'dataBar', color: hex(cf.barColor) });
+    else if (cf.type === 'CellValue')
+      rules.push({ type: 'cellIs', operator: cf.operator, formulae: [cf.formula1, cf.formula2].filter((f): f is string => f !== undefined), fill: hex(cf.fill), fontColor: hex(cf.fontColor), bold: cf.bold ?? false });
     else rules.push({ type: 'expression', formula: cf.formula?.replace(/^=/, ''), fill: hex(cf.fill), fontColor: hex(cf.fontColor), bold: cf.bold ?? false });
     byRange.set(key, rules);
   }

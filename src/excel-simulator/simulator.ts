@@ -16,7 +16,7 @@
  */
 import { PAYLOAD_LIMIT_BYTES, SimulatorLimits, SimulatorStats } from './context';
 import { stateFromModel } from './from-model';
-import { RequirementSupport, SimHost, SimRequestContext } from './objects';
+import { RequirementSupport, SimBehaviour, SimHost, SimRequestContext } from './objects';
 import { cloneState, emptyState, SimWorkbookState } from './state';
 import { simulatorDetails, simulatorModel, SheetDetails } from './export';
 import { WorkbookModel } from '../engine/workbook';
@@ -32,6 +32,12 @@ export interface SimulatorOptions {
   requestPayloadBytes?: number;
   responsePayloadBytes?: number | null;
   maxLoadCells?: number;
+  /**
+   * Page setup's fit-to-pages (PageLayout.zoom with horizontalFitToPages / verticalFitToPages): 'kept' (default), or
+   * 'ignored', as Excel does unless the Page Layout tab is open (office-js#1860). Either way each such call is
+   * flagged in stats.flagged.
+   */
+  fitToPages?: 'kept' | 'ignored';
 }
 
 function versionAtLeast(have: string, want: string): boolean {
@@ -42,10 +48,11 @@ function versionAtLeast(have: string, want: string): boolean {
 
 export class ExcelSimulator implements SimHost {
   state: SimWorkbookState;
-  readonly stats: SimulatorStats = { syncs: 0, requests: [], calculationSuspensions: 0, screenUpdatingSuspensions: 0 };
+  readonly stats: SimulatorStats = { syncs: 0, requests: [], calculationSuspensions: 0, screenUpdatingSuspensions: 0, flagged: [] };
   readonly limits: SimulatorLimits;
   excelApi: string;
   readonly requirements: RequirementSupport;
+  readonly behaviour: SimBehaviour;
 
   constructor(options: SimulatorOptions = {}) {
     this.state = options.model ? stateFromModel(options.model) : emptyState();
@@ -57,6 +64,7 @@ export class ExcelSimulator implements SimHost {
       responsePayloadBytes: options.responsePayloadBytes !== undefined ? options.responsePayloadBytes : web ? PAYLOAD_LIMIT_BYTES : null,
       maxLoadCells: options.maxLoadCells ?? 5_000_000,
     };
+    this.behaviour = { fitToPages: options.fitToPages ?? 'kept' };
     this.requirements = {
       isSetSupported: (name: string, minVersion?: string) => name === 'ExcelApi' && versionAtLeast(this.excelApi, minVersion ?? '1.1'),
     };
@@ -80,6 +88,7 @@ export class ExcelSimulator implements SimHost {
     this.stats.requests = [];
     this.stats.calculationSuspensions = 0;
     this.stats.screenUpdatingSuspensions = 0;
+    this.stats.flagged = [];
   }
 
   /** The largest request (and response) so far, in bytes. */

@@ -46,6 +46,12 @@ export interface SimTable {
   showBandedRows: boolean;
 }
 
+/** A workbook-scoped defined name (Excel's NamedItem): what it refers to, as a formula ("=Sheet1!$A$1"). */
+export interface SimName {
+  name: string;
+  formula: string;
+}
+
 export interface SimValidation {
   rect: Rect;
   rule: { list?: { inCellDropDown: boolean; source: string } } & Record<string, unknown>;
@@ -58,6 +64,10 @@ export interface SimConditionalFormat {
   rect: Rect;
   type: string;
   formula?: string;
+  /** CellValue rules: the comparison and its operands (formula1, and formula2 for Between / NotBetween). */
+  operator?: string;
+  formula1?: string;
+  formula2?: string;
   fill?: string;
   fontColor?: string;
   bold?: boolean;
@@ -110,6 +120,8 @@ export interface SimSheet {
 export interface SimWorkbookState {
   sheets: SimSheet[];
   tables: SimTable[];
+  /** Defined names: they share one namespace with the tables (see tables.ts). */
+  names: SimName[];
   settings: Map<string, unknown>;
   selection: { sheetId: string; rect: Rect } | null;
   activeSheetId: string | null;
@@ -120,7 +132,7 @@ export interface SimWorkbookState {
 export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
 
 export function emptyState(): SimWorkbookState {
-  return { sheets: [], tables: [], settings: new Map(), selection: null, activeSheetId: null, nextId: 1 };
+  return { sheets: [], tables: [], names: [], settings: new Map(), selection: null, activeSheetId: null, nextId: 1 };
 }
 
 export function newSheet(state: SimWorkbookState, name: string): SimSheet {
@@ -213,6 +225,7 @@ export function cloneState(state: SimWorkbookState): SimWorkbookState {
       page: JSON.parse(JSON.stringify(s.page)),
     })),
     tables: state.tables.map((t) => ({ ...t, rect: { ...t.rect } })),
+    names: state.names.map((n) => ({ ...n })),
     settings: new Map(state.settings),
     selection: state.selection ? { ...state.selection } : null,
   };

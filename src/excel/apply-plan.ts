@@ -44,7 +44,7 @@ export const SAFE_REQUEST_BYTES = 4_500_000;
 /** Value writes are cut into blocks of rows of about this size, so that requests can be packed tightly. */
 export const BLOCK_BYTES = 256 * 1024;
 /** Allowance per queued operation for its object path and framing. */
-export const OPERATION_OVERHEAD_BYTES = 160;
+export const OPERATION_OVERHEAD_BYTES = 220;
 
 export interface ApplyOptions {
   /** The workbook's sheet names, when the caller has just read them in this Excel.run: saves a request. */
@@ -78,7 +78,7 @@ export function estimatePayloadBytes(...args: unknown[]): number {
 }
 
 /** The same for a step that queues `operations` operations (each property set, method call and object path). */
-function estimateSteps(operations: number, ...args: unknown[]): number {
+export function estimateOperations(operations: number, ...args: unknown[]): number {
   return estimatePayloadBytes(...args) + OPERATION_OVERHEAD_BYTES * Math.max(0, operations - 1);
 }
 
@@ -120,7 +120,8 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
   const token = Math.random().toString(36).slice(2, 8);
   const tempName = (i: number) => `PlanAssure new ${token} ${i + 1}`;
 
-  const steps = plan.sheets.flatMap((sheet) => sheetSteps(sheet, requirements));
+  const pageChecks: PageCheck[] = [];
+  const steps = plan.sheets.flatMap((sheet) => sheetSteps(sheet, requirements, pageChecks));
   // Visibility last: Excel will not hide a sheet that is the only visible one, and the officer's sheets are visible.
   for (const sheet of plan.sheets) {
     if (sheet.visibility === 'visible') continue;
@@ -204,7 +205,56 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     for (const step of batch) step.queue(byFinalName);
     await sync(batchBytes(batch));
   }
+  await checkPageFit(context, pageChecks, report, sync);
   return report;
+}
+
+// ---------------------------------------------------------------- print scale where fit-to-width was not kept
+
+/** A sheet whose print setup asked to fit its columns on one page wide, with the setting read back. */
+interface PageCheck {
+  sheet: string;
+  layout: Excel.PageLayout;
+  fitToWidth: number;
+  /** The print scale that fits the plan's columns on one A4 page wide: the fallback. */
+  scale: number;
+}
+
+/** A4's printable width in points with Excel's Normal margins (0.7 inch left and right): 297 or 210 mm less 1.4 inch. */
+const A4_PRINTABLE_POINTS = { landscape: 841.9 - 100.8, portrait: 595.3 - 100.8 };
+
+/** The print scale (10–100%) at which columns of these widths (in characters) fit one A4 page wide. */
+export function scaleToFit(widths: readonly number[], orientation: 'landscape' | 'portrait'): number {
+  const total = widths.reduce((sum, w) => sum + charactersToPoints(w), 0);
+  if (total <= 0) return 100;
+  return Math.max(10, Math.min(100, Math.floor((A4_PRINTABLE_POINTS[orientation] / total) * 100)));
+}
+
+/**
+ * Excel may ignore PageLayout.zoom's fit-to-pages unless the Page Layout tab is open (office-js#1860: "horizontal
+ * FitToPages does not set if Page Layout tab is not selected"), though it keeps a print scale. Where the setting read
+ * back is not what was set, the sheet gets the scale that fits its columns on one page wide, read back too, in one
+ * request more (none when Excel kept the fit); the officer is told which sheets, and what to do if even that failed.
+ */
+async function checkPageFit(context: Excel.RequestContext, checks: PageCheck[], report: ApplyReport, sync: (bytes: number) => Promise<void>): Promise<void> {
+  const ignored = checks.filter((c) => c.layout.zoom?.horizontalFitToPages !== c.fitToWidth);
+  if (!ignored.length) return;
+  const fixes = ignored.map((c) => {
+    const layout = context.workbook.worksheets.getItem(c.sheet).pageLayout;
+    layout.zoom = { scale: c.scale };
+    layout.load('zoom');
+    return { ...c, layout };
+  });
+  await sync(fixes.reduce((sum, f) => sum + estimateOperations(5, f.sheet, f.scale), 0));
+  for (const f of fixes) {
+    const kept = f.layout.zoom?.scale === f.scale;
+    report.notices.push({
+      feature: 'pageLayout',
+      message: kept
+        ? `Excel did not keep "fit all columns on one page wide" for "${f.sheet}", so PlanAssure set its print scale to ${f.scale}%, which fits the columns it wrote on one A4 page wide.`
+        : `Excel did not keep the print settings for "${f.sheet}": to print it one page wide, choose Page Layout > Scale to Fit > Width: 1 page.`,
+    });
+  }
 }
 
 // ---------------------------------------------------------------- what one sheet needs
@@ -285,7 +335,7 @@ function blocks(count: number, rowBytes: (r: number) => number): [number, number
   return out;
 }
 
-function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
+function sheetSteps(plan: SheetPlan, requirements: Requirements, pageChecks: PageCheck[]): Step[] {
   const steps: Step[] = [];
   const name = plan.name;
   const step = (bytes: number, queue: (ws: Excel.Worksheet) => void, needsFinalNames = false) =>
@@ -343,7 +393,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
   if (plan.table && plan.rows.length > 1) {
     const table = plan.table;
     step(
-      estimateSteps(3, table.range, table.name, table.style),
+      estimateOperations(3, table.range, table.name, table.style),
       (ws) => {
         const t = ws.tables.add(ws.getRange(table.range), true);
         t.name = table.name;
@@ -359,7 +409,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
   if (plan.validations.length && requirements.use('dataValidation')) {
     for (const v of plan.validations) {
       step(
-        estimateSteps(4, v.range, v.source, v.message),
+        estimateOperations(4, v.range, v.source, v.message),
         (ws) => {
           const dv = ws.getRange(v.range).dataValidation;
           dv.ignoreBlanks = true;
@@ -377,7 +427,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
     for (const bar of plan.dataBars) {
       const p = priority++;
       step(
-        estimateSteps(7, bar),
+        estimateOperations(7, bar),
         (ws) => {
           const f = ws.getRange(bar.range).conditionalFormats.add('DataBar');
           f.dataBar.positiveFormat.fillColor = `#${bar.color}`;
@@ -393,7 +443,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
   if (plan.charts?.length && requirements.use('charts')) {
     for (const chart of plan.charts) {
       step(
-        estimateSteps(5, chart),
+        estimateOperations(5, chart),
         (ws) => {
           const type = chart.kind === 'stackedBar' ? 'BarStacked' : 'Line';
           const added = ws.charts.add(type as Excel.ChartType, ws.getRange(chart.source), chart.seriesBy === 'rows' ? 'Rows' : 'Columns');
@@ -416,12 +466,16 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements): Step[] {
 
   if (plan.page && requirements.use('pageLayout')) {
     const page = plan.page;
-    step(estimateSteps(8 + 2 * (page.rowBreaks?.length ?? 0), page), (ws) => {
+    step(estimateOperations(9 + 2 * (page.rowBreaks?.length ?? 0), page), (ws) => {
       const layout = ws.pageLayout;
       layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
-      // Fit all columns on one page wide; 0 pages tall means "automatic", as fitToHeight 0 does in the file.
+      // Fit all columns on one page wide; 0 pages tall means "automatic", as fitToHeight 0 does in the file. Excel
+      // may ignore this unless the Page Layout tab is open (office-js#1860): it is read back in the same request,
+      // and set as a print scale (which Excel keeps) where it was not kept: see checkPageFit.
       layout.zoom = { horizontalFitToPages: page.fitToWidth, verticalFitToPages: 0 };
+      layout.load('zoom');
+      pageChecks.push({ sheet: name, layout, fitToWidth: page.fitToWidth, scale: scaleToFit(plan.columns.map((c) => c.width), page.orientation) });
       if (page.printTitleRows) layout.setPrintTitleRows(page.printTitleRows.replace(/(\d+)/g, '$$$1'));
       // As the xlsx adapter writes it: the left footer when the plan has one, and "Page n of m" on the right.
       const footer = layout.headersFooters.defaultForAllPages;
@@ -444,7 +498,7 @@ function styleSteps(sheet: string, style: RangeStyle): Step[] {
     steps.push({ bytes, needsFinalNames: false, queue: (get) => queue(get(sheet).getRange(style.range)) });
   };
   const sets = ['bold', 'italic', 'fontSize', 'fontColor', 'fill', 'wrap', 'vertical', 'horizontal'].filter((k) => style[k as keyof RangeStyle] !== undefined).length;
-  on(estimateSteps(3 + sets + (style.border ? BORDER_EDGES.length * 4 : 0), style), (range) => {
+  on(estimateOperations(3 + sets + (style.border ? BORDER_EDGES.length * 4 : 0), style), (range) => {
     const font = range.format.font;
     if (style.bold !== undefined) font.bold = style.bold;
     if (style.italic !== undefined) font.italic = style.italic;
@@ -482,7 +536,7 @@ function conditionalSteps(sheet: string, cf: ConditionalFormatPlan, nextPriority
   return cf.rules.map((rule) => {
     const priority = nextPriority();
     return {
-      bytes: estimateSteps(10, cf.range, rule),
+      bytes: estimateOperations(10, cf.range, rule),
       needsFinalNames: true,
       queue: (get: SheetLookup) => {
         const f = get(sheet).getRange(cf.range).conditionalFormats.add('Custom');

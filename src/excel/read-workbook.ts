@@ -5,12 +5,12 @@
  * Syncs: ONE, without knowing the sheet names. Every per-sheet call (getUsedRange, getRange, getCellProperties…)
  * needs a Worksheet proxy, and Office.js has no collection-level way to reach every sheet's cells; but a proxy need
  * not name its sheet. The read walks the tabs: worksheets.getFirst(), then getNextOrNullObject() on each, chained
- * SHEET_WALK (64) links deep (ExcelApi 1.5), and queues for every link, in the same batch, its name and visibility,
+ * SHEET_WALK (16) links deep (ExcelApi 1.5), and queues for every link, in the same batch, its name and visibility,
  * its used range, its bounded cells and its merged areas. Past the last sheet the links are null objects: calls on
- * a null object give null objects and loading them is allowed, so they cost a few bytes and no error; after the
- * sync, the first link whose isNullObject is true ends the workbook. One more link, its name only, tells whether
- * there are sheets past the chain: only a workbook of more than 64 sheets walks on from there in a follow-up sync,
- * 64 sheets a time.
+ * a null object give null objects and loading them is allowed, so they cost no error, only their share of the
+ * request (some 1.9 KB a link as Office.js serialises it: 30 KB for the walk); after the sync, the first link whose
+ * isNullObject is true ends the workbook. One more link, its name only, tells whether there are sheets past the
+ * chain: only a workbook of more than 16 sheets walks on from there in a follow-up sync, 16 sheets a time.
  *   - options.knownSheets (the task pane's list) is still honoured: the names and the cells of those sheets in one
  *     sync, the names loaded checked against the guess (a renamed sheet costs one more sync);
  *   - an Excel older than ExcelApi 1.5 (no getFirst/getNextOrNullObject): sync 1 loads the names, sync 2 the rest.
@@ -22,29 +22,31 @@
  * value at XFD1048576 costs nothing, and the officer gets a warning naming the sheet and the limit.
  *
  * What it reads: values, number formats (a number in a date format becomes a date, 1900 date system), bold
- * (Range.getCellProperties, ExcelApi 1.9), merged areas (getMergedAreasOrNullObject, ExcelApi 1.13, in bands of
- * 500 rows because Excel fails the call beyond 512 areas), visibility. The bands cover the read limits
- * (maxRows / 500 of them per sheet), not the used range, so that they can be queued before its size is known; a
- * band below the last row costs a null object. Not read: formulas (values carry the cached results; the engine
- * does not use formulas), hidden rows and columns (the engine does not use them either).
+ * (Range.getCellProperties, ExcelApi 1.9), merged areas (getMergedAreasOrNullObject, ExcelApi 1.13), visibility.
+ * Merged areas are looked up ONCE per sheet, over the area read (A1 to the used range's far corner): a request that
+ * costs what the sheet holds, not what the limits allow. Excel fails that look-up, and the request with it, beyond
+ * 512 areas; then the read is done again with the merges in bands of 500 rows over the read limits (maxRows / 500
+ * bands a sheet, queued before the used range is known): one sync more, for a sheet that merges that much. Not
+ * read: formulas (values carry the cached results; the engine does not use formulas), hidden rows and columns (the
+ * engine does not use them either).
  * Errors are recognised by their text (#N/A, #REF!…), as Range.values returns them.
  */
 import { CellModel, MergedArea, SheetModel, WorkbookModel } from '../engine/workbook';
 import { columnName, parseRef, splitAreas, splitSheet } from './address';
 import { isDateFormat, serialToIso } from '../engine/excel-dates';
-import { estimatePayloadBytes, SAFE_REQUEST_BYTES } from './apply-plan';
+import { estimateOperations, SAFE_REQUEST_BYTES } from './apply-plan';
 import { Notice, RequirementChecker, Requirements } from './requirements';
 
 export const DEFAULT_MAX_ROWS = 100_000;
 export const DEFAULT_MAX_COLUMNS = 200;
-/** Excel fails getMergedAreasOrNullObject beyond 512 areas: reading merges in bands of this many rows keeps under it. */
+/** Excel fails getMergedAreasOrNullObject beyond 512 areas: the retried read looks merges up in bands of this many rows. */
 export const MERGE_BAND_ROWS = 500;
 /**
  * How many sheets one request walks (getFirst, then getNextOrNullObject): a workbook with more takes a sync more
- * per 64. Each link costs its share of the request (about 100 bytes per merge band, 200 bands at the default
- * limits: some 20 KB a sheet, 1.3 MB for the walk), well under Excel's 5 MB.
+ * per 16. Each link costs its share of the request whether or not the sheet exists (some 1.9 KB as Office.js
+ * serialises it), so the walk's request is some 30 KB: a workbook of a few hundred cells reads in well under 50 KB.
  */
-export const SHEET_WALK = 64;
+export const SHEET_WALK = 16;
 /** What the walk's request may be estimated at: fewer links per request when the limits make each link bigger. */
 const WALK_REQUEST_BUDGET = SAFE_REQUEST_BYTES;
 /** Paged reads: what one response aims at, and the bytes a cell is reckoned to cost (value, number format, bold). */
@@ -113,7 +115,8 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
   let syncs = 0;
   const requestBytes: number[] = [];
   let pendingBytes = 0;
-  const queued = (...args: unknown[]) => (pendingBytes += estimatePayloadBytes(...args));
+  /** `operations`: the object paths and actions Office.js sends for what is queued (see estimateOperations). */
+  const queued = (operations: number, ...args: unknown[]) => (pendingBytes += estimateOperations(operations, ...args));
   const sync = async () => {
     syncs++;
     requestBytes.push(pendingBytes);
@@ -121,11 +124,15 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
     await context.sync();
   };
 
+  let mergeBands = false;
+  const loads = new Map<string, SheetLoad>();
+  let paged = false;
+
   /** Queues everything about one sheet: its used range, its cells (bounded) and its merged areas. */
   const queueSheet = (ws: Excel.Worksheet, withCells = true): SheetLoad => {
     const used = ws.getUsedRange(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    queued('rowIndex,columnIndex,rowCount,columnCount');
+    queued(2, 'getUsedRange', 'rowIndex,columnIndex,rowCount,columnCount');
     const blocks: Block[] = [];
     const limitsAddress = `A1:${lastColumn}${maxRows}`;
     const limits = ws.getRange(limitsAddress);
@@ -134,23 +141,31 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
       // A1 to the used range's far corner, clipped to the limits: never null, never unbounded.
       const window = ws.getRange('A1').getBoundingRect(used).getIntersection(limits);
       window.load('values,numberFormat');
-      queued('A1', limitsAddress, 'values,numberFormat');
+      queued(5, 'A1', limitsAddress, 'values,numberFormat');
       const bold = readBold ? window.getCellProperties(BOLD) : null;
-      if (bold) queued(BOLD);
+      if (bold) queued(1, BOLD);
       blocks.push({ top: 0, range: window, bold });
     } else {
       // Only loaded, never chained on: what Office.js documents as safe for a possibly-null object.
       extent = limits.getUsedRangeOrNullObject(true);
       extent.load('rowIndex,columnIndex,rowCount,columnCount');
-      queued(limitsAddress, 'rowIndex,columnIndex,rowCount,columnCount');
+      queued(3, limitsAddress, 'rowIndex,columnIndex,rowCount,columnCount');
     }
     const merges: Excel.RangeAreas[] = [];
-    if (readMerges) {
+    if (readMerges && !mergeBands) {
+      // One look-up over the area read (A1 to the used range's far corner, within the limits): proportional to what
+      // the sheet holds. Excel fails it beyond 512 areas; then the read is retried in bands (see readWorkbookModel).
+      const area = blocks[0]?.range ?? ws.getRange('A1').getBoundingRect(used).getIntersection(limits);
+      const areas = area.getMergedAreasOrNullObject();
+      areas.load('address');
+      queued(blocks.length ? 2 : 5, 'A1', 'getMergedAreasOrNullObject', 'address');
+      merges.push(areas);
+    } else if (readMerges) {
       for (let top = 1; top <= maxRows; top += MERGE_BAND_ROWS) {
         const band = `A${top}:${lastColumn}${Math.min(top + MERGE_BAND_ROWS - 1, maxRows)}`;
         const areas = ws.getRange(band).getMergedAreasOrNullObject();
         areas.load('address');
-        queued(band, 'address');
+        queued(3, band, 'address');
         merges.push(areas);
       }
     }
@@ -162,133 +177,157 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
     name: string;
     visibility: string;
   }
-  const worksheets = context.workbook.worksheets;
-  const loads = new Map<string, SheetLoad>();
-  let paged = false;
+  /** Reads the names and every sheet (see the header); loads and paged say what was read. */
+  const readAll = async (): Promise<Found[]> => {
+    const worksheets = context.workbook.worksheets;
+    const item = (name: string) => {
+      queued(1, name);
+      return worksheets.getItem(name);
+    };
 
-  /**
-   * Walks the tabs in order, SHEET_WALK links per request, queueing everything about each link (with its cells, or
-   * only its extent for a paged read): see the header. Returns the sheets found, their loads in `loads`.
-   */
-  const walk = async (withCells: boolean): Promise<Found[]> => {
-    const found: Found[] = [];
-    // The first link is never a null object: getFirst() (a workbook has a sheet), or the sheet found past a chain.
-    let start: Excel.Worksheet = worksheets.getFirst();
-    // SHEET_WALK links, fewer if the limits (maxRows: 1 merge band per 500 rows) make a link's share too big.
-    let links = SHEET_WALK;
-    for (;;) {
-      const chain: { ws: Excel.Worksheet; mayBeNull: boolean; load: SheetLoad }[] = [];
-      for (let i = 0; i < links; i++) {
-        const ws = i === 0 ? start : chain[i - 1].ws.getNextOrNullObject();
-        ws.load('name,visibility');
-        const before = pendingBytes;
-        queued('getNextOrNullObject', 'name,visibility');
-        chain.push({ ws, mayBeNull: i > 0, load: queueSheet(ws, withCells) });
-        if (i === 0) links = Math.max(1, Math.min(SHEET_WALK, Math.floor(WALK_REQUEST_BUDGET / (pendingBytes - before))));
+    /**
+     * Walks the tabs in order, SHEET_WALK links per request, queueing everything about each link (with its cells, or
+     * only its extent for a paged read): see the header. Returns the sheets found, their loads in `loads`.
+     */
+    const walk = async (withCells: boolean): Promise<Found[]> => {
+      const found: Found[] = [];
+      // The first link is never a null object: getFirst() (a workbook has a sheet), or the sheet found past a chain.
+      let start: Excel.Worksheet = worksheets.getFirst();
+      // SHEET_WALK links, fewer if a link's share is too big (the banded retry: 1 merge band per 500 rows of the limits).
+      let links = SHEET_WALK;
+      for (;;) {
+        const chain: { ws: Excel.Worksheet; mayBeNull: boolean; load: SheetLoad }[] = [];
+        for (let i = 0; i < links; i++) {
+          const ws = i === 0 ? start : chain[i - 1].ws.getNextOrNullObject();
+          ws.load('name,visibility');
+          const before = pendingBytes;
+          queued(2, 'getNextOrNullObject', 'name,visibility');
+          chain.push({ ws, mayBeNull: i > 0, load: queueSheet(ws, withCells) });
+          if (i === 0) links = Math.max(1, Math.min(SHEET_WALK, Math.floor(WALK_REQUEST_BUDGET / (pendingBytes - before))));
+        }
+        // One link more, its name only: a null object says the walk saw the last sheet, as it does for workbooks of
+        // up to SHEET_WALK sheets.
+        const after = chain[links - 1].ws.getNextOrNullObject();
+        after.load('name');
+        queued(2, 'getNextOrNullObject', 'name');
+        await sync();
+        for (const link of chain) {
+          if (link.mayBeNull && link.ws.isNullObject) return found;
+          found.push({ ws: link.ws, name: link.ws.name, visibility: link.ws.visibility as string });
+          loads.set(link.ws.name.toLowerCase(), link.load);
+        }
+        if (after.isNullObject) return found;
+        // More than SHEET_WALK sheets (the only case that costs this follow-up sync): walk on from the next one.
+        start = after;
       }
-      // One link more, its name only: a null object says the walk saw the last sheet, as it does for workbooks of
-      // up to SHEET_WALK sheets.
-      const after = chain[links - 1].ws.getNextOrNullObject();
-      after.load('name');
-      queued('getNextOrNullObject', 'name');
+    };
+    const named = () => worksheets.items.map((ws) => ({ ws, name: ws.name, visibility: ws.visibility as string }));
+
+    let sheets: Found[];
+    if (options.knownSheets?.length) {
+      // One sync: the names, and the data of the sheets we expect, together.
+      worksheets.load('items/name,items/visibility');
+      queued(3, 'items/name,items/visibility');
+      for (const name of options.knownSheets) loads.set(name.toLowerCase(), queueSheet(item(name)));
+      try {
+        await sync();
+      } catch (error) {
+        loads.clear();
+        worksheets.load('items/name,items/visibility');
+        queued(3, 'items/name,items/visibility');
+        if (TOO_BIG.has(errorCode(error) ?? '')) {
+          // The names were right but the cells too many for one response: learn the sizes with the names, then page.
+          paged = true;
+          for (const name of options.knownSheets) loads.set(name.toLowerCase(), queueSheet(item(name), false));
+        } else if (errorCode(error) !== 'ItemNotFound') {
+          throw error;
+        }
+        // (ItemNotFound: a sheet was renamed or deleted since the names were learnt; read them afresh.)
+        await sync();
+      }
+      sheets = named();
+    } else if (requirements.use('walkSheets')) {
+      try {
+        sheets = await walk(true);
+      } catch (error) {
+        if (!TOO_BIG.has(errorCode(error) ?? '')) throw error;
+        // Too many cells for one response: walk again for the names and the sizes only, then page.
+        loads.clear();
+        paged = true;
+        sheets = await walk(false);
+      }
+    } else {
+      // No getFirst / getNextOrNullObject (ExcelApi 1.5): the names first, then everything else.
+      worksheets.load('items/name,items/visibility');
+      queued(3, 'items/name,items/visibility');
       await sync();
-      for (const link of chain) {
-        if (link.mayBeNull && link.ws.isNullObject) return found;
-        found.push({ ws: link.ws, name: link.ws.name, visibility: link.ws.visibility as string });
-        loads.set(link.ws.name.toLowerCase(), link.load);
-      }
-      if (after.isNullObject) return found;
-      // More than SHEET_WALK sheets (the only case that costs this follow-up sync): walk on from the next one.
-      start = after;
+      sheets = named();
     }
+    const missing = sheets.filter((s) => !loads.has(s.name.toLowerCase()));
+    if (missing.length && !paged) {
+      for (const s of missing) loads.set(s.name.toLowerCase(), queueSheet(s.ws));
+      try {
+        await sync();
+      } catch (error) {
+        if (!TOO_BIG.has(errorCode(error) ?? '')) throw error;
+        paged = true;
+      }
+    }
+    if (paged) {
+      // Excel on the web refused a response over 5 MB (or a stray far cell made the window huge): learn where each
+      // sheet's values are within the limits, then read them in blocks of rows, halving a block that is still too big.
+      for (const [key, load] of loads) if (load.blocks.length) loads.delete(key);
+      const unsized = sheets.filter((s) => !loads.has(s.name.toLowerCase()));
+      for (const s of unsized) loads.set(s.name.toLowerCase(), queueSheet(s.ws, false));
+      if (unsized.length) await sync();
+      for (const s of sheets) {
+        const load = loads.get(s.name.toLowerCase())!;
+        const extent = load.extent!;
+        if (extent.isNullObject) continue;
+        const rows = extent.rowIndex + extent.rowCount;
+        const cols = extent.columnIndex + extent.columnCount;
+        // Start from a block that should fit (about 100 bytes a cell with its format and bold); halve it if not.
+        const blocksNeeded = Math.ceil((extent.rowCount * cols * PAGE_BYTES_PER_CELL) / PAGE_TARGET_BYTES);
+        let size = Math.max(1, Math.ceil(extent.rowCount / Math.max(1, blocksNeeded)));
+        for (let top = extent.rowIndex; top < rows; ) {
+          const count = Math.min(size, rows - top);
+          const address = `A${top + 1}:${columnName(cols - 1)}${top + count}`;
+          const range = s.ws.getRange(address);
+          range.load('values,numberFormat');
+          queued(2, address, 'values,numberFormat');
+          const bold = readBold ? range.getCellProperties(BOLD) : null;
+          if (bold) queued(1, BOLD);
+          try {
+            await sync();
+          } catch (error) {
+            if (!TOO_BIG.has(errorCode(error) ?? '') || count === 1) throw error;
+            size = Math.ceil(count / 2);
+            continue;
+          }
+          load.blocks.push({ top, range, bold });
+          top += count;
+        }
+      }
+    }
+
+    return sheets;
   };
-  const named = () => worksheets.items.map((ws) => ({ ws, name: ws.name, visibility: ws.visibility as string }));
 
   let sheets: Found[];
-  if (options.knownSheets?.length) {
-    // One sync: the names, and the data of the sheets we expect, together.
-    worksheets.load('items/name,items/visibility');
-    queued('items/name,items/visibility');
-    for (const name of options.knownSheets) loads.set(name.toLowerCase(), queueSheet(worksheets.getItem(name)));
-    try {
-      await sync();
-    } catch (error) {
-      loads.clear();
-      worksheets.load('items/name,items/visibility');
-      queued('items/name,items/visibility');
-      if (TOO_BIG.has(errorCode(error) ?? '')) {
-        // The names were right but the cells too many for one response: learn the sizes with the names, then page.
-        paged = true;
-        for (const name of options.knownSheets) loads.set(name.toLowerCase(), queueSheet(worksheets.getItem(name), false));
-      } else if (errorCode(error) !== 'ItemNotFound') {
-        throw error;
-      }
-      // (ItemNotFound: a sheet was renamed or deleted since the names were learnt; read them afresh.)
-      await sync();
-    }
-    sheets = named();
-  } else if (requirements.use('walkSheets')) {
-    try {
-      sheets = await walk(true);
-    } catch (error) {
-      if (!TOO_BIG.has(errorCode(error) ?? '')) throw error;
-      // Too many cells for one response: walk again for the names and the sizes only, then page.
-      loads.clear();
-      paged = true;
-      sheets = await walk(false);
-    }
-  } else {
-    // No getFirst / getNextOrNullObject (ExcelApi 1.5): the names first, then everything else.
-    worksheets.load('items/name,items/visibility');
-    queued('items/name,items/visibility');
-    await sync();
-    sheets = named();
-  }
-  const missing = sheets.filter((s) => !loads.has(s.name.toLowerCase()));
-  if (missing.length && !paged) {
-    for (const s of missing) loads.set(s.name.toLowerCase(), queueSheet(s.ws));
-    try {
-      await sync();
-    } catch (error) {
-      if (!TOO_BIG.has(errorCode(error) ?? '')) throw error;
-      paged = true;
-    }
-  }
-  if (paged) {
-    // Excel on the web refused a response over 5 MB (or a stray far cell made the window huge): learn where each
-    // sheet's values are within the limits, then read them in blocks of rows, halving a block that is still too big.
-    for (const [key, load] of loads) if (load.blocks.length) loads.delete(key);
-    const unsized = sheets.filter((s) => !loads.has(s.name.toLowerCase()));
-    for (const s of unsized) loads.set(s.name.toLowerCase(), queueSheet(s.ws, false));
-    if (unsized.length) await sync();
-    for (const s of sheets) {
-      const load = loads.get(s.name.toLowerCase())!;
-      const extent = load.extent!;
-      if (extent.isNullObject) continue;
-      const rows = extent.rowIndex + extent.rowCount;
-      const cols = extent.columnIndex + extent.columnCount;
-      // Start from a block that should fit (about 100 bytes a cell with its format and bold); halve it if not.
-      const blocksNeeded = Math.ceil((extent.rowCount * cols * PAGE_BYTES_PER_CELL) / PAGE_TARGET_BYTES);
-      let size = Math.max(1, Math.ceil(extent.rowCount / Math.max(1, blocksNeeded)));
-      for (let top = extent.rowIndex; top < rows; ) {
-        const count = Math.min(size, rows - top);
-        const address = `A${top + 1}:${columnName(cols - 1)}${top + count}`;
-        const range = s.ws.getRange(address);
-        range.load('values,numberFormat');
-        queued(address, 'values,numberFormat');
-        const bold = readBold ? range.getCellProperties(BOLD) : null;
-        if (bold) queued(BOLD);
-        try {
-          await sync();
-        } catch (error) {
-          if (!TOO_BIG.has(errorCode(error) ?? '') || count === 1) throw error;
-          size = Math.ceil(count / 2);
-          continue;
-        }
-        load.blocks.push({ top, range, bold });
-        top += count;
-      }
-    }
+  try {
+    sheets = await readAll();
+  } catch (error) {
+    // Excel fails a merged-area look-up over more than 512 areas, and the whole request with it ("Note that if the
+    // merged areas count in this range is more than 512, then this method will fail to return the result":
+    // Range.getMergedAreasOrNullObject, learn.microsoft.com/javascript/api/excel/excel.range). Read again with the
+    // merges in bands of MERGE_BAND_ROWS rows: one sync more, for a sheet that merges that much. Any other error
+    // fails that read too, and is thrown.
+    if (!readMerges || mergeBands || errorCode(error) === undefined || TOO_BIG.has(errorCode(error) ?? '')) throw error;
+    mergeBands = true;
+    loads.clear();
+    paged = false;
+    pendingBytes = 0;
+    sheets = await readAll();
   }
 
   const warnings: string[] = [];

@@ -31,12 +31,16 @@ function documentSettings(): Office.Settings | null {
 }
 
 export class OfficeWorkbookHost implements WorkbookHost {
-  /** The sheet names the last read saw: the write that follows uses them, saving the sync that would load them. */
+  /**
+   * The sheet names the last read saw: the write that follows uses them, saving the sync that would load them, and
+   * the next read asks for exactly those sheets instead of walking 16 tabs ahead (a renamed or deleted sheet costs a
+   * sync more, never a wrong model: see read-workbook.ts).
+   */
   private sheetNames: string[] | undefined;
 
   async readModel(): Promise<ReadModel> {
     return Excel.run(async (context) => {
-      const model = await readWorkbookModel(context);
+      const model = await readWorkbookModel(context, { knownSheets: this.sheetNames });
       this.sheetNames = model.sheets.map((s) => s.name);
       return { sheets: model.sheets, warnings: model.warnings };
     });
