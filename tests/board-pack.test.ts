@@ -79,7 +79,9 @@ describe.each(plans.map((p) => [p.id, p] as [string, SeedPlan]))('%s', (id) => {
       if (n === 1) return;
       const due = row.getCell(col('Due date')).value as Date | null;
       const overdue = due instanceof Date && due.toISOString().slice(0, 10) < TODAY && row.getCell(col('Status')).value !== 'Complete';
-      if (row.getCell(col('RAG')).value === 'Red' || overdue) expected++;
+      // An action nobody reported on (No update) is counted on the Board Summary, not listed; Blue is never overdue.
+      const rag = row.getCell(col('RAG')).value;
+      if (rag === 'Red' || (overdue && rag !== 'No update' && rag !== 'Blue')) expected++;
     });
     const ex = wb.getWorksheet('Exceptions')!;
     const listed = ex.rowCount - 1;
@@ -116,8 +118,8 @@ test('RAG and status colours are expression rules, one set per run, and the offi
   const ws = (await workbook(input)).getWorksheet('PlanAssure Plan')!;
   const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
   const toolRules = cfs.flatMap((cf) => cf.rules).filter((r) => r.type === 'expression' && isToolRagRule(String(r.formulae?.[0])));
-  // One rule per status (6), per RAG (5) and per linked-KPI RAG (5): exactly one set after four runs.
-  expect(toolRules).toHaveLength(16);
+  // One rule per status (6), per RAG state (6, with No update) and per linked-KPI RAG (6): exactly one set after four runs.
+  expect(toolRules).toHaveLength(18);
   expect(cfs.flatMap((cf) => cf.rules).filter((r) => r.formulae?.[0] === 'LEN($A2)>5')).toHaveLength(1);
   expect(cfs.flatMap((cf) => cf.rules).every((r) => r.type !== 'containsText')).toBe(true);
 });

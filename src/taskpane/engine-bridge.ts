@@ -9,9 +9,9 @@
  * earlier step built. composeStep() keeps the tool's other sheets and their record. (What the engine could offer
  * instead is in the reply to issue #8: a step-scoped plan.)
  */
-import { boardPackWorkbookPlan, packActions, reportingPeriod } from '../engine/board-pack';
+import { boardPackWorkbookPlan, judgementDate, packActions, reportingPeriod } from '../engine/board-pack';
 import { actionKpiRags, KPI_RULES, kpiReports } from '../engine/kpi';
-import { Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity } from '../engine/schema';
+import { DEFAULT_RAG_LEGEND, Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity } from '../engine/schema';
 import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets, structureWorkbookPlan } from '../engine/sheet-plan/structure-plan';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
@@ -60,7 +60,7 @@ export function engineSettings(settings: PaneSettings): Partial<PlanSettings> {
   if (settings.reportingPeriod) out.reportingPeriod = settings.reportingPeriod;
   if (settings.ragTolerance !== null) out.ragTolerance = settings.ragTolerance;
   if (settings.protectiveMarking) out.protectiveMarking = settings.protectiveMarking;
-  if (Object.keys(settings.ragLegend).length) out.ragLegend = { Blue: 'Complete', Green: 'On track', Amber: 'At risk or slipping', Red: 'Off track or overdue', Grey: 'Not started or no data', ...settings.ragLegend } as Record<Rag, string>;
+  if (Object.keys(settings.ragLegend).length) out.ragLegend = { ...DEFAULT_RAG_LEGEND, ...settings.ragLegend } as Record<Rag, string>;
   if (Object.keys(settings.ruleSeverities).length) out.ruleSeverities = { ...settings.ruleSeverities };
   return out;
 }
@@ -419,7 +419,9 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
     }
     case 'rag': {
       if (!result.actions.length) return { nothing: NO_ACTIONS };
-      const actions = packActions(result, options.today).map((a) => ({ ...a, rag: a.effectiveRag }));
+      // Judged where the board pack judges it (the end of the reporting period), so the Plan sheet and the pack agree.
+      const at = judgementDate(result, { today: options.today, period: options.settings.reportingPeriod });
+      const actions = packActions(result, at).map((a) => ({ ...a, rag: a.effectiveRag }));
       const name = ownedSheetName(PLAN_SHEET_NAME, existing, owned);
       const kpiRags = actionKpiRags(actions, kpiReports(result));
       written = [{ sheet: planSheet(name, LISTS_SHEET_NAME, actions, { ragColours: true, kpiRags }), role: 'plan' }];

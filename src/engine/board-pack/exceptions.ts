@@ -11,7 +11,8 @@ export function exceptionsSheet(name: string, context: BoardPackContext): SheetP
   const labels = ['Theme', 'Ref', 'Action', 'Lead', 'Due date', 'Status', 'RAG', 'Why listed', 'Latest progress'];
   sheet.columns = [{ width: 20, wrap: true }, { width: 8 }, { width: 44, wrap: true }, { width: 20, wrap: true }, { width: 11, numFmt: 'dd/mm/yyyy' }, { width: 12 }, { width: 8 }, { width: 14, wrap: true }, { width: 40, wrap: true }];
   headerRow(sheet, 1, labels);
-  const listed = context.actions.filter((a) => a.effectiveRag === 'Red' || a.overdue);
+  // An action nobody reported on is counted as No update on the Board Summary, not listed as a known problem.
+  const listed = context.actions.filter((a) => a.effectiveRag !== 'No update' && (a.effectiveRag === 'Red' || a.overdue));
   const items = listed.sort(byThemeThenRef(listed));
   const shared = new PlanValuePool();
   for (const a of items) {
