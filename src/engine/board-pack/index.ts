@@ -17,6 +17,7 @@ import { lastCompletedQuarter, nextPeriod, parseReportingPeriod, ReportingPeriod
 import { boardSummarySheet } from './board-summary';
 import { comingUpSheet } from './coming-up';
 import { BoardPackContext } from './context';
+import { notesByKey, readExceptionNotes } from './exception-notes';
 import { exceptionsSheet } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
 import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheet } from './snapshot';
@@ -113,8 +114,13 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const judgedAt = options.judgedAt ?? period.end;
   const actions = packActions(result, judgedAt);
   const previous = owned.includes(SNAPSHOT_SHEET) ? readSnapshot(model) : null;
-  // Made once for both the changes since the last board and this run's snapshot.
+  // Made once for the changes since the last board, the officer's notes on exceptions and this run's snapshot.
   const keys = snapshotKeys(actions);
+  const exceptionsName = name(BOARD_SHEETS.exceptions);
+  // Read before the sheet is replaced: what the officer typed beside each exception is carried into this pack.
+  const typed = owned.includes(exceptionsName) ? readExceptionNotes(model, exceptionsName, actions, keys) : { byKey: new Map(), unmatched: [] };
+  const notes = notesByKey(previous, typed);
+  const keyOf = new Map(actions.map((a, i) => [a, keys[i]]));
   const kpis = options.kpis ?? kpiReports(result);
   const kpiSheets = kpiSheetsFor(result, model, existing, owned);
   const context = {
@@ -136,7 +142,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const planName = name(PLAN_SHEET_NAME);
   const sheets: SheetPlan[] = [
     boardSummarySheet(name(BOARD_SHEETS.summary), context),
-    exceptionsSheet(name(BOARD_SHEETS.exceptions), context),
+    exceptionsSheet(exceptionsName, context, (a) => notes.get(keyOf.get(a)!), typed),
     kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context),
     comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart),
     planSheet(planName, LISTS_SHEET_NAME, actions, {
@@ -145,7 +151,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
       rags: actions.map((a) => a.effectiveRag),
     }),
     ...kpiSheets,
-    snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET)),
+    snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET), notes),
   ];
   const roles = ['board-summary', 'exceptions', 'kpi-scorecard', 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
   sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
