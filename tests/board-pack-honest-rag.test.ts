@@ -76,7 +76,7 @@ function exceptionRefs(wb: ExcelJS.Workbook): string[] {
   const refs: string[] = [];
   ws.eachRow((row, n) => {
     const v = row.getCell(refCol).value;
-    if (n > headerRow && typeof v === 'string' && /^\d/.test(v)) refs.push(v);
+    if (n > headerRow && typeof v === 'string' && /^\d+(\.\d+)*$/.test(v)) refs.push(v);
   });
   return refs;
 }
@@ -91,6 +91,7 @@ test('a plan nobody has reported on reads "No update", not "off track or overdue
   expect(sentence).not.toMatch(/off track|overdue \(Red\)/i);
   expect(Object.values(planRags(wb))).toEqual(['No update', 'No update', 'No update', 'No update']);
   expect(exceptionRefs(wb)).toEqual([]);
+  expect(texts(wb.getWorksheet('Exceptions')!)).toContain('4 actions are past the due date with no update recorded: counted as No update on the Board Summary, not listed here.');
   // The Board Summary counts the state in a column of its own, beside Red.
   expect(texts(wb.getWorksheet('Board Summary')!)).toEqual(expect.arrayContaining(['Red', 'No update']));
 });
@@ -164,4 +165,17 @@ test('Plan Settings set the RAG words, the rules and whether Blue is used; the B
   expect(summary).toContain('Slipping: watch');
   expect(summary).not.toContain('Blue');
   expect(summarySentence(wb)).toMatch(/1 slipping: watch \(Amber\)/);
+});
+
+test.each(['Autumn 2025', 'Q5 2025/26', 'Q2 2025/27', '2025-09-30'])('--period "%s" the command cannot read: exit 2, one line with the forms it accepts, nothing written', async (period) => {
+  const input = await writePlan(`bad-period-${period.replace(/\W/g, '')}`, HEADERS, [['6.1', 'Support', 'Open the hub', 'Lead A', day('2026-03-31'), 'On track', 'Started.']]);
+  const out = path.join(dir, 'never-written.xlsx');
+  const result = await runCli(['run', input, '--out', out, '--period', period]);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain(`"${period}"`);
+  for (const form of ['"Q2 2025/26"', '"Q2 25/26"', '"Q2 2025-26"']) expect(lines[0]).toContain(form);
+  expect(fs.existsSync(out)).toBe(false);
 });
