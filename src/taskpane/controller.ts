@@ -7,7 +7,7 @@ import type { Finding, Polarity } from '../engine/schema';
 import { officeReady, WorkbookHost } from './host';
 import { explain, PaneMessage, Stage } from './messages';
 import { EMPTY_SETTINGS, localToday, PaneSettings } from './settings';
-import type { ActionKind, PlanState, ReviewAnswer, ReviewReason, SheetMappingReview, StepInfo } from './runtime';
+import type { ActionKind, PlanState, ReviewAnswer, ReviewReason, RunChoices, SheetMappingReview, StepInfo } from './runtime';
 
 type Runtime = typeof import('./runtime');
 
@@ -138,7 +138,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
   }, [refresh, update]);
 
   const run = useCallback(
-    async (action: ActionKind) => {
+    async (action: ActionKind, choices: RunChoices = {}) => {
       if (!host.current || busy.current) return;
       busy.current = true;
       cancelled.current = false;
@@ -153,7 +153,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
               reviewAnswer.current = resolve;
               update({ review: { sheets, reason, action } });
             }),
-        });
+        }, choices);
         settingsRef.current = outcome.settings;
         const { error, warning, info } = outcome.state.counts;
         const checked = `${error} ${error === 1 ? 'error' : 'errors'}, ${warning} ${warning === 1 ? 'warning' : 'warnings'}, ${info} ${info === 1 ? 'note' : 'notes'}.`;

@@ -9,7 +9,7 @@
  * earlier step built. composeStep() keeps the tool's other sheets and their record. (What the engine could offer
  * instead is in the reply to issue #8: a step-scoped plan.)
  */
-import { boardPackWorkbookPlan, judgementDate, packActions, reportingPeriod } from '../engine/board-pack';
+import { boardPackWorkbookPlan, judgementDate, packActions, parseReportingPeriod, reportingPeriod } from '../engine/board-pack';
 import { actionKpiRags, KPI_RULES, kpiReports } from '../engine/kpi';
 import { DEFAULT_RAG_LEGEND, Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity } from '../engine/schema';
 import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
@@ -38,6 +38,8 @@ export interface BridgeOptions {
   /** YYYY-MM-DD. */
   today: string;
   settings: PaneSettings;
+  /** The reporting period the officer chose when building the board pack ("Q2 2025/26"); default: as the engine decides. */
+  period?: string;
   columnOverrides?: ColumnOverrides;
   /** The header row of each sheet whose columns the officer chose from nothing. */
   headerRowOverrides?: Record<string, number>;
@@ -73,6 +75,8 @@ export interface Structured {
   result: StructureResult;
   /** The sheets an earlier run wrote. */
   owned: string[];
+  /** The period a board pack built now would report on by default, and why (offered when the officer builds one). */
+  period?: { label: string; why: string };
 }
 
 export interface Analysis extends Structured {
@@ -92,7 +96,10 @@ export function structureStep(model: WorkbookModel, options: BridgeOptions): Str
     columnOverrides: options.columnOverrides,
     headerRowOverrides: options.headerRowOverrides,
   };
-  return { result: structureWorkbook(model, structureOptions), owned };
+  const result = structureWorkbook(model, structureOptions);
+  const period = reportingPeriod(result, { today: options.today });
+  const why = parseReportingPeriod(result.settings.reportingPeriod) ? 'as set in the plan settings' : 'the last quarter completed';
+  return { result, owned, period: { label: period.label, why } };
 }
 
 /** Step 2 of a check: the rule catalogue, after structuring's own findings. */
@@ -134,6 +141,8 @@ export interface PlanState {
   kpis: number;
   counts: Record<Severity, number>;
   readWarnings: string[];
+  /** The board pack's default reporting period, and why it is the default. */
+  period: { label: string; why: string } | null;
 }
 
 export function planState(analysis: Analysis): PlanState {
@@ -153,6 +162,7 @@ export function planState(analysis: Analysis): PlanState {
     kpis: result.kpis.length,
     counts,
     readWarnings: analysis.readWarnings,
+    period: analysis.period ?? null,
   };
 }
 
@@ -432,10 +442,11 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
     case 'everything': {
       if (!result.actions.length) return { nothing: NO_ACTIONS };
       // The board pack carries the filled KPI register with it, so the scorecard and the register agree.
-      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.settings.reportingPeriod, findings });
+      const chosen = options.period ?? options.settings.reportingPeriod;
+      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: chosen, findings });
       written = writtenByPlan(pack.plan);
       const withKpis = written.some((w) => w.role === 'kpi-register');
-      const period = reportingPeriod(result, { today: options.today, period: options.settings.reportingPeriod }).label;
+      const period = reportingPeriod(result, { today: options.today, period: chosen }).label;
       const sheets = written.filter((w) => w.sheet.visibility === 'visible' && !['plan', 'kpi-register', 'kpi-calc'].includes(w.role)).map((w) => w.sheet.name);
       boardPack = { period, sheets };
       what =

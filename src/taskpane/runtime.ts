@@ -129,7 +129,12 @@ export async function checkWorkbook(host: WorkbookHost, options: BridgeOptions):
   return step('structure', () => analyse(model, options));
 }
 
-export async function runAction(action: ActionKind, host: WorkbookHost, settings: PaneSettings, today: string, hooks: RunHooks): Promise<RunOutcome> {
+/** What the officer chose when starting an action: the board pack's reporting period. */
+export interface RunChoices {
+  period?: string;
+}
+
+export async function runAction(action: ActionKind, host: WorkbookHost, settings: PaneSettings, today: string, hooks: RunHooks, choices: RunChoices = {}): Promise<RunOutcome> {
   const options: BridgeOptions = { today, settings };
   let steps = stepsFor(action, action === 'structure');
   let index = 0;
@@ -184,7 +189,7 @@ export async function runAction(action: ActionKind, host: WorkbookHost, settings
   }
 
   await next('build');
-  const job = await step('build', () => buildWrite(action, analysis, { today, settings: current }));
+  const job = await step('build', () => buildWrite(action, analysis, { today, settings: current, period: choices.period }));
   if ('nothing' in job) {
     return { action, state: planState(analysis), findings: analysis.findings, settings, summary: null, nothing: job.nothing, written: [], notices: [] };
   }

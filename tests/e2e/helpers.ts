@@ -122,10 +122,22 @@ export async function clickAction(session: Session, action: string): Promise<voi
   await session.pane.locator(`[data-action="${action}"]`).click();
 }
 
-/** Runs an action to its end, confirming the mapping review if it appears; returns the banner's text. */
-export async function runAction(session: Session, action: string, confirm = true): Promise<string> {
+/** The actions that ask which period the board pack reports on before they start. */
+const ASKS_PERIOD = ['boardPack', 'everything'];
+
+/**
+ * Runs an action to its end, building a board pack for the period offered (or `period`) and confirming the
+ * mapping review if it appears; returns the banner's text.
+ */
+export async function runAction(session: Session, action: string, confirm = true, period?: string): Promise<string> {
   await session.pane.getByRole('tab', { name: /^Home/ }).click();
   await clickAction(session, action);
+  if (ASKS_PERIOD.includes(action)) {
+    const prompt = session.pane.getByTestId('period-prompt');
+    await prompt.waitFor({ timeout: 15_000 });
+    if (period !== undefined) await prompt.getByTestId('period-input').fill(period);
+    await prompt.getByRole('button', { name: /^Build/ }).click();
+  }
   const review = session.pane.getByTestId('mapping-review');
   const banner = session.pane.getByTestId('banner');
   await Promise.race([review.waitFor({ timeout: 60_000 }), banner.waitFor({ timeout: 60_000 })]);

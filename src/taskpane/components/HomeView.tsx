@@ -1,8 +1,13 @@
 /** The home view: the plan's state at a glance, and the actions. */
+import { useState } from 'react';
 import { Button, Caption1, CounterBadge, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { ACTION_LABELS, PaneController } from '../controller';
 import type { ActionKind } from '../runtime';
 import { ukDateTime } from '../settings';
+import { PeriodPrompt } from './PeriodPrompt';
+
+/** The actions that build a board pack: the officer is asked which period it reports on first. */
+const BUILDS_PACK: readonly ActionKind[] = ['boardPack', 'everything'];
 
 const ACTIONS: { kind: ActionKind; description: string }[] = [
   { kind: 'check', description: 'Lists every problem, with the cell to change and a fix. Writes nothing.' },
@@ -46,6 +51,8 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
   const visibleSheets = state?.sheets.filter((s) => !s.hidden) ?? [];
   const hiddenOwned = state ? state.sheets.filter((s) => s.hidden).length : 0;
   const last = model.settings.lastBoardPack;
+  const [asking, setAsking] = useState<ActionKind | null>(null);
+  const start = (kind: ActionKind) => (BUILDS_PACK.includes(kind) && state?.period ? setAsking(kind) : void run(kind));
 
   return (
     <>
@@ -101,8 +108,9 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
               <Button
                 className={styles.button}
                 appearance={kind === 'everything' ? 'primary' : 'secondary'}
-                disabled={!ready}
-                onClick={() => void run(kind)}
+                disabled={!ready || (asking !== null && asking !== kind)}
+                onClick={() => start(kind)}
+                aria-expanded={BUILDS_PACK.includes(kind) ? asking === kind : undefined}
                 aria-describedby={`action-${kind}-description`}
                 data-action={kind}
               >
@@ -111,6 +119,16 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
               <Caption1 id={`action-${kind}-description`} className={styles.description}>
                 {description}
               </Caption1>
+              {asking === kind && state?.period ? (
+                <PeriodPrompt
+                  period={state.period}
+                  onBuild={(period) => {
+                    setAsking(null);
+                    void run(kind, { period });
+                  }}
+                  onCancel={() => setAsking(null)}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
