@@ -4,7 +4,7 @@
  *   "RAG when overdue"       | "Amber"              the state a situation gives an action with no RAG entered
  *   "Use Blue"               | "no"                 complete actions show Green, and Blue is not listed
  *   "No update after days"   | "90"                 an update older than this at the period end is "No update"
- * The situations are those of settings.ragRules, in words (docs/BOARD-PACK.md lists them).
+ * The situations are those of settings.ragRules, in words (docs/BOARD-PACK-RAG.md lists them).
  */
 import { DEFAULT_RAG_LEGEND, DEFAULT_SETTINGS, PlanSettings } from '../schema';
 import { normalise } from '../text';
