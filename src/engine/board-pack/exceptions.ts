@@ -4,7 +4,7 @@
  * back and kept on every re-run (exception-notes.ts). A revised date stands beside the original due date, which
  * stays: the action is still judged against the date the plan promised.
  *
- * Each exception prints in about three lines on A4 landscape: the action and progress texts, which repeat the Plan
+ * Each exception prints in about three lines on A4 landscape: the action, lead and progress texts, which repeat the Plan
  * sheet, are cut to three lines here (the sheet says so); the officer's own notes are never cut.
  */
 import { ragFormat, statusFormat } from '../rag/rag-formats';
@@ -19,15 +19,15 @@ import { PackAction } from './types';
 
 const COLUMNS: { label: string; width: number; wrap?: boolean; numFmt?: string }[] = [
   { label: 'Ref', width: 7 },
-  { label: 'Action', width: 36, wrap: true },
-  { label: 'Lead', width: 13, wrap: true },
+  { label: 'Action', width: 34, wrap: true },
+  { label: 'Lead', width: 20, wrap: true },
   { label: 'Due date', width: 10.5, numFmt: 'dd/mm/yyyy' },
   { label: NOTE_HEADERS.revised, width: 10.5, numFmt: 'dd/mm/yyyy' },
   { label: 'Status', width: 11 },
   { label: 'RAG', width: 9 },
-  { label: 'Why listed', width: 11, wrap: true },
-  { label: 'Latest progress', width: 28, wrap: true },
-  { label: NOTE_HEADERS.doing, width: 32, wrap: true },
+  { label: 'Why listed', width: 10, wrap: true },
+  { label: 'Latest progress', width: 26, wrap: true },
+  { label: NOTE_HEADERS.doing, width: 30, wrap: true },
   { label: NOTE_HEADERS.from, width: 13, wrap: true },
 ];
 const at = (label: string) => COLUMNS.findIndex((c) => c.label === label) + 1;
@@ -70,11 +70,12 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
       const note = notes(a);
       const action = shortened(a.action, fits('Action'));
       const progress = a.progress ? shortened(a.progress, fits('Latest progress')) : null;
-      cut ||= action.endsWith('…') || (progress?.endsWith('…') ?? false);
+      const lead = a.lead ? shortened(a.lead, fits('Lead')) : null;
+      cut ||= [action, progress, lead].some((t) => t?.endsWith('…'));
       sheet.rows.push([
         text(a.ref),
         text(action),
-        shared.text(a.lead),
+        shared.text(lead),
         shared.date(a.dueDate),
         revisedValue(note?.revised ?? null),
         shared.text(a.status ?? a.statusText),
@@ -91,7 +92,7 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
   const silentLate = context.actions.filter((a) => a.effectiveRag === 'No update' && a.overdue).length;
   const footnotes: string[] = [];
   if (silentLate) footnotes.push(`${silentLate} ${silentLate === 1 ? 'action is' : 'actions are'} past the due date with no update recorded: counted as No update on the Board Summary, not listed here.`);
-  if (cut) footnotes.push('Action and progress texts are cut to three lines here (…); the Plan sheet has them in full.');
+  if (cut) footnotes.push('Action, lead and progress texts are cut to three lines here (…); the Plan sheet has them in full.');
   for (const line of footnotes) {
     sheet.rows.push([text(line)]);
     sheet.merges.push(`A${row() - 1}:${lastCol}${row() - 1}`);
@@ -105,9 +106,20 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
     sheet.conditionalFormats.push(statusFormat(`F2:F${lastListed}`), ragFormat(`G2:G${lastListed}`));
   }
   sheet.freeze = { rows: 1, columns: 0 };
-  // Heights fit the wrapped cells; merged theme headings and footnotes stay one line.
+  // Heights fit the wrapped cells, the header's wrapped labels, and theme headings wrapped across the whole width.
   const heights = fitRowHeights(sheet, 2);
-  for (const r of themeRows) delete heights[r];
+  const perLine = (width: number) => Math.max(4, Math.floor(width * 1.05));
+  const lines = (t: string, width: number) => Math.ceil(t.length / perLine(width));
+  const headerLines = Math.max(...COLUMNS.map((c) => lines(c.label, c.width)));
+  if (headerLines > 1) heights[1] = headerLines * 15 + 3;
+  const fullWidth = COLUMNS.reduce((n, c) => n + c.width, 0);
+  for (const r of themeRows) {
+    const theme = sheet.rows[r - 1][0];
+    const n = theme?.kind === 'text' ? lines(theme.text, fullWidth) : 1;
+    if (n > 1) heights[r] = n * 15 + 3;
+    else delete heights[r];
+    sheet.styles.push({ range: `A${r}`, wrap: true, vertical: 'top' });
+  }
   sheet.rowHeights = heights;
   printReady(sheet, context, '1:1');
   return sheet;
