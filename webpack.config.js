@@ -3,6 +3,7 @@
  *   taskpane.html + taskpane.[hash].js (+ react / fluentui vendor chunks)   the task pane
  *   commands.html + commands.[hash].js                                       the function file (ribbon commands)
  *   check-result.html + check-result.[hash].js                               the dialog "Check plan" shows its summary in
+ *   help.html, support.html                                                  built from docs/*.md (scripts/help-pages.js)
  *   assets/*.png, manifest.xml                                               copied as they are
  *
  *   npm run build        webpack --mode production
@@ -13,6 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { HelpPagesPlugin } = require('./scripts/help-pages.js');
 
 const DEV_SERVER_PORT = 3000; // must match the https://localhost:3000 URLs in manifest.xml
 
@@ -118,6 +120,8 @@ module.exports = (_env, argv) => {
         template: './src/commands/check-result.html',
         chunks: ['check-result'],
       }),
+      // The Help link and the manifest's SupportUrl / LearnMoreUrl open these, served with the pane.
+      new HelpPagesPlugin(__dirname),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -20,6 +20,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Built pages that never load Office.js (the help pages from docs/): served exactly as built. */
+const PAGES_WITHOUT_OFFICE = new Set(['help.html', 'support.html']);
+
 const OFFICE_JS = /<script\s+src=["']?https:\/\/appsforoffice\.microsoft\.com\/[^"'\s>]*office\.js["']?\s*>\s*<\/script>/;
 
 /** A built page with Office.js swapped for the harness's stand-in; throws if the page has no Office.js tag. */
@@ -55,7 +58,7 @@ export function resolveRequest(urlPath: string): { file: string; swapOffice: boo
   const own = inside(BUILD_DIR, rel);
   if (own) return { file: own, swapOffice: false };
   const pane = inside(PANE_DIR, rel);
-  return pane ? { file: pane, swapOffice: pane.endsWith('.html') } : null;
+  return pane ? { file: pane, swapOffice: pane.endsWith('.html') && !PAGES_WITHOUT_OFFICE.has(path.basename(pane)) } : null;
 }
 
 export function startHarnessServer(port = 3100): Promise<HarnessServer> {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Writes the PlanAssure add-in icons to assets/: icon-16.png, icon-32.png, icon-64.png, icon-80.png
- * and logo-filled.png (300 px).
+ * Writes the PlanAssure add-in icons to assets/: icon-<size>.png at every size the manifest's ribbon icons may
+ * name (16, 20, 24, 32, 40, 48, 64 and 80 px: the mandatory 16, 32, 80 and the high-DPI 20, 24, 40, 48, 64), and
+ * logo-filled.png (300 px).
  *
  * Design: a rounded GOV.UK-blue (#1d70b8) square with a white tick. Each pixel is sampled on a
  * 4 x 4 grid, so edges get simple anti-aliasing; corners outside the rounded square are transparent.
@@ -24,13 +25,8 @@ const WHITE = [0xff, 0xff, 0xff];
 const SUBSAMPLES = 4;
 
 /** Outputs: file name → pixel size. */
-const ICONS = [
-  ['icon-16.png', 16],
-  ['icon-32.png', 32],
-  ['icon-64.png', 64],
-  ['icon-80.png', 80],
-  ['logo-filled.png', 300],
-];
+const RIBBON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
+const ICONS = [...RIBBON_SIZES.map((size) => [`icon-${size}.png`, size]), ['logo-filled.png', 300]];
 
 // ---------------------------------------------------------------------------------------------
 // Geometry, in unit coordinates (0..1, y downwards).

@@ -9,12 +9,13 @@
  *    (`office-addin-manifest validate` needs an online Microsoft service, which is not reachable
  *    from the build machines or CI; see schemas/manifest/README.md.)
  * 2. Dev-server URLs: every https://localhost:3000/... URL must name a file that webpack builds
- *    into dist/ (the HtmlWebpackPlugin pages below, or a PNG that CopyWebpackPlugin copies from
+ *    into dist/ (the HtmlWebpackPlugin pages and the help pages below, or a PNG that CopyWebpackPlugin copies from
  *    assets/), and no URL may point at another localhost port.
  *
  * Exit status 0 when both pass; otherwise 1, with one clear message per problem on stderr.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +23,9 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA_FILE = 'OfficeAppManifestV1_1.xsd';
 const DEV_ORIGIN_PORT = '3000';
-/** Pages emitted by HtmlWebpackPlugin in webpack.config.js (keep in step with it). */
-const BUILT_PAGES = new Set(['taskpane.html', 'commands.html']);
+/** Pages emitted by HtmlWebpackPlugin in webpack.config.js (keep in step with it), and the help pages built from docs/. */
+const { PAGES: HELP_PAGES } = createRequire(import.meta.url)('./help-pages.js');
+const BUILT_PAGES = new Set(['taskpane.html', 'commands.html', ...HELP_PAGES.map((page) => page.file)]);
 
 function fail(message) {
   console.error(message);

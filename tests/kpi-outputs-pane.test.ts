@@ -91,13 +91,14 @@ describe('the findings list offers the two answers on a polarity finding (render
       import('../src/taskpane/controller'),
     ]);
     const controller = {
-      model: { state: null, findings, running: null, loading: false, selected: { key: findingKey(findings[selectedIndex], selectedIndex), error: null } },
+      model: { phase: 'ready', state: null, findings, done: [], running: null, loading: false, selected: { key: findingKey(findings[selectedIndex], selectedIndex), error: null } },
       select: async () => undefined,
       confirmPolarity: async () => undefined,
     } as unknown as PaneController;
     return renderToStaticMarkup(createElement(FluentProvider, { theme: webLightTheme }, createElement(FindingsList, { controller })));
   }
 
+  // The finding last gone to is the current one when the list opens: its answers show; no other finding's do.
   test('shown on the selected polarity finding, and on no other finding', async () => {
     const result = structureWorkbook(workbook(sheet('Scorecard', SCORECARD)), { today: TODAY });
     const noTarget = structureWorkbook(workbook(sheet('Scorecard', [SCORECARD[0], ['K3', 'Reviews done', null, 5, 6]])), { today: TODAY }).findings.find((f) => f.rule === 'kpi-missing-target')!;

@@ -1,18 +1,21 @@
 /**
  * The add-in manifest: XSD-valid (offline, via scripts/validate-manifest.mjs and xmllint), rejects
- * broken copies with a line number, and declares what PlanAssure needs (Excel, read/write, the two
- * ribbon buttons, real PNG icons at the sizes it names).
+ * broken copies with a line number, and declares what PlanAssure needs (Excel, read/write, the ExcelApi set,
+ * the two ribbon buttons, real PNG icons at every size the ribbon may use, help and support pages it ships).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireTool } from './helpers/tools';
+import { FEATURES } from '../src/excel/requirements';
+import { PAGES } from '../scripts/help-pages';
 
 const repoRoot = join(__dirname, '..');
 const manifestPath = join(repoRoot, 'manifest.xml');
 const validator = join(repoRoot, 'scripts', 'validate-manifest.mjs');
 const manifest = readFileSync(manifestPath, 'utf8');
+const RIBBON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
 function validate(path: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [validator, path], { cwd: repoRoot, encoding: 'utf8' });
@@ -105,6 +108,14 @@ describe('manifest.xml: offline validation', () => {
       expect(r.stderr).toMatch(/not-well-formed\.xml:\d+: parser error/);
     });
 
+    withXmllint('Requirements out of place (after DefaultSettings)', () => {
+      const requirements = /\s*<Requirements>[\s\S]*?<\/Requirements>/.exec(manifest)![0];
+      const text = manifest.replace(requirements, '').replace('</DefaultSettings>', `</DefaultSettings>${requirements}`);
+      const r = validate(broken('late-requirements.xml', text));
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain(`late-requirements.xml:${lineOf(text, '<Requirements>')}: element Requirements`);
+    });
+
     withXmllint('a dev-server URL that webpack does not build', () => {
       const text = manifest.replace(
         '<bt:Url id="Commands.Url" DefaultValue="https://localhost:3000/commands.html"/>',
@@ -151,17 +162,17 @@ describe('manifest.xml: what PlanAssure declares', () => {
     expect(resource(functionFile)).toBe('https://localhost:3000/commands.html');
   });
 
-  it('names ribbon icons at 16, 32 and 80 px and high-resolution at 64 px: real PNGs of those sizes', () => {
+  it('names ribbon icons at every size the schema allows (16, 20, 24, 32, 40, 48, 64, 80 px): real PNGs of those sizes', () => {
     const ribbon = [...manifest.matchAll(/<bt:Image size="(\d+)" resid="([^"]+)"\/>/g)];
-    expect(new Set(ribbon.map((m) => m[1]))).toEqual(new Set(['16', '32', '80']));
+    // Each of the group and the two buttons names all eight.
+    expect(ribbon.map((m) => Number(m[1]))).toEqual([...RIBBON_SIZES, ...RIBBON_SIZES, ...RIBBON_SIZES]);
 
     const icons = new Map<number, string>();
     for (const [, size, resid] of ribbon) icons.set(Number(size), resource(resid));
-    icons.set(64, /<HighResolutionIconUrl DefaultValue="([^"]+)"\/>/.exec(manifest)![1]);
-    const iconUrl = /<IconUrl DefaultValue="([^"]+)"\/>/.exec(manifest)![1];
-    expect(iconUrl).toBe(icons.get(32));
+    expect(/<HighResolutionIconUrl DefaultValue="([^"]+)"\/>/.exec(manifest)![1]).toBe(icons.get(64));
+    expect(/<IconUrl DefaultValue="([^"]+)"\/>/.exec(manifest)![1]).toBe(icons.get(32));
 
-    expect([...icons.keys()].sort((a, b) => a - b)).toEqual([16, 32, 64, 80]);
+    expect([...icons.keys()].sort((a, b) => a - b)).toEqual(RIBBON_SIZES);
     for (const [size, url] of icons) {
       expect(url).toBe(`https://localhost:3000/assets/icon-${size}.png`);
       const file = localFile(url);
@@ -170,12 +181,28 @@ describe('manifest.xml: what PlanAssure declares', () => {
     }
   });
 
+  it('requires the ExcelApi set the pane cannot work without: the highest version among the core features', () => {
+    const core = Object.values(FEATURES).filter((f) => f.core).map((f) => f.version);
+    const needed = core.sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).pop();
+    const sets = /<Requirements>\s*<Sets DefaultMinVersion="1\.1">\s*<Set Name="ExcelApi" MinVersion="([\d.]+)"\/>\s*<\/Sets>\s*<\/Requirements>/.exec(manifest);
+    expect(sets?.[1]).toBe(needed);
+  });
+
+  it('SupportUrl and LearnMoreUrl point at the support and help pages the build makes from docs/, not at the pane', () => {
+    const built = PAGES.map((p) => p.file);
+    const supportUrl = /<SupportUrl DefaultValue="([^"]+)"\/>/.exec(manifest)![1];
+    expect(supportUrl).toBe('https://localhost:3000/support.html');
+    const learnMore = resource(/<LearnMoreUrl resid="([^"]+)"\/>/.exec(manifest)![1]);
+    expect(learnMore).toBe('https://localhost:3000/help.html');
+    for (const url of [supportUrl, learnMore]) expect(built).toContain(url.replace('https://localhost:3000/', ''));
+  });
+
   it('the committed icons are exactly what scripts/make-icons.mjs draws', () => {
     const dir = mkdtempSync(join(tmpdir(), 'planassure-icons-'));
     try {
       const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'make-icons.mjs'), dir], { encoding: 'utf8' });
       expect(r.status).toBe(0);
-      for (const name of ['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png', 'logo-filled.png']) {
+      for (const name of [...RIBBON_SIZES.map((size) => `icon-${size}.png`), 'logo-filled.png']) {
         expect(readFileSync(join(dir, name)).equals(readFileSync(join(repoRoot, 'assets', name)))).toBe(true);
       }
     } finally {

@@ -142,15 +142,8 @@ const choicesArb: fc.Arbitrary<LayoutChoices> = fc.record({
   actions: fc.integer({ min: 3, max: 8 }),
 });
 
-/**
- * KNOWN TO FAIL (issue 14 stays open for it): with the fixed seed, both properties shrink to a three-action
- * inspection plan, "Checkpoints | Inspection finding | Accountable", where the finding is the action. With only three
- * rows the content evidence is too weak to back the header, so the finding is read as a grouping (area) and
- * "Checkpoints" as the action. `test.failing` passes while that is so, and fails (asking for plain `test`) once the
- * engine reads it right.
- */
 describe('random corpus layouts (fast-check)', () => {
-  test.failing('a random layout reads with every action found, no phantoms and the key fields right', async () => {
+  test('a random layout reads with every action found, no phantoms and the key fields right', async () => {
     await fc.assert(
       fc.asyncProperty(choicesArb, async (choices) => {
         const problems = await readBack(buildLayout(layoutFromChoices(choices)));
@@ -160,7 +153,7 @@ describe('random corpus layouts (fast-check)', () => {
     );
   });
 
-  test.failing('a random layout under plain headers reads the same way (table boundaries only)', async () => {
+  test('a random layout under plain headers reads the same way (table boundaries only)', async () => {
     await fc.assert(
       fc.asyncProperty(choicesArb, async (choices) => {
         const problems = await readBack(buildLayout(withPlainHeaders(layoutFromChoices(choices))));

@@ -26,6 +26,7 @@ import { PaneController, usePlanAssure } from './controller';
 import { HomeView } from './components/HomeView';
 import { Progress } from './components/Progress';
 import { BannerView } from './components/BannerView';
+import { HelpLink } from './components/HelpLink';
 import { PaneTheme, useOfficeTheme } from './theme';
 
 export { paneThemeFrom } from './theme';
@@ -34,6 +35,8 @@ export type { PaneTheme } from './theme';
 const FindingsList = lazy(() => import(/* webpackChunkName: "findings" */ './components/FindingsList'));
 const MappingReview = lazy(() => import(/* webpackChunkName: "mapping" */ './components/MappingReview'));
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ './components/SettingsView'));
+const ReplaceConfirm = lazy(() => import(/* webpackChunkName: "confirm" */ './components/ReplaceConfirm'));
+const RestorePrevious = lazy(() => import(/* webpackChunkName: "confirm" */ './components/RestorePrevious'));
 
 type View = 'home' | 'findings' | 'settings';
 
@@ -48,7 +51,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' },
   heading: { margin: 0 },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
@@ -70,6 +73,7 @@ function Pane({ controller }: { controller: PaneController }) {
           PlanAssure
         </Title2>
         <Caption1>{model.state?.title ?? 'Check, structure and RAG-rate your improvement plan, and build the board pack.'}</Caption1>
+        <HelpLink />
       </header>
 
       <main className={styles.panel}>
@@ -84,7 +88,11 @@ function Pane({ controller }: { controller: PaneController }) {
           <>
             {model.progress || model.running ? <Progress controller={controller} /> : null}
             {model.banner ? <BannerView banner={model.banner} /> : null}
-            {model.review ? (
+            {model.confirm ? (
+              <Suspense fallback={<Loading what="what will be replaced" />}>
+                <ReplaceConfirm pending={model.confirm} onAnswer={controller.answerConfirm} />
+              </Suspense>
+            ) : model.review ? (
               <Suspense fallback={<Loading what="the column review" />}>
                 <MappingReview review={model.review} onAnswer={controller.answerReview} />
               </Suspense>
@@ -103,6 +111,11 @@ function Pane({ controller }: { controller: PaneController }) {
                 </TabList>
                 <div className={styles.panel} role="tabpanel" id="pane-panel" aria-labelledby={`tab-${view}`}>
                   {view === 'home' ? <HomeView controller={controller} onShowFindings={() => setView('findings')} /> : null}
+                  {view === 'home' && model.state?.previousVersion ? (
+                    <Suspense fallback={null}>
+                      <RestorePrevious controller={controller} />
+                    </Suspense>
+                  ) : null}
                   {view === 'findings' ? (
                     <Suspense fallback={<Loading what="the findings" />}>
                       <FindingsList controller={controller} />

@@ -7,7 +7,7 @@ import type { Finding, Polarity } from '../engine/schema';
 import { officeReady, WorkbookHost } from './host';
 import { explain, PaneMessage, Stage } from './messages';
 import { EMPTY_SETTINGS, localToday, PaneSettings } from './settings';
-import type { ActionKind, PlanState, ReviewAnswer, ReviewReason, RunChoices, SheetMappingReview, StepInfo } from './runtime';
+import type { ActionKind, DoneMark, PlanState, ReplacePreview, ReviewAnswer, ReviewReason, RunChoices, SheetMappingReview, StepInfo } from './runtime';
 
 type Runtime = typeof import('./runtime');
 
@@ -33,6 +33,12 @@ export interface PendingReview {
   action: ActionKind;
 }
 
+/** A write waiting for the officer to confirm what it replaces. */
+export interface PendingConfirm {
+  preview: ReplacePreview;
+  action: ActionKind;
+}
+
 export interface PaneModel {
   phase: Phase;
   /** A read of the workbook is under way (start-up or refresh). */
@@ -45,6 +51,9 @@ export interface PaneModel {
   cancelRequested: boolean;
   banner: Banner | null;
   review: PendingReview | null;
+  confirm: PendingConfirm | null;
+  /** The findings the officer marked done, as kept in the workbook (see findings-todo.ts). */
+  done: DoneMark[];
   /** The last finding whose cell was selected, and any problem selecting it. */
   selected: { key: string; error: PaneMessage | null } | null;
 }
@@ -56,6 +65,8 @@ export const ACTION_LABELS: Record<ActionKind, string> = {
   rag: 'Apply RAG',
   boardPack: 'Build board pack',
   everything: 'Do everything',
+  restore: 'Restore the previous version',
+  findings: 'Export to a findings sheet',
 };
 
 export function findingKey(f: Finding, index: number): string {
@@ -84,14 +95,18 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     cancelRequested: false,
     banner: null,
     review: null,
+    confirm: null,
+    done: [],
     selected: null,
   });
   const host = useRef<WorkbookHost | null>(injectedHost ?? null);
   const cancelled = useRef(false);
   const reviewAnswer = useRef<((answer: ReviewAnswer | null) => void) | null>(null);
+  const confirmAnswer = useRef<((ok: boolean) => void) | null>(null);
   const started = useRef(false);
   const settingsRef = useRef<PaneSettings>(EMPTY_SETTINGS);
   const busy = useRef(false);
+  const doneRef = useRef<DoneMark[]>([]);
 
   const update = useCallback((patch: Partial<PaneModel> | ((m: PaneModel) => Partial<PaneModel>)) => {
     setModel((m) => ({ ...m, ...(typeof patch === 'function' ? patch(m) : patch) }));
@@ -133,6 +148,12 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
       }
       settingsRef.current = settings;
       update({ settings });
+      try {
+        doneRef.current = await host.current.loadDoneMarks();
+        update({ done: doneRef.current });
+      } catch {
+        // Marks that cannot be read leave every finding to do: nothing is lost by showing them.
+      }
       await refresh(settings);
     })().catch((error) => update({ phase: 'ready', loading: false, banner: bannerFor(failure(error, 'start')) }));
   }, [refresh, update]);
@@ -153,7 +174,12 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
               reviewAnswer.current = resolve;
               update({ review: { sheets, reason, action } });
             }),
-        }, choices);
+          confirmReplace: (preview) =>
+            new Promise<boolean>((resolve) => {
+              confirmAnswer.current = resolve;
+              update({ confirm: { preview, action } });
+            }),
+        }, doneRef.current, choices);
         settingsRef.current = outcome.settings;
         const { error, warning, info } = outcome.state.counts;
         const checked = `${error} ${error === 1 ? 'error' : 'errors'}, ${warning} ${warning === 1 ? 'warning' : 'warnings'}, ${info} ${info === 1 ? 'note' : 'notes'}.`;
@@ -171,7 +197,8 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
       } finally {
         busy.current = false;
         reviewAnswer.current = null;
-        update({ running: null, progress: null, review: null, cancelRequested: false });
+        confirmAnswer.current = null;
+        update({ running: null, progress: null, review: null, confirm: null, cancelRequested: false });
       }
     },
     [update],
@@ -181,7 +208,19 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     cancelled.current = true;
     update({ cancelRequested: true });
     if (reviewAnswer.current) reviewAnswer.current(null);
+    if (confirmAnswer.current) confirmAnswer.current(false);
   }, [update]);
+
+  /** The officer's answer to "this write replaces these sheets: go ahead?". */
+  const answerConfirm = useCallback(
+    (ok: boolean) => {
+      const resolve = confirmAnswer.current;
+      confirmAnswer.current = null;
+      update({ confirm: null });
+      resolve?.(ok);
+    },
+    [update],
+  );
 
   const answerReview = useCallback(
     (answer: ReviewAnswer | null) => {
@@ -223,6 +262,25 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     [refresh, update],
   );
 
+  /** Keeps the findings marked done in the workbook; returns a problem for the officer, or null. */
+  const saveDone = useCallback(
+    async (marks: DoneMark[]): Promise<PaneMessage | null> => {
+      if (!host.current) return null;
+      const before = doneRef.current;
+      doneRef.current = marks;
+      update({ done: marks });
+      try {
+        await host.current.saveDoneMarks(marks);
+        return null;
+      } catch (error) {
+        doneRef.current = before;
+        update({ done: before });
+        return explain(error, 'settings');
+      }
+    },
+    [update],
+  );
+
   /** Saves the officer's answer for a KPI's polarity in Plan Settings, then reads the workbook again. */
   const confirmPolarity = useCallback(
     async (kpi: string, polarity: Polarity): Promise<void> => {
@@ -242,7 +300,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
     [refresh, update],
   );
 
-  return { model, run, cancel, answerReview, select, saveSettings, confirmPolarity };
+  return { model, run, cancel, answerReview, answerConfirm, select, saveSettings, confirmPolarity, saveDone };
 }
 
 export type PaneController = ReturnType<typeof usePlanAssure>;

@@ -15,6 +15,7 @@ import { DEFAULT_RAG_LEGEND, Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity 
 import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets, structureWorkbookPlan } from '../engine/sheet-plan/structure-plan';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
+import { PREVIOUS_VERSION_ROLE, PREVIOUS_VERSION_SHEET_NAME, previousVersionSheet, previousVersionSheets, readPreviousVersion, restoredSheets } from '../engine/sheet-plan/previous-version';
 import { SheetRole, structureWorkbook, StructureResult } from '../engine/structure';
 import { ColumnField } from '../engine/structure/columns';
 import { RULES, validatePlan } from '../engine/validate';
@@ -22,7 +23,9 @@ import { choosableSheets, headerRowOptions } from '../engine/column-choice';
 import type { ColumnCandidate } from '../engine/structure';
 import { savedColumnsFor, SettingsEdit, settingsEditFor } from '../engine/saved-mapping';
 import { cellText, columnLetters, WorkbookModel } from '../engine/workbook';
-import type { PaneSettings } from './settings';
+import { PaneSettings, ukDateTime } from './settings';
+import { DoneMark, findingPrints, findingRows, isDone } from '../engine/findings-todo';
+import { FINDINGS_ROLE, FINDINGS_SHEET_NAME, findingsSheet } from '../engine/sheet-plan/findings-sheet';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options
@@ -40,6 +43,10 @@ export interface BridgeOptions {
   settings: PaneSettings;
   /** The reporting period the officer chose when building the board pack ("Q2 2025/26"); default: as the engine decides. */
   period?: string;
+  /** When set (ISO date-time of this write), a write keeps a copy of the tool's sheets it replaces, for "Restore". */
+  previousVersionAt?: string;
+  /** The findings the officer marked done (the findings sheet says which). */
+  doneMarks?: DoneMark[];
   columnOverrides?: ColumnOverrides;
   /** The header row of each sheet whose columns the officer chose from nothing. */
   headerRowOverrides?: Record<string, number>;
@@ -142,7 +149,11 @@ export interface PlanState {
   counts: Record<Severity, number>;
   readWarnings: string[];
   /** The board pack's default reporting period, and why it is the default. */
-  period: { label: string; why: string } | null;
+  period?: { label: string; why: string } | null;
+  /** The copy of the tool's sheets kept by the last write, which "Restore the previous version" brings back. */
+  previousVersion: { at: string; sheets: string[] } | null;
+  /** A fingerprint of each finding's cell, by "Sheet!A1": a finding marked done stays done while its cell matches. */
+  prints: Record<string, string>;
 }
 
 export function planState(analysis: Analysis): PlanState {
@@ -163,7 +174,14 @@ export function planState(analysis: Analysis): PlanState {
     counts,
     readWarnings: analysis.readWarnings,
     period: analysis.period ?? null,
+    previousVersion: previousVersionOf(model),
+    prints: findingPrints(model, analysis.findings),
   };
+}
+
+function previousVersionOf(model: WorkbookModel): PlanState['previousVersion'] {
+  const previous = readPreviousVersion(model);
+  return previous ? { at: previous.at, sheets: previousVersionSheets(previous).filter((s) => s.visible).map((s) => s.name) } : null;
 }
 
 /** Every rule the pane can report, for the filters and the severity settings. */
@@ -302,7 +320,7 @@ export function fieldChoices(): { field: ColumnField; label: string }[] {
 // Writing
 // ---------------------------------------------------------------------------------------------------------------
 
-export type WritingAction = 'structure' | 'kpis' | 'rag' | 'boardPack' | 'everything';
+export type WritingAction = 'structure' | 'kpis' | 'rag' | 'boardPack' | 'everything' | 'findings';
 
 export interface WriteJob {
   plan: WorkbookPlan;
@@ -438,6 +456,15 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
       what = `a RAG for ${plural(actions.length, 'action')} (entered, or derived from status and dates), in live colours`;
       break;
     }
+    case 'findings': {
+      if (!findings.length) return { nothing: 'There are no findings to export: the plan passed every check.' };
+      const prints = findingPrints(model, findings);
+      const titles = new Map(ruleCatalogue().map((r) => [r.id, r.title]));
+      const rows = findingRows(findings, (id) => titles.get(id) ?? id, (f) => isDone(options.doneMarks ?? [], f, prints));
+      written = [{ sheet: findingsSheet(ownedSheetName(FINDINGS_SHEET_NAME, existing, owned), rows), role: FINDINGS_ROLE }];
+      what = plural(findings.length, 'finding');
+      break;
+    }
     case 'boardPack':
     case 'everything': {
       if (!result.actions.length) return { nothing: NO_ACTIONS };
@@ -456,7 +483,37 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
       break;
     }
   }
-  const { plan, owned: replace } = composeStep(model, written);
+  const { plan, owned: replace } = withPreviousVersion(model, written, options.previousVersionAt);
   const visibleSheets = written.filter((w) => w.sheet.visibility === 'visible').map((w) => w.sheet.name);
   return { plan, owned: replace, visibleSheets, summary: `Wrote ${what}: ${listNames(visibleSheets)}.`, boardPack };
+}
+
+/** composeStep, plus (when `at` is given) the very hidden copy of the tool's sheets the step replaces. */
+function withPreviousVersion(model: WorkbookModel, written: { sheet: SheetPlan; role: string }[], at: string | undefined): { plan: WorkbookPlan; owned: string[] } {
+  const step = composeStep(model, written);
+  if (at === undefined) return step;
+  const replaced = step.owned.filter((n) => n !== PREVIOUS_VERSION_SHEET_NAME);
+  return composeStep(model, [...written, { sheet: previousVersionSheet(model, replaced, at), role: PREVIOUS_VERSION_ROLE }]);
+}
+
+/**
+ * "Restore the previous version": the tool's sheets as the copy holds them replace every sheet the tool has now
+ * (the copy itself included: a restore is one step back, and leaves no copy behind).
+ */
+export function buildRestore(model: WorkbookModel): WriteJob | NothingToWrite {
+  const previous = readPreviousVersion(model);
+  if (!previous) {
+    return { nothing: 'There is no earlier version of PlanAssure\'s sheets in this workbook to restore. A copy is kept each time an action writes, until the next write or restore.' };
+  }
+  const sheets = restoredSheets(previous);
+  const owned = [...new Set([...ownedSheets(model), ...(model.sheets.some((s) => s.name === PREVIOUS_VERSION_SHEET_NAME) ? [PREVIOUS_VERSION_SHEET_NAME] : [])])];
+  const visibleSheets = sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+  const what = visibleSheets.length ? `PlanAssure's sheets as they were before its write of ${ukDateTime(previous.at)}: ${listNames(visibleSheets)}` : `the workbook as it was before PlanAssure's write of ${ukDateTime(previous.at)}, when it had no sheets of PlanAssure's`;
+  return {
+    plan: { sheets },
+    owned,
+    visibleSheets,
+    summary: `Restored ${what}. Values and formulas are back; formatting, tables and dropdowns are not: run the action again to re-apply them.`,
+    boardPack: null,
+  };
 }

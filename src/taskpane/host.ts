@@ -10,6 +10,7 @@ import type { WorkbookModel } from '../engine/workbook';
 import type { WorkbookPlan } from '../engine/sheet-plan/types';
 import type { SettingsEdit } from '../engine/saved-mapping';
 import type { PaneSettings } from './settings';
+import type { DoneMark } from '../engine/findings-todo';
 
 export interface ReadModel extends WorkbookModel {
   /** Plain-English notes for the officer: sheets cut at the read limit, features this Excel lacks. */
@@ -34,6 +35,9 @@ export interface WorkbookHost {
   /** The pane's settings stored in this workbook (empty settings when there are none). */
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
+  /** The findings the officer marked done, kept in the workbook (each with a fingerprint of its cell then). */
+  loadDoneMarks(): Promise<DoneMark[]>;
+  saveDoneMarks(marks: DoneMark[]): Promise<void>;
   /** Saves the officer's answer to "which way is better?" for a KPI as a Plan Settings row, where every run reads it. */
   savePolarity(kpi: string, polarity: Polarity): Promise<void>;
 }

@@ -15,6 +15,10 @@ import { savePlanSettingsRow } from '../excel/plan-settings-row';
 import { readWorkbookModel } from '../excel/read-workbook';
 import { ApplyOutcome, OfficerError, ReadModel, WorkbookHost } from './host';
 import { PaneSettings, parseSettings, serialiseSettings, SETTINGS_KEY } from './settings';
+import { DoneMark, parseMarks } from '../engine/findings-todo';
+
+/** The findings marked done, under their own key in the workbook's settings (beside the pane's settings). */
+const DONE_KEY = 'PlanAssure.done';
 
 function workbookSettingsSupported(): boolean {
   const requirements = typeof Office !== 'undefined' ? Office.context?.requirements : undefined;
@@ -64,33 +68,49 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async loadSettings(): Promise<PaneSettings> {
-    if (!workbookSettingsSupported()) return parseSettings(documentSettings()?.get(SETTINGS_KEY) ?? null);
-    return Excel.run(async (context) => {
-      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-      item.load('value');
-      await context.sync();
-      return parseSettings(item.isNullObject ? null : item.value);
-    });
+    return parseSettings(await loadSetting(SETTINGS_KEY));
   }
 
   async saveSettings(settings: PaneSettings): Promise<void> {
-    const json = serialiseSettings(settings);
-    if (!workbookSettingsSupported()) {
-      const doc = documentSettings();
-      if (!doc) throw new OfficerError('Settings could not be saved', 'This version of Excel cannot keep add-in settings in the workbook. Update Excel, or use Excel on the web.');
-      doc.set(SETTINGS_KEY, json);
-      await new Promise<void>((resolve, reject) =>
-        doc.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? 'saveAsync failed')))),
-      );
-      return;
-    }
-    await Excel.run(async (context) => {
-      context.workbook.settings.add(SETTINGS_KEY, json);
-      await context.sync();
-    });
+    await saveSetting(SETTINGS_KEY, serialiseSettings(settings));
+  }
+
+  async loadDoneMarks(): Promise<DoneMark[]> {
+    return parseMarks(await loadSetting(DONE_KEY));
+  }
+
+  async saveDoneMarks(marks: DoneMark[]): Promise<void> {
+    await saveSetting(DONE_KEY, JSON.stringify(marks));
   }
 
   async savePolarity(kpi: string, polarity: Polarity): Promise<void> {
     await Excel.run((context) => savePlanSettingsRow(context, savedPolarityRow(kpi, polarity), (setting) => isSavedPolarityFor(setting, kpi)));
   }
+}
+
+/** One value kept in the workbook's settings (Office's document settings where Excel's are missing). */
+async function loadSetting(key: string): Promise<unknown> {
+  if (!workbookSettingsSupported()) return documentSettings()?.get(key) ?? null;
+  return Excel.run(async (context) => {
+    const item = context.workbook.settings.getItemOrNullObject(key);
+    item.load('value');
+    await context.sync();
+    return item.isNullObject ? null : item.value;
+  });
+}
+
+async function saveSetting(key: string, json: string): Promise<void> {
+  if (!workbookSettingsSupported()) {
+    const doc = documentSettings();
+    if (!doc) throw new OfficerError('Settings could not be saved', 'This version of Excel cannot keep add-in settings in the workbook. Update Excel, or use Excel on the web.');
+    doc.set(key, json);
+    await new Promise<void>((resolve, reject) =>
+      doc.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? 'saveAsync failed')))),
+    );
+    return;
+  }
+  await Excel.run(async (context) => {
+    context.workbook.settings.add(key, json);
+    await context.sync();
+  });
 }

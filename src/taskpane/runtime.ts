@@ -12,6 +12,7 @@ import {
   Analysis,
   BridgeError,
   BridgeOptions,
+  buildRestore,
   buildWrite,
   mappingReview,
   mappingToSave,
@@ -25,6 +26,8 @@ import {
   WritingAction,
 } from './engine-bridge';
 import type { SettingsEdit } from '../engine/saved-mapping';
+import { replacementPreview, ReplacePreview } from '../engine/sheet-plan/replace-preview';
+import type { DoneMark } from '../engine/findings-todo';
 import type { WorkbookHost } from './host';
 import { OfficeWorkbookHost } from './office-host';
 import type { PaneSettings } from './settings';
@@ -32,8 +35,11 @@ import type { Stage } from './messages';
 
 export { fieldChoices, ruleCatalogue } from './engine-bridge';
 export type { ColumnOverrides, PlanState, ReviewAnswer, RuleInfo, SheetMappingReview } from './engine-bridge';
+export type { ReplacePreview } from '../engine/sheet-plan/replace-preview';
+export type { DoneMark } from '../engine/findings-todo';
+export { findingRows, isDone, liveMarks, markFor, tabSeparated } from '../engine/findings-todo';
 
-export type ActionKind = 'check' | WritingAction;
+export type ActionKind = 'check' | WritingAction | 'restore';
 
 export function createOfficeHost(): WorkbookHost {
   return new OfficeWorkbookHost();
@@ -58,6 +64,8 @@ export interface RunHooks {
    * confirm it as found), or null when they cancel.
    */
   reviewMapping(review: SheetMappingReview[], reason: ReviewReason): Promise<ReviewAnswer | null>;
+  /** Shows what the write will replace of the tool's own sheets; resolves true when the officer confirms. */
+  confirmReplace(preview: ReplacePreview): Promise<boolean>;
 }
 
 export interface RunOutcome {
@@ -95,7 +103,7 @@ export class StepError extends Error {
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function stepsFor(action: ActionKind, review: boolean): { stage: Stage; label: string }[] {
+function stepsFor(action: ActionKind, review: boolean, confirm = false): { stage: Stage; label: string }[] {
   const steps: { stage: Stage; label: string }[] = [
     { stage: 'read', label: 'Reading the workbook' },
     { stage: 'structure', label: 'Reading the plan' },
@@ -103,13 +111,15 @@ function stepsFor(action: ActionKind, review: boolean): { stage: Stage; label: s
   ];
   if (action === 'check') return steps;
   if (review) steps.push({ stage: 'structure', label: 'Waiting for you to confirm the columns' });
-  steps.push({ stage: 'build', label: 'Preparing the sheets' }, { stage: 'write', label: 'Writing the sheets' }, { stage: 'read', label: 'Checking what was written' });
+  steps.push({ stage: 'build', label: 'Preparing the sheets' });
+  if (confirm) steps.push({ stage: 'build', label: 'Waiting for you to confirm what is replaced' });
+  steps.push({ stage: 'write', label: 'Writing the sheets' }, { stage: 'read', label: 'Checking what was written' });
   return steps;
 }
 
 /** Whether a writing action shows the column-mapping review first. */
 function needsReview(action: ActionKind, signature: string, settings: PaneSettings, sheets: number): ReviewReason | null {
-  if (action === 'check' || action === 'kpis' || sheets === 0) return null;
+  if (action === 'check' || action === 'kpis' || action === 'restore' || action === 'findings' || sheets === 0) return null;
   if (action === 'structure') return 'structure';
   return settings.confirmedMapping === signature ? null : 'unconfirmed';
 }
@@ -134,7 +144,15 @@ export interface RunChoices {
   period?: string;
 }
 
-export async function runAction(action: ActionKind, host: WorkbookHost, settings: PaneSettings, today: string, hooks: RunHooks, choices: RunChoices = {}): Promise<RunOutcome> {
+export async function runAction(
+  action: ActionKind,
+  host: WorkbookHost,
+  settings: PaneSettings,
+  today: string,
+  hooks: RunHooks,
+  doneMarks: DoneMark[] = [],
+  choices: RunChoices = {},
+): Promise<RunOutcome> {
   const options: BridgeOptions = { today, settings };
   let steps = stepsFor(action, action === 'structure');
   let index = 0;
@@ -189,9 +207,17 @@ export async function runAction(action: ActionKind, host: WorkbookHost, settings
   }
 
   await next('build');
-  const job = await step('build', () => buildWrite(action, analysis, { today, settings: current, period: choices.period }));
+  const at = new Date().toISOString();
+  const job = await step('build', () => (action === 'restore' ? buildRestore(analysis.model) : buildWrite(action, analysis, { today, settings: current, previousVersionAt: at, doneMarks, period: choices.period })));
   if ('nothing' in job) {
     return { action, state: planState(analysis), findings: analysis.findings, settings, summary: null, nothing: job.nothing, written: [], notices: [] };
+  }
+  // Before replacing any sheet the tool wrote earlier, the officer sees what goes, and confirms.
+  const preview = replacementPreview(analysis.model, job.plan, job.owned);
+  if (preview.sheets.length) {
+    steps = stepsFor(action, reason !== null, true);
+    await next('build');
+    if (!(await hooks.confirmReplace(preview))) throw new CancelledError();
   }
   if (hooks.cancelled()) throw new CancelledError();
 

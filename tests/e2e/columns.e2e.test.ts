@@ -111,8 +111,15 @@ describeBrowser('the column review from nothing', () => {
     await s.pane.locator('[data-action="rag"]').click();
     const review = s.pane.getByTestId('mapping-review');
     const banner = s.pane.getByTestId('banner');
-    const first = await Promise.race([review.waitFor({ timeout: 60_000 }).then(() => 'review'), banner.waitFor({ timeout: 60_000 }).then(() => 'banner')]);
-    expect(first).toBe('banner');
+    // It replaces the Plan sheet Structure plan wrote, so it shows what it replaces first (issue 17).
+    const preview = s.pane.getByTestId('replace-preview');
+    const first = await Promise.race([
+      review.waitFor({ timeout: 60_000 }).then(() => 'review'),
+      preview.waitFor({ timeout: 60_000 }).then(() => 'preview'),
+      banner.waitFor({ timeout: 60_000 }).then(() => 'banner'),
+    ]);
+    expect(first).toBe('preview');
+    await s.pane.getByTestId('confirm-replace').click();
     await idle(s);
     await expect(banner.textContent()).resolves.toContain('Apply RAG: done');
   });

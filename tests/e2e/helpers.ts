@@ -106,6 +106,40 @@ export async function openHarness(server: HarnessServer, browser: Browser, seed:
   return session;
 }
 
+/**
+ * For a describe block: starts the harness server and Chromium before its tests and closes them, and every session
+ * opened with `session`, after them. After each test, checks that nothing left this machine (Office.js requests,
+ * answered with an empty script, aside) and that no page raised an uncaught error.
+ */
+export function harnessSessions(): { server: () => HarnessServer; browser: () => Browser; session: (seed: string, query?: Record<string, string>) => Promise<Session> } {
+  let server: HarnessServer;
+  let browser: Browser;
+  const open: Session[] = [];
+  beforeAll(async () => {
+    ({ server, browser } = await launch());
+  });
+  afterAll(async () => {
+    for (const s of open) await s.close();
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(() => {
+    for (const s of open) {
+      expect(s.requests.filter((u) => !u.startsWith(`${server.url}/`) && !s.officeJsRequests.includes(u))).toEqual([]);
+      expect(s.pageErrors).toEqual([]);
+    }
+  });
+  return {
+    server: () => server,
+    browser: () => browser,
+    session: async (seed, query = {}) => {
+      const s = await openHarness(server, browser, seed, query);
+      open.push(s);
+      return s;
+    },
+  };
+}
+
 /** Waits for the pane's first read of the workbook (the plan summary) and for the actions to be usable. */
 export async function paneReady(session: Session): Promise<void> {
   await session.pane.getByTestId('plan-summary').waitFor({ timeout: 60_000 });
@@ -126,8 +160,9 @@ export async function clickAction(session: Session, action: string): Promise<voi
 const ASKS_PERIOD = ['boardPack', 'everything'];
 
 /**
- * Runs an action to its end, building a board pack for the period offered (or `period`) and confirming the
- * mapping review if it appears; returns the banner's text.
+ * Runs an action to its end: building a board pack for the period offered (or `period`), and answering the mapping
+ * review and the preview of what it replaces (confirming both, or cancelling at the first) if they appear; returns
+ * the banner's text.
  */
 export async function runAction(session: Session, action: string, confirm = true, period?: string): Promise<string> {
   await session.pane.getByRole('tab', { name: /^Home/ }).click();
@@ -139,11 +174,20 @@ export async function runAction(session: Session, action: string, confirm = true
     await prompt.getByRole('button', { name: /^Build/ }).click();
   }
   const review = session.pane.getByTestId('mapping-review');
+  const preview = session.pane.getByTestId('replace-preview');
   const banner = session.pane.getByTestId('banner');
-  await Promise.race([review.waitFor({ timeout: 60_000 }), banner.waitFor({ timeout: 60_000 })]);
-  if (await review.isVisible()) {
+  const next = () =>
+    Promise.race([
+      review.waitFor({ timeout: 60_000 }).then(() => 'review'),
+      preview.waitFor({ timeout: 60_000 }).then(() => 'preview'),
+      banner.waitFor({ timeout: 60_000 }).then(() => 'banner'),
+    ]);
+  let shown = await next();
+  if (shown === 'review') {
     await session.pane.getByRole('button', { name: confirm ? 'Confirm and continue' : 'Cancel' }).click();
+    if (confirm) shown = await next();
   }
+  if (shown === 'preview') await session.pane.getByTestId(confirm ? 'confirm-replace' : 'cancel-replace').click();
   await idle(session);
   return (await banner.textContent()) ?? '';
 }
@@ -160,23 +204,51 @@ export interface AxeViolation {
   targets: string[];
 }
 
+export interface AxeRun {
+  /** Every violation, with the focus guards set aside (below). */
+  violations: AxeViolation[];
+  /** The outer HTML of each aria-hidden-focus node that is a Tabster focus guard, as axe reported it. */
+  focusGuards: string[];
+}
+
 /**
- * axe-core in the pane's frame (evaluated through the debugging protocol, so the pane's CSP stays as it is).
- *
- * One exclusion: Tabster's focus "dummy" elements (<i data-tabster-dummy tabindex="0" aria-hidden="true">), which
- * Fluent UI v9 puts around arrow-key groups such as the TabList. They are focusable and aria-hidden on purpose: they
- * only pass focus on at once, and are hidden so that screen readers do not announce them. axe's aria-hidden-focus
- * rule flags them; Fluent UI closed this as by design (microsoft/fluentui#27517) and Microsoft's Accessibility
- * Insights suppresses exactly these elements. Nothing else is excluded.
+ * A Tabster focus guard ("dummy input"): an empty <i> (or span/div) with data-tabster-dummy, aria-hidden="true" and a
+ * tab stop. Fluent UI v9 puts them around arrow-key groups such as the TabList; they pass focus on at once and are
+ * hidden so that screen readers do not announce them, so axe's aria-hidden-focus rule flags them by design
+ * (microsoft/fluentui#25133, microsoft/tabster#288; README, Accessibility).
  */
-export async function axe(frame: Frame): Promise<AxeViolation[]> {
+export function isFocusGuard(html: string): boolean {
+  return /^<(i|span|div)\b[^>]*>\s*<\/\1>$/.test(html) && /\sdata-tabster-dummy(=""|\s|>)/.test(html) && /\saria-hidden="true"/.test(html);
+}
+
+/**
+ * axe-core in a frame (evaluated through the debugging protocol, so the page's CSP stays as it is), on the whole
+ * document, with no exclusions and every rule axe runs by default. Only aria-hidden-focus nodes that are Tabster focus
+ * guards (isFocusGuard) are set aside, node by node, and returned apart so a test can see exactly which they were: any
+ * other node that trips aria-hidden-focus stays a violation.
+ */
+export async function axeRun(frame: Frame): Promise<AxeRun> {
   const loaded = await frame.evaluate('typeof window.axe');
   if (loaded === 'undefined') await frame.evaluate(`${AXE_SOURCE}\n;void 0`);
-  const context = "{ include: [['html']], exclude: [['[data-tabster-dummy]']] }";
-  const result = (await frame.evaluate(`window.axe.run(${context}, { resultTypes: ['violations'] })`)) as {
-    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  const result = (await frame.evaluate(`window.axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[];
   };
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  const focusGuards: string[] = [];
+  const violations: AxeViolation[] = [];
+  for (const v of result.violations) {
+    let nodes = v.nodes;
+    if (v.id === 'aria-hidden-focus') {
+      focusGuards.push(...nodes.filter((n) => isFocusGuard(n.html)).map((n) => n.html));
+      nodes = nodes.filter((n) => !isFocusGuard(n.html));
+    }
+    if (nodes.length) violations.push({ id: v.id, impact: v.impact, help: v.help, nodes: nodes.length, targets: nodes.slice(0, 5).map((n) => n.target.join(' ')) });
+  }
+  return { violations, focusGuards };
+}
+
+/** The violations of axeRun: every rule, no exclusions, with only Tabster's focus guards set aside. */
+export async function axe(frame: Frame): Promise<AxeViolation[]> {
+  return (await axeRun(frame)).violations;
 }
 
 export const seriousOrCritical = (violations: AxeViolation[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -8,6 +8,7 @@ import { boardPackWorkbookPlan } from '../../src/engine/board-pack';
 import { kpiReports } from '../../src/engine/kpi';
 import { LISTS_SHEET_NAME } from '../../src/engine/sheet-plan/plan-sheet';
 import { ownedSheets, structureWorkbookPlan } from '../../src/engine/sheet-plan/structure-plan';
+import { PREVIOUS_VERSION_SHEET_NAME } from '../../src/engine/sheet-plan/previous-version';
 import { SheetPlan } from '../../src/engine/sheet-plan/types';
 import { WorkbookModel } from '../../src/engine/workbook';
 import type { HarnessServer } from '../../harness/server';
@@ -146,19 +147,15 @@ describeBrowser.each([SEEDS.sefton, SEEDS.example])('the task pane on %s', (seed
     expect((await shownFindings(s)).length).toBe(findings.length);
   });
 
-  it('clicking a finding, or Enter on it, selects its cell in the workbook and shows the fix', async () => {
+  it('choosing a finding, or Enter on it, shows its fix without moving Excel\'s selection; Go to cell selects its cell', async () => {
     const { findings } = engineCheck(fileModel, today);
     const items = s.pane.getByTestId('finding');
     const target = findings.find((f) => f.fix) ?? findings[0];
     const key = `${target.severity} ${target.sheet}!${target.cell} ${target.rule}`;
-    const index = findingKeys(await shownFindings(s)).length ? (await shownFindings(s)).findIndex((f) => `${f.severity} ${f.sheet}!${f.cell} ${f.rule}` === key) : -1;
+    const index = (await shownFindings(s)).findIndex((f) => `${f.severity} ${f.sheet}!${f.cell} ${f.rule}` === key);
     expect(index).toBeGreaterThanOrEqual(0);
-    await items.nth(index).getByRole('button').click();
-    await s.pane.getByTestId('fix').waitFor();
-    await expect(s.pane.getByTestId('fix').innerText()).resolves.toContain(target.fix ?? 'See the message above.');
-    await eventually(
-      () =>
-        s.harness((h) => {
+    const selection = () =>
+      s.harness((h) => {
         const st = h.sim.state;
         const sheet = st.sheets.find((x) => x.id === st.selection?.sheetId);
         const active = st.sheets.find((x) => x.id === st.activeSheetId);
@@ -166,19 +163,27 @@ describeBrowser.each([SEEDS.sefton, SEEDS.example])('the task pane on %s', (seed
         let letters = '';
         for (let n = (r?.col ?? 0) + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
         return { sheet: sheet?.name, active: active?.name, cell: r ? `${letters}${r.row + 1}` : null };
-        }),
-      { sheet: target.sheet, active: target.sheet, cell: target.cell.replace(/\$/g, '') },
-    );
+      });
+    const before = await selection();
+    await items.nth(index).getByRole('button').first().click();
+    await s.pane.getByTestId('fix').waitFor();
+    await expect(s.pane.getByTestId('fix').innerText()).resolves.toContain(target.fix ?? 'See the message above.');
+    // Choosing a finding leaves Excel's selection where the officer had it (issue 17).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await selection()).toEqual(before);
+    await s.pane.getByTestId('go-to-cell').click();
+    await eventually(selection, { sheet: target.sheet, active: target.sheet, cell: target.cell.replace(/\$/g, '') });
     if (screenshots) await s.page.locator('#pane').screenshot({ path: path.join(DOCS, 'taskpane-findings.png') });
 
-    // Keyboard: focus another finding and press Enter.
+    // Keyboard: focus another finding and press Enter: it becomes the current one, its fix shown.
     const other = (await shownFindings(s)).findIndex((f) => f.sheet === target.sheet && f.cell !== target.cell);
     if (other >= 0) {
       const want = (await shownFindings(s))[other];
-      await items.nth(other).getByRole('button').focus();
+      await items.nth(other).getByRole('button').first().focus();
       await s.page.keyboard.press('Enter');
+      await expect(items.nth(other).getByRole('button').first().getAttribute('aria-expanded')).resolves.toBe('true');
+      await s.pane.getByTestId('go-to-cell').click();
       await eventually(() => s.harness((h) => h.sim.state.selection?.rect.row), Number(/\d+$/.exec(want.cell)![0]) - 1);
-      await expect(items.nth(other).getByRole('button').getAttribute('aria-expanded')).resolves.toBe('true');
     }
   });
 
@@ -215,19 +220,21 @@ describeBrowser.each([SEEDS.sefton, SEEDS.example])('the task pane on %s', (seed
     expect(compareSheets(after, expected.sheets)).toEqual([]);
     for (const sheet of fileModel.sheets) expect(cellsOf(after, sheet.name)).toBe(cellsOf(before, sheet.name));
     expect(after.sheets.find((x) => x.name === LISTS_SHEET_NAME)?.visibility).toBe('veryHidden');
-    expect([...new Set(ownedSheets(after))].sort()).toEqual(expected.sheets.map((p) => p.name).sort());
+    // Each write also keeps a copy of the tool's sheets it replaced, for "Restore the previous version" (issue 17).
+    expect([...new Set(ownedSheets(after))].sort()).toEqual([...expected.sheets.map((p) => p.name), PREVIOUS_VERSION_SHEET_NAME].sort());
   });
 
-  it('Update KPIs: the live KPI register where the workbook has KPIs; otherwise says so and writes nothing', async () => {
+  it('Update KPIs: the live KPI register where the workbook has KPIs; otherwise disabled, saying why', async () => {
     const before = await simModel(s);
     const { result } = engineCheck(before, today);
-    const banner = await runAction(s, 'kpis');
-    const after = await simModel(s);
     if (!result.kpis.length) {
-      expect(banner).toContain('Nothing was written');
-      expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+      await s.pane.getByRole('tab', { name: /^Home/ }).click();
+      await expect(s.pane.locator('[data-action="kpis"]').getAttribute('aria-disabled')).resolves.toBe('true');
+      await expect(s.pane.getByTestId('action-kpis-reason').textContent()).resolves.toMatch(/^No KPIs were found/);
       return;
     }
+    const banner = await runAction(s, 'kpis');
+    const after = await simModel(s);
     expect(banner).toContain('Update KPIs: done');
     // The engine's KPI sheets, as its own structure plan lays them out.
     const kpiSheets = structureWorkbookPlan(result, before).sheets.filter((p) => /KPI/.test(p.name));

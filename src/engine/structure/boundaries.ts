@@ -6,6 +6,8 @@
  * nothing in the action column.
  */
 import { matchRag, matchStatus } from '../vocabulary';
+import { cellText, SheetGrid } from '../workbook';
+import { headerEvidence } from './roles/header-words';
 
 /** One row's own cells, as the row classifier sees them. */
 export interface RowCells {
@@ -54,6 +56,15 @@ function afterLabel(text: string): string {
   const at = text.indexOf(':');
   if (at > 0 && at <= 30 && text.slice(0, at).trim().split(/\s+/).length <= 3) return text.slice(at + 1);
   return text;
+}
+
+/**
+ * A whole legend written in one cell under a key label ("Status key: On track / At risk / Complete"). A header that
+ * lists its column's values with no such label ("Status (Started/ On Track/ Complete)") is not one.
+ */
+export function isLegendCell(text: string): boolean {
+  const at = text.indexOf(':');
+  return at > 0 && isKeyLabel(text.slice(0, at + 1)) && legendListWords(text).length >= 2;
 }
 
 /** The distinct vocabulary words a whole legend written in one cell lists, when most of its entries are such words. */
@@ -142,6 +153,12 @@ export interface RowEvidence {
   headerLabels: number;
   /** The longest text in the action column (0 when it is empty). */
   actionLength: number;
+  /** The ref column holds a ref (something numbered). */
+  refLike: boolean;
+  /** The ref column holds words and no number ("Owner(s)"): a row name of another table, not a ref. */
+  refWords: boolean;
+  /** The row's first cell is brief and names a column of a plan ("Owner(s)", "Completion by"), as a guidance table's rows do. */
+  namesColumn: boolean;
 }
 
 /** The columns of a table by the role that matters here. */
@@ -192,7 +209,10 @@ export function rowEvidence(content: RowCells, roles: TableRoles): RowEvidence {
   const captionLike = cells.every((c) => c.text.length <= 30 && !c.text.includes('\n'));
   const headerLabels = cells.length >= 2 && captionLike && !legendWords.length && cells.every((c) => c.bold && !c.isDate && !legendEntryWord(c.text)) ? cells.length : 0;
   const actionLength = Math.max(0, ...cells.filter((c) => roles.action.has(c.col)).map((c) => c.text.length));
-  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike, headerLabels, actionLength };
+  const refWords = cells.some((c) => roles.ref.has(c.col) && !/\d/.test(c.text) && /\p{L}{4,}/u.test(c.text));
+  const first = cells[0]?.text ?? '';
+  const namesColumn = first.length <= BRIEF_LABEL && Math.max(0, ...Object.values(headerEvidence(first)).map((e) => e.score)) >= 0.6;
+  return { row: content.row, legendWords, keyLabel, page, actionText, shortEntry, captionLike, headerLabels, actionLength, refLike, refWords, namesColumn };
 }
 
 /**
@@ -241,7 +261,7 @@ export function trailingRows(rows: readonly { row: number; gapAbove: boolean }[]
     const caption = i > 0 && rest.length === 1 && peeled.length > 0 && isLegendEntry(evidenceOf(block[1])) && isCaption(evidenceOf(rest[0]));
     // Another table below a gap (a version history, a contacts list): its own header of bold labels, under a
     // caption or none, heads rows that are not this plan's, however many.
-    const sideTable = i > 0 && actionAbove(rows, i, evidenceOf) && opensAnotherTable(block, evidenceOf);
+    const sideTable = i > 0 && actionAbove(rows, i, evidenceOf) && opensAnotherTable(block, evidenceOf, refsAbove(rows, i, evidenceOf));
     if (!rest.length || footer || caption || sideTable) {
       block.forEach((r) => trailing.add(r));
       blockEnd = i;
@@ -265,15 +285,28 @@ function actionAbove(rows: readonly { row: number }[], i: number, evidenceOf: (r
   return false;
 }
 
-/** Whether a block opens with another table's header, or with a one-cell caption and then that header. */
-function opensAnotherTable(block: readonly number[], evidenceOf: (row: number) => RowEvidence): boolean {
+/** Whether some row above `rows[i]` has a ref in the table's ref column. */
+function refsAbove(rows: readonly { row: number }[], i: number, evidenceOf: (row: number) => RowEvidence): boolean {
+  for (let k = i - 1; k >= 0; k--) if (evidenceOf(rows[k].row).refLike) return true;
+  return false;
+}
+
+/**
+ * Whether a block opens with another table's header, or with a one-cell caption and then that header. `refs`: the
+ * plan above numbers its actions in a ref column.
+ */
+function opensAnotherTable(block: readonly number[], evidenceOf: (row: number) => RowEvidence, refs: boolean): boolean {
   const first = evidenceOf(block[0]);
   const captioned = block.length > 1 && first.captionLike && first.shortEntry && !first.legendWords.length;
   const at = first.headerLabels ? 0 : captioned && evidenceOf(block[1]).headerLabels ? 1 : -1;
   if (at < 0) return false;
   // Two bold labels may also be a heading set in two cells ("1 | Leadership"): that heads more of the plan, whose
   // action column holds commitments; under another table's header it holds only brief labels.
-  return evidenceOf(block[at]).headerLabels >= 3 || block.slice(at + 1).every((r) => evidenceOf(r).actionLength <= BRIEF_LABEL);
+  // Nor does a plan that numbers its actions go on with rows whose ref column holds names and no numbers, nor with
+  // rows each named after a column of a plan (a guidance table: "Owner(s) | The named officer accountable …").
+  const rows = block.slice(at + 1);
+  if (evidenceOf(block[at]).headerLabels >= 3 || rows.every((r) => evidenceOf(r).actionLength <= BRIEF_LABEL)) return true;
+  return rows.length >= 2 && (rows.every((r) => evidenceOf(r).namesColumn) || (refs && rows.every((r) => evidenceOf(r).refWords)));
 }
 
 /** The longest a brief label runs, such as a guidance table's row names ("Completion by"). */
@@ -336,4 +369,52 @@ export function leadingLegendRows(above: readonly RowEvidence[]): Set<number> {
 /** A header label that names a legend beside the table ("Key", "RAG key"), not a column of the plan. */
 export function isSideLegendLabel(header: string): boolean {
   return isKeyLabel(header);
+}
+
+/** How far under a legend's label to look for its entries: legends are short. */
+const LEGEND_ROWS = 15;
+
+/**
+ * The first column of a legend set beside a table in `row`: a key label ("Status key") with a label or value left of
+ * it in the row, over entries that read as a legend. Infinity where there is none.
+ */
+export function legendBesideIn(grid: SheetGrid, row: number): number {
+  const cells = grid.rowCells(row);
+  for (const cell of cells) {
+    const t = cellText(cell.value).trim();
+    if (!t || t.length > 40 || !isKeyLabel(t)) continue;
+    if (cells.some((c) => c.col < cell.col && cellText(c.value).trim()) && readsAsLegend(grid, row, cell.col)) return cell.col;
+  }
+  return Infinity;
+}
+
+/**
+ * The first column of a legend set beside a table whose label sits above `row`, in the run of rows just above it
+ * (see legendBesideIn); Infinity where there is none. Asked only of rows that read as a header, so the look upward
+ * is rare.
+ */
+export function legendBesideAbove(grid: SheetGrid, row: number): number {
+  for (let r = row - 1; r >= Math.max(1, row - LEGEND_ROWS); r--) {
+    // A legend's entries run on under its label: a blank row ends the run.
+    if (!grid.hasRow(r)) return Infinity;
+    const col = legendBesideIn(grid, r);
+    if (col !== Infinity) return col;
+  }
+  return Infinity;
+}
+/** Whether the cells under a label at (`row`, `col`) and the column beside it name different status or RAG words. */
+export function readsAsLegend(grid: SheetGrid, row: number, col: number): boolean {
+  const words = new Set<string>();
+  for (let r = row + 1; r <= row + LEGEND_ROWS; r++) {
+    if (!grid.hasRow(r)) continue;
+    for (const c of [col, col + 1]) {
+      const text = grid.text(r, c);
+      if (!text) continue;
+      const listed = legendListWords(text);
+      if (listed.length) listed.forEach((w) => words.add(w));
+      const word = legendEntryWord(text);
+      if (word) words.add(word);
+    }
+  }
+  return words.size >= 2;
 }

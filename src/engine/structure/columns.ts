@@ -6,6 +6,7 @@ import { readKpiHeader } from '../kpi/headers';
 import { Action } from '../schema';
 import { similarity, tidy } from '../text';
 import { cellText, columnLetters, SheetGrid } from '../workbook';
+import { isLegendCell, legendBesideIn } from './boundaries';
 import { assignRoles, ColumnRole, MIN_CONFIDENCE } from './roles/combine';
 import { contentEvidence } from './roles/content';
 import { Role } from './roles/evidence';
@@ -181,7 +182,8 @@ export function readHeader(grid: SheetGrid, row: number, forceTwoRows = false, l
     const top = upper.get(c) ?? '';
     const bottom = lower?.get(c) ?? '';
     const label = bottom || top;
-    if (!label) continue;
+    // A whole legend written in one cell beside the header ("Status key: On track / At risk / …") is no column.
+    if (!label || isLegendCell(label)) continue;
     const words = bottom && Object.keys(headerEvidence(bottom)).length === 0 && top ? top : label;
     labelled.push({
       col: c,
@@ -238,7 +240,8 @@ export function headsPlanByContent(grid: SheetGrid, row: number): boolean {
   if (labels.size < 2 || [...labels.values()].some((l) => l.length > 60)) return false;
   const named = [...labels.values()].filter((l) => headerBest(l).score >= MIN_CONFIDENCE).length;
   if (!named || readKpiHeader(grid, row, null)) return false;
-  const block = readHeader(grid, row);
+  // A legend beside the table is no column of it: its entries would count as data rows of their own.
+  const block = readHeader(grid, row, false, legendBesideIn(grid, row) - 1);
   const mapped = block.columns.filter((c) => c.field);
   const plan = mapped.some((c) => c.field === 'action') && mapped.some((c) => c.field && DOING_ROLES.has(c.field));
   return plan && mapped.length / block.columns.length >= 0.5;

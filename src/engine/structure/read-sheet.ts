@@ -4,6 +4,7 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
+import { legendBesideAbove } from './boundaries';
 import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, headsPlanByContent, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
 import { actionColumns, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
@@ -66,6 +67,11 @@ function underDataRow(grid: SheetGrid, row: number): boolean {
   return grid.rowCells(row - 1).filter((c) => cellText(c.value).trim()).length >= 2;
 }
 
+/** Whether a row has fewer than two values left of column `legendStart`: what it holds is mostly a legend's. */
+function besideLegendOnly(grid: SheetGrid, row: number, legendStart: number): boolean {
+  return legendStart !== Infinity && grid.rowCells(row).filter((c) => c.col < legendStart && cellText(c.value).trim()).length < 2;
+}
+
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
 export type ColumnOverrides = Record<number, ColumnField | null>;
 
@@ -109,6 +115,9 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
       // Inside a table, a row straight under a data row is a header only when it repeats the one above (a page
       // break): short data ("Task and finish group | Head of Service") can read as labels, word by word.
       if (last && underDataRow(grid, r) && !repeatsHeader(grid, r, last)) continue;
+      // A legend's entries beside the table ("Complete | Action delivered") are no header: left of the legend the
+      // row must still hold labels of its own.
+      if (besideLegendOnly(grid, r, legendBesideAbove(grid, r))) continue;
       last = addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1));
     }
     // No header's words named an action: a row of labels over a column of free text may still head the table.

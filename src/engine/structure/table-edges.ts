@@ -4,7 +4,7 @@
  * table, and the rows at its foot that belong to the page (legends, sign-offs, footers; see boundaries.ts).
  */
 import { SheetGrid } from '../workbook';
-import { isKeyLabel, isPageText, leadingLegendRows, legendEntryWord, legendListWords, RowCells, RowEvidence, rowEvidence, TableRoles, trailingRows } from './boundaries';
+import { isKeyLabel, isPageText, readsAsLegend, leadingLegendRows, RowCells, RowEvidence, rowEvidence, TableRoles, trailingRows } from './boundaries';
 import { ColumnField, HeaderBlock, repeatsHeader } from './columns';
 import { headingKind, isNoteText } from './headings';
 import { ColumnOverrides } from './read-sheet';
@@ -54,38 +54,28 @@ export function withoutSideLegend(
   keep: (text: string) => void,
   reread: (lastCol: number) => HeaderBlock,
 ): HeaderBlock {
-  // The label may sit in either header row: "Status key" above the legend's first entry is a group label too.
-  const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && c.header.split(': ').some(isKeyLabel));
-  if (!legend.length) return header;
-  const first = Math.min(...legend.map((c) => c.col));
-  // The legend is what lies right of its label; the table keeps the columns left of it.
-  const columns = header.columns.filter((c) => c.col < first);
-  if (!columns.some((c) => c.field === 'action') || !readsAsLegend(grid, header.rows[header.rows.length - 1], first)) return header;
-  header.columns.filter((c) => c.col >= first).forEach((c) => keep(c.header));
-  // The table's roles are decided again without the legend: its "Status key" column must not have taken the
-  // status role from the table's own status column.
+  const first = sideLegendStart(header, overrides);
+  if (first === Infinity) return header;
+  if (!readsAsLegend(grid, header.rows[header.rows.length - 1], first)) return header;
+  // The legend is what lies right of its label; the table keeps the columns left of it. Its roles are decided
+  // again without the legend: its "Status key" column must not have taken the status role from the table's own
+  // status column, and its entries, counted as rows of the table, made the table's columns look less individual.
   const alone = reread(first - 1);
-  return alone.columns.some((c) => c.field === 'action') ? alone : { ...header, columns };
+  const columns = header.columns.filter((c) => c.col < first);
+  const kept = alone.columns.some((c) => c.field === 'action') ? alone : columns.some((c) => c.field === 'action') ? { ...header, columns } : null;
+  if (!kept) return header;
+  header.columns.filter((c) => c.col >= first).forEach((c) => keep(c.header));
+  return kept;
 }
 
-/** How far under a legend's label to look for its entries: legends are short. */
-const LEGEND_ROWS = 15;
-
-/** Whether the cells under a label at (`row`, `col`) and the column beside it name different status or RAG words. */
-function readsAsLegend(grid: SheetGrid, row: number, col: number): boolean {
-  const words = new Set<string>();
-  for (let r = row + 1; r <= row + LEGEND_ROWS; r++) {
-    if (!grid.hasRow(r)) continue;
-    for (const c of [col, col + 1]) {
-      const text = grid.text(r, c);
-      if (!text) continue;
-      const listed = legendListWords(text);
-      if (listed.length) listed.forEach((w) => words.add(w));
-      const word = legendEntryWord(text);
-      if (word) words.add(word);
-    }
-  }
-  return words.size >= 2;
+/**
+ * The first column of a header labelled as a legend ("Key", "Status key"), or Infinity where none is. The label may
+ * sit in either header row: "Status key" above the legend's first entry is a group label too. A column the officer
+ * mapped is never a legend.
+ */
+export function sideLegendStart(header: HeaderBlock, overrides?: ColumnOverrides): number {
+  const legend = header.columns.filter((c) => !(overrides && c.col in overrides) && c.header.split(': ').some(isKeyLabel));
+  return legend.length ? Math.min(...legend.map((c) => c.col)) : Infinity;
 }
 
 /** Header blocks that start a new table rather than repeat the one above at a page break: their labels differ. */

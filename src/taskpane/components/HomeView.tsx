@@ -1,14 +1,18 @@
 /** The home view: the plan's state at a glance, and the actions. */
 import { useState } from 'react';
-import { Button, Caption1, CounterBadge, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { unavailableReason } from '../action-availability';
 import { ACTION_LABELS, PaneController } from '../controller';
 import type { ActionKind } from '../runtime';
 import { ukDateTime } from '../settings';
 import { PeriodPrompt } from './PeriodPrompt';
+import { SeverityCounts } from './SeverityCounts';
+import { StartHere } from './StartHere';
 
 /** The actions that build a board pack: the officer is asked which period it reports on first. */
 const BUILDS_PACK: readonly ActionKind[] = ['boardPack', 'everything'];
 
+/** Check plan, which writes nothing, is the primary button: never the action that writes the most. */
 const ACTIONS: { kind: ActionKind; description: string }[] = [
   { kind: 'check', description: 'Lists every problem, with the cell to change and a fix. Writes nothing.' },
   { kind: 'structure', description: 'Reads your layout into one canonical Plan sheet. You confirm the columns first.' },
@@ -21,8 +25,6 @@ const ACTIONS: { kind: ActionKind; description: string }[] = [
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  count: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   sheet: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXXS },
   sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
@@ -31,17 +33,8 @@ const useStyles = makeStyles({
   action: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   button: { width: '100%', justifyContent: 'flex-start' },
   description: { color: tokens.colorNeutralForeground2 },
+  reason: { color: tokens.colorNeutralForeground1, fontStyle: 'italic' },
 });
-
-function Count({ one, many, value, color }: { one: string; many: string; value: number; color: 'danger' | 'important' | 'informative' }) {
-  const styles = useStyles();
-  return (
-    <span className={styles.count} data-testid={`count-${many}`} data-count={value}>
-      <CounterBadge count={value} showZero color={color} appearance="filled" aria-hidden />
-      <Text>{`${value} ${value === 1 ? one : many}`}</Text>
-    </span>
-  );
-}
 
 export function HomeView({ controller, onShowFindings }: { controller: PaneController; onShowFindings: () => void }) {
   const styles = useStyles();
@@ -56,6 +49,7 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
 
   return (
     <>
+      <StartHere />
       <section className={styles.section} aria-labelledby="plan-heading" data-testid="plan-state">
         <Subtitle2 as="h2" id="plan-heading" className={styles.heading}>
           Your plan
@@ -66,11 +60,7 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
             <Text data-testid="plan-summary">
               {`${state.actions} ${state.actions === 1 ? 'action' : 'actions'} and ${state.kpis} ${state.kpis === 1 ? 'KPI' : 'KPIs'} found.`}
             </Text>
-            <div className={styles.counts} aria-label="Findings by severity" role="group">
-              <Count one="error" many="errors" value={state.counts.error} color="danger" />
-              <Count one="warning" many="warnings" value={state.counts.warning} color="important" />
-              <Count one="note" many="notes" value={state.counts.info} color="informative" />
-            </div>
+            <SeverityCounts counts={state.counts} />
             {model.findings.length ? (
               <Button appearance="secondary" size="small" onClick={onShowFindings} style={{ alignSelf: 'flex-start' }}>
                 Show findings
@@ -103,34 +93,44 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
           Actions
         </Subtitle2>
         <ul className={styles.actions}>
-          {ACTIONS.map(({ kind, description }) => (
-            <li key={kind} className={styles.action}>
-              <Button
-                className={styles.button}
-                appearance={kind === 'everything' ? 'primary' : 'secondary'}
-                disabled={!ready || (asking !== null && asking !== kind)}
-                onClick={() => start(kind)}
-                aria-expanded={BUILDS_PACK.includes(kind) ? asking === kind : undefined}
-                aria-describedby={`action-${kind}-description`}
-                data-action={kind}
-              >
-                {ACTION_LABELS[kind]}
-              </Button>
-              <Caption1 id={`action-${kind}-description`} className={styles.description}>
-                {description}
-              </Caption1>
-              {asking === kind && state?.period ? (
-                <PeriodPrompt
-                  period={state.period}
-                  onBuild={(period) => {
-                    setAsking(null);
-                    void run(kind, { period });
-                  }}
-                  onCancel={() => setAsking(null)}
-                />
-              ) : null}
-            </li>
-          ))}
+          {ACTIONS.map(({ kind, description }) => {
+            // An action with nothing to work on stays focusable, so its reason is read out with it.
+            const reason = unavailableReason(kind, state);
+            return (
+              <li key={kind} className={styles.action}>
+                <Button
+                  className={styles.button}
+                  appearance={kind === 'check' ? 'primary' : 'secondary'}
+                  disabled={!ready || (asking !== null && asking !== kind)}
+                  disabledFocusable={ready && !!reason}
+                  onClick={() => start(kind)}
+                  aria-expanded={BUILDS_PACK.includes(kind) ? asking === kind : undefined}
+                  aria-describedby={reason ? `action-${kind}-reason action-${kind}-description` : `action-${kind}-description`}
+                  data-action={kind}
+                >
+                  {ACTION_LABELS[kind]}
+                </Button>
+                {reason ? (
+                  <Caption1 id={`action-${kind}-reason`} className={styles.reason} data-testid={`action-${kind}-reason`}>
+                    {reason}
+                  </Caption1>
+                ) : null}
+                <Caption1 id={`action-${kind}-description`} className={styles.description}>
+                  {description}
+                </Caption1>
+                {asking === kind && state?.period ? (
+                  <PeriodPrompt
+                    period={state.period}
+                    onBuild={(period) => {
+                      setAsking(null);
+                      void run(kind, { period });
+                    }}
+                    onCancel={() => setAsking(null)}
+                  />
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       </section>
     </>

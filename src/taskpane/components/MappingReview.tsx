@@ -62,6 +62,16 @@ function confidenceBadge(field: ColumnField | null, confidence: number) {
 
 const pct = (confidence: number) => `${Math.round(confidence * 100)}%`;
 
+/** A sample value on one line, cut at a word near 60 characters: enough to recognise a column, short enough to scan. */
+const SAMPLE_LENGTH = 60;
+function sampleText(value: string): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  if (line.length <= SAMPLE_LENGTH) return line;
+  const cut = line.slice(0, SAMPLE_LENGTH);
+  const word = cut.lastIndexOf(' ');
+  return `${(word > SAMPLE_LENGTH / 2 ? cut.slice(0, word) : cut).trimEnd()}…`;
+}
+
 const rowsText = (rows: number[]) => (rows.length === 1 ? `Header row ${rows[0]}` : `Header rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`);
 
 export default function MappingReview({ review, onAnswer }: { review: PendingReview; onAnswer: (answer: ReviewAnswer | null) => void }) {
@@ -176,7 +186,7 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
                   </Dropdown>
                   {c.samples.length ? (
                     <Caption1 className={styles.detail} data-testid="samples">
-                      {`For example: ${c.samples.map((v) => `“${v}”`).join(', ')}`}
+                      {`For example: ${c.samples.map((v) => `“${sampleText(v)}”`).join(', ')}`}
                     </Caption1>
                   ) : null}
                   {why ? (

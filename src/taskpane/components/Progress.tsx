@@ -29,9 +29,9 @@ export function Progress({ controller }: { controller: PaneController }) {
       <ProgressBar value={progress ? (progress.index - 1) / progress.total : undefined} aria-labelledby="progress-label" thickness="large" />
       <div className={styles.row}>
         <Text size={200}>
-          {writing ? 'Writing to the workbook: this cannot be stopped now.' : model.review ? 'Confirm or cancel below.' : 'Nothing is written until the last steps.'}
+          {writing ? 'Writing to the workbook: this cannot be stopped now.' : model.review || model.confirm ? 'Confirm or cancel below.' : 'Nothing is written until the last steps.'}
         </Text>
-        {model.review ? null : (
+        {model.review || model.confirm ? null : (
           <Button onClick={cancel} disabled={writing || model.cancelRequested}>
             {model.cancelRequested ? 'Cancelling…' : 'Cancel'}
           </Button>

@@ -9,6 +9,8 @@ import { headerEvidence } from './header-words';
 import { best, positionEvidence } from './position';
 
 export const MIN_CONFIDENCE = 0.6;
+/** Header words this sure of the action ("Action", "Our commitments") stand whatever the column holds. */
+const SURE_ACTION_HEADER = 0.75;
 
 /** A column to be given a role: its header label and what was found below it. */
 export interface ColumnInput {
@@ -64,7 +66,11 @@ function describeOther(content: Evidence): string {
 
 /** Assigns a role to each column of one header, from all the evidence. */
 export function assignRoles(inputs: ColumnInput[]): ColumnRole[] {
-  const scored = inputs.map((input) => ({ input, header: headerEvidence(input.header), scores: weigh(headerEvidence(input.header), contentEvidence(input.profile)) }));
+  const scored = inputs.map((input) => {
+    const header = headerEvidence(input.header);
+    const content = contentEvidence(input.profile);
+    return { input, header, content, scores: weigh(header, content) };
+  });
 
   const actionCol = chooseAction(scored);
   const nudges = positionEvidence(
@@ -133,6 +139,7 @@ export function assignRoles(inputs: ColumnInput[]): ColumnRole[] {
 interface Scored {
   input: ColumnInput;
   header: Evidence;
+  content: Evidence;
   scores: Scores;
 }
 
@@ -150,9 +157,17 @@ function looksLikeAction(s: Scored): boolean {
  */
 function chooseAction(scored: Scored[]): Scored | null {
   const candidates = scored.filter(looksLikeAction);
-  if (!candidates.length) return null;
+  // A header naming the action only weakly ("What are the steps?") over cells of no free text (dates, names) is
+  // outweighed by a column of free text whose header names the action at all ("What did CQC find?").
+  if (!candidates.some((s) => s.content.action || (s.header.action?.score ?? 0) >= SURE_ACTION_HEADER)) {
+    const findings = findingsAsActions(scored);
+    if (findings || !candidates.length) return findings;
+  }
   const primary = candidates.filter((s) => best(flatten(s.scores)) === 'action');
-  const pool = primary.length ? primary : candidates;
+  // With no column named as the action outright, a recommendation or finding is the action before milestones are:
+  // the milestones are the steps towards it.
+  const findings = candidates.filter((s) => best(flatten(s.scores)) === 'area');
+  const pool = primary.length ? primary : findings.length ? findings : candidates;
   if (primary.length && candidates.length > primary.length) {
     // A finding beside the response may have as many rows of its own: then the response, the plainer action, wins.
     const fallback = candidates.filter((s) => !primary.includes(s));
@@ -163,6 +178,30 @@ function chooseAction(scored: Scored[]): Scored | null {
   }
   const tenths = (s: Scored) => Math.round(s.input.profile.individuality * 10);
   return [...pool].sort((a, b) => tenths(b) - tenths(a) || b.scores.action!.score - a.scores.action!.score || a.input.col - b.input.col)[0];
+}
+
+/**
+ * Where no column reads as the action, an inspection plan's findings or recommendations are its actions: the one
+ * column whose header names the action at all (a finding's or a recommendation's head word does so weakly, and more
+ * weakly still under a modifier, as in "Inspection finding"), names what a finding is ("Area for improvement") or
+ * says nothing at all, and whose rows are free text, each its own. Two such columns could each be the action: then none is chosen, and
+ * the officer is asked.
+ */
+function findingsAsActions(scored: Scored[]): Scored | null {
+  const fits = scored.filter((s) => {
+    const named = (s.header.action?.score ?? 0) > 0 || (s.header.area?.score ?? 0) >= MIN_CONFIDENCE;
+    const sure = Math.max(s.scores.action?.score ?? 0, s.scores.area?.score ?? 0);
+    const likeliest = best(flatten(s.scores));
+    // A header whose words say nothing ("Rec.", "Item") leaves it to what the column holds.
+    const unknown = Object.keys(s.header).length === 0 && (s.content.action?.score ?? 0) >= 0.4;
+    return (named ? sure >= MIN_CONFIDENCE : unknown) && (likeliest === 'action' || likeliest === 'area') && s.content.action && s.input.profile.individuality >= 0.7;
+  });
+  if (fits.length !== 1) return null;
+  // Its action reading is at least as sure as what made it the one column.
+  const [fit] = fits;
+  const action = fit.scores.action ?? { score: 0, reasons: [] };
+  fit.scores.action = { score: Math.max(action.score, MIN_CONFIDENCE), reasons: action.reasons.length ? action.reasons : [`what it holds: ${fit.content.action!.reason}`] };
+  return fit;
 }
 
 function flatten(scores: Scores): Evidence {

@@ -26,6 +26,8 @@ export interface ColumnProfile {
 
 interface TextKind {
   words: number;
+  /** Several lines, each a short step with its date or month ("Draft to DMT – Dec 2025"): a list of milestones. */
+  steps: boolean;
   ref: boolean;
   when: boolean;
   status: boolean;
@@ -67,8 +69,11 @@ function kindOf(text: string): TextKind {
   const titleLike = short && words <= 7 && !status && !rag && !when && !ref && !figure && !/[.!?;]$/.test(text.trim());
   const jobTitle = titleLike && JOB_WORDS.test(text);
   const person = titleLike && !jobTitle && CAPITALISED_WORDS.test(text.replace(/\n/g, ' / ').trim());
+  const lines = text.includes('\n') ? text.split('\n').filter((l) => l.trim()) : [];
+  const steps = lines.length >= 2 && lines.every((l) => countWords(l) <= 12 && WHEN.test(l));
   const kind: TextKind = {
     words,
+    steps,
     ref,
     when,
     status,
@@ -104,6 +109,7 @@ export function contentEvidence(profile: ColumnProfile): Evidence {
   // A handful of cells is weak evidence; a screenful is as strong as content gets.
   const sure = Math.min(1, n / 5);
   let long = 0;
+  let steps = 0;
   let ref = 0;
   let when = 0;
   let dates = 0;
@@ -119,7 +125,8 @@ export function contentEvidence(profile: ColumnProfile): Evidence {
   for (const cell of cells) {
     const k = kindOf(cell.text);
     distinct.add(cell.text);
-    if (k.words >= 7) long++;
+    if (k.steps) steps++;
+    else if (k.words >= 7) long++;
     else if (k.words >= 2 && !k.person && !k.jobTitle && !k.when && !k.status) medium++;
     if (k.ref) ref++;
     if (cell.date) dates++;
@@ -136,7 +143,9 @@ export function contentEvidence(profile: ColumnProfile): Evidence {
   const repeated = distinct.size / n < 0.75;
   const example = `"${cells[0].text.length > 30 ? `${cells[0].text.slice(0, 30)}…` : cells[0].text}"`;
 
-  if (share(ref) >= 0.6) support(evidence, 'ref', (0.6 + 0.35 * share(ref)) * sure, `mostly reference numbers, such as ${example}`);
+  // Refs numbered in parts ("1.2", "T3", "2a"), every one different, are as telling as a closed vocabulary.
+  const numberedRefs = ref === n && distinct.size === n && cells.some((c) => /[.\-a-z]/i.test(c.text.trim()));
+  if (share(ref) >= 0.6) support(evidence, 'ref', (0.6 + 0.35 * share(ref)) * (numberedRefs ? Math.min(1, n / 3) : sure), `mostly reference numbers, such as ${example}`);
   if (share(when) >= 0.6) {
     const score = (0.55 + 0.4 * share(when)) * sure;
     support(evidence, 'timescale', score, share(dates) >= 0.6 ? 'mostly dates' : 'mostly dates, months, quarters or years');
@@ -161,6 +170,7 @@ export function contentEvidence(profile: ColumnProfile): Evidence {
     for (const role of ['outcomes', 'measures', 'milestones'] as const) support(evidence, role, freeText * 0.6, reason);
     support(evidence, 'area', freeText * (individual ? 0.4 : 0.7), reason);
   }
+  if (share(steps) >= 0.5) support(evidence, 'milestones', (0.6 + 0.35 * share(steps)) * sure, 'lists of steps, each with its date or month');
   if (share(statements) >= 0.5) support(evidence, 'qualityStatement', 0.9 * sure, 'mostly CQC quality statements');
   if (share(themes) >= 0.5) support(evidence, 'theme', 0.9 * sure, 'mostly CQC themes');
   if (profile.individuality < 0.6 && share(medium + long) >= 0.6) {

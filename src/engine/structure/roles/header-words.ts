@@ -84,6 +84,9 @@ const ABBREVIATIONS: Record<string, string[]> = {
   hos: ['head', 'of', 'service'], ad: ['director'], dass: ['director'], qs: ['quality', 'statement'],
   upd: ['update'], compl: ['completion'], desc: ['description'], prog: ['progress'], yr: ['year'], qtr: ['quarter'],
   mth: ['month'], wk: ['week'], org: ['organisation'], comms: ['communication'],
+  // The public sector's usual name for whoever answers for a piece of work.
+  sro: ['senior', 'responsible', 'owner'],
+  rec: ['recommendation'], recs: ['recommendation'],
 };
 
 /** Abbreviations so common that they are the word itself, not a guess at it. */
@@ -258,8 +261,16 @@ function readQuestion(words: Word[], add: (role: Role, score: number) => void): 
   if (raws.has('who') || raws.has('whom') || raws.has('whose')) add('lead', 1);
   if (raws.has('when')) add('timescale', 1);
   const asks = raws.has('what') || raws.has('how');
-  if (asks && [...DOING_STEMS].some((d) => stems.has(d))) add('action', 0.95);
+  const doing = [...DOING_STEMS].some((d) => stems.has(d));
+  // Doing asked of the past ("What has been done?", "What did we achieve?", "What was delivered?") is the progress.
+  const past = ['has', 'have', 'had', 'did', 'was', 'were'].some((w) => raws.has(w)) && !raws.has('will');
+  if (asks && doing && past) {
+    add('progress', 0.95);
+    return;
+  }
+  if (asks && doing) add('action', 0.95);
   if (raws.has('how') && ['know', 'measur', 'tell', 'success', 'evidenc'].some((s) => stems.has(s))) add('measures', 1);
+  if (raws.has('what') && ['count', 'measur', 'monitor', 'track'].some((s) => stems.has(s))) add('measures', 0.95);
   if (raws.has('what') && ['different', 'differenc', 'chang', 'success', 'look', 'impact', 'result'].some((s) => stems.has(s))) add('outcomes', 0.95);
   if (raws.has('what') && !stems.has('know')) add('action', 0.5);
   if (raws.has('why')) add('outcomes', 0.5);

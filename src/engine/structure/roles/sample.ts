@@ -4,6 +4,7 @@
  * are the header's, by column.
  */
 import { cellText, SheetGrid } from '../../workbook';
+import { isKeyLabel } from '../boundaries';
 import { ColumnProfile, individuality, SampleCell } from './content';
 
 /** Rows of data sampled below a header, to read the columns by what they hold. */
@@ -24,7 +25,7 @@ export function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[], 
     if (r > headerRow + SAMPLE_SPAN) break;
     // Another table's header below a blank row (a row of bold labels, under a one-cell caption or none) ends this
     // one: its columns hold other things.
-    if (r > headerRow + 1 && afterGap(grid, rowNumbers, i) && startsAnotherTable(grid, r)) break;
+    if (r > headerRow + 1 && afterGap(grid, rowNumbers, i) && (startsAnotherTable(grid, r) || labelsLegend(grid, r))) break;
     const found: [number, SampleCell][] = [];
     let sameAsHeader = 0;
     for (const c of cols) {
@@ -50,6 +51,12 @@ function afterGap(grid: SheetGrid, rowNumbers: number[], i: number): boolean {
   const r = rowNumbers[i];
   if (i > 0 && rowNumbers[i - 1] < r - 1) return true;
   return i > 1 && rowNumbers[i - 1] === r - 1 && rowNumbers[i - 2] < r - 2 && grid.rowCells(r - 1).length === 1;
+}
+
+/** A row whose one cell is a legend's label ("Status key"): the legend's entries below are no data of the table. */
+function labelsLegend(grid: SheetGrid, row: number): boolean {
+  const cells = grid.rowCells(row).filter((c) => cellText(c.value).trim());
+  return cells.length === 1 && isKeyLabel(cellText(cells[0].value));
 }
 
 /** A row of two or more cells, every one bold: how a table's header is set, and data rows seldom are. */
