@@ -25,6 +25,7 @@ async function writePlan(name: string, headers: string[], rows: Row[], settings:
   ws.addRow(headers);
   for (const r of rows) ws.addRow(r);
   ws.getColumn(headers.indexOf('Due date') + 1).numFmt = 'dd/mm/yyyy';
+  if (headers.includes('Last updated')) ws.getColumn(headers.indexOf('Last updated') + 1).numFmt = 'dd/mm/yyyy';
   if (settings.length) {
     const s = wb.addWorksheet('Plan Settings');
     s.addRow(['Setting', 'Value']);
@@ -178,4 +179,16 @@ test.each(['Autumn 2025', 'Q5 2025/26', 'Q2 2025/27', '2025-09-30'])('--period "
   expect(lines[0]).toContain(`"${period}"`);
   for (const form of ['"Q2 2025/26"', '"Q2 25/26"', '"Q2 2025-26"']) expect(lines[0]).toContain(form);
   expect(fs.existsSync(out)).toBe(false);
+});
+
+test('"No update after days" in Plan Settings: an update older than that at the period end is No update, whatever it said', async () => {
+  const rows: Row[] = [
+    ['7.1', 'Support', 'Open the new reablement service', 'Lead A', day('2026-06-30'), 'On track', 'Going well.', day('2025-07-01')],
+    ['7.2', 'Support', 'Publish the carers strategy', 'Lead B', day('2026-06-30'), 'On track', 'Drafted.', day('2025-12-01')],
+    ['7.3', 'Support', 'Close the old day centre', 'Lead C', day('2025-07-31'), 'Complete', 'Closed.', day('2025-07-01')],
+  ];
+  const input = await writePlan('stale', [...HEADERS, 'Last updated'], rows, [['No update after days', '90']]);
+  const wb = await run(input, ['--period', 'Q3 2025/26']);
+  expect(planRags(wb)).toEqual({ '7.1': 'No update', '7.2': 'Green', '7.3': 'Blue' });
+  expect(summarySentence(wb)).toMatch(/1 action has no update recorded \(No update\)\.$/);
 });
