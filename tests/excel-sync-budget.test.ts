@@ -114,10 +114,11 @@ describe.each([100, 10_000])('%d actions, from cold (sheet names not known)', (a
   });
 });
 
-test('sync budget: the dense 10,000-action board pack (9.4 MB) is one write over: 1 read + 3 writes, each under 5 MB', async () => {
+test('sync budget: the dense 10,000-action board pack (8.6 MB) is one write over: 1 read + 3 writes, each under 5 MB', async () => {
   const m = await measure('boardPack', 'dense', 10_000);
   const writes = m.sim.stats.requests.slice(1);
-  expect(writes.reduce((sum, r) => sum + r.payloadBytes, 0)).toBeGreaterThan(2 * 4_500_000);
+  // 8.6 MB (was 9.4 MB) since Exceptions changed: theme headings, not a theme column; repeated texts cut to three lines.
+  expect(writes.reduce((sum, r) => sum + r.payloadBytes, 0)).toBeGreaterThan(8_000_000);
   expect(m.syncs).toBe(4);
   expect(writes.every((r) => r.payloadBytes <= PAYLOAD_LIMIT_BYTES)).toBe(true);
 });
