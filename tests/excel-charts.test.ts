@@ -26,8 +26,8 @@ test('the board pack in Excel has a stacked bar of RAG by theme and a KPI trend 
   const scorecard = sim.state.sheets.find((s) => s.name === 'KPI Scorecard')!;
   expect(summary.charts).toHaveLength(1);
   expect(summary.charts[0]).toMatchObject({ chartType: 'BarStacked', seriesBy: 'Columns', title: 'Actions by theme and RAG', position: { from: 'K8', to: 'R24' } });
-  // Its source is the theme × RAG count table: header row 8 and four themes, column A (themes) to F (Grey).
-  expect(summary.charts[0].source).toEqual({ row: 7, col: 0, rows: 5, cols: 6 });
+  // Its source is the theme × RAG count table: header row 8 and four themes, column A (themes) to G (No update).
+  expect(summary.charts[0].source).toEqual({ row: 7, col: 0, rows: 5, cols: 7 });
   expect(scorecard.charts).toHaveLength(1);
   expect(scorecard.charts[0]).toMatchObject({ chartType: 'Line', seriesBy: 'Rows', title: 'KPI trend' });
 });
