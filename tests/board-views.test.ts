@@ -52,7 +52,7 @@ test('the example: the nine quality statements in framework order, each counted 
   const wb = await pack(path.join(SEED_DIR, 'example-canonical-plan.xlsx'), '2025-11-15');
   const views = wb.getWorksheet('Board Views')!;
   const table = section(views, 'Actions by CQC quality statement');
-  expect(table[0].slice(0, 9)).toEqual(['Quality statement', 'CQC theme', 'Blue', 'Green', 'Amber', 'Red', 'Grey', 'Total', 'Overdue']);
+  expect(table[0].slice(0, 10)).toEqual(['Quality statement', 'CQC theme', 'Blue', 'Green', 'Amber', 'Red', 'Grey', 'No update', 'Total', 'Overdue']);
   const body = table.slice(1);
   expect(body.slice(0, 9).map((r) => r[0])).toEqual([...QUALITY_STATEMENTS]);
   for (const row of body.slice(0, 9)) {

@@ -25,15 +25,15 @@ test('the board pack in Excel has a stacked bar of RAG by theme and a line chart
   const summary = sim.state.sheets.find((s) => s.name === 'Board Summary')!;
   const trends = sim.state.sheets.find((s) => s.name === 'KPI Trends')!;
   expect(summary.charts).toHaveLength(1);
-  // On a page of its own after the summary (a page break just above it), within the table's eight columns.
+  // On a page of its own after the summary (a page break just above it), within the table's nine columns.
   expect(summary.charts[0]).toMatchObject({ chartType: 'BarStacked', seriesBy: 'Columns', title: 'Actions by theme and RAG' });
   const [, fromCol, fromRow] = /^([A-Z]+)(\d+)$/.exec(summary.charts[0].position!.from)!;
-  expect([fromCol, /^H\d+$/.test(summary.charts[0].position!.to)]).toEqual(['A', true]);
+  expect([fromCol, /^I\d+$/.test(summary.charts[0].position!.to)]).toEqual(['A', true]);
   expect(summary.page.rowBreaks).toEqual([Number(fromRow) - 1]);
   const lastText = Math.max(...[...summary.cells.keys()].filter((r) => [...summary.cells.get(r)!.values()].some((c) => c.value !== null && c.value !== '')));
   expect(Number(fromRow) - 1).toBeGreaterThan(lastText);
-  // Its source is the theme × RAG count table: header row 8 and four themes, column A (themes) to F (Grey).
-  expect(summary.charts[0].source).toEqual({ row: 7, col: 0, rows: 5, cols: 6 });
+  // Its source is the theme × RAG count table: header row 8 and four themes, column A (themes) to G (No update).
+  expect(summary.charts[0].source).toEqual({ row: 7, col: 0, rows: 5, cols: 7 });
   // One line chart per KPI with figures, each over its own block: periods, the KPI's figures and its target.
   expect(trends.charts.length).toBeGreaterThanOrEqual(10);
   for (const chart of trends.charts) expect(chart).toMatchObject({ chartType: 'Line', seriesBy: 'Rows', title: expect.stringMatching(/^KPI-\d+ trend$/) });

@@ -119,10 +119,11 @@ describe.each([100, 10_000])('%d actions, from cold (sheet names not known)', (a
   });
 });
 
-test('sync budget: the dense 10,000-action board pack (9.4 MB) is one write over: 2 reads (1,002 merged areas) + 3 writes, each under 5 MB', async () => {
+test('sync budget: the dense 10,000-action board pack is one write over: 2 reads (1,002 merged areas) + 3 writes, each under 5 MB', async () => {
   const m = await measure('boardPack', 'dense', 10_000);
   const writes = m.sim.stats.requests.slice(2);
-  expect(writes.reduce((sum, r) => sum + r.payloadBytes, 0)).toBeGreaterThan(2 * 4_500_000);
+  // More than two requests' worth (8.6 MB by the old measure, since Exceptions has theme headings and cut repeats).
+  expect(writes.reduce((sum, r) => sum + r.payloadBytes, 0)).toBeGreaterThan(2 * 4_000_000);
   expect(m.syncs).toBe(5);
   expect(writes.every((r) => r.payloadBytes <= PAYLOAD_LIMIT_BYTES)).toBe(true);
 });

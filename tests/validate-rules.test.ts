@@ -335,7 +335,7 @@ describe('rag-inconsistent', () => {
   });
   test('Blue rules follow the plan legend: when Blue does not mean complete, Blue with In progress is fine', () => {
     const model = planModel([good('1.1', { RAG: 'Blue' })]);
-    const result = structureWorkbook(model, { today: TODAY, planStart: '2025-04-01', settings: { ragLegend: { Blue: 'Within tolerance', Green: 'On track', Amber: 'At risk', Red: 'Off track', Grey: 'No data' } } });
+    const result = structureWorkbook(model, { today: TODAY, planStart: '2025-04-01', settings: { ragLegend: { Blue: 'Within tolerance', Green: 'On track', Amber: 'At risk', Red: 'Off track', Grey: 'No data', 'No update': 'No update' } } });
     expect(only(validatePlan(result, { today: TODAY }), 'rag-inconsistent')).toEqual([]);
   });
 });

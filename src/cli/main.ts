@@ -14,7 +14,7 @@ import { parsePolarityOption } from '../engine/kpi/saved-polarity';
 import { Finding, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
-import { boardPackWorkbookPlan, parseReportingPeriod } from '../engine/board-pack';
+import { boardPackWorkbookPlan, judgementDate, parseReportingPeriod, PERIOD_EXAMPLES } from '../engine/board-pack';
 import { choosableSheets } from '../engine/column-choice';
 import { savedColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
 import { structureWorkbook, StructureOptions, StructureResult } from '../engine/structure';
@@ -37,7 +37,15 @@ import { writeFileAtomically } from '../xlsx/write-atomically';
 import { printReadable } from './readable';
 
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** withUsage: false for a message that says all the officer needs in one line (the usage would bury it). */
+  constructor(
+    message: string,
+    readonly withUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,6 +69,8 @@ interface Options {
   out?: string;
   json: boolean;
   today: string;
+  /** The officer gave --today: RAG and overdue are judged at it rather than at the reporting period's end. */
+  todayGiven: boolean;
   planStart?: string;
   period?: string;
   columns?: string;
@@ -103,7 +113,8 @@ function parse(argv: string[]): Options | 'help' {
   if (values.out !== undefined && command === 'validate') throw new UsageError('--out goes with structure or run.');
   if (command === 'run' && !values.out) throw new UsageError('run writes the board pack to a new file: add --out <out.xlsx>.');
   if (values.period !== undefined && !parseReportingPeriod(values.period)) {
-    throw new UsageError(`--period must be a financial-year quarter such as "Q2 2025/26" (got "${values.period}").`);
+    const [first, ...others] = PERIOD_EXAMPLES.map((e) => `"${e}"`);
+    throw new UsageError(`--period "${values.period}" is not a financial-year quarter (April to March): write it like ${first} (July to September 2025), ${others.join(' or ')}.`, false);
   }
   if (values.out !== undefined && !/\.xls[xm]$/i.test(values.out)) throw new UsageError(`--out must name an .xlsx file (or .xlsm for a workbook with macros; got "${values.out}").`);
   if (values.csv !== undefined && command !== 'structure') throw new UsageError('--csv goes with structure: plan-assure structure plan.xlsx --csv plan.csv');
@@ -123,6 +134,7 @@ function parse(argv: string[]): Options | 'help' {
     out: values.out,
     json: values.json ?? false,
     today: checkDate('today', values.today) ?? localToday(),
+    todayGiven: values.today !== undefined,
     planStart: checkDate('plan-start', values['plan-start']),
     period: values.period,
     columns: values.columns,
@@ -165,7 +177,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
   try {
     options = parse(argv);
   } catch (error) {
-    stderr.write(`plan-assure: ${(error as Error).message}\n\n${USAGE}\n`);
+    stderr.write(error instanceof UsageError && !error.withUsage ? `plan-assure: ${error.message}\n` : `plan-assure: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   if (options === 'help') {
@@ -187,7 +199,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (chosen.length || kpiChosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen, kpiChosen) });
     // The roles given with --columns are saved in the written copy, so the next run reads the plan the same way.
     const settingsEdit = chosen.length ? settingsEditFor(model, savedColumns(model, result, chosen)) : null;
-    const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: options.today })];
+    // A board pack judges overdue at the end of its period (or at --today, when given): its checks judge at the same date.
+    const judgedAt = options.todayGiven ? options.today : undefined;
+    const checkedAt = options.command === 'run' ? judgementDate(result, { today: options.today, period: options.period, judgedAt }) : options.today;
+    const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: checkedAt })];
     let written: string | null = null;
     let reported = result;
     if (options.command === 'structure' && options.out) {
@@ -201,7 +216,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       written = written ? `${written} and ${options.csv}` : options.csv;
     }
     if (options.command === 'run' && options.out) {
-      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, findings });
+      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, judgedAt, findings });
       await applyWorkbookPlan(workbook, withSettingsSheet(pack.plan, settingsEdit), owned);
       await editSettingsSheet(workbook, settingsEdit);
       await writeWorkbookAtomically(workbook, options.out);

@@ -20,10 +20,12 @@ export const USAGE = `Usage:
   --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}; text is exactly as the
                 officer wrote it (a cell "=SUM(…)" stays that text): treat it as data
   --csv         write the Plan table as CSV; text that would start a formula gets a leading '
-  --today       the date to judge "overdue" against (default: today)
+  --today       the date to judge RAG and "overdue" at (default for run: the end of the reporting
+                period, so every sheet of the pack agrees; for structure and validate: today)
   --plan-start  the date relative timescales ("Short-term", "6m") count from
                 (default: the workbook's Plan Settings, else 1 April of this financial year)
-  --period      the reporting period the board pack covers (default: Plan Settings, else this quarter)
+  --period      the reporting period the board pack covers, a financial-year quarter: "Q2 2025/26",
+                "Q2 25/26" or "Q2 2025-26" (default: Plan Settings, else the last quarter completed)
   --polarity    whether higher or lower is better for a KPI, e.g. --polarity "ASCOF 2A=lower"; wins over
                 the sheet, for this run (to keep it, add a Plan Settings row "Polarity: ASCOF 2A" | "lower")
   --columns     which column is which, by letter or header text: "action=C,lead=Owner,due=F"; header=3 for the

@@ -14,8 +14,10 @@ export const STATUSES = ['Not started', 'In progress', 'On track', 'At risk', 'O
 export const statusSchema = z.enum(STATUSES).describe('Canonical action status');
 export type Status = z.infer<typeof statusSchema>;
 
-export const RAGS = ['Blue', 'Green', 'Amber', 'Red', 'Grey'] as const;
-export const ragSchema = z.enum(RAGS).describe('RAG rating: Blue = complete, Grey = not started or no data');
+export const RAGS = ['Blue', 'Green', 'Amber', 'Red', 'Grey', 'No update'] as const;
+export const ragSchema = z
+  .enum(RAGS)
+  .describe('RAG rating: Blue = complete, Grey = not started or no data, "No update" = no status or progress recorded (or none recent), counted apart from Red');
 export type Rag = z.infer<typeof ragSchema>;
 
 /** What each RAG means by default. The legend is a plan setting because some councils use Blue differently. */
@@ -25,6 +27,7 @@ export const DEFAULT_RAG_LEGEND: Record<Rag, string> = {
   Amber: 'At risk or slipping',
   Red: 'Off track or overdue',
   Grey: 'Not started or no data',
+  'No update': 'No status or progress recorded',
 };
 
 /** The CQC local authority assessment framework (from April 2023): four themes, nine quality statements. */
@@ -181,8 +184,16 @@ export const planSettingsSchema = z.object({
       inProgress: ragSchema,
       notStarted: ragSchema,
       noStatus: ragSchema,
+      noUpdate: ragSchema,
     })
-    .describe('The RAG derived for an action with no RAG entered, by situation'),
+    .describe('The RAG derived for an action with no RAG entered, by situation (Plan Settings rows such as "RAG when overdue" | "Amber")'),
+  useBlue: z.boolean().describe('Whether complete actions show Blue; when not (Plan Settings "Use Blue" | "no"), complete is Green and Blue is not listed'),
+  noUpdateDays: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe('An action not complete whose last update is older than this many days at the end of the reporting period shows "No update"; null: no limit (Plan Settings "No update after days")'),
   ruleSeverities: z.record(z.string(), z.union([severitySchema, z.literal('off')])),
   kpiPolarities: z
     .record(z.string(), polaritySchema)
@@ -220,7 +231,10 @@ export const DEFAULT_SETTINGS: PlanSettings = {
     inProgress: 'Green',
     notStarted: 'Grey',
     noStatus: 'Grey',
+    noUpdate: 'No update',
   },
+  useBlue: true,
+  noUpdateDays: null,
   ruleSeverities: {},
 };
 

@@ -3,6 +3,7 @@
  * with the file. The Office.js adapter also mirrors them into the document's settings.
  */
 import { readSavedPolarity } from './kpi/saved-polarity';
+import { readRagSetting } from './rag/rag-settings';
 import { PlanSettings } from './schema';
 import { normalise } from './text';
 import { parseTimescale } from './timescale';
@@ -48,6 +49,11 @@ export function readSettingsSheet(model: WorkbookModel): { sheet: string | null;
     const polarity = readSavedPolarity(grid.text(r, 1), grid.text(r, 2));
     if (polarity) {
       settings.kpiPolarities = { ...settings.kpiPolarities, [polarity.kpi]: polarity.polarity };
+      continue;
+    }
+    const rag = readRagSetting(grid.text(r, 1), grid.text(r, 2), settings);
+    if (rag) {
+      Object.assign(settings, rag);
       continue;
     }
     const key = SETTING_LABELS[normalise(grid.text(r, 1))];

@@ -32,6 +32,7 @@ export const RAG_SYNONYMS: Record<Rag, readonly string[]> = {
   Amber: ['a', 'amber', 'y', 'yellow'],
   Red: ['r', 'red'],
   Grey: ['grey', 'gray', 'gr', 'not started', 'no data'],
+  'No update': ['no update', 'not updated', 'no return'],
 };
 
 export const QUALITY_STATEMENT_VARIANTS: Record<QualityStatement, readonly string[]> = {

@@ -7,7 +7,7 @@ import type { Finding, Polarity } from '../engine/schema';
 import { officeReady, WorkbookHost } from './host';
 import { explain, PaneMessage, Stage } from './messages';
 import { EMPTY_SETTINGS, localToday, PaneSettings } from './settings';
-import type { ActionKind, DoneMark, PlanState, ReplacePreview, ReviewAnswer, ReviewReason, SheetMappingReview, StepInfo } from './runtime';
+import type { ActionKind, DoneMark, PlanState, ReplacePreview, ReviewAnswer, ReviewReason, RunChoices, SheetMappingReview, StepInfo } from './runtime';
 
 type Runtime = typeof import('./runtime');
 
@@ -159,7 +159,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
   }, [refresh, update]);
 
   const run = useCallback(
-    async (action: ActionKind) => {
+    async (action: ActionKind, choices: RunChoices = {}) => {
       if (!host.current || busy.current) return;
       busy.current = true;
       cancelled.current = false;
@@ -179,7 +179,7 @@ export function usePlanAssure(injectedHost?: WorkbookHost) {
               confirmAnswer.current = resolve;
               update({ confirm: { preview, action } });
             }),
-        }, doneRef.current);
+        }, doneRef.current, choices);
         settingsRef.current = outcome.settings;
         const { error, warning, info } = outcome.state.counts;
         const checked = `${error} ${error === 1 ? 'error' : 'errors'}, ${warning} ${warning === 1 ? 'warning' : 'warnings'}, ${info} ${info === 1 ? 'note' : 'notes'}.`;

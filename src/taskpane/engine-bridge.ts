@@ -9,9 +9,9 @@
  * earlier step built. composeStep() keeps the tool's other sheets and their record. (What the engine could offer
  * instead is in the reply to issue #8: a step-scoped plan.)
  */
-import { boardPackWorkbookPlan, packActions, reportingPeriod } from '../engine/board-pack';
+import { boardPackWorkbookPlan, judgementDate, packActions, parseReportingPeriod, reportingPeriod } from '../engine/board-pack';
 import { actionKpiRags, KPI_RULES, kpiReports } from '../engine/kpi';
-import { Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity } from '../engine/schema';
+import { DEFAULT_RAG_LEGEND, Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity } from '../engine/schema';
 import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets, structureWorkbookPlan } from '../engine/sheet-plan/structure-plan';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
@@ -41,6 +41,8 @@ export interface BridgeOptions {
   /** YYYY-MM-DD. */
   today: string;
   settings: PaneSettings;
+  /** The reporting period the officer chose when building the board pack ("Q2 2025/26"); default: as the engine decides. */
+  period?: string;
   /** When set (ISO date-time of this write), a write keeps a copy of the tool's sheets it replaces, for "Restore". */
   previousVersionAt?: string;
   /** The findings the officer marked done (the findings sheet says which). */
@@ -67,7 +69,7 @@ export function engineSettings(settings: PaneSettings): Partial<PlanSettings> {
   if (settings.reportingPeriod) out.reportingPeriod = settings.reportingPeriod;
   if (settings.ragTolerance !== null) out.ragTolerance = settings.ragTolerance;
   if (settings.protectiveMarking) out.protectiveMarking = settings.protectiveMarking;
-  if (Object.keys(settings.ragLegend).length) out.ragLegend = { Blue: 'Complete', Green: 'On track', Amber: 'At risk or slipping', Red: 'Off track or overdue', Grey: 'Not started or no data', ...settings.ragLegend } as Record<Rag, string>;
+  if (Object.keys(settings.ragLegend).length) out.ragLegend = { ...DEFAULT_RAG_LEGEND, ...settings.ragLegend } as Record<Rag, string>;
   if (Object.keys(settings.ruleSeverities).length) out.ruleSeverities = { ...settings.ruleSeverities };
   return out;
 }
@@ -80,6 +82,8 @@ export interface Structured {
   result: StructureResult;
   /** The sheets an earlier run wrote. */
   owned: string[];
+  /** The period a board pack built now would report on by default, and why (offered when the officer builds one). */
+  period?: { label: string; why: string };
 }
 
 export interface Analysis extends Structured {
@@ -99,7 +103,10 @@ export function structureStep(model: WorkbookModel, options: BridgeOptions): Str
     columnOverrides: options.columnOverrides,
     headerRowOverrides: options.headerRowOverrides,
   };
-  return { result: structureWorkbook(model, structureOptions), owned };
+  const result = structureWorkbook(model, structureOptions);
+  const period = reportingPeriod(result, { today: options.today });
+  const why = parseReportingPeriod(result.settings.reportingPeriod) ? 'as set in the plan settings' : 'the last quarter completed';
+  return { result, owned, period: { label: period.label, why } };
 }
 
 /** Step 2 of a check: the rule catalogue, after structuring's own findings. */
@@ -141,6 +148,8 @@ export interface PlanState {
   kpis: number;
   counts: Record<Severity, number>;
   readWarnings: string[];
+  /** The board pack's default reporting period, and why it is the default. */
+  period?: { label: string; why: string } | null;
   /** The copy of the tool's sheets kept by the last write, which "Restore the previous version" brings back. */
   previousVersion: { at: string; sheets: string[] } | null;
   /** A fingerprint of each finding's cell, by "Sheet!A1": a finding marked done stays done while its cell matches. */
@@ -164,6 +173,7 @@ export function planState(analysis: Analysis): PlanState {
     kpis: result.kpis.length,
     counts,
     readWarnings: analysis.readWarnings,
+    period: analysis.period ?? null,
     previousVersion: previousVersionOf(model),
     prints: findingPrints(model, analysis.findings),
   };
@@ -437,7 +447,9 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
     }
     case 'rag': {
       if (!result.actions.length) return { nothing: NO_ACTIONS };
-      const actions = packActions(result, options.today).map((a) => ({ ...a, rag: a.effectiveRag }));
+      // Judged where the board pack judges it (the end of the reporting period), so the Plan sheet and the pack agree.
+      const at = judgementDate(result, { today: options.today, period: options.settings.reportingPeriod });
+      const actions = packActions(result, at).map((a) => ({ ...a, rag: a.effectiveRag }));
       const name = ownedSheetName(PLAN_SHEET_NAME, existing, owned);
       const kpiRags = actionKpiRags(actions, kpiReports(result));
       written = [{ sheet: planSheet(name, LISTS_SHEET_NAME, actions, { ragColours: true, kpiRags }), role: 'plan' }];
@@ -457,10 +469,11 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
     case 'everything': {
       if (!result.actions.length) return { nothing: NO_ACTIONS };
       // The board pack carries the filled KPI register with it, so the scorecard and the register agree.
-      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.settings.reportingPeriod, findings });
+      const chosen = options.period ?? options.settings.reportingPeriod;
+      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: chosen, findings });
       written = writtenByPlan(pack.plan);
       const withKpis = written.some((w) => w.role === 'kpi-register');
-      const period = reportingPeriod(result, { today: options.today, period: options.settings.reportingPeriod }).label;
+      const period = reportingPeriod(result, { today: options.today, period: chosen }).label;
       const sheets = written.filter((w) => w.sheet.visibility === 'visible' && !['plan', 'kpi-register', 'kpi-calc'].includes(w.role)).map((w) => w.sheet.name);
       boardPack = { period, sheets };
       what =

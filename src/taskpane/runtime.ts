@@ -139,7 +139,20 @@ export async function checkWorkbook(host: WorkbookHost, options: BridgeOptions):
   return step('structure', () => analyse(model, options));
 }
 
-export async function runAction(action: ActionKind, host: WorkbookHost, settings: PaneSettings, today: string, hooks: RunHooks, doneMarks: DoneMark[] = []): Promise<RunOutcome> {
+/** What the officer chose when starting an action: the board pack's reporting period. */
+export interface RunChoices {
+  period?: string;
+}
+
+export async function runAction(
+  action: ActionKind,
+  host: WorkbookHost,
+  settings: PaneSettings,
+  today: string,
+  hooks: RunHooks,
+  doneMarks: DoneMark[] = [],
+  choices: RunChoices = {},
+): Promise<RunOutcome> {
   const options: BridgeOptions = { today, settings };
   let steps = stepsFor(action, action === 'structure');
   let index = 0;
@@ -195,7 +208,7 @@ export async function runAction(action: ActionKind, host: WorkbookHost, settings
 
   await next('build');
   const at = new Date().toISOString();
-  const job = await step('build', () => (action === 'restore' ? buildRestore(analysis.model) : buildWrite(action, analysis, { today, settings: current, previousVersionAt: at, doneMarks })));
+  const job = await step('build', () => (action === 'restore' ? buildRestore(analysis.model) : buildWrite(action, analysis, { today, settings: current, previousVersionAt: at, doneMarks, period: choices.period })));
   if ('nothing' in job) {
     return { action, state: planState(analysis), findings: analysis.findings, settings, summary: null, nothing: job.nothing, written: [], notices: [] };
   }

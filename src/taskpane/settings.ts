@@ -4,11 +4,11 @@
  *
  * Deliberately free of the engine at run time (type imports only): this module is part of the first-load bundle.
  */
-import type { Rag, Severity } from '../engine/schema';
+import { RAGS, type Rag, type Severity } from '../engine/schema';
 
 export const SETTINGS_KEY = 'PlanAssure.settings';
 
-export const RAG_NAMES: readonly Rag[] = ['Blue', 'Green', 'Amber', 'Red', 'Grey'];
+export const RAG_NAMES: readonly Rag[] = RAGS;
 export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
 
 export type RuleSeverity = Severity | 'off';

@@ -7,7 +7,7 @@ import { OWNED_LIST_HEADER } from '../engine/sheet-plan/plan-sheet';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
-import { modelFingerprint, planFingerprint } from './package/fingerprint';
+import { planFingerprint, unchangedSince } from './package/fingerprint';
 import { noteParts, sheetXml } from './package/sheet-xml';
 import { StyleSheet } from './package/style-sheet';
 import { CONTENT_TYPES, PackageSheet, REL_TYPES, Relationship, relationshipsXml, relsPathOf, WorkbookPackage } from './package/workbook-package';
@@ -206,7 +206,7 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
     const sheet = find(name);
     const print = sheet && recorded.get(sheet.name);
     const model = sheet && workbook.model.sheets.find((s) => s.name === sheet.name);
-    if (sheet && print && model && modelFingerprint(model) !== print) throw new EditedToolSheetError(sheet.name);
+    if (sheet && print && model && !unchangedSince(model, print)) throw new EditedToolSheetError(sheet.name);
   }
   for (const sheetPlan of plan.sheets) {
     const sheet = find(sheetPlan.name);

@@ -156,13 +156,23 @@ export async function clickAction(session: Session, action: string): Promise<voi
   await session.pane.locator(`[data-action="${action}"]`).click();
 }
 
+/** The actions that ask which period the board pack reports on before they start. */
+const ASKS_PERIOD = ['boardPack', 'everything'];
+
 /**
- * Runs an action to its end, answering the mapping review and the preview of what it replaces (confirming both, or
- * cancelling at the first) if they appear; returns the banner's text.
+ * Runs an action to its end: building a board pack for the period offered (or `period`), and answering the mapping
+ * review and the preview of what it replaces (confirming both, or cancelling at the first) if they appear; returns
+ * the banner's text.
  */
-export async function runAction(session: Session, action: string, confirm = true): Promise<string> {
+export async function runAction(session: Session, action: string, confirm = true, period?: string): Promise<string> {
   await session.pane.getByRole('tab', { name: /^Home/ }).click();
   await clickAction(session, action);
+  if (ASKS_PERIOD.includes(action)) {
+    const prompt = session.pane.getByTestId('period-prompt');
+    await prompt.waitFor({ timeout: 15_000 });
+    if (period !== undefined) await prompt.getByTestId('period-input').fill(period);
+    await prompt.getByRole('button', { name: /^Build/ }).click();
+  }
   const review = session.pane.getByTestId('mapping-review');
   const preview = session.pane.getByTestId('replace-preview');
   const banner = session.pane.getByTestId('banner');

@@ -1,22 +1,47 @@
 /** The Board Summary: the overall position in words, RAG by theme, the key, and what changed since the last board. */
-import { Rag, RAGS } from '../schema';
+import { DEFAULT_RAG_LEGEND, Rag, RAGS } from '../schema';
 import { ragFormat } from '../rag/rag-formats';
 import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { caption, headerRow, percent, printReady } from './layout';
-import { byWords, NO_THEME } from './order';
+import { NO_THEME, themesInPlanOrder } from './order';
 import { PackAction } from './types';
 
-/** One plain-English sentence on the plan's overall position. */
-export function overallSentence(actions: PackAction[], legend: Record<Rag, string>): string {
+/** Done, whichever colour the plan gives it: Complete status, or Blue where Blue means complete. */
+export function isDone(a: PackAction): boolean {
+  return a.status === 'Complete' || a.ragReason === 'complete' || a.effectiveRag === 'Blue';
+}
+
+const andList = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]);
+const actionsAre = (n: number) => `${n} ${n === 1 ? 'action is' : 'actions are'}`;
+
+/**
+ * The plan's overall position in plain English. Actions nobody has reported on ("No update") are counted apart:
+ * they are neither off track nor on track, and a plan with no updates says so rather than "28 off track or overdue".
+ * `states` is the order the plan lists its RAG states in (the default: every state).
+ */
+export function overallSentence(actions: PackAction[], legend: Partial<Record<Rag, string>>, states: readonly Rag[] = RAGS): string {
   if (!actions.length) return 'The plan has no actions yet.';
-  const counts = Object.fromEntries(RAGS.map((r) => [r, actions.filter((a) => a.effectiveRag === r).length])) as Record<Rag, number>;
-  const overdue = actions.filter((a) => a.overdue).length;
-  const parts = RAGS.filter((r) => counts[r] > 0).map((r) => `${counts[r]} ${legend[r].toLowerCase()} (${r})`);
-  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-  const done = percent(counts.Blue, actions.length);
-  return `Of ${actions.length} actions, ${list}; ${done}% of the plan is complete${overdue ? ` and ${overdue} ${overdue === 1 ? 'action is' : 'actions are'} overdue` : ' and nothing is overdue'}.`;
+  const word = (r: Rag) => (legend[r] ?? DEFAULT_RAG_LEGEND[r]).toLowerCase();
+  const silent = actions.filter((a) => a.effectiveRag === 'No update');
+  const silentLate = silent.filter((a) => a.overdue).length;
+  const late = silentLate ? `, ${silentLate} of them past their due date` : '';
+  if (silent.length === actions.length) {
+    return `None of the ${actions.length} actions has an update recorded (No update)${late}: the plan's position cannot be judged until progress is reported.`;
+  }
+  const reported = actions.filter((a) => a.effectiveRag !== 'No update');
+  const parts = states
+    .filter((r) => r !== 'No update')
+    .map((r) => [r, reported.filter((a) => a.effectiveRag === r).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${n} ${word(r)} (${r})`);
+  const overdue = reported.filter((a) => a.overdue).length;
+  const done = percent(actions.filter(isDone).length, actions.length);
+  const of = silent.length ? `Of the ${reported.length} actions reported on` : `Of ${actions.length} actions`;
+  const position = `${of}, ${andList(parts)}; ${done}% of the plan is complete${overdue ? ` and ${actionsAre(overdue)} overdue` : ' and nothing is overdue'}.`;
+  if (!silent.length) return position;
+  return `${position} ${silent.length} ${silent.length === 1 ? 'action has' : 'actions have'} no update recorded (No update)${late}.`;
 }
 
 /** Rows the RAG-by-theme chart takes. */
@@ -24,27 +49,28 @@ const SUMMARY_CHART_ROWS = 20;
 
 export function boardSummarySheet(name: string, context: BoardPackContext): SheetPlan {
   const sheet = emptySheet(name);
-  sheet.columns = [{ width: 60, wrap: true }, ...RAGS.map(() => ({ width: 9 })), { width: 9 }, { width: 12 }];
+  const states = context.states;
+  sheet.columns = [{ width: 60, wrap: true }, ...states.map(() => ({ width: 9 })), { width: 9 }, { width: 12 }];
   const lastCol = columnLetters(sheet.columns.length);
   const put = (row: number, values: PlanValue[]) => (sheet.rows[row - 1] = values);
   put(1, [text(context.title)]);
   put(2, [text(caption(context))]);
   put(4, [text('Overall position')]);
-  put(5, [text(overallSentence(context.actions, context.legend))]);
+  put(5, [text(overallSentence(context.actions, context.legend, states))]);
   put(6, [text(`Plan check: ${context.checkSummary}`)]);
   sheet.merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`, `A5:${lastCol}5`, `A6:${lastCol}6`);
   sheet.styles.push({ range: 'A1', bold: true, fontSize: 16 }, { range: 'A2', italic: true }, { range: 'A4', bold: true, fontSize: 12 });
   sheet.styles.push({ range: `A5:${lastCol}5`, wrap: true, vertical: 'top' });
 
   const top = 8;
-  headerRow(sheet, top, ['Theme', ...RAGS, 'Total', '% complete']);
-  const themes = [...new Set(context.actions.map((a) => a.theme ?? NO_THEME))].sort(byWords);
+  headerRow(sheet, top, ['Theme', ...states, 'Total', '% complete']);
+  const themes = themesInPlanOrder(context.actions);
   const byTheme = new Map<string, PackAction[]>(themes.map((t) => [t, []]));
   for (const a of context.actions) byTheme.get(a.theme ?? NO_THEME)!.push(a);
   themes.forEach((theme, i) => {
     const items = byTheme.get(theme)!;
-    const counts = RAGS.map((r) => items.filter((a) => a.effectiveRag === r).length);
-    put(top + 1 + i, [text(theme), ...counts.map((n) => num(n)), num(items.length), num(percent(counts[0], items.length))]);
+    const counts = states.map((r) => items.filter((a) => a.effectiveRag === r).length);
+    put(top + 1 + i, [text(theme), ...counts.map((n) => num(n)), num(items.length), num(percent(items.filter(isDone).length, items.length))]);
   });
   const totalRow = top + 1 + themes.length;
   const first = top + 1;
@@ -52,17 +78,18 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   const colTotal = (c: number) => (themes.length ? { kind: 'formula' as const, formula: `SUM(${columnLetters(c)}${first}:${columnLetters(c)}${last})` } : num(0));
   put(totalRow, [
     text('Total'),
-    ...RAGS.map((_, i) => colTotal(i + 2)),
-    colTotal(RAGS.length + 2),
-    { kind: 'formula', formula: `IF(${columnLetters(RAGS.length + 2)}${totalRow}=0,0,ROUND(B${totalRow}/${columnLetters(RAGS.length + 2)}${totalRow}*100,1))` },
+    ...states.map((_, i) => colTotal(i + 2)),
+    colTotal(states.length + 2),
+    // Done is Complete status or Blue, which no one column counts where Blue is not used: a figure, not a formula.
+    num(percent(context.actions.filter(isDone).length, context.actions.length)),
   ]);
   sheet.styles.push({ range: `A${totalRow}:${lastCol}${totalRow}`, bold: true, border: true });
   if (themes.length) sheet.styles.push({ range: `A${first}:${lastCol}${last}`, border: true, vertical: 'top' });
   sheet.styles.push({ range: `${columnLetters(sheet.columns.length)}${first}:${columnLetters(sheet.columns.length)}${totalRow}`, numFmt: '0.0"%"' });
   // The RAG column headings carry their colours, by rule, like every other RAG word the tool writes.
-  sheet.conditionalFormats.push(ragFormat(`B${top}:${columnLetters(RAGS.length + 1)}${top}`));
+  sheet.conditionalFormats.push(ragFormat(`B${top}:${columnLetters(states.length + 1)}${top}`));
   if (themes.length) {
-    sheet.dataBars.push({ range: `${columnLetters(RAGS.length + 2)}${first}:${columnLetters(RAGS.length + 2)}${last}`, color: '1D70B8' });
+    sheet.dataBars.push({ range: `${columnLetters(states.length + 2)}${first}:${columnLetters(states.length + 2)}${last}`, color: '1D70B8' });
     sheet.dataBars.push({ range: `${lastCol}${first}:${lastCol}${last}`, color: '0F7A52' });
   }
 
@@ -70,12 +97,12 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   put(row, [text('Key')]);
   sheet.styles.push({ range: `A${row}`, bold: true });
   row++;
-  for (const rag of RAGS) {
-    put(row, [text(rag), text(context.legend[rag])]);
+  for (const rag of states) {
+    put(row, [text(rag), text(context.legend[rag] ?? DEFAULT_RAG_LEGEND[rag])]);
     sheet.merges.push(`B${row}:${lastCol}${row}`);
     row++;
   }
-  sheet.conditionalFormats.push(ragFormat(`A${row - RAGS.length}:A${row - 1}`));
+  sheet.conditionalFormats.push(ragFormat(`A${row - states.length}:A${row - 1}`));
 
   row++;
   put(row, [text('Changes since the last board')]);
@@ -115,7 +142,7 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
     // RAG by theme as a stacked bar, on a page of its own after the summary and within the table's width: beside the
     // table it would shrink the printed summary, and under it push the key and changes onto a second page.
     sheet.charts = [
-      { kind: 'stackedBar', title: 'Actions by theme and RAG', source: `A${top}:${columnLetters(RAGS.length + 1)}${last}`, seriesBy: 'columns', from: `A${row + 1}`, to: `${lastCol}${row + SUMMARY_CHART_ROWS}` },
+      { kind: 'stackedBar', title: 'Actions by theme and RAG', source: `A${top}:${columnLetters(states.length + 1)}${last}`, seriesBy: 'columns', from: `A${row + 1}`, to: `${lastCol}${row + SUMMARY_CHART_ROWS}` },
     ];
     sheet.page!.rowBreaks = [row];
   }

@@ -3,7 +3,7 @@
  * in its order, where the plan files its actions under them), Red and overdue actions by lead, and what is coming up
  * by month over the Coming up window.
  */
-import { QUALITY_STATEMENT_THEME, QUALITY_STATEMENTS, QualityStatement, RAGS } from '../schema';
+import { QUALITY_STATEMENT_THEME, QUALITY_STATEMENTS, QualityStatement, Rag, RAGS } from '../schema';
 import { ragFormat } from '../rag/rag-formats';
 import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { matchQualityStatement } from '../vocabulary';
@@ -33,7 +33,7 @@ export interface StatementRow {
  * board wants to see), then any actions under another statement or none. Null when no action names one of the nine:
  * the plan is not organised by the framework, and a table of zeros would say nothing.
  */
-export function byQualityStatement(actions: readonly PackAction[]): StatementRow[] | null {
+export function byQualityStatement(actions: readonly PackAction[], states: readonly Rag[] = RAGS): StatementRow[] | null {
   const groups = new Map<string, PackAction[]>();
   let any = false;
   for (const a of actions) {
@@ -46,7 +46,7 @@ export function byQualityStatement(actions: readonly PackAction[]): StatementRow
   const row = (statement: string, items: PackAction[]): StatementRow => ({
     statement,
     theme: (QUALITY_STATEMENT_THEME as Record<string, string>)[statement] ?? null,
-    counts: RAGS.map((r) => items.filter((a) => a.effectiveRag === r).length),
+    counts: states.map((r) => items.filter((a) => a.effectiveRag === r).length),
     total: items.length,
     overdue: items.filter((a) => a.overdue).length,
   });
@@ -86,7 +86,9 @@ export function redAndOverdueByLead(actions: readonly PackAction[]): { rows: Lea
 
 export function boardViewsSheet(name: string, context: BoardPackContext, planStart: string | null, months?: number | null): SheetPlan {
   const sheet = emptySheet(name);
-  sheet.columns = [{ width: 44, wrap: true }, { width: 22, wrap: true }, ...RAGS.map(() => ({ width: 10 })), { width: 10 }, { width: 10 }];
+  // The plan's own RAG states (No update among them; Blue where the plan uses it), as on the Board Summary.
+  const states = context.states;
+  sheet.columns = [{ width: 44, wrap: true }, { width: 22, wrap: true }, ...states.map(() => ({ width: 10 })), { width: 10 }, { width: 10 }];
   const fullWidth = sheet.columns.reduce((n, c) => n + c.width, 0);
   /** Rows whose height is set here: merged lines, and headers whose labels wrap in narrow columns. */
   const heights: Record<number, number> = {};
@@ -108,12 +110,12 @@ export function boardViewsSheet(name: string, context: BoardPackContext, planSta
 
   let row = 4;
   heading(row++, 'Actions by CQC quality statement');
-  const statements = byQualityStatement(context.actions);
+  const statements = byQualityStatement(context.actions, states);
   if (!statements) line(row++, 'The plan does not file its actions under the CQC quality statements, so there is no count by statement.');
   else {
     const top = row;
-    headerRow(sheet, row++, ['Quality statement', 'CQC theme', ...RAGS, 'Total', 'Overdue']);
-    sheet.conditionalFormats.push(ragFormat(`C${top}:${columnLetters(RAGS.length + 2)}${top}`));
+    headerRow(sheet, row++, ['Quality statement', 'CQC theme', ...states, 'Total', 'Overdue']);
+    sheet.conditionalFormats.push(ragFormat(`C${top}:${columnLetters(states.length + 2)}${top}`));
     for (const s of statements) put(row++, [text(s.statement), text(s.theme), ...s.counts.map((n) => num(n)), num(s.total), num(s.overdue)]);
     sheet.styles.push({ range: `A${top + 1}:${lastCol}${row - 1}`, border: true, vertical: 'top' });
   }

@@ -8,7 +8,12 @@ export interface BoardPackContext {
   title: string;
   period: ReportingPeriod;
   next: ReportingPeriod;
+  /** The day the pack is made. */
   today: string;
+  /** The date RAG and overdue are judged at: the end of the period, or the officer's explicit date. */
+  judgedAt: string;
+  /** The RAG states this plan shows, in order (Blue only where the plan uses it). */
+  states: Rag[];
   marking: string;
   legend: Record<Rag, string>;
   actions: PackAction[];

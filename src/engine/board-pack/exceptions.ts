@@ -1,31 +1,144 @@
-/** Exceptions: every Red or overdue action, by theme then ref. */
+/**
+ * Exceptions: every Red or overdue action, under theme heading rows in plan order, with room for what the officer
+ * says is being done about it ("What we are doing about it", "Revised date", "Update from"). What they type is read
+ * back and kept on every re-run (exception-notes.ts). A revised date stands beside the original due date, which
+ * stays: the action is still judged against the date the plan promised.
+ *
+ * Each exception prints in about three lines on A4 landscape: the action, lead and progress texts, which repeat the Plan
+ * sheet, are cut to three lines here (the sheet says so); the officer's own notes are never cut.
+ */
 import { ragFormat, statusFormat } from '../rag/rag-formats';
-import { emptySheet, fitRowHeights, PlanValuePool, SheetPlan, text } from '../sheet-plan/types';
+import { date, emptySheet, fitRowHeights, PlanValue, PlanValuePool, SheetPlan, text } from '../sheet-plan/types';
+import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
+import { ExceptionNote, isIsoDate, NOTE_HEADERS, shortened, TypedNotes } from './exception-notes';
 import { headerRow, printReady } from './layout';
-import { byThemeThenRef } from './order';
+import { NO_THEME, themesInPlanOrder } from './order';
 import { ukDate } from './reporting-period';
+import { PackAction } from './types';
 
-export function exceptionsSheet(name: string, context: BoardPackContext): SheetPlan {
+const COLUMNS: { label: string; width: number; wrap?: boolean; numFmt?: string }[] = [
+  { label: 'Ref', width: 7 },
+  { label: 'Action', width: 34, wrap: true },
+  { label: 'Lead', width: 20, wrap: true },
+  { label: 'Due date', width: 10.5, numFmt: 'dd/mm/yyyy' },
+  { label: NOTE_HEADERS.revised, width: 10.5, numFmt: 'dd/mm/yyyy' },
+  { label: 'Status', width: 11 },
+  { label: 'RAG', width: 9 },
+  { label: 'Why listed', width: 10, wrap: true },
+  { label: 'Latest progress', width: 26, wrap: true },
+  { label: NOTE_HEADERS.doing, width: 30, wrap: true },
+  { label: NOTE_HEADERS.from, width: 13, wrap: true },
+];
+const at = (label: string) => COLUMNS.findIndex((c) => c.label === label) + 1;
+/** The officer's columns, 1-based: read back before each re-run, so typing there is expected, not an edit. */
+export const EXCEPTION_NOTE_COLUMNS = [at(NOTE_HEADERS.revised), at(NOTE_HEADERS.doing), at(NOTE_HEADERS.from)];
+const LINES = 3;
+/** The characters three wrapped lines of a column hold (fitRowHeights' measure, less a margin for word breaks). */
+const fits = (label: string) => Math.floor(COLUMNS[at(label) - 1].width * 1.05 * LINES * 0.92);
+
+/** The actions an exception report lists: Red, or overdue, among those reported on (No update is counted apart). */
+export function listedExceptions(actions: readonly PackAction[]): PackAction[] {
+  return actions.filter((a) => a.effectiveRag !== 'No update' && (a.effectiveRag === 'Red' || a.overdue));
+}
+
+/** Why an action is listed, in words that add to its Status and RAG cells rather than repeat them. */
+function whyListed(a: PackAction): string {
+  if (a.overdue) return a.status === 'Off track' ? 'Overdue and off track' : 'Overdue';
+  if (a.status === 'Off track') return 'Off track';
+  return a.ragReason === 'entered' ? 'Rated Red' : 'Red by rule';
+}
+
+const revisedValue = (revised: string | null): PlanValue => (isIsoDate(revised) ? date(revised) : text(revised));
+
+export function exceptionsSheet(name: string, context: BoardPackContext, notes: (a: PackAction) => ExceptionNote | undefined, typed: Pick<TypedNotes, 'unmatched'> = { unmatched: [] }): SheetPlan {
   const sheet = emptySheet(name);
-  const labels = ['Theme', 'Ref', 'Action', 'Lead', 'Due date', 'Status', 'RAG', 'Why listed', 'Latest progress'];
-  sheet.columns = [{ width: 20, wrap: true }, { width: 8 }, { width: 44, wrap: true }, { width: 20, wrap: true }, { width: 11, numFmt: 'dd/mm/yyyy' }, { width: 12 }, { width: 8 }, { width: 14, wrap: true }, { width: 40, wrap: true }];
-  headerRow(sheet, 1, labels);
-  const listed = context.actions.filter((a) => a.effectiveRag === 'Red' || a.overdue);
-  const items = listed.sort(byThemeThenRef(listed));
+  sheet.columns = COLUMNS.map(({ width, wrap, numFmt }) => ({ width, wrap, numFmt }));
+  sheet.officerColumns = EXCEPTION_NOTE_COLUMNS;
+  const lastCol = columnLetters(COLUMNS.length);
+  headerRow(sheet, 1, COLUMNS.map((c) => c.label));
+  const listed = listedExceptions(context.actions);
   const shared = new PlanValuePool();
-  for (const a of items) {
-    const why = [a.effectiveRag === 'Red' ? 'Red' : null, a.overdue ? `Overdue (due ${ukDate(a.dueDate!)})` : null].filter(Boolean).join('; ');
-    sheet.rows.push([shared.text(a.theme), text(a.ref), text(a.action), shared.text(a.lead), shared.date(a.dueDate), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(why), text(a.progress)]);
+  const row = () => sheet.rows.length + 1;
+  const themeRows: number[] = [];
+  let cut = false;
+  for (const theme of themesInPlanOrder(listed)) {
+    themeRows.push(row());
+    sheet.rows.push([text(theme)]);
+    sheet.merges.push(`A${row() - 1}:${lastCol}${row() - 1}`);
+    for (const a of listed.filter((x) => (x.theme ?? NO_THEME) === theme)) {
+      const note = notes(a);
+      const action = shortened(a.action, fits('Action'));
+      const progress = a.progress ? shortened(a.progress, fits('Latest progress')) : null;
+      const lead = a.lead ? shortened(a.lead, fits('Lead')) : null;
+      cut ||= [action, progress, lead].some((t) => t?.endsWith('…'));
+      sheet.rows.push([
+        text(a.ref),
+        text(action),
+        shared.text(lead),
+        shared.date(a.dueDate),
+        revisedValue(note?.revised ?? null),
+        shared.text(a.status ?? a.statusText),
+        shared.text(a.effectiveRag),
+        shared.text(whyListed(a)),
+        text(progress),
+        text(note?.doing),
+        text(note?.from),
+      ]);
+    }
   }
-  if (!items.length) sheet.rows.push([text(`No Red or overdue actions at ${ukDate(context.today)}.`)]);
-  const lastRow = sheet.rows.length;
-  if (items.length) {
-    sheet.styles.push({ range: `A2:I${lastRow}`, vertical: 'top', border: true });
-    sheet.conditionalFormats.push(statusFormat(`F2:F${lastRow}`), ragFormat(`G2:G${lastRow}`));
+  const lastListed = sheet.rows.length;
+  if (!listed.length) sheet.rows.push([text(`No Red or overdue actions at ${ukDate(context.judgedAt)}.`)]);
+  const silentLate = context.actions.filter((a) => a.effectiveRag === 'No update' && a.overdue).length;
+  const footnotes: string[] = [];
+  if (silentLate) footnotes.push(`${silentLate} ${silentLate === 1 ? 'action is' : 'actions are'} past the due date with no update recorded: counted as No update on the Board Summary, not listed here.`);
+  if (cut) footnotes.push('Action, lead and progress texts are cut to three lines here (…); the Plan sheet has them in full.');
+  for (const line of footnotes) {
+    sheet.rows.push([text(line)]);
+    sheet.merges.push(`A${row() - 1}:${lastCol}${row() - 1}`);
+    sheet.styles.push({ range: `A${row() - 1}`, italic: true });
+  }
+  unmatchedNotes(sheet, typed.unmatched, lastCol);
+
+  if (listed.length) {
+    sheet.styles.push({ range: `A2:${lastCol}${lastListed}`, vertical: 'top', border: true });
+    for (const r of themeRows) sheet.styles.push({ range: `A${r}:${lastCol}${r}`, bold: true, fill: 'F3F2F1' });
+    sheet.conditionalFormats.push(statusFormat(`F2:F${lastListed}`), ragFormat(`G2:G${lastListed}`));
   }
   sheet.freeze = { rows: 1, columns: 0 };
-  sheet.rowHeights = fitRowHeights(sheet, 2);
+  // Heights fit the wrapped cells, the header's wrapped labels, and theme headings wrapped across the whole width.
+  const heights = fitRowHeights(sheet, 2);
+  const perLine = (width: number) => Math.max(4, Math.floor(width * 1.05));
+  const lines = (t: string, width: number) => Math.ceil(t.length / perLine(width));
+  const headerLines = Math.max(...COLUMNS.map((c) => lines(c.label, c.width)));
+  if (headerLines > 1) heights[1] = headerLines * 15 + 3;
+  const fullWidth = COLUMNS.reduce((n, c) => n + c.width, 0);
+  for (const r of themeRows) {
+    const theme = sheet.rows[r - 1][0];
+    const n = theme?.kind === 'text' ? lines(theme.text, fullWidth) : 1;
+    if (n > 1) heights[r] = n * 15 + 3;
+    else delete heights[r];
+    sheet.styles.push({ range: `A${r}`, wrap: true, vertical: 'top' });
+  }
+  sheet.rowHeights = heights;
   printReady(sheet, context, '1:1');
   return sheet;
+}
+
+/** Notes the officer typed about actions no longer in the plan: kept, under a heading of their own. */
+function unmatchedNotes(sheet: SheetPlan, unmatched: TypedNotes['unmatched'], lastCol: string): void {
+  if (!unmatched.length) return;
+  sheet.rows.push([text('Notes on actions no longer in the plan (kept until you delete them)')]);
+  const r = sheet.rows.length;
+  sheet.merges.push(`A${r}:${lastCol}${r}`);
+  sheet.styles.push({ range: `A${r}:${lastCol}${r}`, bold: true, fill: 'F3F2F1' });
+  for (const n of unmatched) {
+    const values: PlanValue[] = COLUMNS.map(() => null);
+    values[0] = text(n.ref);
+    values[1] = text(n.action);
+    values[at(NOTE_HEADERS.revised) - 1] = revisedValue(n.revised);
+    values[at(NOTE_HEADERS.doing) - 1] = text(n.doing);
+    values[at(NOTE_HEADERS.from) - 1] = text(n.from);
+    sheet.rows.push(values);
+  }
 }

@@ -4,7 +4,7 @@
  * lists sheet recording which sheets the tool owns. Every other sheet is the officer's and is left alone.
  */
 import { Finding, KpiReport, Rag } from '../schema';
-import { actionRag, isOverdue, RagReason } from '../rag/action-rag';
+import { actionRag, isOverdue, RagReason, ragStates } from '../rag/action-rag';
 import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets } from '../sheet-plan/structure-plan';
 import { actionKpiRags, computeKpis, kpiReports } from '../kpi';
@@ -13,11 +13,12 @@ import { StructuredAction, StructureResult } from '../structure/types';
 import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
-import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod } from './reporting-period';
+import { lastCompletedQuarter, nextPeriod, parseReportingPeriod, ReportingPeriod } from './reporting-period';
 import { boardSummarySheet } from './board-summary';
 import { boardViewsSheet } from './board-views';
 import { comingUpSheet } from './coming-up';
 import { BoardPackContext } from './context';
+import { notesByKey, readExceptionNotes } from './exception-notes';
 import { exceptionsSheet } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
 import { kpiTrendsSheet } from './kpi-trends';
@@ -28,21 +29,30 @@ export * from './types';
 export { overallSentence } from './board-summary';
 export { comingUp } from './coming-up';
 export { kpiScorecardNotes } from './kpi-scorecard';
-export { parseReportingPeriod, quarterContaining, nextPeriod } from './reporting-period';
+export { lastCompletedQuarter, parseReportingPeriod, PERIOD_EXAMPLES, quarterContaining, nextPeriod } from './reporting-period';
 
 export interface BoardPackOptions {
+  /** The day the pack is made (its caption and snapshot date). */
   today: string;
-  /** "Q2 2025/26"; default: the plan settings' reporting period, else the quarter containing today. */
+  /** "Q2 2025/26"; default: the plan settings' reporting period, else the last quarter completed before today. */
   period?: string | null;
+  /**
+   * The date RAG and "overdue" are judged at, when the officer gives one explicitly (the CLI's --today); default:
+   * the end of the reporting period, so a pack reports the period as it closed, the same on every sheet.
+   */
+  judgedAt?: string | null;
   /** The KPIs to show on the scorecard; default: computed from the structured workbook. */
   kpis?: KpiReport[];
   findings: Finding[];
 }
 
-export function packActions(result: StructureResult, today: string): PackAction[] {
+/** Each action with its RAG and whether it is overdue, judged at `at`. Complete (Blue) is never overdue. */
+export function packActions(result: StructureResult, at: string): PackAction[] {
+  const settings = result.settings;
   return result.actions.map((a) => {
-    const { rag, reason } = actionRag(a, result.settings, today);
-    return packAction(a, rag, reason, isOverdue(a, today));
+    const { rag, reason } = actionRag(a, settings, at);
+    const done = reason === 'complete' || (rag === 'Blue' && settings.useBlue !== false);
+    return packAction(a, rag, reason, !done && isOverdue(a, at));
   });
 }
 
@@ -88,7 +98,12 @@ function packAction(a: StructuredAction, effectiveRag: Rag, ragReason: RagReason
 }
 
 export function reportingPeriod(result: StructureResult, options: Pick<BoardPackOptions, 'today' | 'period'>): ReportingPeriod {
-  return parseReportingPeriod(options.period) ?? parseReportingPeriod(result.settings.reportingPeriod) ?? quarterContaining(options.today);
+  return parseReportingPeriod(options.period) ?? parseReportingPeriod(result.settings.reportingPeriod) ?? lastCompletedQuarter(options.today);
+}
+
+/** The date a pack judges RAG and overdue at: the officer's explicit date, else the end of the reporting period. */
+export function judgementDate(result: StructureResult, options: Pick<BoardPackOptions, 'today' | 'period' | 'judgedAt'>): string {
+  return options.judgedAt ?? reportingPeriod(result, options).end;
 }
 
 export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', trends: 'KPI Trends', comingUp: 'Coming up', views: 'Board Views' } as const;
@@ -97,11 +112,17 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const existing = model.sheets.map((s) => s.name);
   const owned = ownedSheets(model);
   const name = (preferred: string) => ownedSheetName(preferred, existing, owned);
-  const actions = packActions(result, options.today);
   const period = reportingPeriod(result, options);
+  const judgedAt = options.judgedAt ?? period.end;
+  const actions = packActions(result, judgedAt);
   const previous = owned.includes(SNAPSHOT_SHEET) ? readSnapshot(model) : null;
-  // Made once for both the changes since the last board and this run's snapshot.
+  // Made once for the changes since the last board, the officer's notes on exceptions and this run's snapshot.
   const keys = snapshotKeys(actions);
+  const exceptionsName = name(BOARD_SHEETS.exceptions);
+  // Read before the sheet is replaced: what the officer typed beside each exception is carried into this pack.
+  const typed = owned.includes(exceptionsName) ? readExceptionNotes(model, exceptionsName, actions, keys) : { byKey: new Map(), unmatched: [] };
+  const notes = notesByKey(previous, typed);
+  const keyOf = new Map(actions.map((a, i) => [a, keys[i]]));
   const kpis = options.kpis ?? kpiReports(result);
   const kpiSheets = kpiSheetsFor(result, model, existing, owned);
   const context = {
@@ -109,6 +130,8 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     period,
     next: nextPeriod(period),
     today: options.today,
+    judgedAt,
+    states: ragStates(result.settings),
     marking: result.settings.protectiveMarking,
     legend: result.settings.ragLegend,
     actions,
@@ -123,7 +146,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const sheets: SheetPlan[] = [
     boardSummarySheet(name(BOARD_SHEETS.summary), context),
     boardViewsSheet(name(BOARD_SHEETS.views), context, result.settings.planStart, result.settings.comingUpMonths),
-    exceptionsSheet(name(BOARD_SHEETS.exceptions), context),
+    exceptionsSheet(exceptionsName, context, (a) => notes.get(keyOf.get(a)!), typed),
     kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context),
     ...trends.map((t) => t.sheet),
     comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart, result.settings.comingUpMonths),
@@ -133,7 +156,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
       rags: actions.map((a) => a.effectiveRag),
     }),
     ...kpiSheets,
-    snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET)),
+    snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET), notes),
   ];
   const roles = ['board-summary', 'board-views', 'exceptions', 'kpi-scorecard', ...trends.map((t) => t.role), 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
   sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));

@@ -29,3 +29,8 @@ export function byThemeThenRef(actions: readonly PackAction[]): (a: PackAction, 
   );
   return (a, b) => theme.get(a.theme ?? NO_THEME)! - theme.get(b.theme ?? NO_THEME)! || ref.get(a.ref ?? '')! - ref.get(b.ref ?? '')! || a.source.row - b.source.row;
 }
+
+/** Themes in plan order: the order they first appear in the plan, as the officer wrote it (never alphabetical). */
+export function themesInPlanOrder(actions: readonly PackAction[]): string[] {
+  return [...new Set(actions.map((a) => a.theme ?? NO_THEME))];
+}

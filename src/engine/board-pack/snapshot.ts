@@ -6,10 +6,12 @@ import { emptySheet, PlanValuePool, SheetPlan, text } from '../sheet-plan/types'
 import { collapsedStart } from '../text';
 import { cellText, SheetGrid, WorkbookModel } from '../workbook';
 import { ukDate } from './reporting-period';
+import { ExceptionNote, isEmptyNote, NOTE_HEADERS, revisedDate } from './exception-notes';
 import { PackAction } from './types';
 
 export const SNAPSHOT_SHEET = 'PlanAssure Snapshot';
-const HEADERS = ['Key', 'Ref', 'Action', 'Status', 'RAG', 'Taken'];
+// The last three keep the officer's notes on an exception (exception-notes.ts) while the action is off the list.
+const HEADERS = ['Key', 'Ref', 'Action', 'Status', 'RAG', 'Taken', NOTE_HEADERS.doing, NOTE_HEADERS.revised, NOTE_HEADERS.from];
 
 export interface SnapshotRow {
   key: string;
@@ -18,6 +20,7 @@ export interface SnapshotRow {
   status: string | null;
   rag: string;
   taken: string;
+  note: ExceptionNote;
 }
 
 export interface SnapshotChange {
@@ -46,19 +49,24 @@ export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): Snaps
     if (r === 1) continue;
     const get = (c: number) => cellText(grid.own(r, c)?.value).trim();
     if (!get(1)) continue;
-    rows.push({ key: get(1), ref: get(2) || null, action: get(3), status: get(4) || null, rag: get(5), taken: get(6) });
+    const note = { doing: get(7) || null, revised: revisedDate(grid.own(r, 8)?.value), from: get(9) || null };
+    rows.push({ key: get(1), ref: get(2) || null, action: get(3), status: get(4) || null, rag: get(5), taken: get(6), note });
   }
   return rows;
 }
 
 /** `keys` are the actions' `snapshotKeys`, made once by the caller and shared with `changesSince`. */
-export function snapshotSheet(actions: PackAction[], keys: readonly string[], today: string, name = SNAPSHOT_SHEET): SheetPlan {
+export function snapshotSheet(actions: PackAction[], keys: readonly string[], today: string, name = SNAPSHOT_SHEET, notes: ReadonlyMap<string, ExceptionNote> = new Map()): SheetPlan {
   const sheet = emptySheet(name);
   sheet.visibility = 'veryHidden';
-  sheet.columns = [40, 10, 60, 14, 8, 12].map((width) => ({ width }));
+  sheet.columns = [40, 10, 60, 14, 8, 12, 40, 12, 20].map((width) => ({ width }));
   sheet.rows.push(HEADERS.map((h) => text(h)));
   const shared = new PlanValuePool();
-  actions.forEach((a, i) => sheet.rows.push([text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)]));
+  actions.forEach((a, i) => {
+    const note = notes.get(keys[i]);
+    const row = [text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)];
+    sheet.rows.push(isEmptyNote(note) ? row : [...row, text(note!.doing), text(note!.revised), text(note!.from)]);
+  });
   return sheet;
 }
 

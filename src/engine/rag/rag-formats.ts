@@ -17,6 +17,8 @@ export const RAG_SWATCHES: Record<Rag, Swatch> = {
   Green: { fill: '0F7A52', text: 'FFFFFF' },
   Blue: { fill: '1D70B8', text: 'FFFFFF' },
   Grey: { fill: 'B1B4B6', text: '0B0C0C' },
+  // GOV.UK purple: a colour of its own, so "nobody reported" never reads as Red (off track) or Grey (not started).
+  'No update': { fill: '4C2C92', text: 'FFFFFF' },
 };
 
 /** The colour each status shows in, matching the RAG it implies. */

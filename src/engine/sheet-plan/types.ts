@@ -112,6 +112,11 @@ export interface SheetPlan {
   /** Row heights in points, by 1-based row: wrapped text needs them, as spreadsheet apps do not always refit. */
   rowHeights?: Record<number, number>;
   charts?: ChartPlan[];
+  /**
+   * Columns (1-based) the officer fills in on a sheet the tool owns, such as the Exceptions commentary: the tool reads
+   * what is typed there before it rewrites the sheet, so typing there is not an edit that stops the next run.
+   */
+  officerColumns?: number[];
 }
 
 export interface WorkbookPlan {

@@ -1,11 +1,16 @@
 /** The home view: the plan's state at a glance, and the actions. */
+import { useState } from 'react';
 import { Button, Caption1, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { unavailableReason } from '../action-availability';
 import { ACTION_LABELS, PaneController } from '../controller';
 import type { ActionKind } from '../runtime';
 import { ukDateTime } from '../settings';
+import { PeriodPrompt } from './PeriodPrompt';
 import { SeverityCounts } from './SeverityCounts';
 import { StartHere } from './StartHere';
+
+/** The actions that build a board pack: the officer is asked which period it reports on first. */
+const BUILDS_PACK: readonly ActionKind[] = ['boardPack', 'everything'];
 
 /** Check plan, which writes nothing, is the primary button: never the action that writes the most. */
 const ACTIONS: { kind: ActionKind; description: string }[] = [
@@ -39,6 +44,8 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
   const visibleSheets = state?.sheets.filter((s) => !s.hidden) ?? [];
   const hiddenOwned = state ? state.sheets.filter((s) => s.hidden).length : 0;
   const last = model.settings.lastBoardPack;
+  const [asking, setAsking] = useState<ActionKind | null>(null);
+  const start = (kind: ActionKind) => (BUILDS_PACK.includes(kind) && state?.period ? setAsking(kind) : void run(kind));
 
   return (
     <>
@@ -94,9 +101,10 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
                 <Button
                   className={styles.button}
                   appearance={kind === 'check' ? 'primary' : 'secondary'}
-                  disabled={!ready}
+                  disabled={!ready || (asking !== null && asking !== kind)}
                   disabledFocusable={ready && !!reason}
-                  onClick={() => void run(kind)}
+                  onClick={() => start(kind)}
+                  aria-expanded={BUILDS_PACK.includes(kind) ? asking === kind : undefined}
                   aria-describedby={reason ? `action-${kind}-reason action-${kind}-description` : `action-${kind}-description`}
                   data-action={kind}
                 >
@@ -110,6 +118,16 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
                 <Caption1 id={`action-${kind}-description`} className={styles.description}>
                   {description}
                 </Caption1>
+                {asking === kind && state?.period ? (
+                  <PeriodPrompt
+                    period={state.period}
+                    onBuild={(period) => {
+                      setAsking(null);
+                      void run(kind, { period });
+                    }}
+                    onCancel={() => setAsking(null)}
+                  />
+                ) : null}
               </li>
             );
           })}

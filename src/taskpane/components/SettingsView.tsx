@@ -18,19 +18,13 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import type { Rag } from '../../engine/schema';
+import { DEFAULT_RAG_LEGEND, type Rag } from '../../engine/schema';
 import type { PaneController } from '../controller';
 import type { PaneMessage } from '../messages';
 import { ruleCatalogue } from '../runtime';
 import { MARKINGS, PaneSettings, RAG_NAMES, RuleSeverity, settingsProblems } from '../settings';
 
-const DEFAULT_LEGEND: Record<Rag, string> = {
-  Blue: 'Complete',
-  Green: 'On track',
-  Amber: 'At risk or slipping',
-  Red: 'Off track or overdue',
-  Grey: 'Not started or no data',
-};
+const DEFAULT_LEGEND: Record<Rag, string> = DEFAULT_RAG_LEGEND;
 
 const SEVERITY_WORDS: Record<RuleSeverity, string> = { error: 'Error', warning: 'Warning', info: 'Note', off: 'Off' };
 

@@ -1,7 +1,9 @@
 /**
  * What an officer can change in a sheet the tool wrote: its values, row by row, in any row order (sorting or
- * filtering the Plan table is not an edit). Formats, widths and conditional formats are not counted. The same
- * fingerprint is taken of a sheet plan as it is written and of the sheet as it is read back on the next run.
+ * filtering the Plan table is not an edit). Formats, widths and conditional formats are not counted, nor the
+ * columns a sheet leaves for the officer to fill in (SheetPlan.officerColumns: what they type there is read back
+ * and kept). The same fingerprint is taken of a sheet plan as it is written and of the sheet as it is read back on
+ * the next run; the officer's columns travel with it ("<digest>|officer:10,11").
  */
 import { createHash } from 'node:crypto';
 import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
@@ -49,9 +51,12 @@ function digest(rows: Map<number, string[]>): string {
   return createHash('sha256').update(lines.sort().join('\u0003')).digest('hex').slice(0, 32);
 }
 
-export function modelFingerprint(sheet: SheetModel): string {
+const OFFICER = '|officer:';
+
+export function modelFingerprint(sheet: SheetModel, officerColumns: readonly number[] = []): string {
   const rows = new Map<number, string[]>();
   for (const cell of sheet.cells) {
+    if (officerColumns.includes(cell.col)) continue;
     const v = modelValue(cell.value, cell.formula);
     if (v === null) continue;
     const parts = rows.get(cell.row) ?? [];
@@ -61,7 +66,16 @@ export function modelFingerprint(sheet: SheetModel): string {
   return digest(rows);
 }
 
+/** Whether a sheet read back still matches the fingerprint recorded when the tool wrote it. */
+export function unchangedSince(sheet: SheetModel, recorded: string): boolean {
+  const at = recorded.indexOf(OFFICER);
+  if (at < 0) return modelFingerprint(sheet) === recorded;
+  const officer = recorded.slice(at + OFFICER.length).split(',').map(Number).filter(Number.isInteger);
+  return modelFingerprint(sheet, officer) === recorded.slice(0, at);
+}
+
 export function planFingerprint(plan: SheetPlan): string {
+  const officer = plan.officerColumns ?? [];
   // Cells hidden under a merged area are not read back: leave them out here too.
   const covered = plan.merges.map(parseRange);
   const hidden = (r: number, c: number) => covered.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
@@ -70,9 +84,9 @@ export function planFingerprint(plan: SheetPlan): string {
     const parts: string[] = [];
     row.forEach((value, j) => {
       const v = planValue(value);
-      if (v !== null && !(covered.length && hidden(i + 1, j + 1))) parts.push(`${j + 1}\u0001${v}`);
+      if (v !== null && !officer.includes(j + 1) && !(covered.length && hidden(i + 1, j + 1))) parts.push(`${j + 1}\u0001${v}`);
     });
     rows.set(i + 1, parts);
   });
-  return digest(rows);
+  return officer.length ? `${digest(rows)}${OFFICER}${officer.join(',')}` : digest(rows);
 }
