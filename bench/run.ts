@@ -54,6 +54,43 @@ const f0 = (n: number | undefined | null) => (n === undefined || n === null ? '�
 
 async function main(): Promise<void> {
   log(`PlanAssure benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${os.cpus().length} cores`);
+  // Side by side, whole processes: the shipped command against what a user would otherwise run on the same file.
+  // First, as these are the figures a user sees; the engine and adapter sections follow.
+  buildCli();
+  const inputs = new Map<number, string>();
+  const inputFor = (count: number): string => {
+    if (!inputs.has(count)) inputs.set(count, (measure(['dudley', String(count), 'input']) as unknown as { file: string }).file);
+    return inputs.get(count)!;
+  };
+  const SIDE_ACTIONS = quick ? 10000 : 50000;
+  const SIDE_ROUNDS = quick ? 3 : 5;
+  let side: Awaited<ReturnType<typeof sideBySide>>;
+  let gc: ReturnType<typeof gcShare>;
+  const whole = new Map<number, ReturnType<typeof endToEndRuns>>();
+  const start = startup(11);
+  try {
+    // Each figure is printed as soon as it is measured: the whole section takes many minutes on a busy machine.
+    side = await sideBySide(inputFor(SIDE_ACTIONS), SIDE_ACTIONS, SIDE_ROUNDS, ZIP_OPTIONS.compressionOptions.level);
+    log();
+    log(`Side by side, Dudley layout, ${SIDE_ACTIONS.toLocaleString('en-GB')} actions (input ${(side.inputBytes / 1e6).toFixed(1)} MB, our output ${(side.outputBytes / 1e6).toFixed(1)} MB):`);
+    log(`whole-process wall time, median of ${SIDE_ROUNDS} interleaved rounds, and the highest peak memory of those rounds`);
+    log('tool                       median ms   ÷ ours  peak MB  all rounds');
+    for (const tool of TOOLS) {
+      log(`${tool.padEnd(26)} ${f0(side.ms[tool]).padStart(9)} ${(side.ms['plan-assure run'] / side.ms[tool]).toFixed(2).padStart(8)} ${f0(side.maxRssMB[tool]).padStart(8)}  ${side.runs[tool].join(' ')}`);
+    }
+    gc = gcShare(inputFor(SIDE_ACTIONS));
+    log(`Garbage collection: ${(gc.share * 100).toFixed(1)}% of one ${SIDE_ACTIONS.toLocaleString('en-GB')}-action run (CPU profile, ${f0(gc.sampledMs)} ms sampled).`);
+    log('plan-assure run alone, 5 runs each (whole process):');
+    for (const count of quick ? [10000] : [10000, 100000]) {
+      const r = endToEndRuns(inputFor(count), 5);
+      whole.set(count, r);
+      log(`  ${count.toLocaleString('en-GB').padStart(7)} actions: median ${f0(r.ms)} ms, peak ${f0(r.maxRssMB)} MB; runs ${r.runsMs.join(' ')}`);
+    }
+  } finally {
+    for (const file of inputs.values()) fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+  log(`Start-up: plan-assure --help ${start.helpMs.toFixed(0)} ms, node -e 0 ${start.nodeMs.toFixed(0)} ms (medians of 11, interleaved).`);
+
   log();
   log('Engine alone: the median of 5 runs at every size after two warm-up runs (stages of that run), the best run,');
   log('and the peak memory of one run in a process of its own. ms:');
@@ -99,38 +136,6 @@ async function main(): Promise<void> {
   log('Hostile files, refused by the shipped command under --max-old-space-size=1024:');
   log('bomb                                        file MB     ms  peak MB  exit');
   for (const h of hostile) log(`${h.name.padEnd(42)} ${h.fileMB.toFixed(1).padStart(8)} ${f0(h.ms).padStart(6)} ${f0(h.maxRssMB).padStart(8)} ${String(h.exit).padStart(5)}`);
-
-  // Side by side, whole processes: the shipped command against what a user would otherwise run on the same file.
-  buildCli();
-  const inputs = new Map<number, string>();
-  const inputFor = (count: number): string => {
-    if (!inputs.has(count)) inputs.set(count, (measure(['dudley', String(count), 'input']) as unknown as { file: string }).file);
-    return inputs.get(count)!;
-  };
-  const SIDE_ACTIONS = quick ? 10000 : 50000;
-  const SIDE_ROUNDS = quick ? 3 : 5;
-  let side: Awaited<ReturnType<typeof sideBySide>>;
-  let gc: ReturnType<typeof gcShare>;
-  const whole = new Map<number, ReturnType<typeof endToEndRuns>>();
-  const start = startup(11);
-  try {
-    side = await sideBySide(inputFor(SIDE_ACTIONS), SIDE_ACTIONS, SIDE_ROUNDS, ZIP_OPTIONS.compressionOptions.level);
-    gc = gcShare(inputFor(SIDE_ACTIONS));
-    for (const count of quick ? [10000] : [10000, 100000]) whole.set(count, endToEndRuns(inputFor(count), 5));
-  } finally {
-    for (const file of inputs.values()) fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
-  log();
-  log(`Side by side, Dudley layout, ${SIDE_ACTIONS.toLocaleString('en-GB')} actions (input ${(side.inputBytes / 1e6).toFixed(1)} MB, our output ${(side.outputBytes / 1e6).toFixed(1)} MB):`);
-  log(`whole-process wall time, median of ${SIDE_ROUNDS} interleaved rounds, and the highest peak memory of those rounds`);
-  log('tool                       median ms   ÷ ours  peak MB  all rounds');
-  for (const tool of TOOLS) {
-    log(`${tool.padEnd(26)} ${f0(side.ms[tool]).padStart(9)} ${(side.ms['plan-assure run'] / side.ms[tool]).toFixed(2).padStart(8)} ${f0(side.maxRssMB[tool]).padStart(8)}  ${side.runs[tool].join(' ')}`);
-  }
-  log(`Garbage collection: ${(gc.share * 100).toFixed(1)}% of one ${SIDE_ACTIONS.toLocaleString('en-GB')}-action run (CPU profile, ${f0(gc.sampledMs)} ms sampled).`);
-  log('plan-assure run alone, 5 runs each (whole process):');
-  for (const [count, r] of whole) log(`  ${count.toLocaleString('en-GB').padStart(7)} actions: median ${f0(r.ms)} ms, peak ${f0(r.maxRssMB)} MB; runs ${r.runsMs.join(' ')}`);
-  log(`Start-up: plan-assure --help ${start.helpMs.toFixed(0)} ms, node -e 0 ${start.nodeMs.toFixed(0)} ms (medians of 11, interleaved).`);
 
   const at = (layout: string, count: number) => engine.find((m) => m.layout === layout && m.count === count);
   const tenK = LAYOUTS.map((l) => at(l, 10000)!.engineMs);
