@@ -74,9 +74,9 @@ async function main(): Promise<void> {
     log();
     log(`Side by side, Dudley layout, ${SIDE_ACTIONS.toLocaleString('en-GB')} actions (input ${(side.inputBytes / 1e6).toFixed(1)} MB, our output ${(side.outputBytes / 1e6).toFixed(1)} MB):`);
     log(`whole-process wall time, median of ${SIDE_ROUNDS} interleaved rounds, and the highest peak memory of those rounds`);
-    log('tool                       median ms   ÷ ours  peak MB  all rounds');
+    log('tool                       median ms  ours ÷ it  peak MB  all rounds');
     for (const tool of TOOLS) {
-      log(`${tool.padEnd(26)} ${f0(side.ms[tool]).padStart(9)} ${(side.ms['plan-assure run'] / side.ms[tool]).toFixed(2).padStart(8)} ${f0(side.maxRssMB[tool]).padStart(8)}  ${side.runs[tool].join(' ')}`);
+      log(`${tool.padEnd(26)} ${f0(side.ms[tool]).padStart(9)} ${(side.ms['plan-assure run'] / side.ms[tool]).toFixed(2).padStart(10)} ${f0(side.maxRssMB[tool]).padStart(8)}  ${side.runs[tool].join(' ')}`);
     }
     gc = gcShare(inputFor(SIDE_ACTIONS));
     log(`Garbage collection: ${(gc.share * 100).toFixed(1)}% of one ${SIDE_ACTIONS.toLocaleString('en-GB')}-action run (CPU profile, ${f0(gc.sampledMs)} ms sampled).`);
