@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFLATE_LEVEL } from './package/deflated-part';
 import { XlsxWorkbook } from './read-workbook';
 
 const REASONS: Record<string, string> = {
@@ -38,10 +39,11 @@ export class OutputNotWritableError extends Error {
 }
 
 /**
- * Fast deflate: level 1 writes a 10,000-action board pack about twice as fast as the default, for files some 15%
- * larger. Parts carried over from the officer's file keep their compressed bytes and are not deflated again.
+ * Fast deflate (DEFLATE_LEVEL, 1) for the few small parts JSZip still deflates itself (the workbook's own lists).
+ * The tool's sheets arrive deflated already (package/deflated-part.ts), and parts carried over from the officer's
+ * file keep their compressed bytes: neither is deflated again.
  */
-export const ZIP_OPTIONS = { type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } } as const;
+export const ZIP_OPTIONS = { type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: DEFLATE_LEVEL } } as const;
 
 /** Temporary files this process is writing now, removed if it is interrupted. */
 const activeTemps = new Set<string>();

@@ -11,7 +11,7 @@ import { CellValue, SheetModel } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
 import { dateSerial, parseRange } from './sheet-xml';
 
-const text = (t: string) => `s:${t.replace(/\r\n?/g, '\n')}`;
+const text = (t: string) => `s:${t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t}`;
 const number = (n: number) => `n:${Number(n.toPrecision(12))}`;
 
 function modelValue(value: CellValue, formula: string | undefined): string | null {
@@ -46,9 +46,17 @@ function planValue(value: PlanValue): string | null {
   }
 }
 
-function digest(rows: Map<number, string[]>): string {
-  const lines = [...rows.values()].filter((parts) => parts.length).map((parts) => parts.join('\u0002'));
-  return createHash('sha256').update(lines.sort().join('\u0003')).digest('hex').slice(0, 32);
+/** Lines hashed in batches: the same bytes as hashing them all joined, without a string of the whole sheet. */
+const LINES_PER_UPDATE = 1000;
+
+/** The digest of a sheet's rows, one line each (cells joined by U+0002), in any order: empty rows left out. */
+function digest(lines: string[]): string {
+  lines.sort();
+  const hash = createHash('sha256');
+  for (let i = 0; i < lines.length; i += LINES_PER_UPDATE) {
+    hash.update(`${i ? '\u0003' : ''}${lines.slice(i, i + LINES_PER_UPDATE).join('\u0003')}`);
+  }
+  return hash.digest('hex').slice(0, 32);
 }
 
 const OFFICER = '|officer:';
@@ -63,7 +71,9 @@ export function modelFingerprint(sheet: SheetModel, officerColumns: readonly num
     parts.push(`${cell.col}\u0001${v}`);
     rows.set(cell.row, parts);
   }
-  return digest(rows);
+  const lines: string[] = [];
+  for (const parts of rows.values()) if (parts.length) lines.push(parts.join('\u0002'));
+  return digest(lines);
 }
 
 /** Whether a sheet read back still matches the fingerprint recorded when the tool wrote it. */
@@ -76,17 +86,27 @@ export function unchangedSince(sheet: SheetModel, recorded: string): boolean {
 
 export function planFingerprint(plan: SheetPlan): string {
   const officer = plan.officerColumns ?? [];
-  // Cells hidden under a merged area are not read back: leave them out here too.
-  const covered = plan.merges.map(parseRange);
-  const hidden = (r: number, c: number) => covered.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-  const rows = new Map<number, string[]>();
+  // Cells hidden under a merged area are not read back: leave them out here too. The areas are listed by the rows
+  // they cover (only rows the plan has), so each cell looks only at the few over its own row.
+  const coveredByRow = new Map<number, ReturnType<typeof parseRange>[]>();
+  for (const m of plan.merges.map(parseRange)) {
+    for (let r = m.top; r <= Math.min(m.bottom, plan.rows.length); r++) {
+      const list = coveredByRow.get(r);
+      if (list) list.push(m);
+      else coveredByRow.set(r, [m]);
+    }
+  }
+  const lines: string[] = [];
   plan.rows.forEach((row, i) => {
-    const parts: string[] = [];
+    const r = i + 1;
+    const covered = coveredByRow.get(r);
+    let line = '';
     row.forEach((value, j) => {
       const v = planValue(value);
-      if (v !== null && !officer.includes(j + 1) && !(covered.length && hidden(i + 1, j + 1))) parts.push(`${j + 1}\u0001${v}`);
+      const c = j + 1;
+      if (v !== null && !officer.includes(c) && !covered?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) line += `${line ? '\u0002' : ''}${c}\u0001${v}`;
     });
-    rows.set(i + 1, parts);
+    if (line) lines.push(line);
   });
-  return officer.length ? `${digest(rows)}${OFFICER}${officer.join(',')}` : digest(rows);
+  return officer.length ? `${digest(lines)}${OFFICER}${officer.join(',')}` : digest(lines);
 }

@@ -1,11 +1,12 @@
 /**
  * A sheet plan as SpreadsheetML: the worksheet part, its table part and (for the lists sheet) its note. Built
- * as strings row by row, so a 50,000-row Plan costs its text and little more. Text is always written as an
+ * row by row and deflated a megabyte at a time, so a 50,000-row Plan costs its compressed bytes and little more. Text is always written as an
  * inline string: a value beginning "=", "+", "-" or "@" stays words and is never evaluated.
  */
 import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
+import { DeflatedPart, PartDeflater } from './deflated-part';
 import { CellFormat, StyleSheet } from './style-sheet';
 import { escapeAttr, escapeXml, hasExcelEscapes } from './xml';
 
@@ -43,33 +44,9 @@ function absoluteRows(rows: string): string {
     .join(':');
 }
 
-/**
- * Text collected as UTF-8 in chunks of about a megabyte: a 50,000-row sheet never exists as one JavaScript string
- * (two bytes a character once any character is outside Latin-1), nor as an array of row strings beside it.
- */
-class Utf8Chunks {
-  private pending: string[] = [];
-  private pendingLength = 0;
-  private readonly buffers: Buffer[] = [];
-  push(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength > 1 << 20) this.flush();
-  }
-  private flush(): void {
-    if (this.pending.length) this.buffers.push(Buffer.from(this.pending.join(''), 'utf8'));
-    this.pending = [];
-    this.pendingLength = 0;
-  }
-  done(): Buffer[] {
-    this.flush();
-    return this.buffers;
-  }
-}
-
 export interface SheetParts {
-  /** The worksheet part as UTF-8. */
-  xml: Buffer;
+  /** The worksheet part, deflated as it was written (its XML is never whole in memory). */
+  xml: DeflatedPart;
   /** The table part, when the plan has one. */
   table?: { xml: string; name: string };
   /** Whether any cell holds a formula (the workbook then recalculates on opening). */
@@ -144,76 +121,94 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   const lastHeightRow = Object.keys(heights).reduce((m, r) => Math.max(m, Number(r)), 0);
   const rowCount = Math.max(plan.rows.length, lastStyledRow, lastHeightRow);
 
-  // Formats repeat down a column: cache the xf per (row's styles, column, has a value, header row or not).
-  const xfCache = new Map<string, number>();
-  const xfFor = (col: number, row: number, hasValue: boolean, rowStyles: RangeStyleRect[], rowKey: string, dateValue: boolean): number => {
-    const key = `${rowKey}|${col}|${hasValue ? 1 : 0}${row > 1 ? 1 : 0}${dateValue ? 1 : 0}`;
-    let xf = xfCache.get(key);
+  // Formats repeat down a column: cache the xf per (row's styles, column, has a value, header row or not, date), as
+  // a list per set of row styles indexed by number, so no key string is made for each cell.
+  const xfCache = new Map<string, number[]>();
+  const xfFor = (col: number, row: number, hasValue: boolean, rowStyles: RangeStyleRect[], cached: number[], dateValue: boolean): number => {
+    const index = col * 8 + (hasValue ? 4 : 0) + (row > 1 ? 2 : 0) + (dateValue ? 1 : 0);
+    let xf = cached[index];
     if (xf === undefined) {
       let format = cellFormatFor(plan, col, row, hasValue, rowStyles);
       if (dateValue && !format?.numFmt) format = { ...format, numFmt: UK_DATE };
       xf = format ? styles.cellFormat(format) : 0;
-      xfCache.set(key, xf);
+      cached[index] = xf;
     }
     return xf;
   };
 
-  let hasFormulas = false;
+  // The dimension goes before the rows: find the last row and column written first.
   let maxCol = 0;
   let maxRow = 0;
-  const sheetData = new Utf8Chunks();
+  for (let r = 1; r <= rowCount; r++) {
+    const values = plan.rows[r - 1] ?? [];
+    let last = values.length;
+    while (last > 0 && (values[last - 1] ?? null) === null) last--;
+    const rowStyles = stylesByRow.get(r);
+    const styledRight = rowStyles ? rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0) : 0;
+    const lastCell = Math.max(last, styledRight);
+    if (lastCell) maxCol = Math.max(maxCol, lastCell);
+    if (lastCell || heights[r] !== undefined) maxRow = r;
+  }
+
+  /** Everything before the rows: the dimension, views, frozen panes and column widths. */
+  const head = (): string => {
+    const parts: string[] = [];
+    parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
+    if (plan.page) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    parts.push(`<dimension ref="${maxRow && maxCol ? `A1:${letter(maxCol)}${maxRow}` : 'A1'}"/>`);
+    const freeze = plan.freeze && (plan.freeze.rows || plan.freeze.columns) ? plan.freeze : null;
+    if (freeze) {
+      const pane = freeze.rows && freeze.columns ? 'bottomRight' : freeze.rows ? 'bottomLeft' : 'topRight';
+      parts.push(
+        `<sheetViews><sheetView workbookViewId="0"><pane${freeze.columns ? ` xSplit="${freeze.columns}"` : ''}${freeze.rows ? ` ySplit="${freeze.rows}"` : ''} topLeftCell="${letter(freeze.columns + 1)}${freeze.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`,
+      );
+    } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+    parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+    if (plan.columns.length) {
+      parts.push(`<cols>${plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`);
+    }
+    return `${parts.join('')}<sheetData>`;
+  };
+
+  const sheet = new PartDeflater();
+  sheet.write(head());
+  let hasFormulas = false;
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
     const rowStyles = stylesByRow.get(r) ?? [];
     const rowKey = rowStyles.length ? rowStyles.map((s) => s.index).join(',') : '';
+    let cached = xfCache.get(rowKey);
+    if (!cached) xfCache.set(rowKey, (cached = []));
     const styledRight = rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0);
     const lastCol = Math.max(values.length, styledRight);
-    const cells: string[] = [];
+    let cells = '';
     for (let c = 1; c <= lastCol; c++) {
       const value: PlanValue = values[c - 1] ?? null;
       const styled = c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right);
       if (value === null && !styled) continue;
       const ref = `${letter(c)}${r}`;
-      const xf = xfFor(c, r, value !== null, rowStyles, rowKey, value?.kind === 'date');
+      const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
       const s = xf ? ` s="${xf}"` : '';
-      if (value === null) cells.push(`<c r="${ref}"${s}/>`);
+      if (value === null) cells += `<c r="${ref}"${s}/>`;
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
         const open = NEEDS_PRESERVE.test(t) ? '<t xml:space="preserve">' : '<t>';
         // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only.
         const body = hasExcelEscapes(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
-        cells.push(`<c r="${ref}"${s} t="inlineStr"><is>${body}</is></c>`);
-      } else if (value.kind === 'number') cells.push(`<c r="${ref}"${s}><v>${value.value}</v></c>`);
-      else if (value.kind === 'date') cells.push(`<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`);
+        cells += `<c r="${ref}"${s} t="inlineStr"><is>${body}</is></c>`;
+      } else if (value.kind === 'number') cells += `<c r="${ref}"${s}><v>${value.value}</v></c>`;
+      else if (value.kind === 'date') cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;
       else {
         hasFormulas = true;
-        cells.push(`<c r="${ref}"${s}><f>${escapeAttr(value.formula)}</f></c>`);
+        cells += `<c r="${ref}"${s}><f>${escapeAttr(value.formula)}</f></c>`;
       }
-      maxCol = Math.max(maxCol, c);
     }
     const height = heights[r];
-    if (!cells.length && height === undefined) continue;
-    maxRow = r;
-    sheetData.push(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells.join('')}</row>`);
+    if (!cells && height === undefined) continue;
+    sheet.write(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`);
   }
 
   const parts: string[] = [];
-  parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-  if (plan.page) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  parts.push(`<dimension ref="${maxRow && maxCol ? `A1:${letter(maxCol)}${maxRow}` : 'A1'}"/>`);
-  const freeze = plan.freeze && (plan.freeze.rows || plan.freeze.columns) ? plan.freeze : null;
-  if (freeze) {
-    const pane = freeze.rows && freeze.columns ? 'bottomRight' : freeze.rows ? 'bottomLeft' : 'topRight';
-    parts.push(
-      `<sheetViews><sheetView workbookViewId="0"><pane${freeze.columns ? ` xSplit="${freeze.columns}"` : ''}${freeze.rows ? ` ySplit="${freeze.rows}"` : ''} topLeftCell="${letter(freeze.columns + 1)}${freeze.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`,
-    );
-  } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
-  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
-  if (plan.columns.length) {
-    parts.push(`<cols>${plan.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`);
-  }
-  const head = `${parts.join('')}<sheetData>`;
-  parts.length = 0;
   parts.push('</sheetData>');
   if (plan.merges.length) parts.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
 
@@ -266,8 +261,8 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     parts.push(`<tableParts count="1"><tablePart r:id="${options.rels.table}"/></tableParts>`);
   }
   parts.push('</worksheet>');
-  const xml = Buffer.concat([Buffer.from(head, 'utf8'), ...sheetData.done(), Buffer.from(parts.join(''), 'utf8')]);
-  return { xml, table, hasFormulas, printTitles };
+  sheet.write(parts.join(''));
+  return { xml: sheet.done(), table, hasFormulas, printTitles };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import JSZip from 'jszip';
+import { DeflatedPart, deflatePart, zipContent } from './deflated-part';
 import { escapeXml, tags } from './xml';
 import { ReadBudget, TEXT_PART_MEGABYTES } from './limits';
 
@@ -172,8 +173,9 @@ export class WorkbookPackage {
     for (let n = 1; ; n++) if (!this.has(`${prefix}${n}${suffix}`)) return `${prefix}${n}${suffix}`;
   }
 
-  put(part: string, content: string | Buffer, contentType?: string): void {
-    this.zip.file(part, content);
+  /** Adds or replaces a part, deflated now by Node's zlib (see deflated-part.ts), or already deflated. */
+  put(part: string, content: string | Buffer | DeflatedPart, contentType?: string): void {
+    this.zip.file(part, zipContent(typeof content === 'string' || Buffer.isBuffer(content) ? deflatePart(content) : content) as string);
     if (contentType) this.setOverride(part, contentType);
   }
 
