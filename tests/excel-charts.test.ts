@@ -23,13 +23,13 @@ test('the board pack in Excel has a stacked bar of RAG by theme and a KPI trend 
     restore();
   }
   const summary = sim.state.sheets.find((s) => s.name === 'Board Summary')!;
-  const scorecard = sim.state.sheets.find((s) => s.name === 'KPI Scorecard')!;
+  const trend = sim.state.sheets.find((s) => s.name === 'KPI Trend')!;
   expect(summary.charts).toHaveLength(1);
   expect(summary.charts[0]).toMatchObject({ chartType: 'BarStacked', seriesBy: 'Columns', title: 'Actions by theme and RAG', position: { from: 'K8', to: 'R24' } });
   // Its source is the theme × RAG count table: header row 8 and four themes, column A (themes) to F (Grey).
   expect(summary.charts[0].source).toEqual({ row: 7, col: 0, rows: 5, cols: 6 });
-  expect(scorecard.charts).toHaveLength(1);
-  expect(scorecard.charts[0]).toMatchObject({ chartType: 'Line', seriesBy: 'Rows', title: 'KPI trend' });
+  expect(trend.charts).toHaveLength(1);
+  expect(trend.charts[0]).toMatchObject({ chartType: 'Line', seriesBy: 'Rows', title: 'KPI trend' });
 });
 
 test('the ExcelJS file has no charts but data bars over the same figures', async () => {
@@ -43,6 +43,6 @@ test('the ExcelJS file has no charts but data bars over the same figures', async
       cf.rules.some((r) => r.type === 'dataBar'),
     );
   expect(bars('Board Summary').length).toBeGreaterThanOrEqual(2);
-  expect(bars('KPI Scorecard').length).toBe(1);
+  expect(bars('KPI Trend').length).toBe(1);
   fs.rmSync(dir, { recursive: true, force: true });
 });

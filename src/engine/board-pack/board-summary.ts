@@ -4,7 +4,7 @@ import { ragFormat } from '../rag/rag-formats';
 import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
-import { caption, headerRow, percent, printReady } from './layout';
+import { headerRow, percent, printReady } from './layout';
 import { byWords, NO_THEME } from './order';
 import { PackAction } from './types';
 
@@ -24,16 +24,19 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   sheet.columns = [{ width: 60, wrap: true }, ...RAGS.map(() => ({ width: 9 })), { width: 9 }, { width: 12 }];
   const lastCol = columnLetters(sheet.columns.length);
   const put = (row: number, values: PlanValue[]) => (sheet.rows[row - 1] = values);
-  put(1, [text(context.title)]);
-  put(2, [text(caption(context))]);
-  put(4, [text('Overall position')]);
-  put(5, [text(overallSentence(context.actions, context.legend))]);
-  put(6, [text(`Plan check: ${context.checkSummary}`)]);
-  sheet.merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`, `A5:${lastCol}5`, `A6:${lastCol}6`);
-  sheet.styles.push({ range: 'A1', bold: true, fontSize: 16 }, { range: 'A2', italic: true }, { range: 'A4', bold: true, fontSize: 12 });
-  sheet.styles.push({ range: `A5:${lastCol}5`, wrap: true, vertical: 'top' });
+  // The title (plan, section, period, marking) goes above, as on every board sheet: see printReady.
+  put(1, [text('Overall position')]);
+  put(2, [text(overallSentence(context.actions, context.legend))]);
+  put(3, [text(`Plan check: ${context.checkSummary}`)]);
+  sheet.merges.push(`A2:${lastCol}2`, `A3:${lastCol}3`);
+  sheet.styles.push({ range: 'A1', bold: true, fontSize: 12 }, { range: `A2:${lastCol}2`, wrap: true, vertical: 'top' });
+  // Sections with nothing to report are a line each here rather than a page of their own.
+  context.emptySections.forEach((line, i) => {
+    put(4 + i, [text(line)]);
+    sheet.merges.push(`A${4 + i}:${lastCol}${4 + i}`);
+  });
 
-  const top = 8;
+  const top = 5 + context.emptySections.length;
   headerRow(sheet, top, ['Theme', ...RAGS, 'Total', '% complete']);
   const themes = [...new Set(context.actions.map((a) => a.theme ?? NO_THEME))].sort(byWords);
   const byTheme = new Map<string, PackAction[]>(themes.map((t) => [t, []]));
@@ -112,8 +115,8 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
     const length = value && value.kind === 'text' ? value.text.length : 0;
     return Math.min(409, Math.max(1, Math.ceil(length / charsPerLine)) * points + 4);
   };
-  sheet.rowHeights = { ...fitted, ...changeHeights, 1: merged(1, 21, mergedWidth * 0.62), 5: merged(5, 15, mergedWidth * 0.95) };
-  sheet.styles.push({ range: `A1:${lastCol}1`, wrap: true, vertical: 'top' });
-  printReady(sheet, context, `${top}:${top}`);
+  sheet.rowHeights = { ...fitted, ...changeHeights, 2: merged(2, 15, mergedWidth * 0.95) };
+  // The theme table's header is not repeated: the summary holds more than that table.
+  printReady(sheet, context, 'Board Summary', null);
   return sheet;
 }

@@ -15,6 +15,8 @@ export interface BoardPackContext {
   kpis: KpiReport[];
   checkSummary: string;
   changes: SnapshotChange[] | null;
+  /** One line for each section with nothing to report, said on the Board Summary instead of a page of its own. */
+  emptySections: string[];
   /** Each KPI's figures by period, oldest first, for the trend. */
   series: Map<string, { key: number; period: string; value: number }[]>;
 }

@@ -5,13 +5,19 @@ import { BoardPackContext } from './context';
 import { headerRow, printReady } from './layout';
 import { byThemeThenRef } from './order';
 import { ukDate } from './reporting-period';
+import { PackAction } from './types';
+
+/** The actions listed as exceptions: Red or overdue. */
+export function exceptionActions(context: Pick<BoardPackContext, 'actions'>): PackAction[] {
+  return context.actions.filter((a) => a.effectiveRag === 'Red' || a.overdue);
+}
 
 export function exceptionsSheet(name: string, context: BoardPackContext): SheetPlan {
   const sheet = emptySheet(name);
   const labels = ['Theme', 'Ref', 'Action', 'Lead', 'Due date', 'Status', 'RAG', 'Why listed', 'Latest progress'];
   sheet.columns = [{ width: 20, wrap: true }, { width: 8 }, { width: 44, wrap: true }, { width: 20, wrap: true }, { width: 11, numFmt: 'dd/mm/yyyy' }, { width: 12 }, { width: 8 }, { width: 14, wrap: true }, { width: 40, wrap: true }];
   headerRow(sheet, 1, labels);
-  const listed = context.actions.filter((a) => a.effectiveRag === 'Red' || a.overdue);
+  const listed = exceptionActions(context);
   const items = listed.sort(byThemeThenRef(listed));
   const shared = new PlanValuePool();
   for (const a of items) {
@@ -26,6 +32,6 @@ export function exceptionsSheet(name: string, context: BoardPackContext): SheetP
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.rowHeights = fitRowHeights(sheet, 2);
-  printReady(sheet, context, '1:1');
+  printReady(sheet, context, 'Exceptions', '1:1');
   return sheet;
 }

@@ -13,12 +13,13 @@ import { StructuredAction, StructureResult } from '../structure/types';
 import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
-import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod } from './reporting-period';
+import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod, ukDate } from './reporting-period';
 import { boardSummarySheet } from './board-summary';
-import { comingUpSheet } from './coming-up';
+import { comingUp, comingUpSheet } from './coming-up';
 import { BoardPackContext } from './context';
-import { exceptionsSheet } from './exceptions';
+import { exceptionActions, exceptionsSheet } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
+import { kpiTrendSheet } from './kpi-trend';
 import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheet } from './snapshot';
 import { PackAction } from './types';
 
@@ -89,7 +90,13 @@ export function reportingPeriod(result: StructureResult, options: Pick<BoardPack
   return parseReportingPeriod(options.period) ?? parseReportingPeriod(result.settings.reportingPeriod) ?? quarterContaining(options.today);
 }
 
-export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', comingUp: 'Coming up' } as const;
+export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', trend: 'KPI Trend', comingUp: 'Coming up' } as const;
+
+/** A sheet of the pack with the role it is recorded under on the ownership list. */
+interface PackSheet {
+  sheet: SheetPlan;
+  role: string;
+}
 
 export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookModel, options: BoardPackOptions): { plan: WorkbookPlan; actions: PackAction[] } {
   const existing = model.sheets.map((s) => s.name);
@@ -101,8 +108,8 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   // Made once for both the changes since the last board and this run's snapshot.
   const keys = snapshotKeys(actions);
   const kpis = options.kpis ?? kpiReports(result);
-  const kpiSheets = kpiSheetsFor(result, model, existing, owned);
-  const context = {
+  const kpiSheets = kpiSheetsFor(result, model, existing, owned).map((sheet, i) => ({ sheet, role: i === 0 ? 'kpi-register' : 'kpi-calc' }));
+  const context: BoardPackContext = {
     title: result.settings.title ?? result.title ?? 'Improvement plan',
     period,
     next: nextPeriod(period),
@@ -113,35 +120,48 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     kpis,
     checkSummary: summariseFindings(options.findings).text,
     changes: previous ? changesSince(previous, actions, keys) : null,
+    emptySections: [],
     series: new Map(computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => [k.definition.id, k.series])),
   };
-  if (isScorecardOnly(result)) return { plan: scorecardOnlyPack(name(BOARD_SHEETS.scorecard), context, kpiSheets), actions };
+  if (isScorecardOnly(result)) return { plan: withListsSheet([...kpiPages(name, context), ...kpiSheets]), actions };
+  context.emptySections = emptySections(context, result.settings.planStart);
   const planName = name(PLAN_SHEET_NAME);
-  const sheets: SheetPlan[] = [
-    boardSummarySheet(name(BOARD_SHEETS.summary), context),
-    exceptionsSheet(name(BOARD_SHEETS.exceptions), context),
-    kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context),
-    comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart),
-    planSheet(planName, LISTS_SHEET_NAME, actions, {
-      ragColours: true,
-      kpiRags: actionKpiRags(actions, kpis),
-      rags: actions.map((a) => a.effectiveRag),
-    }),
+  const sheets: PackSheet[] = [
+    { sheet: boardSummarySheet(name(BOARD_SHEETS.summary), context), role: 'board-summary' },
+    ...(exceptionActions(context).length ? [{ sheet: exceptionsSheet(name(BOARD_SHEETS.exceptions), context), role: 'exceptions' }] : []),
+    ...(context.kpis.length ? kpiPages(name, context) : []),
+    ...(comingUp(context, result.settings.planStart).length ? [{ sheet: comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart), role: 'coming-up' }] : []),
+    {
+      sheet: planSheet(planName, LISTS_SHEET_NAME, actions, {
+        ragColours: true,
+        kpiRags: actionKpiRags(actions, kpis),
+        rags: actions.map((a) => a.effectiveRag),
+      }),
+      role: 'plan',
+    },
     ...kpiSheets,
-    snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET)),
+    { sheet: snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET)), role: 'snapshot' },
   ];
-  const roles = ['board-summary', 'exceptions', 'kpi-scorecard', 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
-  sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
-  return { plan: { sheets }, actions };
+  return { plan: withListsSheet(sheets), actions };
 }
 
-/**
- * A workbook holding only a KPI scorecard: its board pack is the KPI Scorecard (with the filled KPI register behind it),
- * and no empty plan, exceptions or coming-up sheets.
- */
-function scorecardOnlyPack(scorecardName: string, context: BoardPackContext, kpiSheets: SheetPlan[]): WorkbookPlan {
-  const sheets: SheetPlan[] = [kpiScorecardSheet(scorecardName, context), ...kpiSheets];
-  const roles = ['kpi-scorecard', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc'))];
-  sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
-  return { sheets };
+/** Why each section with nothing in it has no page: one line each, for the Board Summary. */
+function emptySections(context: BoardPackContext, planStart: string | null): string[] {
+  const lines: string[] = [];
+  if (!exceptionActions(context).length) lines.push(`Exceptions: no action is Red or overdue at ${ukDate(context.today)}.`);
+  if (!context.kpis.length) lines.push('KPI Scorecard: this workbook has no KPI register, so there is no scorecard.');
+  if (!comingUp(context, planStart).length) lines.push(`Coming up: nothing is due in ${context.next.label} (${ukDate(context.next.start)} to ${ukDate(context.next.end)}).`);
+  return lines;
+}
+
+/** The KPI Scorecard and, when any KPI has figures over time, the KPI Trend. */
+function kpiPages(name: (preferred: string) => string, context: BoardPackContext): PackSheet[] {
+  const trend = kpiTrendSheet(name(BOARD_SHEETS.trend), context);
+  return [{ sheet: kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context), role: 'kpi-scorecard' }, ...(trend ? [{ sheet: trend, role: 'kpi-trend' }] : [])];
+}
+
+/** The pack's sheets with the hidden lists sheet after them, which records which sheets the tool owns. */
+function withListsSheet(sheets: PackSheet[]): WorkbookPlan {
+  const owned = [...sheets.map(({ sheet, role }) => ({ name: sheet.name, role })), { name: LISTS_SHEET_NAME, role: 'lists' }];
+  return { sheets: [...sheets.map((s) => s.sheet), listsSheet(LISTS_SHEET_NAME, owned)] };
 }

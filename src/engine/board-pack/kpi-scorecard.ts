@@ -39,17 +39,18 @@ export function kpiScorecardSheet(name: string, context: BoardPackContext): Shee
   const stated = context.kpis.some((k) => k.statedRag);
   const ragLabels = stated ? ["Council's RAG", 'RAG by rule'] : ['RAG'];
   const labels = ['KPI ID', 'Indicator', 'Code', 'Unit', 'Good is', 'Target', 'Latest period', 'Latest', 'Previous', 'Direction', ...ragLabels, 'Notes'];
+  // Every text column wraps, so nothing is cut off in print ("rate per 100,000", a long code or ID).
   sheet.columns = [
-    { width: 9 },
+    { width: 9, wrap: true },
     { width: 40, wrap: true },
-    { width: 12 },
-    { width: 11 },
+    { width: 12, wrap: true },
+    { width: 11, wrap: true },
     { width: 10, wrap: true },
     { width: 9 },
     { width: 13, wrap: true },
     { width: 9 },
     { width: 9 },
-    { width: 13 },
+    { width: 13, wrap: true },
     ...ragLabels.map((l) => ({ width: Math.max(8, l.length), wrap: true })),
     { width: 34, wrap: true },
   ];
@@ -77,39 +78,9 @@ export function kpiScorecardSheet(name: string, context: BoardPackContext): Shee
   if (context.kpis.length) {
     sheet.styles.push({ range: `A2:${lastCol}${lastRow}`, vertical: 'top', border: true }, { range: `F2:F${lastRow}`, numFmt: '#,##0.0' }, { range: `H2:I${lastRow}`, numFmt: '#,##0.0' });
     sheet.conditionalFormats.push(ragFormat(`K2:${columnLetters(10 + ragLabels.length)}${lastRow}`));
-    trendTable(sheet, context, lastRow + 3);
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.rowHeights = fitRowHeights(sheet, 2);
-  printReady(sheet, context, '1:1');
+  printReady(sheet, context, 'KPI Scorecard', '1:1');
   return sheet;
-}
-
-const TREND_PERIODS = 6;
-
-/**
- * The KPI trend: each KPI's figures for the most recent periods, as a table under the scorecard, with a line
- * chart over it in Excel and data bars on the latest figures as the file fallback.
- */
-function trendTable(sheet: SheetPlan, context: BoardPackContext, top: number): void {
-  const withSeries = context.kpis.filter((k) => (context.series.get(k.id)?.length ?? 0) > 0);
-  if (!withSeries.length) return;
-  const periods = [...new Map(withSeries.flatMap((k) => context.series.get(k.id)!).map((p) => [p.key, p.period])).entries()]
-    .sort((a, b) => a[0] - b[0])
-    .slice(-TREND_PERIODS);
-  sheet.rows[top - 2] = [text(`Trend: the last ${periods.length} periods`)];
-  sheet.styles.push({ range: `A${top - 1}`, bold: true });
-  sheet.rows[top - 1] = [text('KPI ID'), ...periods.map(([, label]) => text(label))];
-  sheet.styles.push({ range: `A${top}:${columnLetters(periods.length + 1)}${top}`, bold: true, fill: 'DEE0E2', border: true });
-  withSeries.forEach((k, i) => {
-    const byKey = new Map(context.series.get(k.id)!.map((p) => [p.key, p.value]));
-    sheet.rows[top + i] = [text(k.id), ...periods.map(([key]) => num(byKey.get(key) ?? null))];
-  });
-  const bottom = top + withSeries.length;
-  const lastCol = columnLetters(periods.length + 1);
-  sheet.styles.push({ range: `B${top + 1}:${lastCol}${bottom}`, numFmt: '#,##0.0', border: true });
-  sheet.dataBars.push({ range: `${lastCol}${top + 1}:${lastCol}${bottom}`, color: '1D70B8' });
-  // No holes in the rows: the adapters write rows as one 2-D block.
-  for (let r = 0; r < sheet.rows.length; r++) sheet.rows[r] ??= [];
-  sheet.charts = [{ kind: 'line', title: 'KPI trend', source: `A${top}:${lastCol}${bottom}`, seriesBy: 'rows', from: `L${top}`, to: `T${top + 18}` }];
 }
