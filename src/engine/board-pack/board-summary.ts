@@ -1,7 +1,7 @@
 /** The Board Summary: the overall position in words, RAG by theme, the key, and what changed since the last board. */
 import { Rag, RAGS } from '../schema';
 import { ragFormat } from '../rag/rag-formats';
-import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
+import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { headerRow, percent, printReady } from './layout';
@@ -49,12 +49,15 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   const totalRow = top + 1 + themes.length;
   const first = top + 1;
   const last = totalRow - 1;
-  const colTotal = (c: number) => (themes.length ? { kind: 'formula' as const, formula: `SUM(${columnLetters(c)}${first}:${columnLetters(c)}${last})` } : num(0));
+  // Live totals, each with the result the engine counted, for readers that do not calculate.
+  const ragTotals = RAGS.map((r) => context.actions.filter((a) => a.effectiveRag === r).length);
+  const colTotal = (c: number, total: number) => (themes.length ? formula(`SUM(${columnLetters(c)}${first}:${columnLetters(c)}${last})`, total) : num(0));
+  const totalCol = columnLetters(RAGS.length + 2);
   put(totalRow, [
     text('Total'),
-    ...RAGS.map((_, i) => colTotal(i + 2)),
-    colTotal(RAGS.length + 2),
-    { kind: 'formula', formula: `IF(${columnLetters(RAGS.length + 2)}${totalRow}=0,0,ROUND(B${totalRow}/${columnLetters(RAGS.length + 2)}${totalRow}*100,1))` },
+    ...RAGS.map((_, i) => colTotal(i + 2, ragTotals[i])),
+    colTotal(RAGS.length + 2, context.actions.length),
+    formula(`IF(${totalCol}${totalRow}=0,0,ROUND(B${totalRow}/${totalCol}${totalRow}*100,1))`, percent(ragTotals[0], context.actions.length)),
   ]);
   sheet.styles.push({ range: `A${totalRow}:${lastCol}${totalRow}`, bold: true, border: true });
   if (themes.length) sheet.styles.push({ range: `A${first}:${lastCol}${last}`, border: true, vertical: 'top' });

@@ -9,8 +9,12 @@ export type PlanValue =
   | { kind: 'number'; value: number }
   /** A date, YYYY-MM-DD, shown dd/mm/yyyy. */
   | { kind: 'date'; iso: string }
-  /** A live formula, without the leading "=". Only the engine writes these, never from the officer's text. */
-  | { kind: 'formula'; formula: string }
+  /**
+   * A live formula, without the leading "=". Only the engine writes these, never from the officer's text. `cached`
+   * is its result as the engine computes it, written beside the formula so that readers which do not calculate
+   * (Power BI, pandas, a file previewer) see the figure; "" for a formula that shows nothing.
+   */
+  | { kind: 'formula'; formula: string; cached?: number | string | boolean }
   | null;
 
 export interface ColumnPlan {
@@ -123,6 +127,9 @@ export function emptySheet(name: string): SheetPlan {
 export const text = (value: string | null | undefined): PlanValue => (value === null || value === undefined || value === '' ? null : { kind: 'text', text: value });
 export const num = (value: number | null | undefined): PlanValue => (value === null || value === undefined || !Number.isFinite(value) ? null : { kind: 'number', value });
 export const date = (iso: string | null | undefined): PlanValue => (iso ? { kind: 'date', iso } : null);
+/** A formula with the result the engine computed for it (null: it shows nothing, ""). */
+export const formula = (text: string, cached?: number | string | boolean | null): PlanValue =>
+  cached === undefined ? { kind: 'formula', formula: text } : { kind: 'formula', formula: text, cached: cached ?? '' };
 
 /**
  * Plan values shared by content, for columns whose few values repeat down thousands of rows (a status, a RAG, a
