@@ -67,7 +67,7 @@ test('the KPI Scorecard shows the council\'s RAG beside the rule\'s, provisional
   const kpis = withCouncilsOwn(kpiReports(result));
   expect(kpis[0].ruleRag).toBe('Red');
   const { plan } = boardPackWorkbookPlan(result, model, { today: TODAY, findings: result.findings, kpis });
-  expect(plan.sheets.map((s) => s.name)).toEqual(['KPI Scorecard', 'KPI Trend', 'KPI Register', 'PlanAssure KPI Calc', 'PlanAssure Lists']);
+  expect(plan.sheets.map((s) => s.name)).toEqual(['Cover', 'KPI Scorecard', 'KPI Trend', 'KPI Register', 'PlanAssure KPI Calc', 'PlanAssure Lists']);
   await applyWorkbookPlan(xlsx, plan, []);
   const out = path.join(dir, 'pack.xlsx');
   await writeWorkbookAtomically(xlsx, out);

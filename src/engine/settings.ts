@@ -25,6 +25,9 @@ export const SETTING_LABELS: Record<string, keyof PlanSettings> = {
   'due soon days': 'dueSoonDays',
   'amber when due within days': 'dueSoonDays',
   'kpi rag': 'kpiRag',
+  author: 'author',
+  'prepared by': 'author',
+  version: 'version',
 };
 
 /** Whether a sheet of this name is read as the Plan Settings sheet (the adapters write saved answers to it). */

@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'plan-assure.js');
 
 /** The board sheets, in the order the pack writes them: the pages a director is given. */
-export const BOARD_SHEET_NAMES: readonly string[] = ['Cover', ...Object.values(BOARD_SHEETS)];
+export const BOARD_SHEET_NAMES: readonly string[] = Object.values(BOARD_SHEETS);
 
 /** A seed plan and the day it is reported on: a quarter or more into the plan, on the last completed quarter. */
 export interface RenderCase {

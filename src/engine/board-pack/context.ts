@@ -10,6 +10,9 @@ export interface BoardPackContext {
   next: ReportingPeriod;
   today: string;
   marking: string;
+  /** From Plan Settings, for the cover; null when not set. */
+  author: string | null;
+  version: string | null;
   legend: Record<Rag, string>;
   actions: PackAction[];
   kpis: KpiReport[];

@@ -16,6 +16,7 @@ import { WorkbookModel } from '../workbook';
 import { nextPeriod, parseReportingPeriod, quarterContaining, ReportingPeriod, ukDate } from './reporting-period';
 import { boardSummarySheet } from './board-summary';
 import { comingUp, comingUpSheet } from './coming-up';
+import { coverSheet } from './cover';
 import { BoardPackContext } from './context';
 import { exceptionActions, exceptionsSheet } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
@@ -90,7 +91,7 @@ export function reportingPeriod(result: StructureResult, options: Pick<BoardPack
   return parseReportingPeriod(options.period) ?? parseReportingPeriod(result.settings.reportingPeriod) ?? quarterContaining(options.today);
 }
 
-export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', trend: 'KPI Trend', comingUp: 'Coming up' } as const;
+export const BOARD_SHEETS = { cover: 'Cover', summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', trend: 'KPI Trend', comingUp: 'Coming up' } as const;
 
 /** A sheet of the pack with the role it is recorded under on the ownership list. */
 interface PackSheet {
@@ -115,6 +116,8 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     next: nextPeriod(period),
     today: options.today,
     marking: result.settings.protectiveMarking,
+    author: result.settings.author ?? null,
+    version: result.settings.version ?? null,
     legend: result.settings.ragLegend,
     actions,
     kpis,
@@ -123,14 +126,18 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     emptySections: [],
     series: new Map(computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => [k.definition.id, k.series])),
   };
-  if (isScorecardOnly(result)) return { plan: withListsSheet([...kpiPages(name, context), ...kpiSheets]), actions };
+  const exceptions = exceptionActions(context).length;
+  if (isScorecardOnly(result)) return { plan: withListsSheet([...withCover(name, context, kpiPages(name, context), exceptions), ...kpiSheets]), actions };
   context.emptySections = emptySections(context, result.settings.planStart);
   const planName = name(PLAN_SHEET_NAME);
-  const sheets: PackSheet[] = [
+  const board: PackSheet[] = [
     { sheet: boardSummarySheet(name(BOARD_SHEETS.summary), context), role: 'board-summary' },
-    ...(exceptionActions(context).length ? [{ sheet: exceptionsSheet(name(BOARD_SHEETS.exceptions), context), role: 'exceptions' }] : []),
+    ...(exceptions ? [{ sheet: exceptionsSheet(name(BOARD_SHEETS.exceptions), context), role: 'exceptions' }] : []),
     ...(context.kpis.length ? kpiPages(name, context) : []),
     ...(comingUp(context, result.settings.planStart).length ? [{ sheet: comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart), role: 'coming-up' }] : []),
+  ];
+  const sheets: PackSheet[] = [
+    ...withCover(name, context, board, exceptions),
     {
       sheet: planSheet(planName, LISTS_SHEET_NAME, actions, {
         ragColours: true,
@@ -152,6 +159,12 @@ function emptySections(context: BoardPackContext, planStart: string | null): str
   if (!context.kpis.length) lines.push('KPI Scorecard: this workbook has no KPI register, so there is no scorecard.');
   if (!comingUp(context, planStart).length) lines.push(`Coming up: nothing is due in ${context.next.label} (${ukDate(context.next.start)} to ${ukDate(context.next.end)}).`);
   return lines;
+}
+
+/** The board sheets with the cover in front, listing them. */
+function withCover(name: (preferred: string) => string, context: BoardPackContext, board: PackSheet[], exceptions: number): PackSheet[] {
+  const contents = board.map(({ sheet, role }) => ({ name: sheet.name, role }));
+  return [{ sheet: coverSheet(name(BOARD_SHEETS.cover), context, contents, exceptions), role: 'cover' }, ...board];
 }
 
 /** The KPI Scorecard and, when any KPI has figures over time, the KPI Trend. */
