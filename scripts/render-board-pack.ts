@@ -26,7 +26,8 @@ const PICTURES = [
     const rendered = await renderBoardPacks(renderCases().filter((c) => seeds.has(c.id)), dir);
     for (const picture of PICTURES) {
       const { pdf } = rendered.get(picture.seed)!;
-      const page = pdfPagesText(pdf).findIndex((p) => p.text.trim().split('\n')[0].trim() === picture.section) + 1;
+      // The cover is the first page and starts with the plan's title; every other page starts with its section's.
+      const page = picture.section === 'Cover' ? 1 : pdfPagesText(pdf).findIndex((p) => p.text.trim().split('\n')[0].trim() === picture.section) + 1;
       if (!page) {
         console.warn(`${picture.seed} has no ${picture.section} page: docs/${picture.png}.png left as it was`);
         continue;
