@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { TITLE_ROWS } from '../src/engine/board-pack/layout';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { boardPackWorkbookPlan } from '../src/engine/board-pack';
@@ -94,7 +95,7 @@ describe('the written board pack (example plan, through the command)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(pack);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['KPI Scorecard', 'KPI Trends']));
-    const kpiIds = (wb.getWorksheet('KPI Scorecard')!.getColumn(1).values as unknown[]).slice(2).filter((v): v is string => typeof v === 'string');
+    const kpiIds = (wb.getWorksheet('KPI Scorecard')!.getColumn(1).values as unknown[]).filter((v): v is string => typeof v === 'string' && /^KPI-\d+$/.test(v));
     expect(kpiIds.length).toBeGreaterThanOrEqual(10);
 
     const all = await charts(zip);
@@ -194,7 +195,7 @@ describe('the written board pack (example plan, through the command)', () => {
     // No KPI block is cut by a page: every KPI Trends page starts with the sheet's title.
     const pages = printed.split('\f').filter((p) => /KPI-\d+ trend/.test(p));
     expect(pages.length).toBeGreaterThan(1);
-    for (const page of pages) expect(page).toContain('KPI trends');
+    for (const page of pages) expect(page).toContain('KPI Trends');
   }, 300_000);
 });
 
@@ -219,9 +220,11 @@ test('a scorecard marks an impossible latest or previous figure, says why in Not
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const card = wb.getWorksheet('KPI Scorecard')!;
-  const header = (card.getRow(1).values as unknown[]).slice(1);
+  // The header sits under the sheet's title rows.
+  const headerAt = TITLE_ROWS + 1;
+  const header = (card.getRow(headerAt).values as unknown[]).slice(1);
   const col = (label: string) => header.indexOf(label) + 1;
-  const rowOf = (id: string) => [2, 3].find((r) => card.getCell(r, 1).value === id)!;
+  const rowOf = (id: string) => [headerAt + 1, headerAt + 2].find((r) => card.getCell(r, 1).value === id)!;
   const k1 = rowOf('K1');
   const k2 = rowOf('K2');
   // The number stays a number; its format adds the mark, and Notes says why in words.

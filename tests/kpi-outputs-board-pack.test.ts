@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { boardPackWorkbookPlan, kpiScorecardNotes } from '../src/engine/board-pack';
+import { TITLE_ROWS } from '../src/engine/board-pack/layout';
 import { kpiReports, readKpis } from '../src/engine/kpi';
 import { DEFAULT_SETTINGS, KpiReport } from '../src/engine/schema';
 import { structureWorkbook } from '../src/engine/structure';
@@ -66,8 +67,8 @@ test('the KPI Scorecard shows the council\'s RAG beside the rule\'s, provisional
   const kpis = withCouncilsOwn(kpiReports(result));
   expect(kpis[0].ruleRag).toBe('Red');
   const { plan } = boardPackWorkbookPlan(result, model, { today: TODAY, findings: result.findings, kpis });
-  // The trends sit beside the scorecard (issue 15 item 6): one chart per KPI on a sheet of their own.
-  expect(plan.sheets.map((s) => s.name)).toEqual(['KPI Scorecard', 'KPI Trends', 'KPI Register', 'PlanAssure KPI Calc', 'PlanAssure Lists']);
+  // A cover first; the trends beside the scorecard (issue 15 item 6): one chart per KPI on a sheet of their own.
+  expect(plan.sheets.map((s) => s.name)).toEqual(['Cover', 'KPI Scorecard', 'KPI Trends', 'KPI Register', 'PlanAssure KPI Calc', 'PlanAssure Lists']);
   await applyWorkbookPlan(xlsx, plan, []);
   const out = path.join(dir, 'pack.xlsx');
   await writeWorkbookAtomically(xlsx, out);
@@ -75,7 +76,8 @@ test('the KPI Scorecard shows the council\'s RAG beside the rule\'s, provisional
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const card = wb.getWorksheet('KPI Scorecard')!;
-  const row = (n: number) => (card.getRow(n).values as unknown[]).slice(1);
+  // Rows counted from the header, under the sheet's title.
+  const row = (n: number) => (card.getRow(TITLE_ROWS + n).values as unknown[]).slice(1);
   expect(row(1)).toEqual(['KPI ID', 'Indicator', 'Code', 'Unit', 'Good is', 'Target', 'Latest period', 'Latest', 'Previous', 'Direction', "Council's RAG", 'RAG by rule', 'Notes']);
   expect(row(2)).toEqual([
     'K1',
@@ -133,6 +135,7 @@ if (!readerFillsStated) console.warn('kpi-outputs-board-pack: the reader does no
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const card = wb.getWorksheet('KPI Scorecard')!;
-  expect([card.getCell('G2').value, card.getCell('K2').value, card.getCell('L2').value]).toEqual(['2024/25 (provisional)', 'Green', 'Red']);
-  expect(card.getCell('M2').value).toContain('RAGs differ');
+  const first = TITLE_ROWS + 2;
+  expect([card.getCell(`G${first}`).value, card.getCell(`K${first}`).value, card.getCell(`L${first}`).value]).toEqual(['2024/25 (provisional)', 'Green', 'Red']);
+  expect(card.getCell(`M${first}`).value).toContain('RAGs differ');
 });

@@ -4,6 +4,7 @@
  * from Plan Settings wins, a sheet that looks like a scorecard but cannot be read says why, and a figure that cannot
  * be read is a finding at its cell, never a zero.
  */
+import { TITLE_ROWS } from '../src/engine/board-pack/layout';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -77,11 +78,13 @@ describe('a scorecard-only workbook is a normal input', () => {
     expect(names).toEqual(expect.arrayContaining(['Scorecard', 'Plan Settings', 'KPI Scorecard', 'KPI Register']));
     for (const planSheet of ['Plan', 'Board Summary', 'Exceptions', 'Coming up']) expect(names).not.toContain(planSheet);
     const card = wb.getWorksheet('KPI Scorecard')!;
-    const header = (card.getRow(1).values as unknown[]).slice(1);
+    // The table starts under the sheet's title.
+    const header = (card.getRow(TITLE_ROWS + 1).values as unknown[]).slice(1);
     expect(header).toEqual(['KPI ID', 'Indicator', 'Code', 'Unit', 'Good is', 'Target', 'Latest period', 'Latest', 'Previous', 'Direction', 'RAG', 'Notes']);
-    expect(card.getCell('A2').value).toBe('K1');
-    expect(card.getCell('E2').value).toBe('higher (not confirmed)');
-    expect(card.getCell('L2').value).toBe('Not yet confirmed that higher is better.');
+    const first = TITLE_ROWS + 2;
+    expect(card.getCell(`A${first}`).value).toBe('K1');
+    expect(card.getCell(`E${first}`).value).toBe('higher (not confirmed)');
+    expect(card.getCell(`L${first}`).value).toBe('Not yet confirmed that higher is better.');
   });
 
   test('structure --out adds the KPI register and no empty Plan sheet', async () => {

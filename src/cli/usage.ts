@@ -15,7 +15,8 @@ export const USAGE = `Usage:
              workbook with the Plan sheet added (the input file is never changed)
   validate   checks the plan and lists every problem with the cell to change and a fix
   run        does everything: structure, check, KPIs, RAG, and the board pack (Board Summary,
-             Exceptions, KPI Scorecard, Coming up), written to --out
+             Exceptions, KPI Scorecard and Trend, Coming up; a section with nothing in it
+             is a line on the Board Summary), written to --out
 
   --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}; text is exactly as the
                 officer wrote it (a cell "=SUM(…)" stays that text): treat it as data

@@ -168,6 +168,8 @@ export const planSettingsSchema = z.object({
   reportingPeriod: z.string().nullable().describe('e.g. "Q2 2025/26"'),
   ragTolerance: z.number().nonnegative().describe('Default KPI amber tolerance as a fraction of target'),
   protectiveMarking: z.string(),
+  author: z.string().nullable().describe('Who the board pack is from, shown on its cover; Plan Settings row "Author"'),
+  version: z.string().nullable().describe('The board pack\'s version, shown on its cover; Plan Settings row "Version"'),
   dueSoonDays: z.number().int().nonnegative().describe('Not started and due within this many days is Amber'),
   relativeTerms: z
     .object({ shortMonths: z.number(), mediumMonths: z.number(), longMonths: z.number() })
@@ -218,6 +220,8 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   reportingPeriod: null,
   ragTolerance: 0.05,
   protectiveMarking: 'OFFICIAL',
+  author: null,
+  version: null,
   dueSoonDays: 30,
   relativeTerms: { shortMonths: 6, mediumMonths: 12, longMonths: 24 },
   ragLegend: { ...DEFAULT_RAG_LEGEND },

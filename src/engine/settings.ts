@@ -28,6 +28,9 @@ export const SETTING_LABELS: Record<string, keyof PlanSettings> = {
   'kpi rag': 'kpiRag',
   'coming up months': 'comingUpMonths',
   'coming up window': 'comingUpMonths',
+  author: 'author',
+  'prepared by': 'author',
+  version: 'version',
 };
 
 /** Whether a sheet of this name is read as the Plan Settings sheet (the adapters write saved answers to it). */

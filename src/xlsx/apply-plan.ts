@@ -149,7 +149,10 @@ function addDefinedName(pkg: WorkbookPackage, name: string, localSheetId: number
   else pkg.workbookXml = insertIntoWorkbook(pkg.workbookXml, `<definedNames>${item}</definedNames>`, AFTER_DEFINED_NAMES);
 }
 
-/** Formulas the tool writes carry no cached result: ask the spreadsheet app to calculate on opening. */
+/**
+ * The formulas the tool writes carry the engine's results, for readers that do not calculate; the spreadsheet app
+ * is still asked to calculate on opening, so they follow anything changed since by hand.
+ */
 function calculateOnLoad(pkg: WorkbookPackage): void {
   if (/<calcPr\b[^>]*fullCalcOnLoad=/.test(pkg.workbookXml)) return;
   if (/<calcPr\b/.test(pkg.workbookXml)) pkg.workbookXml = pkg.workbookXml.replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"');

@@ -18,6 +18,7 @@ export const TOOL_PACKAGES: Readonly<Record<string, string>> = {
   xmllint: 'libxml2-utils',
   soffice: 'libreoffice-calc-nogui',
   chromium: 'chromium',
+  pdftotext: 'poppler-utils',
 };
 
 /** How to install `name` on Debian/Ubuntu (the CI image), as one line. */

@@ -1,10 +1,10 @@
 /** The Board Summary: the overall position in words, RAG by theme, the key, and what changed since the last board. */
 import { DEFAULT_RAG_LEGEND, Rag, RAGS } from '../schema';
 import { ragFormat } from '../rag/rag-formats';
-import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
+import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
-import { caption, headerRow, percent, printReady } from './layout';
+import { caption, headerRow, percent, printReady, TITLE_ROWS } from './layout';
 import { NO_THEME, themesInPlanOrder } from './order';
 import { PackAction } from './types';
 
@@ -53,16 +53,19 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   sheet.columns = [{ width: 60, wrap: true }, ...states.map(() => ({ width: 9 })), { width: 9 }, { width: 12 }];
   const lastCol = columnLetters(sheet.columns.length);
   const put = (row: number, values: PlanValue[]) => (sheet.rows[row - 1] = values);
-  put(1, [text(context.title)]);
-  put(2, [text(caption(context))]);
-  put(4, [text('Overall position')]);
-  put(5, [text(overallSentence(context.actions, context.legend, states))]);
-  put(6, [text(`Plan check: ${context.checkSummary}`)]);
-  sheet.merges.push(`A1:${lastCol}1`, `A2:${lastCol}2`, `A5:${lastCol}5`, `A6:${lastCol}6`);
-  sheet.styles.push({ range: 'A1', bold: true, fontSize: 16 }, { range: 'A2', italic: true }, { range: 'A4', bold: true, fontSize: 12 });
-  sheet.styles.push({ range: `A5:${lastCol}5`, wrap: true, vertical: 'top' });
+  // The title (plan, section, period, marking) goes above, as on every board sheet: see printReady.
+  put(1, [text('Overall position')]);
+  put(2, [text(overallSentence(context.actions, context.legend, states))]);
+  put(3, [text(`Plan check: ${context.checkSummary}`)]);
+  sheet.merges.push(`A2:${lastCol}2`, `A3:${lastCol}3`);
+  sheet.styles.push({ range: 'A1', bold: true, fontSize: 12 }, { range: `A2:${lastCol}2`, wrap: true, vertical: 'top' });
+  // Sections with nothing to report are a line each here rather than a page of their own.
+  context.emptySections.forEach((line, i) => {
+    put(4 + i, [text(line)]);
+    sheet.merges.push(`A${4 + i}:${lastCol}${4 + i}`);
+  });
 
-  const top = 8;
+  const top = 5 + context.emptySections.length;
   headerRow(sheet, top, ['Theme', ...states, 'Total', '% complete']);
   const themes = themesInPlanOrder(context.actions);
   const byTheme = new Map<string, PackAction[]>(themes.map((t) => [t, []]));
@@ -75,11 +78,13 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
   const totalRow = top + 1 + themes.length;
   const first = top + 1;
   const last = totalRow - 1;
-  const colTotal = (c: number) => (themes.length ? { kind: 'formula' as const, formula: `SUM(${columnLetters(c)}${first}:${columnLetters(c)}${last})` } : num(0));
+  // Live totals, each with the result the engine counted, for readers that do not calculate.
+  const ragTotals = states.map((r) => context.actions.filter((a) => a.effectiveRag === r).length);
+  const colTotal = (c: number, total: number) => (themes.length ? formula(`SUM(${columnLetters(c)}${first}:${columnLetters(c)}${last})`, total) : num(0));
   put(totalRow, [
     text('Total'),
-    ...states.map((_, i) => colTotal(i + 2)),
-    colTotal(states.length + 2),
+    ...states.map((_, i) => colTotal(i + 2, ragTotals[i])),
+    colTotal(states.length + 2, context.actions.length),
     // Done is Complete status or Blue, which no one column counts where Blue is not used: a figure, not a formula.
     num(percent(context.actions.filter(isDone).length, context.actions.length)),
   ]);
@@ -135,16 +140,25 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
     const length = value && value.kind === 'text' ? value.text.length : 0;
     return Math.min(409, Math.max(1, Math.ceil(length / charsPerLine)) * points + 4);
   };
-  sheet.rowHeights = { ...fitted, ...changeHeights, 1: merged(1, 21, mergedWidth * 0.62), 5: merged(5, 15, mergedWidth * 0.95) };
-  sheet.styles.push({ range: `A1:${lastCol}1`, wrap: true, vertical: 'top' });
-  printReady(sheet, context, `${top}:${top}`);
+  sheet.rowHeights = { ...fitted, ...changeHeights, 2: merged(2, 15, mergedWidth * 0.95) };
   if (themes.length) {
     // RAG by theme as a stacked bar, on a page of its own after the summary and within the table's width: beside the
-    // table it would shrink the printed summary, and under it push the key and changes onto a second page.
+    // table it would shrink the printed summary, and under it push the key and changes onto a second page. That page
+    // has its own title rows: repeated print titles would be drawn under the chart, which is placed by its cells.
+    put(row + 1, [text('Board Summary')]);
+    put(row + 2, [text(caption(context, true))]);
+    sheet.merges.push(`A${row + 2}:${lastCol}${row + 2}`);
+    sheet.styles.push({ range: `A${row + 1}`, bold: true, fontSize: 14 }, { range: `A${row + 2}`, italic: true });
+    for (let r = 0; r < row + 2; r++) sheet.rows[r] ??= [];
     sheet.charts = [
-      { kind: 'stackedBar', title: 'Actions by theme and RAG', source: `A${top}:${columnLetters(states.length + 1)}${last}`, seriesBy: 'columns', from: `A${row + 1}`, to: `${lastCol}${row + SUMMARY_CHART_ROWS}` },
+      { kind: 'stackedBar', title: 'Actions by theme and RAG', source: `A${top}:${columnLetters(states.length + 1)}${last}`, seriesBy: 'columns', from: `A${row + 3}`, to: `${lastCol}${row + 2 + SUMMARY_CHART_ROWS}` },
     ];
-    sheet.page!.rowBreaks = [row];
+  }
+  // The theme table's header is not repeated: the summary holds more than that table.
+  printReady(sheet, context, 'Board Summary', null);
+  if (themes.length) {
+    sheet.page!.rowBreaks = [row + TITLE_ROWS];
+    delete sheet.page!.printTitleRows;
   }
   return sheet;
 }

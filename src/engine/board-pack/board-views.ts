@@ -11,7 +11,7 @@ import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { comingUp } from './coming-up';
 import { comingUpWindow } from './coming-up-window';
-import { caption, headerRow, printReady } from './layout';
+import { headerRow, printReady } from './layout';
 import { byWords } from './order';
 import { PackAction } from './types';
 
@@ -104,11 +104,8 @@ export function boardViewsSheet(name: string, context: BoardPackContext, planSta
     sheet.styles.push({ range: `A${r}:${lastCol}${r}`, wrap: true, vertical: 'top' });
     heights[r] = Math.min(409, Math.ceil(words.length / fullWidth) * points + 4);
   };
-  line(1, `${context.title}: board views`, 20);
-  line(2, caption(context));
-  sheet.styles.push({ range: 'A1', bold: true, fontSize: 14 }, { range: 'A2', italic: true });
-
-  let row = 4;
+  // The title (section, plan, period, marking) goes above, as on every board sheet: see printReady.
+  let row = 1;
   heading(row++, 'Actions by CQC quality statement');
   const statements = byQualityStatement(context.actions, states);
   if (!statements) line(row++, 'The plan does not file its actions under the CQC quality statements, so there is no count by statement.');
@@ -166,7 +163,7 @@ export function boardViewsSheet(name: string, context: BoardPackContext, planSta
     sheet.styles.push({ range: `A${top + 1}:D${row - 1}`, border: true });
   }
   for (let r = 0; r < row; r++) sheet.rows[r] ??= [];
-  sheet.rowHeights = { ...fitRowHeights(sheet, 3), ...heights };
-  printReady(sheet, context, '1:2');
+  sheet.rowHeights = { ...fitRowHeights(sheet, 1), ...heights };
+  printReady(sheet, context, 'Board Views', null);
   return sheet;
 }

@@ -58,6 +58,6 @@ export function comingUpSheet(name: string, context: BoardPackContext, planStart
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.rowHeights = fitRowHeights(sheet, 2);
-  printReady(sheet, context, '1:1');
+  printReady(sheet, context, 'Coming up', '1:1');
   return sheet;
 }

@@ -42,6 +42,11 @@ export function listedExceptions(actions: readonly PackAction[]): PackAction[] {
   return actions.filter((a) => a.effectiveRag !== 'No update' && (a.effectiveRag === 'Red' || a.overdue));
 }
 
+/** The actions the Exceptions sheet lists for a pack (no sheet is written when there are none). */
+export function exceptionActions(context: Pick<BoardPackContext, 'actions'>): PackAction[] {
+  return listedExceptions(context.actions);
+}
+
 /** Why an action is listed, in words that add to its Status and RAG cells rather than repeat them. */
 function whyListed(a: PackAction): string {
   if (a.overdue) return a.status === 'Off track' ? 'Overdue and off track' : 'Overdue';
@@ -121,7 +126,7 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
     sheet.styles.push({ range: `A${r}`, wrap: true, vertical: 'top' });
   }
   sheet.rowHeights = heights;
-  printReady(sheet, context, '1:1');
+  printReady(sheet, context, 'Exceptions', '1:1');
   return sheet;
 }
 

@@ -13,13 +13,15 @@ import { StructuredAction, StructureResult } from '../structure/types';
 import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
-import { lastCompletedQuarter, nextPeriod, parseReportingPeriod, ReportingPeriod } from './reporting-period';
+import { lastCompletedQuarter, nextPeriod, parseReportingPeriod, ReportingPeriod, ukDate } from './reporting-period';
 import { boardSummarySheet } from './board-summary';
 import { boardViewsSheet } from './board-views';
-import { comingUpSheet } from './coming-up';
+import { comingUp, comingUpSheet } from './coming-up';
+import { comingUpWindow } from './coming-up-window';
+import { coverSheet } from './cover';
 import { BoardPackContext } from './context';
 import { notesByKey, readExceptionNotes } from './exception-notes';
-import { exceptionsSheet } from './exceptions';
+import { exceptionActions, exceptionsSheet } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
 import { kpiTrendsSheet } from './kpi-trends';
 import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheet } from './snapshot';
@@ -106,7 +108,21 @@ export function judgementDate(result: StructureResult, options: Pick<BoardPackOp
   return options.judgedAt ?? reportingPeriod(result, options).end;
 }
 
-export const BOARD_SHEETS = { summary: 'Board Summary', exceptions: 'Exceptions', scorecard: 'KPI Scorecard', trends: 'KPI Trends', comingUp: 'Coming up', views: 'Board Views' } as const;
+export const BOARD_SHEETS = {
+  cover: 'Cover',
+  summary: 'Board Summary',
+  views: 'Board Views',
+  exceptions: 'Exceptions',
+  scorecard: 'KPI Scorecard',
+  trends: 'KPI Trends',
+  comingUp: 'Coming up',
+} as const;
+
+/** A sheet of the pack with the role it is recorded under on the ownership list. */
+interface PackSheet {
+  sheet: SheetPlan;
+  role: string;
+}
 
 export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookModel, options: BoardPackOptions): { plan: WorkbookPlan; actions: PackAction[] } {
   const existing = model.sheets.map((s) => s.name);
@@ -124,8 +140,8 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const notes = notesByKey(previous, typed);
   const keyOf = new Map(actions.map((a, i) => [a, keys[i]]));
   const kpis = options.kpis ?? kpiReports(result);
-  const kpiSheets = kpiSheetsFor(result, model, existing, owned);
-  const context = {
+  const kpiSheets = kpiSheetsFor(result, model, existing, owned).map((sheet, i) => ({ sheet, role: i === 0 ? 'kpi-register' : 'kpi-calc' }));
+  const context: BoardPackContext = {
     title: result.settings.title ?? result.title ?? 'Improvement plan',
     period,
     next: nextPeriod(period),
@@ -133,48 +149,75 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
     judgedAt,
     states: ragStates(result.settings),
     marking: result.settings.protectiveMarking,
+    author: result.settings.author ?? null,
+    version: result.settings.version ?? null,
     legend: result.settings.ragLegend,
     actions,
     kpis,
     checkSummary: summariseFindings(options.findings).text,
     changes: previous ? changesSince(previous, actions, keys) : null,
+    emptySections: [],
     series: new Map(computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => [k.definition.id, k.series])),
   };
-  const trends = withRole(kpiTrendsSheet(name(BOARD_SHEETS.trends), context), 'kpi-trends');
-  if (isScorecardOnly(result)) return { plan: scorecardOnlyPack(name(BOARD_SHEETS.scorecard), context, kpiSheets, trends), actions };
+  const exceptions = exceptionActions(context).length;
+  if (isScorecardOnly(result)) return { plan: withListsSheet([...withCover(name, context, kpiPages(name, context), exceptions), ...kpiSheets]), actions };
+  context.emptySections = emptySections(context, result.settings.planStart, result.settings.comingUpMonths);
   const planName = name(PLAN_SHEET_NAME);
-  const sheets: SheetPlan[] = [
-    boardSummarySheet(name(BOARD_SHEETS.summary), context),
-    boardViewsSheet(name(BOARD_SHEETS.views), context, result.settings.planStart, result.settings.comingUpMonths),
-    exceptionsSheet(exceptionsName, context, (a) => notes.get(keyOf.get(a)!), typed),
-    kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context),
-    ...trends.map((t) => t.sheet),
-    comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart, result.settings.comingUpMonths),
-    planSheet(planName, LISTS_SHEET_NAME, actions, {
-      ragColours: true,
-      kpiRags: actionKpiRags(actions, kpis),
-      rags: actions.map((a) => a.effectiveRag),
-    }),
-    ...kpiSheets,
-    snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET), notes),
+  const board: PackSheet[] = [
+    { sheet: boardSummarySheet(name(BOARD_SHEETS.summary), context), role: 'board-summary' },
+    { sheet: boardViewsSheet(name(BOARD_SHEETS.views), context, result.settings.planStart, result.settings.comingUpMonths), role: 'board-views' },
+    ...(exceptions ? [{ sheet: exceptionsSheet(exceptionsName, context, (a) => notes.get(keyOf.get(a)!), typed), role: 'exceptions' }] : []),
+    ...(context.kpis.length ? kpiPages(name, context) : []),
+    ...(comingUp(context, comingUpWindow(context.today, result.settings.comingUpMonths), result.settings.planStart).length
+      ? [{ sheet: comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart, result.settings.comingUpMonths), role: 'coming-up' }]
+      : []),
   ];
-  const roles = ['board-summary', 'board-views', 'exceptions', 'kpi-scorecard', ...trends.map((t) => t.role), 'coming-up', 'plan', ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc')), 'snapshot'];
-  sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
-  return { plan: { sheets }, actions };
+  const sheets: PackSheet[] = [
+    ...withCover(name, context, board, exceptions),
+    {
+      sheet: planSheet(planName, LISTS_SHEET_NAME, actions, {
+        ragColours: true,
+        kpiRags: actionKpiRags(actions, kpis),
+        rags: actions.map((a) => a.effectiveRag),
+      }),
+      role: 'plan',
+    },
+    ...kpiSheets,
+    { sheet: snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET), notes), role: 'snapshot' },
+  ];
+  return { plan: withListsSheet(sheets), actions };
 }
 
-/** A sheet that is there only when it has something to show, with its role on the ownership list. */
-function withRole(sheet: SheetPlan | null, role: string): { sheet: SheetPlan; role: string }[] {
-  return sheet ? [{ sheet, role }] : [];
+/** Why each section with nothing in it has no page: one line each, for the Board Summary. */
+function emptySections(context: BoardPackContext, planStart: string | null, months: number | null | undefined): string[] {
+  const lines: string[] = [];
+  if (!exceptionActions(context).length) {
+    const silentLate = context.actions.filter((a) => a.effectiveRag === 'No update' && a.overdue).length;
+    const silent = silentLate
+      ? ` ${silentLate} ${silentLate === 1 ? 'action is' : 'actions are'} past the due date with no update recorded: counted as No update, not listed as exceptions.`
+      : '';
+    lines.push(`Exceptions: no action is Red or overdue at ${ukDate(context.judgedAt)}.${silent}`);
+  }
+  if (!context.kpis.length) lines.push('KPI Scorecard: this workbook has no KPI register, so there is no scorecard.');
+  const window = comingUpWindow(context.today, months);
+  if (!comingUp(context, window, planStart).length) lines.push(`Coming up: nothing is due from ${ukDate(window.start)} to ${ukDate(window.end)}.`);
+  return lines;
 }
 
-/**
- * A workbook holding only a KPI scorecard: its board pack is the KPI Scorecard (with the filled KPI register behind it),
- * and no empty plan, exceptions or coming-up sheets.
- */
-function scorecardOnlyPack(scorecardName: string, context: BoardPackContext, kpiSheets: SheetPlan[], extra: { sheet: SheetPlan; role: string }[]): WorkbookPlan {
-  const sheets: SheetPlan[] = [kpiScorecardSheet(scorecardName, context), ...extra.map((e) => e.sheet), ...kpiSheets];
-  const roles = ['kpi-scorecard', ...extra.map((e) => e.role), ...kpiSheets.map((_, i) => (i === 0 ? 'kpi-register' : 'kpi-calc'))];
-  sheets.push(listsSheet(LISTS_SHEET_NAME, [...sheets.map((s, i) => ({ name: s.name, role: roles[i] })), { name: LISTS_SHEET_NAME, role: 'lists' }]));
-  return { sheets };
+/** The board sheets with the cover in front, listing them. */
+function withCover(name: (preferred: string) => string, context: BoardPackContext, board: PackSheet[], exceptions: number): PackSheet[] {
+  const contents = board.map(({ sheet, role }) => ({ name: sheet.name, role }));
+  return [{ sheet: coverSheet(name(BOARD_SHEETS.cover), context, contents, exceptions), role: 'cover' }, ...board];
+}
+
+/** The KPI Scorecard and, when any KPI has figures over time, the KPI Trends (a chart per KPI). */
+function kpiPages(name: (preferred: string) => string, context: BoardPackContext): PackSheet[] {
+  const trends = kpiTrendsSheet(name(BOARD_SHEETS.trends), context);
+  return [{ sheet: kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context), role: 'kpi-scorecard' }, ...(trends ? [{ sheet: trends, role: 'kpi-trends' }] : [])];
+}
+
+/** The pack's sheets with the hidden lists sheet after them, which records which sheets the tool owns. */
+function withListsSheet(sheets: PackSheet[]): WorkbookPlan {
+  const owned = [...sheets.map(({ sheet, role }) => ({ name: sheet.name, role })), { name: LISTS_SHEET_NAME, role: 'lists' }];
+  return { sheets: [...sheets.map((s) => s.sheet), listsSheet(LISTS_SHEET_NAME, owned)] };
 }

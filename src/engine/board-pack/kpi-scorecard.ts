@@ -56,17 +56,18 @@ export function kpiScorecardSheet(name: string, context: BoardPackContext): Shee
   const stated = context.kpis.some((k) => k.statedRag);
   const ragLabels = stated ? ["Council's RAG", 'RAG by rule'] : ['RAG'];
   const labels = ['KPI ID', 'Indicator', 'Code', 'Unit', 'Good is', 'Target', 'Latest period', 'Latest', 'Previous', 'Direction', ...ragLabels, 'Notes'];
+  // Every text column wraps, so nothing is cut off in print ("rate per 100,000", a long code or ID).
   sheet.columns = [
-    { width: 9 },
+    { width: 9, wrap: true },
     { width: 40, wrap: true },
-    { width: 12 },
-    { width: 11 },
+    { width: 12, wrap: true },
+    { width: 11, wrap: true },
     { width: 10, wrap: true },
     { width: 9 },
     { width: 13, wrap: true },
     { width: 9 },
     { width: 9 },
-    { width: 13 },
+    { width: 13, wrap: true },
     ...ragLabels.map((l) => ({ width: Math.max(8, l.length), wrap: true })),
     { width: 34, wrap: true },
   ];
@@ -98,6 +99,6 @@ export function kpiScorecardSheet(name: string, context: BoardPackContext): Shee
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.rowHeights = fitRowHeights(sheet, 2);
-  printReady(sheet, context, '1:1');
+  printReady(sheet, context, 'KPI Scorecard', '1:1');
   return sheet;
 }

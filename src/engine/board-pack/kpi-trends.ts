@@ -10,13 +10,13 @@ import { impossibleFor } from '../kpi/possible-range';
 import { ChartPlan, emptySheet, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
-import { caption, printReady } from './layout';
+import { printReady, TITLE_ROWS } from './layout';
 
 /** Periods shown per KPI: a year and a half of quarters, or six years of annual figures. */
 export const TREND_PERIODS = 6;
 /** Rows each KPI's block takes: the chart's height, so charts never overlap the next block. */
 const BLOCK_ROWS = 13;
-const FIRST_BLOCK = 4;
+const FIRST_BLOCK = 1;
 /** The chart sits to the right of the figures, from this column. */
 const CHART_FROM = TREND_PERIODS + 3;
 const CHART_COLUMNS = 7;
@@ -52,9 +52,6 @@ export function kpiTrendsSheet(name: string, context: BoardPackContext): SheetPl
   const lastDataCol = columnLetters(TREND_PERIODS + 1);
   sheet.columns = [{ width: 12 }, ...Array.from({ length: TREND_PERIODS }, () => ({ width: 11 })), { width: 2 }, ...Array.from({ length: CHART_COLUMNS }, () => ({ width: 10 }))];
   const put = (row: number, values: PlanValue[]) => (sheet.rows[row - 1] = values);
-  put(1, [text(`${context.title}: KPI trends`)]);
-  put(2, [text(caption(context))]);
-  sheet.styles.push({ range: 'A1', bold: true, fontSize: 14 }, { range: 'A2', italic: true });
   const charts: ChartPlan[] = [];
   const heights: Record<number, number> = {};
   withFigures.forEach((k, i) => {
@@ -98,11 +95,12 @@ export function kpiTrendsSheet(name: string, context: BoardPackContext): SheetPl
   const lastRow = FIRST_BLOCK + withFigures.length * BLOCK_ROWS - 1;
   for (let r = 0; r < lastRow; r++) sheet.rows[r] ??= [];
   sheet.rowHeights = heights;
-  printReady(sheet, context, '1:2');
+  // The title (section, plan, period, marking) goes above, as on every board sheet: the breaks fall below it.
+  printReady(sheet, context, 'KPI Trends', null);
   sheet.page!.rowBreaks = withFigures
     .map((_, i) => i)
     .filter((i) => i > 0 && i % BLOCKS_PER_PAGE === 0)
-    .map((i) => FIRST_BLOCK + i * BLOCK_ROWS - 1);
+    .map((i) => TITLE_ROWS + FIRST_BLOCK + i * BLOCK_ROWS - 1);
   return sheet;
 }
 

@@ -22,7 +22,7 @@ import { PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
 import { ragFormat } from '../rag/rag-formats';
 import { normalise } from '../text';
-import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
+import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { a1, cellText, columnLetters, SheetModel, WorkbookModel } from '../workbook';
 import { computeKpis, DIRECTION_LABELS } from './compute';
 import {
@@ -282,11 +282,15 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
   // ---- Register --------------------------------------------------------------------------------------------
   register.rows.push(KPI_REGISTER_HEADERS.map((h) => text(h)));
   const defaultTolerance = live.tolerance ? `IF(ISNUMBER(${live.tolerance}),${live.tolerance},${settings.ragTolerance})` : String(settings.ragTolerance);
+  // What each formula shows, as the engine computes it: written with it, for readers that do not calculate.
+  const expected = expectedRegisterValues(reading, settings);
   defs.forEach((d, i) => {
     const r = i + 2;
     const def = d.definition;
+    const shows = expected[i]?.['KPI ID'] === def.id ? expected[i] : null;
+    const f = (text: string, header: KpiRegisterHeader) => formula(text, shows ? shows[header] : undefined);
     const target = d.targetCell
-      ? f(`IF(ISNUMBER(${sheetRef(def.source.sheet)}!${d.targetCell}),${sheetRef(def.source.sheet)}!${d.targetCell}${d.targetFactor !== 1 ? `*${d.targetFactor}` : ''},"")`)
+      ? f(`IF(ISNUMBER(${sheetRef(def.source.sheet)}!${d.targetCell}),${sheetRef(def.source.sheet)}!${d.targetCell}${d.targetFactor !== 1 ? `*${d.targetFactor}` : ''},"")`, 'Target')
       : num(def.target);
     const targetRef = `${COL.Target}${r}`;
     const latest = `${C}!$${PER.latestKey}${r}`;
@@ -303,18 +307,20 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
       text(def.unit),
       text(def.polarity),
       target,
-      f(toleranceFormula(d, targetRef, defaultTolerance)),
-      f(`IF(${latest}=0,"",${labelFormula(latest)})`),
-      f(`${C}!$${PER.latestValue}${r}`),
-      f(`IF(${previous}=0,"",${labelFormula(previous)})`),
-      f(`${C}!$${PER.previousValue}${r}`),
-      f(`IF(AND(ISNUMBER(${I}),ISNUMBER(${K})),${I}-${K},"")`),
+      f(toleranceFormula(d, targetRef, defaultTolerance), 'Amber band (±)'),
+      f(`IF(${latest}=0,"",${labelFormula(latest)})`, 'Latest period'),
+      f(`${C}!$${PER.latestValue}${r}`, 'Latest value'),
+      f(`IF(${previous}=0,"",${labelFormula(previous)})`, 'Previous period'),
+      f(`${C}!$${PER.previousValue}${r}`, 'Previous value'),
+      f(`IF(AND(ISNUMBER(${I}),ISNUMBER(${K})),${I}-${K},"")`, 'Change'),
       f(
         `IF(ISNUMBER(${L}),IF(${L}=0,${str(DIRECTION_LABELS['no change'])},IF((${L}>0)=(${E}="higher"),${str(DIRECTION_LABELS.improving)},${str(DIRECTION_LABELS.worsening)})),"")`,
+        'Direction',
       ),
-      f(`IF(AND(ISNUMBER(${I}),ISNUMBER(${targetRef})),${I}-${targetRef},"")`),
+      f(`IF(AND(ISNUMBER(${I}),ISNUMBER(${targetRef})),${I}-${targetRef},"")`, 'Variance'),
       f(
         `IF(${C}!$${PER.grey}${r}=1,"Grey",IF(AND(ISNUMBER(${targetRef}),ISNUMBER(${G})),IF(IF(${E}="lower",${I}<=${targetRef},${I}>=${targetRef}),"Green",IF(ABS(${I}-${targetRef})<=${G},"Amber","Red")),""))`,
+        'RAG',
       ),
       text(def.source.sheet),
       num(def.source.row),

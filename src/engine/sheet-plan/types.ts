@@ -9,8 +9,12 @@ export type PlanValue =
   | { kind: 'number'; value: number }
   /** A date, YYYY-MM-DD, shown dd/mm/yyyy. */
   | { kind: 'date'; iso: string }
-  /** A live formula, without the leading "=". Only the engine writes these, never from the officer's text. */
-  | { kind: 'formula'; formula: string }
+  /**
+   * A live formula, without the leading "=". Only the engine writes these, never from the officer's text. `cached`
+   * is its result as the engine computes it, written beside the formula so that readers which do not calculate
+   * (Power BI, pandas, a file previewer) see the figure; "" for a formula that shows nothing.
+   */
+  | { kind: 'formula'; formula: string; cached?: number | string | boolean }
   | null;
 
 export interface ColumnPlan {
@@ -131,6 +135,9 @@ export function emptySheet(name: string): SheetPlan {
 export const text = (value: string | null | undefined): PlanValue => (value === null || value === undefined || value === '' ? null : { kind: 'text', text: value });
 export const num = (value: number | null | undefined): PlanValue => (value === null || value === undefined || !Number.isFinite(value) ? null : { kind: 'number', value });
 export const date = (iso: string | null | undefined): PlanValue => (iso ? { kind: 'date', iso } : null);
+/** A formula with the result the engine computed for it (null: it shows nothing, ""). */
+export const formula = (text: string, cached?: number | string | boolean | null): PlanValue =>
+  cached === undefined ? { kind: 'formula', formula: text } : { kind: 'formula', formula: text, cached: cached ?? '' };
 
 /**
  * Plan values shared by content, for columns whose few values repeat down thousands of rows (a status, a RAG, a
@@ -181,21 +188,45 @@ export function fitRowHeights(sheet: SheetPlan, fromRow = 1): Record<number, num
       const column = sheet.columns[c];
       // Only wrapped text makes a row taller: in other columns it stays on one line.
       if (!column?.wrap) return;
-      lines = Math.max(lines, linesNeeded(value.text, Math.max(4, Math.floor(column.width * 1.05))));
+      lines = Math.max(lines, wrappedLines(value.text, Math.max(4, Math.floor(column.width * 1.05))));
     });
     if (lines > 1) heights[i + 1] = Math.min(409, lines * LINE_POINTS + 3);
   });
   return heights;
 }
 
-/** Lines a wrapped text takes at `perLine` characters a line: each of its own lines, wrapped (at least one each). */
-function linesNeeded(text: string, perLine: number): number {
-  // indexOf rather than split: this runs for every wrapped cell of every sheet the tool writes.
+/** Lines a text takes when wrapped at word breaks, `perLine` characters a line (a longer word breaks where it must). */
+export function wrappedLines(value: string, perLine: number): number {
   let lines = 0;
+  // indexOf rather than split: this runs for every wrapped cell of every sheet the tool writes.
   for (let start = 0; ; ) {
-    const end = text.indexOf('\n', start);
-    lines += Math.max(1, Math.ceil(((end === -1 ? text.length : end) - start) / perLine));
+    const end = value.indexOf('\n', start);
+    lines += paragraphLines(value, start, end === -1 ? value.length : end, perLine);
     if (end === -1) return lines;
     start = end + 1;
   }
+}
+
+/** Lines one paragraph (value[from, to)) takes, filled word by word: a word that does not fit starts a new line. */
+function paragraphLines(value: string, from: number, to: number, perLine: number): number {
+  if (to - from <= perLine) return 1;
+  let lines = 1;
+  let used = 0;
+  let i = from;
+  while (i < to) {
+    while (i < to && value.charCodeAt(i) <= 32) i++;
+    let j = i;
+    while (j < to && value.charCodeAt(j) > 32) j++;
+    const word = j - i;
+    if (!word) break;
+    if (used && used + 1 + word <= perLine) used += 1 + word;
+    else {
+      if (used) lines++;
+      const extra = Math.ceil(word / perLine) - 1;
+      lines += extra;
+      used = word - extra * perLine;
+    }
+    i = j;
+  }
+  return lines;
 }

@@ -18,7 +18,7 @@ const ACTIONS: { kind: ActionKind; description: string }[] = [
   { kind: 'structure', description: 'Reads your layout into one canonical Plan sheet. You confirm the columns first.' },
   { kind: 'kpis', description: 'Fills the KPI Register: latest value, change, direction and RAG, as live formulas.' },
   { kind: 'rag', description: 'Keeps each RAG entered; derives the rest from status and dates, in live colours.' },
-  { kind: 'boardPack', description: 'Board Summary, Exceptions, KPI Scorecard and Coming up, ready to print.' },
+  { kind: 'boardPack', description: 'Board Summary, Exceptions, KPI Scorecard and Trend, and Coming up, titled and ready to print.' },
   { kind: 'everything', description: 'Checks, structures, updates KPIs, applies RAG and builds the board pack.' },
 ];
 

@@ -95,6 +95,18 @@ function cellFormatFor(plan: SheetPlan, col: number, row: number, hasValue: bool
   return format;
 }
 
+/** The cell type of a formula's cached result: numbers need none, text is "str", TRUE/FALSE "b". */
+function cachedType(cached: number | string | boolean | undefined): string {
+  return typeof cached === 'string' ? ' t="str"' : typeof cached === 'boolean' ? ' t="b"' : '';
+}
+
+/** A formula's cached result, so readers that do not calculate see it; none when the engine gave none. */
+function cachedValue(cached: number | string | boolean | undefined): string {
+  if (cached === undefined || (typeof cached === 'number' && !Number.isFinite(cached))) return '';
+  if (typeof cached === 'boolean') return `<v>${cached ? 1 : 0}</v>`;
+  return `<v>${typeof cached === 'string' ? escapeXml(fitCellText(cached)) : cached}</v>`;
+}
+
 interface RangeStyleRect {
   index: number;
   rect: Rect;
@@ -200,7 +212,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
       else if (value.kind === 'date') cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;
       else {
         hasFormulas = true;
-        cells += `<c r="${ref}"${s}><f>${escapeAttr(value.formula)}</f></c>`;
+        cells += `<c r="${ref}"${s}${cachedType(value.cached)}><f>${escapeAttr(value.formula)}</f>${cachedValue(value.cached)}</c>`;
       }
     }
     const height = heights[r];
