@@ -244,7 +244,11 @@ export function headsPlanByContent(grid: SheetGrid, row: number): boolean {
   // A legend beside the table is no column of it: its entries would count as data rows of their own.
   const block = readHeader(grid, row, false, legendBesideIn(grid, row) - 1);
   const mapped = block.columns.filter((c) => c.field);
-  const plan = mapped.some((c) => c.field === 'action') && mapped.some((c) => c.field && DOING_ROLES.has(c.field));
+  const action = mapped.find((c) => c.field === 'action');
+  // Commitments under a header that surely names them, numbered in a ref column, are a plan even with nothing yet
+  // saying who or when (a list of descriptions under weaker words is not: a glossary, a register).
+  const numberedCommitments = !!action && (headerEvidence(action.header).action?.score ?? 0) >= SURE_ACTION && mapped.some((c) => c.field === 'ref');
+  const plan = !!action && (mapped.some((c) => c.field && DOING_ROLES.has(c.field)) || numberedCommitments);
   return plan && mapped.length / block.columns.length >= 0.5;
 }
 

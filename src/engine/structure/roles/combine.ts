@@ -172,7 +172,10 @@ function chooseAction(scored: Scored[]): Scored | null {
     // A finding beside the response may have as many rows of its own: then the response, the plainer action, wins.
     const fallback = candidates.filter((s) => !primary.includes(s));
     const mostIndividual = [...candidates].sort((a, b) => b.input.profile.individuality - a.input.profile.individuality)[0];
-    if (fallback.includes(mostIndividual) && mostIndividual.input.profile.individuality > Math.max(...primary.map((p) => p.input.profile.individuality)) + 0.1) {
+    // Only a finding or recommendation (a grouping by its likeliest role) can take the action from the response:
+    // milestones beside the action never do.
+    const finding = best(flatten(mostIndividual.scores)) === 'area';
+    if (finding && fallback.includes(mostIndividual) && mostIndividual.input.profile.individuality > Math.max(...primary.map((p) => p.input.profile.individuality)) + 0.1) {
       return mostIndividual;
     }
   }
@@ -196,9 +199,12 @@ function findingsAsActions(scored: Scored[]): Scored | null {
     const unknown = Object.keys(s.header).length === 0 && (s.content.action?.score ?? 0) >= 0.4;
     return (named ? sure >= MIN_CONFIDENCE : unknown) && (likeliest === 'action' || likeliest === 'area') && s.content.action && s.input.profile.individuality >= 0.7;
   });
-  if (fits.length !== 1) return null;
+  // A column whose header names a finding outranks one whose header says nothing.
+  const named = fits.filter((s) => Object.keys(s.header).length > 0);
+  const pool = named.length ? named : fits;
+  if (pool.length !== 1) return null;
   // Its action reading is at least as sure as what made it the one column.
-  const [fit] = fits;
+  const [fit] = pool;
   const action = fit.scores.action ?? { score: 0, reasons: [] };
   fit.scores.action = { score: Math.max(action.score, MIN_CONFIDENCE), reasons: action.reasons.length ? action.reasons : [`what it holds: ${fit.content.action!.reason}`] };
   return fit;

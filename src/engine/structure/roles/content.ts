@@ -63,14 +63,15 @@ function kindOf(text: string): TextKind {
   const short = words <= 8 && text.length <= 80;
   const status = short && matchStatus(text) !== null;
   const rag = short && matchRag(text) !== null;
-  const when = short && !status && WHEN.test(text);
+  const step = isDatedStep(text);
+  const when = short && !status && !step && WHEN.test(text);
   const ref = text.length <= 12 && REF.test(text.trim()) && !/^[A-Z]$/.test(text.trim());
   const figure = !ref && !when && /^[<>≥≤~]?\s*-?[£$]?\d[\d,.]*\s*(%|k|m)?$/i.test(text.trim());
   const titleLike = short && words <= 7 && !status && !rag && !when && !ref && !figure && !/[.!?;]$/.test(text.trim());
   const jobTitle = titleLike && JOB_WORDS.test(text);
   const person = titleLike && !jobTitle && CAPITALISED_WORDS.test(text.replace(/\n/g, ' / ').trim());
   const lines = text.includes('\n') ? text.split('\n').filter((l) => l.trim()) : [];
-  const steps = lines.length >= 2 && lines.every((l) => countWords(l) <= 12 && WHEN.test(l));
+  const steps = step || (lines.length >= 2 && lines.every((l) => countWords(l) <= 12 && WHEN.test(l)));
   const kind: TextKind = {
     words,
     steps,
@@ -87,6 +88,16 @@ function kindOf(text: string): TextKind {
   if (kinds.size > 100_000) kinds.clear();
   kinds.set(text, kind);
   return kind;
+}
+
+/**
+ * One step with its date, the label first ("Draft to DMT – May 2025"): words that are no date, a dash, then when.
+ * A timescale is the date alone ("End of May 2025"), so this is a milestone, not a timescale.
+ */
+function isDatedStep(text: string): boolean {
+  if (text.includes('\n')) return false;
+  const m = /^(.+?)\s[–—-]\s(.+)$/.exec(text.trim());
+  return !!m && countWords(m[1]) >= 2 && !WHEN.test(m[1]) && WHEN.test(m[2]) && countWords(text) <= 12;
 }
 
 function countWords(text: string): number {

@@ -86,7 +86,7 @@ const ABBREVIATIONS: Record<string, string[]> = {
   mth: ['month'], wk: ['week'], org: ['organisation'], comms: ['communication'],
   // The public sector's usual name for whoever answers for a piece of work.
   sro: ['senior', 'responsible', 'owner'],
-  rec: ['recommendation'], recs: ['recommendation'],
+  rec: ['recommendation'], recs: ['recommendation'], msr: ['measure'], msrs: ['measure'],
 };
 
 /** Abbreviations so common that they are the word itself, not a guess at it. */

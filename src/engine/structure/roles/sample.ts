@@ -25,7 +25,7 @@ export function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[], 
     if (r > headerRow + SAMPLE_SPAN) break;
     // Another table's header below a blank row (a row of bold labels, under a one-cell caption or none) ends this
     // one: its columns hold other things.
-    if (r > headerRow + 1 && afterGap(grid, rowNumbers, i) && (startsAnotherTable(grid, r) || labelsLegend(grid, r))) break;
+    if (r > headerRow + 1 && afterGap(grid, rowNumbers, i) && (startsAnotherTable(grid, r) || labelsLegend(grid, r) || numbersPage(grid, r))) break;
     const found: [number, SampleCell][] = [];
     let sameAsHeader = 0;
     for (const c of cols) {
@@ -57,6 +57,11 @@ function afterGap(grid: SheetGrid, rowNumbers: number[], i: number): boolean {
 function labelsLegend(grid: SheetGrid, row: number): boolean {
   const cells = grid.rowCells(row).filter((c) => cellText(c.value).trim());
   return cells.length === 1 && isKeyLabel(cellText(cells[0].value));
+}
+
+/** A row holding a page number ("Page 2 of 4"): a print line at the foot of the page, not data. */
+function numbersPage(grid: SheetGrid, row: number): boolean {
+  return grid.rowCells(row).some((c) => /^page \d+( of \d+)?$/i.test(cellText(c.value).trim()));
 }
 
 /** A row of two or more cells, every one bold: how a table's header is set, and data rows seldom are. */
