@@ -155,7 +155,7 @@ export function exceljsSheetDetails(ws: ExcelJS.Worksheet): SheetDetails {
 }
 
 /**
- * A sheet's cells in a comparable form, one line per cell: the value, the formula, the number format where it
+ * A sheet's cells in a comparable form, one line per cell: the value (or the formula), the number format where it
  * matters (dates and numbers: the Text format the Office.js adapter gives text cells is how it keeps text as text)
  * and bold.
  */
@@ -163,6 +163,9 @@ export function cellLines(model: WorkbookModel, sheet: string): string[] {
   const s = model.sheets.find((x) => x.name === sheet);
   if (!s) return [`(no sheet ${sheet})`];
   return s.cells.map((c: CellModel) => {
+    // A formula's result is the reader's to calculate: the file stores one (cached), the simulator computes none.
+    // The formula and its format are compared.
+    if (c.formula) return `${colLetters(c.col)}${c.row} =${c.formula} fmt=${c.numFmt && c.numFmt !== 'General' ? c.numFmt : 'General'}${c.bold ? ' bold' : ''}`;
     const fmt = c.value.type === 'date' || c.value.type === 'number' ? ` fmt=${c.numFmt && c.numFmt !== 'General' ? c.numFmt : 'General'}` : '';
     return `${colLetters(c.col)}${c.row} ${c.value.type}:${JSON.stringify(c.value.value)}${c.formula ? ` =${c.formula}` : ''}${fmt}${c.bold ? ' bold' : ''}`;
   });
