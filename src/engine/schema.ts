@@ -5,6 +5,7 @@
  * Synonyms for the vocabularies live in vocabulary.ts; this module holds the canonical values only.
  */
 import { z } from 'zod';
+import { RAGS } from './rag-states';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabularies
@@ -14,7 +15,7 @@ export const STATUSES = ['Not started', 'In progress', 'On track', 'At risk', 'O
 export const statusSchema = z.enum(STATUSES).describe('Canonical action status');
 export type Status = z.infer<typeof statusSchema>;
 
-export const RAGS = ['Blue', 'Green', 'Amber', 'Red', 'Grey', 'No update'] as const;
+export { RAGS };
 export const ragSchema = z
   .enum(RAGS)
   .describe('RAG rating: Blue = complete, Grey = not started or no data, "No update" = no status or progress recorded (or none recent), counted apart from Red');

@@ -4,7 +4,8 @@
  *
  * Deliberately free of the engine at run time (type imports only): this module is part of the first-load bundle.
  */
-import { RAGS, type Rag, type Severity } from '../engine/schema';
+import { RAGS } from '../engine/rag-states';
+import type { Rag, Severity } from '../engine/schema';
 
 export const SETTINGS_KEY = 'PlanAssure.settings';
 

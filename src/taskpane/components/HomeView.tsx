@@ -1,16 +1,18 @@
 /** The home view: the plan's state at a glance, and the actions. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Caption1, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { unavailableReason } from '../action-availability';
 import { ACTION_LABELS, PaneController } from '../controller';
 import type { ActionKind } from '../runtime';
 import { ukDateTime } from '../settings';
-import { PeriodPrompt } from './PeriodPrompt';
 import { SeverityCounts } from './SeverityCounts';
-import { StartHere } from './StartHere';
 
 /** The actions that build a board pack: the officer is asked which period it reports on first. */
 const BUILDS_PACK: readonly ActionKind[] = ['boardPack', 'everything'];
+
+// Shown only on first open, or when a board pack is built: loaded then, keeping the first load within its budget.
+const StartHere = lazy(() => import(/* webpackChunkName: "start-here" */ './StartHere').then((m) => ({ default: m.StartHere })));
+const PeriodPrompt = lazy(() => import(/* webpackChunkName: "period" */ './PeriodPrompt').then((m) => ({ default: m.PeriodPrompt })));
 
 /** Check plan, which writes nothing, is the primary button: never the action that writes the most. */
 const ACTIONS: { kind: ActionKind; description: string }[] = [
@@ -49,7 +51,9 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
 
   return (
     <>
-      <StartHere />
+      <Suspense fallback={null}>
+        <StartHere />
+      </Suspense>
       <section className={styles.section} aria-labelledby="plan-heading" data-testid="plan-state">
         <Subtitle2 as="h2" id="plan-heading" className={styles.heading}>
           Your plan
@@ -119,14 +123,16 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
                   {description}
                 </Caption1>
                 {asking === kind && state?.period ? (
-                  <PeriodPrompt
-                    period={state.period}
-                    onBuild={(period) => {
-                      setAsking(null);
-                      void run(kind, { period });
-                    }}
-                    onCancel={() => setAsking(null)}
-                  />
+                  <Suspense fallback={null}>
+                    <PeriodPrompt
+                      period={state.period}
+                      onBuild={(period) => {
+                        setAsking(null);
+                        void run(kind, { period });
+                      }}
+                      onCancel={() => setAsking(null)}
+                    />
+                  </Suspense>
                 ) : null}
               </li>
             );
