@@ -3,7 +3,7 @@
  * sheet is mapped as KPIs when one of its roles can only be a KPI's (target, baseline, polarity, a period …); then
  * every role on it is read as a KPI role, so "id" is the KPI's id and "rag" the council's own RAG.
  */
-import type { KpiColumnOverrides, KpiField } from './kpi/headers';
+import type { KpiColumnOverrides } from './kpi/headers';
 import { normalise } from './text';
 
 export type KpiRole = KpiColumnOverrides[number];
@@ -80,4 +80,3 @@ export function repeatable(role: KpiRole): boolean {
   return role === 'period-column';
 }
 
-export type { KpiField };
