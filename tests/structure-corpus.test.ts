@@ -160,6 +160,10 @@ const FOUND_BY_SEEDS: [string, Partial<LayoutChoices>][] = [
   ['numbered recommendations, the only commitment column', { roles: ['ref'], actionAt: 1, actionKind: 'recommendation', wordingIndex: 2, actions: 3 }],
   ['a second table captioned beside a legend label', { roles: ['outcomes'], legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'status-key', position: 'beside' }], secondTable: true, actions: 3 }],
   ['a column of dated steps beside a date column is milestones, not a second timescale', { seed: 529925, roles: ['notes', 'timescale', 'spacer', 'milestones', 'outcomes', 'lead', 'progress', 'measures', 'theme'], sheets: 2, actions: 3 }],
+  ['a theme column of one-word themes ("Leadership") is no column of leads', { seed: 15, roles: ['theme', 'outcomes', 'progress', 'measures'], actionKind: 'recommendation', wordingIndex: 2, secondTable: true, sheets: 2, actions: 5 }],
+  ['"Ongoing" under a date header is a timescale', { seed: 2, roles: ['lead', 'rag', 'timescale'], wordingIndex: 13, sheets: 2, actions: 4 }],
+  ['"Where we are now" is the progress, and the recommendation the action', { roles: ['notes', 'progress', 'milestones'], actionAt: 2, actionKind: 'recommendation', actions: 5 }],
+  ['legends beside two tables and their theme headings', { roles: ['milestones'], themeHeadings: 'merged', legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'status-key', position: 'beside' }], secondTable: true, actions: 3 }],
 ];
 
 const BASE_CHOICES: LayoutChoices = {

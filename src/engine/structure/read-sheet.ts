@@ -5,6 +5,7 @@
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
 import { legendBesideAbove, legendBesideIn } from './boundaries';
+import { sideLegends, withoutSideLegends } from './side-legends';
 import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, headsPlanByContent, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
 import { actionColumns, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
@@ -87,8 +88,16 @@ function applyOverrides(block: HeaderBlock, overrides: ColumnOverrides | undefin
  * whatever the detection makes of the sheet.
  */
 export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, headerRow?: number): SheetReading {
-  const grid = new SheetGrid(sheet);
   const reading: SheetReading = { sheet: sheet.name, headers: [], rows: [], titles: [], notes: [], sections: [], repeatedHeaders: [] };
+  // Legends beside the table are taken out before it is read, and kept as notes; a column the officer mapped is
+  // never part of one.
+  const legends = sideLegends(new SheetGrid(sheet)).filter((l) => !overrides || !Object.keys(overrides).some((c) => Number(c) >= l.fromCol));
+  let grid: SheetGrid;
+  if (legends.length) {
+    const without = withoutSideLegends(sheet, legends);
+    grid = new SheetGrid(without.sheet);
+    reading.notes.push(...without.notes);
+  } else grid = new SheetGrid(sheet);
   const rowNumbers = grid.rowNumbers;
   const headerAt = new Map<number, HeaderBlock>();
   const skip = new Set<number>();

@@ -52,6 +52,8 @@ const WHEN = new RegExp(
 /** Words that make a short text a job title or a body, not a sentence. */
 const JOB_WORDS =
   /\b(director|manager|head|officer|lead|leads|team|commissioner|coordinator|co-ordinator|worker|practitioner|chief|principal|assistant|deputy|service|services|board|partnership|council|nhs|icb|group|executive|adviser|advisor|consultant|specialist|dass|dcs|ceo|hos|ad|pmo|hr|finance|all)\b/i;
+const ONGOING = /^\s*on-?going\s*$/i;
+const INITIALS = /^[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*$/;
 const CAPITALISED_WORDS = /^[A-Z(][\w'’.()&/-]*(?:\s+(?:of|and|for|the|&|\/|-|–|[A-Z(][\w'’.()&/-]*))*$/;
 
 const kinds = new Map<string, TextKind>();
@@ -64,12 +66,15 @@ function kindOf(text: string): TextKind {
   const status = short && matchStatus(text) !== null;
   const rag = short && matchRag(text) !== null;
   const step = isDatedStep(text);
-  const when = short && !status && !step && WHEN.test(text);
+  // "Ongoing" is a status word and a timescale both: the header decides between them.
+  const when = short && (!status || ONGOING.test(text)) && !step && WHEN.test(text);
   const ref = text.length <= 12 && REF.test(text.trim()) && !/^[A-Z]$/.test(text.trim());
   const figure = !ref && !when && /^[<>≥≤~]?\s*-?[£$]?\d[\d,.]*\s*(%|k|m)?$/i.test(text.trim());
   const titleLike = short && words <= 7 && !status && !rag && !when && !ref && !figure && !/[.!?;]$/.test(text.trim());
   const jobTitle = titleLike && JOB_WORDS.test(text);
-  const person = titleLike && !jobTitle && CAPITALISED_WORDS.test(text.replace(/\n/g, ' / ').trim());
+  // A name has two words at least ("Tom Reilly", "J. Osei") or is initials ("JS"): one capitalised word is as often a
+  // theme or a programme ("Leadership", "Workforce").
+  const person = titleLike && !jobTitle && (words >= 2 || INITIALS.test(text.trim())) && CAPITALISED_WORDS.test(text.replace(/\n/g, ' / ').trim());
   const lines = text.includes('\n') ? text.split('\n').filter((l) => l.trim()) : [];
   const steps = step || (lines.length >= 2 && lines.every((l) => countWords(l) <= 12 && WHEN.test(l)));
   const kind: TextKind = {

@@ -275,6 +275,9 @@ function readQuestion(words: Word[], add: (role: Role, score: number) => void): 
   if (raws.has('what') && !stems.has('know')) add('action', 0.5);
   if (raws.has('why')) add('outcomes', 0.5);
   if (raws.has('how') && ['progress', 'going', 'far'].some((s) => stems.has(stem(s)))) add('progress', 0.9);
+  // "Where are we now?" asks the current position: the progress. "Where do we want to be?" asks the aim: the outcome.
+  if (raws.has('where') && ['now', 'current', 'today', 'currently'].some((w) => raws.has(w))) add('progress', 0.9);
+  if (raws.has('where') && ['want', 'aim', 'need', 'should'].some((w) => raws.has(w)) && raws.has('be')) add('outcomes', 0.9);
 }
 
 /** Words that carry no role of their own but are no sign of a header we misread either. */
