@@ -5,8 +5,8 @@
  */
 import { normalise, tidy } from '../text';
 import { SheetGrid } from '../workbook';
-import { financialYearIn } from './period';
-import { headerPeriod, HeaderPeriod } from './period-words';
+import { financialYearIn, periodLabel } from './period';
+import { headerPeriod, HeaderPeriod, marksProvisional } from './period-words';
 
 export type KpiField =
   | 'id'
@@ -188,18 +188,30 @@ function nameColumnByContent(grid: SheetGrid, row: number, columns: KpiColumn[])
   if (words >= 2 && words > others * 3) candidate.field = 'name';
 }
 
+/** A column of figures for a period the officer confirmed: kept as its key, whatever its header says. */
+export interface PinnedPeriod {
+  periodKey: number;
+}
+
 /**
  * The officer's corrections to a KPI sheet's columns, by column number (1-based): a field, 'period-column' for a
- * column of figures under a period header, or null to ignore the column. Mirrors the plan's column overrides.
+ * column of figures under a period header (the period read from the header), a pinned period, or null to ignore the
+ * column. Mirrors the plan's column overrides.
  */
-export type KpiColumnOverrides = Record<number, KpiField | 'period-column' | null>;
+export type KpiColumnOverrides = Record<number, KpiField | 'period-column' | PinnedPeriod | null>;
+
+/** The period a pinned column holds: its own key, provisional when its header says so. */
+function pinnedPeriod(pin: PinnedPeriod, label: string): HeaderPeriod {
+  return { key: pin.periodKey, label: periodLabel(pin.periodKey), explicit: true, provisional: marksProvisional(label), relative: false };
+}
 
 function overridden(columns: KpiColumn[], overrides: KpiColumnOverrides, fy: number | null, reportingKey: number | null): KpiColumn[] {
   const byCol = new Map(columns.map((c) => [c.col, c]));
   for (const [key, field] of Object.entries(overrides)) {
     const col = Number(key);
     const label = byCol.get(col)?.label ?? '';
-    if (field === 'period-column') {
+    if (field !== null && typeof field === 'object') byCol.set(col, { col, label, field: 'period-column', period: pinnedPeriod(field, label) });
+    else if (field === 'period-column') {
       const period = headerPeriod(label, fy, reportingKey);
       byCol.set(col, period ? { col, label, field, period } : { col, label, field: null });
     } else if (field === 'target' || field === 'baseline') byCol.set(col, { col, label, field, year: financialYearIn(label) });
