@@ -221,6 +221,28 @@ function overridden(columns: KpiColumn[], overrides: KpiColumnOverrides, fy: num
   return [...byCol.values()].sort((a, b) => a.col - b.col);
 }
 
+/** Each label's field or period, from its words alone (`fy`: the year a bare "Q3" belongs to). */
+function columnsByLabel(grid: SheetGrid, row: number, labels: { col: number; label: string }[], fy: number | null, reportingKey: number | null): KpiColumn[] {
+  const bands = yearBands(grid, row);
+  return labels.map(({ col, label }) => {
+    const f = kpiFieldExact(label);
+    if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
+    const band = bands.get(col);
+    const period = headerPeriod(label, band !== undefined && !headerPeriod(label, null) ? band : fy, reportingKey);
+    if (period) return { col, label, field: 'period-column', period };
+    return { col, label, field: kpiFieldContained(label) };
+  });
+}
+
+/**
+ * A row's columns as a KPI header would take them, whether or not the row reads as one: what the officer is offered
+ * to start from when a sheet looks like a scorecard but could not be read.
+ */
+export function kpiColumnsByLabel(grid: SheetGrid, row: number, fallbackYear: number | null, reportingKey: number | null = null): KpiColumn[] {
+  const labels = labelsOf(grid, row);
+  return columnsByLabel(grid, row, labels, inferFinancialYear(labels, null, fallbackYear), reportingKey);
+}
+
 /**
  * Reads one row as a KPI header, or null. `fallbackYear` places bare quarters when the row names no year; with
  * `overrides`, the officer's mapping wins and the row is read however few of its labels we recognise.
@@ -236,15 +258,7 @@ export function readKpiHeader(
   const labels = labelsOf(grid, row);
   if (!overrides && (labels.length < 2 || labels.some((l) => l.label.length > 120))) return null;
   const fy = inferFinancialYear(labels, titleYear, fallbackYear);
-  const bands = yearBands(grid, row);
-  let columns: KpiColumn[] = labels.map(({ col, label }) => {
-    const f = kpiFieldExact(label);
-    if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
-    const band = bands.get(col);
-    const period = headerPeriod(label, band !== undefined && !headerPeriod(label, null) ? band : fy, reportingKey);
-    if (period) return { col, label, field: 'period-column', period };
-    return { col, label, field: kpiFieldContained(label) };
-  });
+  let columns = columnsByLabel(grid, row, labels, fy, reportingKey);
   if (overrides) columns = overridden(columns, overrides, fy, reportingKey);
   else nameColumnByContent(grid, row, columns);
   const byField: Partial<Record<KpiField, KpiColumn>> = {};
