@@ -142,6 +142,37 @@ const choicesArb: fc.Arbitrary<LayoutChoices> = fc.record({
   actions: fc.integer({ min: 3, max: 8 }),
 });
 
+/**
+ * Layouts that other property seeds found unread, shrunk by fast-check, kept so that each stays read. Each names
+ * the general rule it taught.
+ */
+const FOUND_BY_SEEDS: [string, Partial<LayoutChoices>][] = [
+  ['a plan whose outcomes column is headed "Result for residents" is no long KPI table (its "values" are words)', { roles: ['status', 'outcomes', 'spacer', 'timescale', 'milestones', 'lead', 'measures'], actionAt: 7, wordingIndex: 2, actions: 3 }],
+  ['a financial year ("2026/27") is no page number', { seed: 316970, roles: ['timescale'], title: 'with-meta-row', actions: 3 }],
+  ['a legend across a row below a gap is no part of the RAG column it sits under', { roles: ['status', 'rag'], legends: [{ kind: 'key-cells', position: 'below' }], actions: 3 }],
+  ['a sign-off line below a gap is no part of the ref column it sits under', { roles: ['ref'], signOff: ['signed-off'], actions: 3 }],
+  ['a ref and a name are no KPI register without something only a KPI has', { roles: ['spacer', 'status', 'ref', 'rag', 'measures', 'milestones'], actionKind: 'recommendation-and-response', wordingIndex: 8, actions: 3 }],
+  ['a group header over a second table is no data row', { roles: ['milestones', 'ref'], style: 'question', groupHeaders: true, secondTable: true, actions: 3 }],
+  ['a legend beside a guidance table below the plan', { roles: ['status'], legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'status-key', position: 'beside' }], extras: ['guidance'], actions: 5 }],
+  ['a key label in the upper of two header rows, its first entry in the lower', { roles: ['lead', 'timescale'], groupHeaders: true, themeHeadings: 'merged', legends: [{ kind: 'key-cells', position: 'beside' }], actions: 3 }],
+  ['numbered commitments under a header that names them weakly', { roles: ['ref', 'theme'], wordingIndex: 3, actions: 3 }],
+  ['numbered steps under an abbreviated header', { roles: ['ref'], style: 'abbreviated', wordingIndex: 3, actions: 3 }],
+  ['numbered recommendations, the only commitment column', { roles: ['ref'], actionAt: 1, actionKind: 'recommendation', wordingIndex: 2, actions: 3 }],
+  ['a second table captioned beside a legend label', { roles: ['outcomes'], legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'status-key', position: 'beside' }], secondTable: true, actions: 3 }],
+  ['a column of dated steps beside a date column is milestones, not a second timescale', { seed: 529925, roles: ['notes', 'timescale', 'spacer', 'milestones', 'outcomes', 'lead', 'progress', 'measures', 'theme'], sheets: 2, actions: 3 }],
+];
+
+const BASE_CHOICES: LayoutChoices = {
+  seed: 1, roles: ['lead'], actionAt: 0, actionKind: 'action', style: 'plain', wordingIndex: 0, groupHeaders: false, refStyle: 'decimal', themeHeadings: null, title: null,
+  legends: [], signOff: [], footers: [], secondTable: false, extras: [], sheets: 1, actions: 3,
+};
+
+describe('layouts other property seeds found unread', () => {
+  test.each(FOUND_BY_SEEDS)('%s', async (_title, choices) => {
+    expect(await readBack(buildLayout(layoutFromChoices({ ...BASE_CHOICES, ...choices })))).toEqual([]);
+  });
+});
+
 describe('random corpus layouts (fast-check)', () => {
   test('a random layout reads with every action found, no phantoms and the key fields right', async () => {
     await fc.assert(

@@ -6,6 +6,7 @@
 import { normalise, tidy } from '../text';
 import { SheetGrid } from '../workbook';
 import { financialYearIn, periodLabel } from './period';
+import { readFigure } from './read/typed-numbers';
 import { headerPeriod, HeaderPeriod, marksProvisional } from './period-words';
 
 export type KpiField =
@@ -165,6 +166,28 @@ function yearBands(grid: SheetGrid, row: number): Map<number, number> {
 const CONTENT_ROWS = 20;
 
 /**
+ * Whether the columns headed as the figures of a long table ("Value", "Result", "Numerator") hold figures below the
+ * header: numbers, numbers typed as text, or suppressed markers. A plan's "Result for residents" column of outcomes
+ * in words is no column of values, whatever its header says.
+ */
+function holdsFigures(grid: SheetGrid, row: number, byField: Partial<Record<KpiField, KpiColumn>>): boolean {
+  const columns = [byField.value, byField.numerator, byField.denominator].filter((c): c is KpiColumn => !!c);
+  let figures = 0;
+  let words = 0;
+  for (const r of grid.rowNumbers) {
+    if (r <= row) continue;
+    if (r > row + CONTENT_ROWS) break;
+    for (const c of columns) {
+      const cell = grid.own(r, c.col);
+      const f = readFigure(cell, 1);
+      if (f.value !== null || f.missing) figures++;
+      else if (f.unreadable) words++;
+    }
+  }
+  return figures > 0 && figures >= words;
+}
+
+/**
  * Period columns with no column headed as the name or id ("Outcome | Target 21/22 | 2019-2020 | …"): the first
  * unknown column before the periods names the KPIs if what it holds is words, row after row.
  */
@@ -269,7 +292,7 @@ export function readKpiHeader(
   const recognised = columns.filter((c) => c.field).length;
   if (!overrides && recognised / columns.length < 0.5) return null;
   const base = { row, columns, byField, targets, periods };
-  const figures = has('value') || has('numerator') || has('denominator');
+  const figures = (has('value') || has('numerator') || has('denominator')) && (!!overrides || holdsFigures(grid, row, byField));
   if (has('id') && has('period') && figures) return { kind: 'long', ...base };
   // A long table keyed by its framework code or its names ("Measure | Month | Value"): no period columns across.
   if ((has('code') || has('name')) && has('period') && figures && !periods.length) return { kind: 'long', ...base };
@@ -277,7 +300,10 @@ export function readKpiHeader(
   const scorecardish = has('target') || has('polarity') || has('unit') || has('code');
   if (described && (periods.length >= 2 || (periods.length === 1 && (scorecardish || !!overrides)))) return { kind: 'wide', ...base };
   if (periods.length) return null;
-  if ((has('id') && has('name')) || (has('name') && scorecardish && [has('unit'), has('polarity'), has('target'), has('code')].filter(Boolean).length >= 2)) {
+  // An id and a name alone are any numbered list's (a plan's refs and measures): a register also says something
+  // only a KPI has, its unit, polarity, target, baseline, frequency or tolerance.
+  const measured = has('unit') || has('polarity') || has('target') || has('baseline') || has('frequency') || has('tolerance') || has('code');
+  if ((has('id') && has('name') && measured) || (has('name') && scorecardish && [has('unit'), has('polarity'), has('target'), has('code')].filter(Boolean).length >= 2)) {
     return { kind: 'register', ...base };
   }
   return null;

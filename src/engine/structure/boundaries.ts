@@ -93,13 +93,21 @@ const SIGN_OFF = [
 const PROTECTIVE_MARKING = /^(official|official[\s-]+sensitive|not protectively marked|restricted|confidential)$/i;
 /** A totals line under a table ("Total", "Total: 24", "Sub-total 12"): a count of the rows, not one of them. */
 const TOTALS = /^(grand\s+)?(sub-?)?totals?\s*[:\-–]?\s*(\d[\d,.%\s]*)?$/i;
-const PAGE_NUMBER = /^(page\s*\d+(\s*(of|\/)\s*\d+)?|\d+\s*(of|\/)\s*\d+|-\s*\d+\s*-)$/i;
+const PAGE_NUMBER = /^(page\s*\d+(\s*(of|\/)\s*\d+)?|-\s*\d+\s*-)$/i;
+/** A bare "3 of 12" or "3/12": a page of a few hundred at most, never past the last ("2026/27" is a year). */
+const BARE_PAGE_NUMBER = /^(\d{1,3})\s*(?:of|\/)\s*(\d{1,3})$/i;
+
+function isPageNumber(text: string): boolean {
+  if (PAGE_NUMBER.test(text)) return true;
+  const bare = BARE_PAGE_NUMBER.exec(text);
+  return !!bare && Number(bare[1]) >= 1 && Number(bare[1]) <= Number(bare[2]);
+}
 const FILE_PATH = /^([a-z]:\\|\\\\|\/[\w.-]+\/)|\.(xlsx|xlsm|xls|docx?|pdf|csv)$/i;
 
 /** A line that belongs to the page or the document rather than the plan: sign-off, version, page number, path, totals. */
 export function isPageText(text: string): boolean {
   const t = text.trim();
-  return SIGN_OFF.some((re) => re.test(t)) || PROTECTIVE_MARKING.test(t) || PAGE_NUMBER.test(t) || FILE_PATH.test(t) || TOTALS.test(t);
+  return SIGN_OFF.some((re) => re.test(t)) || PROTECTIVE_MARKING.test(t) || isPageNumber(t) || FILE_PATH.test(t) || TOTALS.test(t);
 }
 
 /** A cell that holds only a date or a number: never an action's words. */
@@ -116,7 +124,7 @@ const PAGE_CELL = 80;
  * No action row numbers its page.
  */
 function isPrintLine(cells: RowCells['cells']): boolean {
-  return cells.length >= 2 && cells.length <= 4 && cells.some((c) => PAGE_NUMBER.test(c.text.trim())) && cells.every((c) => c.text.length <= PAGE_CELL);
+  return cells.length >= 2 && cells.length <= 4 && cells.some((c) => isPageNumber(c.text.trim())) && cells.every((c) => c.text.length <= PAGE_CELL);
 }
 
 /**
@@ -409,8 +417,23 @@ export function legendBesideAbove(grid: SheetGrid, row: number): number {
     if (!grid.hasRow(r)) return Infinity;
     const col = legendBesideIn(grid, r);
     if (col !== Infinity) return col;
+    const alone = loneLegendLabel(grid, r);
+    // A label alone in its row, over entries that run on beside the rows below: beside whatever `row` holds left of
+    // it, where `row` holds the legend's entry, or nothing, under the label (a legend above a table is over its header).
+    if (alone !== Infinity && grid.rowCells(row).some((c) => c.col < alone && cellText(c.value).trim())) {
+      const under = grid.text(row, alone);
+      if (!under || legendEntryWord(under)) return alone;
+    }
   }
   return Infinity;
+}
+
+/** The column of a legend's label standing alone in `row` ("Status key") over entries that read as a legend. */
+function loneLegendLabel(grid: SheetGrid, row: number): number {
+  const cells = grid.rowCells(row).filter((c) => cellText(c.value).trim());
+  if (cells.length !== 1 || cells[0].col < 2) return Infinity;
+  const t = cellText(cells[0].value).trim();
+  return t.length <= 40 && isKeyLabel(t) && readsAsLegend(grid, row, cells[0].col) ? cells[0].col : Infinity;
 }
 /** Whether the cells under a label at (`row`, `col`) and the column beside it name different status or RAG words. */
 export function readsAsLegend(grid: SheetGrid, row: number, col: number): boolean {

@@ -6,7 +6,7 @@ import { readKpiHeader } from '../kpi/headers';
 import { Action } from '../schema';
 import { similarity, tidy } from '../text';
 import { cellText, columnLetters, SheetGrid } from '../workbook';
-import { isLegendCell, legendBesideIn } from './boundaries';
+import { isLegendCell, legendBesideAbove, legendBesideIn } from './boundaries';
 import { assignRoles, ColumnRole, MIN_CONFIDENCE } from './roles/combine';
 import { contentEvidence } from './roles/content';
 import { Role } from './roles/evidence';
@@ -44,7 +44,7 @@ function isMarkerLabel(label: string, group?: string): boolean {
   return MARKER_LABEL.test(text) || (/^q[1-4]$/i.test(text) && !!group && /time/i.test(group));
 }
 
-function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
+export function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
   const labels = new Map<number, string>();
   for (const c of grid.columnsShown(row)) {
     const t = grid.text(row, c);
@@ -242,12 +242,17 @@ export function headsPlanByContent(grid: SheetGrid, row: number): boolean {
   const named = [...labels.values()].filter((l) => headerBest(l).score >= MIN_CONFIDENCE).length;
   if (!named || readKpiHeader(grid, row, null)) return false;
   // A legend beside the table is no column of it: its entries would count as data rows of their own.
-  const block = readHeader(grid, row, false, legendBesideIn(grid, row) - 1);
+  const block = readHeader(grid, row, false, Math.min(legendBesideIn(grid, row), legendBesideAbove(grid, row)) - 1);
+  if (block.columns.length < 2) return false;
   const mapped = block.columns.filter((c) => c.field);
   const action = mapped.find((c) => c.field === 'action');
   // Commitments under a header that surely names them, numbered in a ref column, are a plan even with nothing yet
   // saying who or when (a list of descriptions under weaker words is not: a glossary, a register).
-  const numberedCommitments = !!action && (headerEvidence(action.header).action?.score ?? 0) >= SURE_ACTION && mapped.some((c) => c.field === 'ref');
+  // The header may name them weakly ("Agreed improvement", "Area for improvement": a recommendation that is the only
+  // commitment column) where what the column holds, long free text different on each row, makes it the action; a
+  // header with no word of an action or finding ("Definition", "Indicator") never does.
+  const namesCommitments = !!action && (headerEvidence(action.header).action?.score ?? 0) > 0 && action.confidence >= MIN_CONFIDENCE;
+  const numberedCommitments = namesCommitments && mapped.some((c) => c.field === 'ref');
   const plan = !!action && (mapped.some((c) => c.field && DOING_ROLES.has(c.field)) || numberedCommitments);
   return plan && mapped.length / block.columns.length >= 0.5;
 }

@@ -4,7 +4,7 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { legendBesideAbove } from './boundaries';
+import { legendBesideAbove, legendBesideIn } from './boundaries';
 import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, headsPlanByContent, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
 import { actionColumns, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
@@ -63,8 +63,8 @@ export interface SheetReading {
 }
 
 /** Whether the row directly above holds two values or more, as a data row does (not a blank, heading or title). */
-function underDataRow(grid: SheetGrid, row: number): boolean {
-  return grid.rowCells(row - 1).filter((c) => cellText(c.value).trim()).length >= 2;
+function underDataRow(grid: SheetGrid, row: number, lastCol: number): boolean {
+  return grid.rowCells(row - 1).filter((c) => c.col <= lastCol && cellText(c.value).trim()).length >= 2;
 }
 
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
@@ -92,8 +92,9 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
   const rowNumbers = grid.rowNumbers;
   const headerAt = new Map<number, HeaderBlock>();
   const skip = new Set<number>();
-  const addHeader = (r: number, groupAbove: boolean): HeaderBlock => {
-    const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r), overrides);
+  /** `lastCol`: the table's last column, left of a legend set beside it. */
+  const addHeader = (r: number, groupAbove: boolean, lastCol = Infinity): HeaderBlock => {
+    const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true, lastCol) : readHeader(grid, r, false, lastCol), overrides);
     if (groupAbove) headerAt.delete(r - 1);
     headerAt.set(block.rows[0], block);
     block.rows.forEach((x) => skip.add(x));
@@ -107,14 +108,16 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     let last: HeaderBlock | null = null;
     for (const r of rowNumbers) {
       if (skip.has(r) || !headerScore(grid, r)) continue;
-      // Inside a table, a row straight under a data row is a header only when it repeats the one above (a page
-      // break): short data ("Task and finish group | Head of Service") can read as labels, word by word.
-      if (last && underDataRow(grid, r) && !repeatsHeader(grid, r, last)) continue;
       // A legend's entries beside the table ("Complete | Action delivered") are no header: left of the legend the
       // row must read as one on its own.
-      const legend = legendBesideAbove(grid, r);
+      const legend = Math.min(legendBesideIn(grid, r), legendBesideAbove(grid, r));
       if (legend !== Infinity && !headerScore(grid, r, legend - 1)) continue;
-      last = addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1));
+      // Inside a table, a row straight under a data row is a header only when it repeats the one above (a page
+      // break): short data ("Task and finish group | Head of Service") can read as labels, word by word.
+      // A group header over the labels (merged across some of them) is no data row, nor is a caption with a
+      // legend's label beside it.
+      if (last && underDataRow(grid, r, legend - 1) && !isGroupHeaderAbove(grid, r) && !repeatsHeader(grid, r, last)) continue;
+      last = addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1), legend - 1);
     }
     // No header's words named an action: a row of labels over a column of free text may still head the table.
     const byContent = headerAt.size ? null : findHeaderByContent(grid);
@@ -125,10 +128,11 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     for (const r of rowNumbers) {
       // A header has two labels of its own at least; a heading merged across the columns has one.
       if (skip.has(r) || headerAt.has(r) || grid.rowCells(r).length < 2) continue;
-      // Directly below the blank row, or under a one-cell caption that is.
-      const captioned = grid.rowCells(r - 1).length === 1 && !grid.hasRow(r - 2) && !skip.has(r - 1);
+      // Directly below the blank row, or under a one-cell caption that is (a legend's label beside it aside).
+      const besideCaption = legendBesideIn(grid, r - 1);
+      const captioned = grid.rowCells(r - 1).filter((c) => c.col < besideCaption).length === 1 && !grid.hasRow(r - 2) && !skip.has(r - 1);
       if (grid.hasRow(r - 1) && !captioned) continue;
-      if (headsPlanByContent(grid, r)) addHeader(r, false);
+      if (headsPlanByContent(grid, r)) addHeader(r, false, Math.min(legendBesideIn(grid, r), legendBesideAbove(grid, r)) - 1);
     }
   }
   if (!headerAt.size) return reading;

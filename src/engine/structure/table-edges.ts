@@ -56,7 +56,8 @@ export function withoutSideLegend(
 ): HeaderBlock {
   const first = sideLegendStart(header, overrides);
   if (first === Infinity) return header;
-  if (!readsAsLegend(grid, header.rows[header.rows.length - 1], first)) return header;
+  // From the top header row: a key label over two header rows has its first entry in the lower one.
+  if (!readsAsLegend(grid, header.rows[0], first)) return header;
   // The legend is what lies right of its label; the table keeps the columns left of it. Its roles are decided
   // again without the legend: its "Status key" column must not have taken the status role from the table's own
   // status column, and its entries, counted as rows of the table, made the table's columns look less individual.
@@ -171,7 +172,10 @@ export function tableEdgeRows(grid: SheetGrid, blocks: HeaderBlock[], ends: numb
     while (at < rowNumbers.length && rowNumbers[at] < ends[i]) {
       const r = rowNumbers[at++];
       const kind = classified.get(r);
-      if (r > bodyStart && (kind === 'data' || kind === 'section' || kind === 'note')) body.push(r);
+      if (r <= bodyStart || !(kind === 'data' || kind === 'section' || kind === 'note')) continue;
+      // A row with nothing inside the table's columns (a legend's label off to its side) is a blank row to it.
+      if (kind === 'note' && !insideTable(ownContent(grid, r), block).cells.length) continue;
+      body.push(r);
     }
     // Headings at the foot of a table that another header follows head that table, not this one's footer.
     if (i + 1 < blocks.length) while (body.length && classified.get(body[body.length - 1]) === 'section') body.pop();

@@ -181,7 +181,8 @@ export function contentEvidence(profile: ColumnProfile): Evidence {
     for (const role of ['outcomes', 'measures', 'milestones'] as const) support(evidence, role, freeText * 0.6, reason);
     support(evidence, 'area', freeText * (individual ? 0.4 : 0.7), reason);
   }
-  if (share(steps) >= 0.5) support(evidence, 'milestones', (0.6 + 0.35 * share(steps)) * sure, 'lists of steps, each with its date or month');
+  // Every cell a list of dated steps is as telling as a closed vocabulary: no other column is written that way.
+  if (share(steps) >= 0.5) support(evidence, 'milestones', (0.6 + 0.35 * share(steps)) * vocabularySure(steps), 'lists of steps, each with its date or month');
   if (share(statements) >= 0.5) support(evidence, 'qualityStatement', 0.9 * sure, 'mostly CQC quality statements');
   if (share(themes) >= 0.5) support(evidence, 'theme', 0.9 * sure, 'mostly CQC themes');
   if (profile.individuality < 0.6 && share(medium + long) >= 0.6) {

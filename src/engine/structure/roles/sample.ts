@@ -4,7 +4,7 @@
  * are the header's, by column.
  */
 import { cellText, SheetGrid } from '../../workbook';
-import { isKeyLabel } from '../boundaries';
+import { isKeyLabel, isPageText } from '../boundaries';
 import { ColumnProfile, individuality, SampleCell } from './content';
 
 /** Rows of data sampled below a header, to read the columns by what they hold. */
@@ -20,24 +20,37 @@ export function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[], 
   const cells = new Map<number, SampleCell[]>(cols.map((c) => [c, []]));
   const rowNumbers = grid.rowNumbers;
   let rows = 0;
+  const within = new Set(cols);
+  // Rows with something in the table's columns, the last two: a row with nothing there (a legend's label off to the
+  // side) is a blank row to the table.
+  let lastFilled = headerRow;
+  let lastFilledCount = 0;
+  let beforeLastFilled = headerRow - 1;
   for (let i = firstIndexAfter(rowNumbers, headerRow); i < rowNumbers.length && rows < SAMPLE_ROWS; i++) {
     const r = rowNumbers[i];
     if (r > headerRow + SAMPLE_SPAN) break;
-    // Another table's header below a blank row (a row of bold labels, under a one-cell caption or none) ends this
-    // one: its columns hold other things.
-    if (r > headerRow + 1 && afterGap(grid, rowNumbers, i) && (startsAnotherTable(grid, r) || labelsLegend(grid, r) || numbersPage(grid, r))) break;
     const found: [number, SampleCell][] = [];
     let sameAsHeader = 0;
+    let filled = 0;
     for (const c of cols) {
       const shown = grid.shown(r, c);
       const text = cellText(shown?.value).trim();
       if (!text) continue;
+      filled++;
       if (text === labels.get(c)) sameAsHeader++;
       const merge = grid.merge(r, c);
       // A value merged across from a column to the left (a heading over the table's width) is that column's alone.
       if (merge && merge.left < c) continue;
       found.push([c, { text, date: shown?.value.type === 'date', own: !(merge && merge.top < r) }]);
     }
+    if (!filled) continue;
+    // Another table's header below a blank row (a row of bold labels, under a one-cell caption or none) ends this
+    // one: its columns hold other things; so do a legend and a page line.
+    const gap = lastFilled < r - 1 || (lastFilled === r - 1 && lastFilledCount === 1 && beforeLastFilled < r - 2);
+    if (r > headerRow + 1 && gap && (startsAnotherTable(grid, r, within) || labelsLegend(grid, r, within) || pageLine(grid, r, within))) break;
+    beforeLastFilled = lastFilled;
+    lastFilled = r;
+    lastFilledCount = filled;
     if (sameAsHeader >= 2) break;
     if (found.length < 2) continue;
     rows++;
@@ -46,28 +59,33 @@ export function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[], 
   return new Map(cols.map((c) => [c, { rows, cells: cells.get(c)!, individuality: individuality(rows, cells.get(c)!) }]));
 }
 
-/** Whether the row at `i` follows a blank row, directly or under a one-cell caption that does. */
-function afterGap(grid: SheetGrid, rowNumbers: number[], i: number): boolean {
-  const r = rowNumbers[i];
-  if (i > 0 && rowNumbers[i - 1] < r - 1) return true;
-  return i > 1 && rowNumbers[i - 1] === r - 1 && rowNumbers[i - 2] < r - 2 && grid.rowCells(r - 1).length === 1;
+/**
+ * A row that opens with a legend's label ("Status key", "Key:"), alone or with its entries across the row: the
+ * legend is no data of the table.
+ */
+function labelsLegend(grid: SheetGrid, row: number, cols: ReadonlySet<number>): boolean {
+  const first = filledCells(grid, row, cols)[0];
+  return !!first && isKeyLabel(cellText(first.value));
 }
 
-/** A row whose one cell is a legend's label ("Status key"): the legend's entries below are no data of the table. */
-function labelsLegend(grid: SheetGrid, row: number): boolean {
-  const cells = grid.rowCells(row).filter((c) => cellText(c.value).trim());
-  return cells.length === 1 && isKeyLabel(cellText(cells[0].value));
-}
-
-/** A row holding a page number ("Page 2 of 4"): a print line at the foot of the page, not data. */
-function numbersPage(grid: SheetGrid, row: number): boolean {
-  return grid.rowCells(row).some((c) => /^page \d+( of \d+)?$/i.test(cellText(c.value).trim()));
+/**
+ * A page or document line: a page number anywhere in the row ("Page 2 of 4"), or a row that opens with a sign-off,
+ * version or review label ("Signed off by:", "Version 3"). It belongs to the page, not the table.
+ */
+function pageLine(grid: SheetGrid, row: number, cols: ReadonlySet<number>): boolean {
+  const cells = filledCells(grid, row, cols);
+  return cells.some((c) => /^page \d+( of \d+)?$/i.test(cellText(c.value).trim())) || (!!cells.length && isPageText(cellText(cells[0].value)));
 }
 
 /** A row of two or more cells, every one bold: how a table's header is set, and data rows seldom are. */
-function startsAnotherTable(grid: SheetGrid, row: number): boolean {
-  const cells = grid.rowCells(row).filter((c) => cellText(c.value).trim());
+function startsAnotherTable(grid: SheetGrid, row: number, cols: ReadonlySet<number>): boolean {
+  const cells = filledCells(grid, row, cols);
   return cells.length >= 2 && cells.every((c) => c.bold);
+}
+
+/** The row's own filled cells in the table's columns: a legend beside the table is no part of the row. */
+function filledCells(grid: SheetGrid, row: number, cols: ReadonlySet<number>) {
+  return grid.rowCells(row).filter((c) => cols.has(c.col) && cellText(c.value).trim());
 }
 
 export function firstIndexAfter(sorted: number[], value: number): number {
