@@ -8,6 +8,7 @@ import { readWorkbook } from '../src/xlsx/read-workbook';
 import type { SeedInfo } from './page';
 import { REPO_ROOT, SEEDS_DIR } from './paths';
 import { unrecognisedModel, UNRECOGNISED_SEED } from './unrecognised-seed';
+import { unreadScorecardModel, UNREAD_SCORECARD_SEED } from './unread-scorecard-seed';
 
 export async function buildSeeds(outDir: string = SEEDS_DIR): Promise<SeedInfo[]> {
   const seedDir = path.join(REPO_ROOT, 'seeds');
@@ -23,6 +24,10 @@ export async function buildSeeds(outDir: string = SEEDS_DIR): Promise<SeedInfo[]
   const unrecognised = unrecognisedModel();
   fs.writeFileSync(path.join(outDir, `${UNRECOGNISED_SEED}.json`), JSON.stringify(unrecognised));
   index.push({ id: UNRECOGNISED_SEED, file: 'harness/unrecognised-seed.ts', sheets: unrecognised.sheets.map((s) => s.name) });
+  // And a scorecard whose columns nothing can read, for the same review with KPI roles.
+  const scorecard = unreadScorecardModel();
+  fs.writeFileSync(path.join(outDir, `${UNREAD_SCORECARD_SEED}.json`), JSON.stringify(scorecard));
+  index.push({ id: UNREAD_SCORECARD_SEED, file: 'harness/unread-scorecard-seed.ts', sheets: scorecard.sheets.map((s) => s.name) });
   fs.writeFileSync(path.join(outDir, 'index.json'), JSON.stringify(index, null, 2));
   return index;
 }

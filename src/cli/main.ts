@@ -16,7 +16,7 @@ import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { boardPackWorkbookPlan, judgementDate, parseReportingPeriod, PERIOD_EXAMPLES } from '../engine/board-pack';
 import { choosableSheets } from '../engine/column-choice';
-import { savedColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
+import { savedColumnsFor, savedKpiColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
 import { structureWorkbook, StructureOptions, StructureResult } from '../engine/structure';
 import { WorkbookModel } from '../engine/workbook';
 import { editSettingsSheet, withSettingsSheet } from '../xlsx/settings-edit';
@@ -172,6 +172,15 @@ function savedColumns(model: WorkbookModel, result: StructureResult, chosen: Col
   });
 }
 
+/** Every headed column of each KPI sheet the officer named, with the KPI role it was read as (a period column keeps its period). */
+function savedKpiColumns(model: WorkbookModel, result: StructureResult, chosen: KpiColumnsChoice[]): SavedColumn[] {
+  return chosen.flatMap((c) => {
+    const read = result.sheets.find((s) => s.sheet === c.sheet)?.kpiHeader;
+    const roles = read?.row === c.headerRow ? new Map(read.columns.map((col) => [col.col, col.role])) : c.fields;
+    return savedKpiColumnsFor(model.sheets.find((s) => s.name === c.sheet)!, c.headerRow, roles);
+  });
+}
+
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   let options: Options | 'help';
   try {
@@ -198,7 +207,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     const chosen = options.columns ? resolveColumns(options.columns, model, choosableSheets(model, result), kpiChosen) : [];
     if (chosen.length || kpiChosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen, kpiChosen) });
     // The roles given with --columns are saved in the written copy, so the next run reads the plan the same way.
-    const settingsEdit = chosen.length ? settingsEditFor(model, savedColumns(model, result, chosen)) : null;
+    const toSave = [...savedColumns(model, result, chosen), ...savedKpiColumns(model, result, kpiChosen)];
+    const settingsEdit = toSave.length ? settingsEditFor(model, toSave) : null;
     // A board pack judges overdue at the end of its period (or at --today, when given): its checks judge at the same date.
     const judgedAt = options.todayGiven ? options.today : undefined;
     const checkedAt = options.command === 'run' ? judgementDate(result, { today: options.today, period: options.period, judgedAt }) : options.today;

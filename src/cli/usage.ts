@@ -32,7 +32,8 @@ export const USAGE = `Usage:
   --columns     which column is which, by letter or header text: "action=C,lead=Owner,due=F"; header=3 for the
                 header row; "Actions!action=C" for a sheet; ignore=G to leave a column out. With --out, the
                 roles are saved in the new file's "Plan Settings" sheet and later runs read the plan the same way.
-                A KPI sheet takes KPI roles: "name=B,target=E,period=C,period=D" (see docs/READING.md).
+                A KPI sheet takes KPI roles: "name=B,target=E,period=C,period=D", and "period: Jun 2025=C"
+                for a column whose header names no period; saved the same way (see docs/READING.md).
 
   --max-…       raise a reading limit (defaults: 3,000,000 cells, 256 MB a part, 1,024 MB in all,
                 2,000,000 shared strings); a file past one is refused, as a real plan never is

@@ -2,15 +2,20 @@
  * The column roles the officer confirmed, kept in the workbook's "Plan Settings" sheet so that the next run, in the
  * pane or on the command line, reads the plan the same way without asking. One row per column:
  *
- *   Setting               | Value  | Header                 | Fingerprint
- *   Column: Actions!C3    | action | What needs to happen   | 5d1c9a02
+ *   Setting               | Value              | Header                 | Fingerprint
+ *   Column: Actions!C3    | action             | What needs to happen   | 5d1c9a02
+ *   Column: Scorecard!D4  | period: Q2 2025/26 | Q2 actual              | 0b7e41c9
  *
  * "Actions!C3" is the header cell: sheet, column letter and header row. The value is the role (a field name, or
- * "ignore"). The fingerprint is taken over the whole header row, so a column added, removed, moved or renamed
+ * "ignore"). A KPI sheet (a scorecard, register or data sheet) is saved with KPI roles (kpi-column-roles.ts): a sheet
+ * whose rows name a role only a KPI has is read back as one, as --columns decides; a column of figures keeps the
+ * period it was read as. The fingerprint is taken over the whole header row, so a column added, removed, moved or renamed
  * shows that the layout changed: the saved roles for that sheet are then set aside, with a finding saying so,
  * until the officer confirms the columns again.
  */
 import { parseRole, roleWord } from './column-roles';
+import type { KpiColumnOverrides } from './kpi/headers';
+import { isKpiOnlyRole, kpiRoleWord, KpiRole, parseKpiRole } from './kpi-column-roles';
 import { Finding } from './schema';
 import { readSettingsSheet, SETTINGS_SHEET } from './settings';
 import type { ColumnField } from './structure/columns';
@@ -22,15 +27,22 @@ export interface SavedColumn {
   col: number;
   headerRow: number;
   header: string;
-  /** null: the officer said to leave the column out. */
+  /** null: the officer said to leave the column out (or the column is a KPI sheet's: see kpiRole). */
   field: ColumnField | null;
+  /** Set on a KPI sheet's columns: the KPI role, null to leave the column out. Undefined on a plan's. */
+  kpiRole?: KpiRole;
   fingerprint: string;
 }
 
-/** Column overrides (sheet → column number → field or null) and header rows (sheet → row), as structuring takes them. */
+/**
+ * Column overrides (sheet → column number → field or null) and header rows (sheet → row), as structuring takes them:
+ * for plans, and for KPI sheets.
+ */
 export interface MappingOverrides {
   columnOverrides: Record<string, Record<number, ColumnField | null>>;
   headerRowOverrides: Record<string, number>;
+  kpiColumnOverrides: Record<string, KpiColumnOverrides>;
+  kpiHeaderRowOverrides: Record<string, number>;
 }
 
 const SETTING = /^\s*column\s*:\s*(.+)!\s*\$?([A-Za-z]{1,3})\$?(\d+)\s*$/i;
@@ -66,14 +78,22 @@ export function readSavedMapping(model: WorkbookModel): SavedColumn[] {
   const sheet = name ? model.sheets.find((s) => s.name === name) : undefined;
   if (!sheet) return [];
   const grid = new SheetGrid(sheet);
-  const saved: SavedColumn[] = [];
-  for (const r of grid.rowNumbers) {
+  const rows = grid.rowNumbers.flatMap((r) => {
     const m = SETTING.exec(grid.text(r, 1));
-    if (!m) continue;
-    const field = parseRole(grid.text(r, 2));
-    if (field === undefined) continue;
-    const { row, col } = parseA1(`${m[2]}${m[3]}`);
-    saved.push({ sheet: unquoteSheetName(m[1]), col, headerRow: row, header: grid.text(r, 3), field, fingerprint: grid.text(r, 4).trim().toLowerCase() });
+    return m ? [{ r, sheet: unquoteSheetName(m[1]), cell: parseA1(`${m[2]}${m[3]}`), word: grid.text(r, 2) }] : [];
+  });
+  // As with --columns: a sheet given a role only a KPI has is a KPI sheet, and all its roles are KPI roles.
+  const kpiSheets = new Set(rows.filter((x) => isKpiOnlyRole(x.word)).map((x) => x.sheet));
+  const saved: SavedColumn[] = [];
+  for (const { r, sheet: name, cell, word } of rows) {
+    const base = { sheet: name, col: cell.col, headerRow: cell.row, header: grid.text(r, 3), fingerprint: grid.text(r, 4).trim().toLowerCase() };
+    if (kpiSheets.has(name)) {
+      const kpiRole = parseKpiRole(word);
+      if (kpiRole !== undefined) saved.push({ ...base, field: null, kpiRole });
+      continue;
+    }
+    const field = parseRole(word);
+    if (field !== undefined) saved.push({ ...base, field });
   }
   return saved;
 }
@@ -84,7 +104,7 @@ export function readSavedMapping(model: WorkbookModel): SavedColumn[] {
  * their roles another way) are left out, silently.
  */
 export function savedMappingOverrides(model: WorkbookModel, skip: ReadonlySet<string> = new Set()): MappingOverrides & { findings: Finding[] } {
-  const out: MappingOverrides & { findings: Finding[] } = { columnOverrides: {}, headerRowOverrides: {}, findings: [] };
+  const out: MappingOverrides & { findings: Finding[] } = { columnOverrides: {}, headerRowOverrides: {}, kpiColumnOverrides: {}, kpiHeaderRowOverrides: {}, findings: [] };
   const settingsSheet = readSettingsSheet(model).sheet ?? SETTINGS_SHEET;
   const bySheet = new Map<string, SavedColumn[]>();
   for (const s of readSavedMapping(model)) bySheet.set(s.sheet, [...(bySheet.get(s.sheet) ?? []), s]);
@@ -106,27 +126,51 @@ export function savedMappingOverrides(model: WorkbookModel, skip: ReadonlySet<st
       });
       continue;
     }
-    out.headerRowOverrides[name] = headerRow;
-    out.columnOverrides[name] = Object.fromEntries(columns.map((c) => [c.col, c.field]));
+    if (columns.some((c) => c.kpiRole !== undefined)) {
+      out.kpiHeaderRowOverrides[name] = headerRow;
+      out.kpiColumnOverrides[name] = Object.fromEntries(columns.map((c) => [c.col, c.kpiRole ?? null]));
+    } else {
+      out.headerRowOverrides[name] = headerRow;
+      out.columnOverrides[name] = Object.fromEntries(columns.map((c) => [c.col, c.field]));
+    }
   }
   return out;
 }
 
 /**
  * Structuring options with the saved roles folded in: for each sheet, the officer's roles given with this run win
- * column by column; a header row given with this run that differs from the saved one sets the saved roles aside.
+ * column by column; a header row given with this run that differs from the saved one sets the saved roles aside, and
+ * so does a mapping given with this run of the other kind (KPI roles for a sheet saved as a plan, or the reverse).
  */
 export function withSavedMapping<T extends Partial<MappingOverrides>>(model: WorkbookModel, given: T): { options: T & Partial<MappingOverrides>; findings: Finding[] } {
   const saved = savedMappingOverrides(model);
-  if (!Object.keys(saved.headerRowOverrides).length) return { options: given, findings: saved.findings };
-  const columnOverrides = { ...given.columnOverrides };
-  const headerRowOverrides = { ...given.headerRowOverrides };
-  for (const [sheet, row] of Object.entries(saved.headerRowOverrides)) {
-    if (headerRowOverrides[sheet] !== undefined && headerRowOverrides[sheet] !== row) continue;
-    headerRowOverrides[sheet] = row;
-    columnOverrides[sheet] = { ...saved.columnOverrides[sheet], ...columnOverrides[sheet] };
+  if (!Object.keys(saved.headerRowOverrides).length && !Object.keys(saved.kpiHeaderRowOverrides).length) return { options: given, findings: saved.findings };
+  const givenPlan = new Set([...Object.keys(given.columnOverrides ?? {}), ...Object.keys(given.headerRowOverrides ?? {})]);
+  const givenKpi = new Set([...Object.keys(given.kpiColumnOverrides ?? {}), ...Object.keys(given.kpiHeaderRowOverrides ?? {})]);
+  const plan = foldIn(saved.headerRowOverrides, saved.columnOverrides, given.headerRowOverrides, given.columnOverrides, givenKpi);
+  const kpi = foldIn(saved.kpiHeaderRowOverrides, saved.kpiColumnOverrides, given.kpiHeaderRowOverrides, given.kpiColumnOverrides, givenPlan);
+  return {
+    options: { ...given, columnOverrides: plan.columns, headerRowOverrides: plan.rows, kpiColumnOverrides: kpi.columns, kpiHeaderRowOverrides: kpi.rows },
+    findings: saved.findings,
+  };
+}
+
+/** One kind's saved roles under the ones given with this run (`otherKind`: the sheets given roles of the other kind). */
+function foldIn<Role>(
+  savedRows: Record<string, number>,
+  savedColumns: Record<string, Record<number, Role>>,
+  givenRows: Record<string, number> = {},
+  givenColumns: Record<string, Record<number, Role>> = {},
+  otherKind: ReadonlySet<string>,
+): { rows: Record<string, number>; columns: Record<string, Record<number, Role>> } {
+  const rows = { ...givenRows };
+  const columns = { ...givenColumns };
+  for (const [sheet, row] of Object.entries(savedRows)) {
+    if (otherKind.has(sheet) || (rows[sheet] !== undefined && rows[sheet] !== row)) continue;
+    rows[sheet] = row;
+    columns[sheet] = { ...savedColumns[sheet], ...columns[sheet] };
   }
-  return { options: { ...given, columnOverrides, headerRowOverrides }, findings: saved.findings };
+  return { rows, columns };
 }
 
 /** The roles to save for a sheet: every labelled column of its header row, with the role the officer confirmed. */
@@ -137,6 +181,11 @@ export function savedColumnsFor(sheet: SheetModel, headerRow: number, fields: Re
     .columnsShown(headerRow)
     .filter((c) => grid.text(headerRow, c))
     .map((col) => ({ sheet: sheet.name, col, headerRow, header: grid.text(headerRow, col), field: fields.get(col) ?? null, fingerprint }));
+}
+
+/** The KPI roles to save for a KPI sheet: every labelled column of its header row, with the role it is read as. */
+export function savedKpiColumnsFor(sheet: SheetModel, headerRow: number, roles: ReadonlyMap<number, KpiRole>): SavedColumn[] {
+  return savedColumnsFor(sheet, headerRow, new Map()).map((c) => ({ ...c, kpiRole: roles.get(c.col) ?? null }));
 }
 
 /** Rows to write into an existing sheet, or a new one: each row's values start at column A. */
@@ -151,7 +200,7 @@ const WIDTH = 4;
 
 function settingRow(c: SavedColumn): (string | null)[] {
   const sheet = /[\s!']/.test(c.sheet) ? `'${c.sheet.replace(/'/g, "''")}'` : c.sheet;
-  return [`Column: ${sheet}!${a1(c.headerRow, c.col)}`, roleWord(c.field), c.header, c.fingerprint];
+  return [`Column: ${sheet}!${a1(c.headerRow, c.col)}`, c.kpiRole !== undefined ? kpiRoleWord(c.kpiRole) : roleWord(c.field), c.header, c.fingerprint];
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import { boardPackWorkbookPlan, judgementDate, packActions, parseReportingPeriod, reportingPeriod } from '../engine/board-pack';
 import { actionKpiRags, KPI_RULES, kpiReports } from '../engine/kpi';
-import { DEFAULT_RAG_LEGEND, Finding, PLAN_COLUMNS, PlanSettings, Rag, Severity } from '../engine/schema';
+import { DEFAULT_RAG_LEGEND, Finding, PlanSettings, Rag, Severity } from '../engine/schema';
 import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets, structureWorkbookPlan } from '../engine/sheet-plan/structure-plan';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
@@ -19,11 +19,13 @@ import { PREVIOUS_VERSION_ROLE, PREVIOUS_VERSION_SHEET_NAME, previousVersionShee
 import { SheetRole, structureWorkbook, StructureResult } from '../engine/structure';
 import { ColumnField } from '../engine/structure/columns';
 import { RULES, validatePlan } from '../engine/validate';
-import { choosableSheets, headerRowOptions } from '../engine/column-choice';
-import type { ColumnCandidate } from '../engine/structure';
-import { savedColumnsFor, SettingsEdit, settingsEditFor } from '../engine/saved-mapping';
-import { cellText, columnLetters, WorkbookModel } from '../engine/workbook';
+import type { SettingsEdit } from '../engine/saved-mapping';
+import { cellText, WorkbookModel } from '../engine/workbook';
 import { PaneSettings, ukDateTime } from './settings';
+import { KpiRoleWords, kpiOverrides } from './column-review';
+
+export { fieldChoices, mappingReview, mappingSignature, mappingToSave, sheetReady } from './column-review';
+export type { ColumnReview, KpiRoleWords, ReviewAnswer, SheetMappingReview } from './column-review';
 import { DoneMark, findingPrints, findingRows, isDone } from '../engine/findings-todo';
 import { FINDINGS_ROLE, FINDINGS_SHEET_NAME, findingsSheet } from '../engine/sheet-plan/findings-sheet';
 
@@ -50,6 +52,10 @@ export interface BridgeOptions {
   columnOverrides?: ColumnOverrides;
   /** The header row of each sheet whose columns the officer chose from nothing. */
   headerRowOverrides?: Record<string, number>;
+  /** The officer's KPI roles for scorecard sheets, as role words (kpi-column-roles.ts), by sheet then column. */
+  kpiColumns?: KpiRoleWords;
+  /** The header row of each scorecard sheet the officer mapped. */
+  kpiHeaderRows?: Record<string, number>;
 }
 
 /** An error written for the officer (title + what to do). */
@@ -102,6 +108,8 @@ export function structureStep(model: WorkbookModel, options: BridgeOptions): Str
     ownedSheets: owned,
     columnOverrides: options.columnOverrides,
     headerRowOverrides: options.headerRowOverrides,
+    kpiColumnOverrides: kpiOverrides(options.kpiColumns),
+    kpiHeaderRowOverrides: options.kpiHeaderRows,
   };
   const result = structureWorkbook(model, structureOptions);
   const period = reportingPeriod(result, { today: options.today });
@@ -200,123 +208,6 @@ export function ruleCatalogue(): RuleInfo[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The column-mapping review
-// ---------------------------------------------------------------------------------------------------------------
-
-export interface ColumnReview {
-  col: number;
-  letter: string;
-  header: string;
-  /** The role as read; null when none (always null on a sheet the officer is choosing from nothing). */
-  field: ColumnField | null;
-  confidence: number;
-  /** The first three values below the header. */
-  samples: string[];
-  /** Why the column was read as it was, or what it could be, in plain words. */
-  reasons: string[];
-  /** Roles the column could hold, likeliest first (a sheet chosen from nothing). */
-  candidates: { field: ColumnField; confidence: number; reasons: string[] }[];
-}
-
-export interface SheetMappingReview {
-  sheet: string;
-  headerRows: number[];
-  columns: ColumnReview[];
-  /** Header rows found again further down (repeated on each printed page), which are skipped. */
-  repeatedHeaders: number[];
-  /** False when no table was found on the sheet: the officer picks the columns' roles from nothing. */
-  found: boolean;
-  /** Where no table was found: the rows the officer may say hold the headers, each with its columns. */
-  headerChoices: { row: number; columns: ColumnReview[] }[];
-}
-
-/** The officer's answer to the review: their column roles, and the header row of each sheet chosen from nothing. */
-export interface ReviewAnswer {
-  columns: ColumnOverrides;
-  headerRows: Record<string, number>;
-}
-
-const columnReview = (c: ColumnCandidate): ColumnReview => ({ col: c.col, letter: c.letter, header: c.header, field: null, confidence: 0, samples: c.samples, reasons: [], candidates: c.roles });
-
-/**
- * The sheets the review shows: each plan sheet as read; where no plan was found at all, each sheet that might hold
- * one, with every column's header, first values and candidate roles, so the officer can say which is which.
- */
-export function mappingReview(result: StructureResult, model?: WorkbookModel): SheetMappingReview[] {
-  const anyPlan = result.sheets.some((s) => s.role === 'plan');
-  const choices = model ? choosableSheets(model, result).filter((c) => anyPlan === c.found) : [];
-  return result.sheets
-    .filter((s) => s.role === 'plan')
-    .map((s): SheetMappingReview => {
-      const samples = new Map(choices.find((c) => c.sheet === s.sheet)?.columns.map((c) => [c.col, c.samples]));
-      return {
-        sheet: s.sheet,
-        headerRows: [...s.headerRows],
-        repeatedHeaders: [...s.repeatedHeaders],
-        found: true,
-        headerChoices: [],
-        columns: s.columns.map((c) => ({
-          col: c.col,
-          letter: columnLetters(c.col),
-          header: c.header,
-          field: c.field,
-          confidence: c.confidence,
-          samples: c.samples ?? samples.get(c.col) ?? [],
-          reasons: c.reasons ?? [],
-          candidates: [],
-        })),
-      };
-    })
-    .concat(
-      anyPlan
-        ? []
-        : choices.map((c) => {
-            const sheet = model!.sheets.find((x) => x.name === c.sheet)!;
-            const columns = c.columns.map(columnReview);
-            const others = headerRowOptions(sheet, c.headerRow).filter((o) => o.row !== c.headerRow);
-            return {
-              sheet: c.sheet,
-              headerRows: [c.headerRow],
-              repeatedHeaders: [],
-              found: false,
-              columns,
-              headerChoices: [{ row: c.headerRow, columns }, ...others.map((o) => ({ row: o.row, columns: o.columns.map(columnReview) }))].sort((a, b) => a.row - b.row),
-            };
-          }),
-    );
-}
-
-/**
- * The officer's corrections, to keep in the workbook's Plan Settings sheet: for each sheet they changed, every headed
- * column with the role it is now read as. Null when they changed nothing (the mapping as found needs no keeping).
- */
-export function mappingToSave(model: WorkbookModel, result: StructureResult, overrides: ColumnOverrides): SettingsEdit | null {
-  const sheets = Object.keys(overrides).filter((name) => Object.keys(overrides[name]).length);
-  const columns = sheets.flatMap((name) => {
-    const layout = result.sheets.find((s) => s.sheet === name && s.role === 'plan');
-    const sheet = model.sheets.find((s) => s.name === name);
-    if (!layout || !sheet) return [];
-    return savedColumnsFor(sheet, layout.headerRows[0], new Map(layout.columns.map((c) => [c.col, c.field])));
-  });
-  return columns.length ? settingsEditFor(model, columns) : null;
-}
-
-/** A stable fingerprint of a mapping: what the officer confirmed, kept in the settings. */
-export function mappingSignature(review: SheetMappingReview[]): string {
-  return JSON.stringify(review.map((s) => [s.sheet, s.headerRows, s.columns.map((c) => [c.col, c.header, c.field])]));
-}
-
-/** The fields a column can be read as, with the Plan sheet's own names, in the Plan sheet's order. */
-export function fieldChoices(): { field: ColumnField; label: string }[] {
-  const choices: { field: ColumnField; label: string }[] = PLAN_COLUMNS.filter((c) => c.key !== 'sourceSheet' && c.key !== 'sourceRow').map((c) => ({
-    field: c.key as ColumnField,
-    label: c.header,
-  }));
-  choices.push({ field: 'marker', label: 'Timescale marker (●)' });
-  return choices;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -410,6 +301,11 @@ function kpiSheets(analysis: Analysis): SheetPlan[] {
   return kpiSheetsFor(result, model, model.sheets.map((s) => s.name), owned);
 }
 
+/** The KPI register and its calculation sheet, with their roles on the lists sheet. */
+function kpiWritten(analysis: Analysis): { sheet: SheetPlan; role: string }[] {
+  return kpiSheets(analysis).map((sheet, i) => ({ sheet, role: i === 0 ? 'kpi-register' : 'kpi-calc' }));
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function listNames(names: string[]): string {
@@ -429,6 +325,12 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
   let what: string;
   switch (action) {
     case 'structure':
+      // A workbook holding only a scorecard is a normal input: structuring it writes its KPI sheets.
+      if (!result.actions.length && result.kpis.length) {
+        written = kpiWritten(analysis);
+        what = `${plural(result.kpis.length, 'KPI')} read from the scorecard`;
+        break;
+      }
       if (!result.actions.length) return { nothing: NO_ACTIONS };
       written = writtenByPlan(structureWorkbookPlan(result, model));
       what = `${plural(result.actions.length, 'action')} in the canonical Plan table`;
@@ -440,8 +342,7 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
             'PlanAssure found no KPI register or KPI data in this workbook, so there are no KPIs to update. Add a sheet with a row per KPI (name, target, and a column per period), then try again.',
         };
       }
-      const sheets = kpiSheets(analysis);
-      written = sheets.map((sheet, i) => ({ sheet, role: i === 0 ? 'kpi-register' : 'kpi-calc' }));
+      written = kpiWritten(analysis);
       what = `${plural(result.kpis.length, 'KPI')} with live latest value, change, direction and RAG`;
       break;
     }

@@ -33,8 +33,8 @@ import { OfficeWorkbookHost } from './office-host';
 import type { PaneSettings } from './settings';
 import type { Stage } from './messages';
 
-export { fieldChoices, ruleCatalogue } from './engine-bridge';
-export type { ColumnOverrides, PlanState, ReviewAnswer, RuleInfo, SheetMappingReview } from './engine-bridge';
+export { fieldChoices, ruleCatalogue, sheetReady } from './engine-bridge';
+export type { ColumnOverrides, KpiRoleWords, PlanState, ReviewAnswer, RuleInfo, SheetMappingReview } from './engine-bridge';
 export type { ReplacePreview } from '../engine/sheet-plan/replace-preview';
 export type { DoneMark } from '../engine/findings-todo';
 export { findingRows, isDone, liveMarks, markFor, tabSeparated } from '../engine/findings-todo';
@@ -179,7 +179,7 @@ export async function runAction(
   let current = settings;
   /** The officer's corrections, kept in the workbook's Plan Settings sheet with the write. */
   let settingsEdit: SettingsEdit | null = null;
-  const review = mappingReview(analysis.result, model);
+  const review = mappingReview(analysis.result, model, analysis.period?.label);
   const signature = mappingSignature(review);
   const reason = needsReview(action, signature, settings, review.length);
   if (!reason && action === 'structure') steps = stepsFor(action, false);
@@ -192,18 +192,19 @@ export async function runAction(
     current = { ...current, confirmedMapping: signature };
     // The officer may have edited the workbook while reviewing: read it again, and stop if the columns changed.
     const fresh = await step('read', () => host.readModel());
-    const headerRowOverrides = answer.headerRows;
-    const again = await step('structure', () => analyse(fresh, { today, settings: current, columnOverrides: overrides, headerRowOverrides }));
-    if (!Object.keys(overrides).length && mappingSignature(mappingReview(again.result, fresh)) !== signature) {
+    const mapping = { columnOverrides: overrides, headerRowOverrides: answer.headerRows, kpiColumns: answer.kpiColumns, kpiHeaderRows: answer.kpiHeaderRows };
+    const again = await step('structure', () => analyse(fresh, { today, settings: current, ...mapping }));
+    const unchanged = !Object.keys(overrides).length && !Object.keys(answer.kpiColumns).length;
+    if (unchanged && mappingSignature(mappingReview(again.result, fresh, again.period?.label)) !== signature) {
       throw new StepError(
         'structure',
         new BridgeError('The workbook changed while you were reviewing', 'The header rows or columns are not what you confirmed any more. Run the action again to review them.'),
       );
     }
     analysis = again;
-    settingsEdit = mappingToSave(fresh, again.result, overrides);
+    settingsEdit = mappingToSave(fresh, again.result, overrides, answer.kpiColumns);
     // With the corrections kept in Plan Settings, the next read is the corrected one: that is what was confirmed.
-    if (settingsEdit) current = { ...current, confirmedMapping: mappingSignature(mappingReview(again.result, fresh)) };
+    if (settingsEdit) current = { ...current, confirmedMapping: mappingSignature(mappingReview(again.result, fresh, again.period?.label)) };
   }
 
   await next('build');

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { boardPackWorkbookPlan } from '../../src/engine/board-pack';
 import { kpiReports } from '../../src/engine/kpi';
+import { kpiRoleWord } from '../../src/engine/kpi-column-roles';
 import { LISTS_SHEET_NAME } from '../../src/engine/sheet-plan/plan-sheet';
 import { ownedSheets, structureWorkbookPlan } from '../../src/engine/sheet-plan/structure-plan';
 import { PREVIOUS_VERSION_SHEET_NAME } from '../../src/engine/sheet-plan/previous-version';
@@ -195,18 +196,20 @@ describeBrowser.each([SEEDS.sefton, SEEDS.example])('the task pane on %s', (seed
     await s.pane.getByRole('tab', { name: /^Home/ }).click();
     await s.pane.locator('[data-action="structure"]').click();
     await s.pane.getByTestId('mapping-review').waitFor();
-    // The review shows the engine's header rows and column mapping.
-    const plans = result.sheets.filter((l) => l.role === 'plan');
+    // The review shows the engine's header rows and column mapping: each plan sheet's, and each KPI sheet's with KPI roles.
+    const reviewed = result.sheets.filter((l) => l.role === 'plan' || l.kpiHeader);
     const headerTexts = await s.pane.getByTestId('header-rows').allTextContents();
-    expect(headerTexts.length).toBe(plans.length);
-    for (const [i, layout] of plans.entries()) expect(headerTexts[i]).toContain(String(layout.headerRows[0]));
+    expect(headerTexts.length).toBe(reviewed.length);
+    for (const [i, layout] of reviewed.entries()) expect(headerTexts[i]).toContain(String(layout.kpiHeader?.row ?? layout.headerRows[0]));
     const columns = await s.pane.getByTestId('mapping-column').evaluateAll((els) => els.map((e) => [e.getAttribute('data-column'), e.getAttribute('data-field')]));
     const letters = (col: number) => {
       let t = '';
       for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) t = String.fromCharCode(65 + ((n - 1) % 26)) + t;
       return t;
     };
-    expect(columns).toEqual(plans.flatMap((l) => l.columns.map((c) => [letters(c.col), c.field ?? ''])));
+    const asShown = (l: (typeof reviewed)[number]) =>
+      l.kpiHeader ? l.kpiHeader.columns.map((c) => [letters(c.col), c.role === null ? '' : kpiRoleWord(c.role)]) : l.columns.map((c) => [letters(c.col), c.field ?? '']);
+    expect(columns).toEqual(reviewed.flatMap(asShown));
     // Nothing written while the review is open.
     expect(cellsOf(await simModel(s), 'Plan')).toBe(cellsOf(before, 'Plan'));
     expect((await simModel(s)).sheets.length).toBe(before.sheets.length);

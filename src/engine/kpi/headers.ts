@@ -5,9 +5,9 @@
  */
 import { normalise, tidy } from '../text';
 import { SheetGrid } from '../workbook';
-import { financialYearIn } from './period';
+import { financialYearIn, periodLabel } from './period';
 import { readFigure } from './read/typed-numbers';
-import { headerPeriod, HeaderPeriod } from './period-words';
+import { headerPeriod, HeaderPeriod, marksProvisional } from './period-words';
 
 export type KpiField =
   | 'id'
@@ -211,18 +211,30 @@ function nameColumnByContent(grid: SheetGrid, row: number, columns: KpiColumn[])
   if (words >= 2 && words > others * 3) candidate.field = 'name';
 }
 
+/** A column of figures for a period the officer confirmed: kept as its key, whatever its header says. */
+export interface PinnedPeriod {
+  periodKey: number;
+}
+
 /**
  * The officer's corrections to a KPI sheet's columns, by column number (1-based): a field, 'period-column' for a
- * column of figures under a period header, or null to ignore the column. Mirrors the plan's column overrides.
+ * column of figures under a period header (the period read from the header), a pinned period, or null to ignore the
+ * column. Mirrors the plan's column overrides.
  */
-export type KpiColumnOverrides = Record<number, KpiField | 'period-column' | null>;
+export type KpiColumnOverrides = Record<number, KpiField | 'period-column' | PinnedPeriod | null>;
+
+/** The period a pinned column holds: its own key, provisional when its header says so. */
+function pinnedPeriod(pin: PinnedPeriod, label: string): HeaderPeriod {
+  return { key: pin.periodKey, label: periodLabel(pin.periodKey), explicit: true, provisional: marksProvisional(label), relative: false };
+}
 
 function overridden(columns: KpiColumn[], overrides: KpiColumnOverrides, fy: number | null, reportingKey: number | null): KpiColumn[] {
   const byCol = new Map(columns.map((c) => [c.col, c]));
   for (const [key, field] of Object.entries(overrides)) {
     const col = Number(key);
     const label = byCol.get(col)?.label ?? '';
-    if (field === 'period-column') {
+    if (field !== null && typeof field === 'object') byCol.set(col, { col, label, field: 'period-column', period: pinnedPeriod(field, label) });
+    else if (field === 'period-column') {
       const period = headerPeriod(label, fy, reportingKey);
       byCol.set(col, period ? { col, label, field, period } : { col, label, field: null });
     } else if (field === 'target' || field === 'baseline') byCol.set(col, { col, label, field, year: financialYearIn(label) });
@@ -230,6 +242,28 @@ function overridden(columns: KpiColumn[], overrides: KpiColumnOverrides, fy: num
     else byCol.set(col, { col, label, field });
   }
   return [...byCol.values()].sort((a, b) => a.col - b.col);
+}
+
+/** Each label's field or period, from its words alone (`fy`: the year a bare "Q3" belongs to). */
+function columnsByLabel(grid: SheetGrid, row: number, labels: { col: number; label: string }[], fy: number | null, reportingKey: number | null): KpiColumn[] {
+  const bands = yearBands(grid, row);
+  return labels.map(({ col, label }) => {
+    const f = kpiFieldExact(label);
+    if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
+    const band = bands.get(col);
+    const period = headerPeriod(label, band !== undefined && !headerPeriod(label, null) ? band : fy, reportingKey);
+    if (period) return { col, label, field: 'period-column', period };
+    return { col, label, field: kpiFieldContained(label) };
+  });
+}
+
+/**
+ * A row's columns as a KPI header would take them, whether or not the row reads as one: what the officer is offered
+ * to start from when a sheet looks like a scorecard but could not be read.
+ */
+export function kpiColumnsByLabel(grid: SheetGrid, row: number, fallbackYear: number | null, reportingKey: number | null = null): KpiColumn[] {
+  const labels = labelsOf(grid, row);
+  return columnsByLabel(grid, row, labels, inferFinancialYear(labels, null, fallbackYear), reportingKey);
 }
 
 /**
@@ -247,15 +281,7 @@ export function readKpiHeader(
   const labels = labelsOf(grid, row);
   if (!overrides && (labels.length < 2 || labels.some((l) => l.label.length > 120))) return null;
   const fy = inferFinancialYear(labels, titleYear, fallbackYear);
-  const bands = yearBands(grid, row);
-  let columns: KpiColumn[] = labels.map(({ col, label }) => {
-    const f = kpiFieldExact(label);
-    if (f) return { col, label, field: f.field, year: f.year, absolute: f.absolute };
-    const band = bands.get(col);
-    const period = headerPeriod(label, band !== undefined && !headerPeriod(label, null) ? band : fy, reportingKey);
-    if (period) return { col, label, field: 'period-column', period };
-    return { col, label, field: kpiFieldContained(label) };
-  });
+  let columns = columnsByLabel(grid, row, labels, fy, reportingKey);
   if (overrides) columns = overridden(columns, overrides, fy, reportingKey);
   else nameColumnByContent(grid, row, columns);
   const byField: Partial<Record<KpiField, KpiColumn>> = {};

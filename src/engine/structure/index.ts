@@ -5,6 +5,7 @@ import { isFigureTable, readKpiWorkbook } from '../kpi';
 import type { KpiColumnOverrides } from '../kpi/headers';
 import { DEFAULT_SETTINGS, Finding, PlanSettings } from '../schema';
 import { withSavedMapping } from '../saved-mapping';
+import { kpiColumnsAsRead } from '../kpi-columns-as-read';
 import { readSettingsSheet } from '../settings';
 import { SheetGrid, WorkbookModel } from '../workbook';
 import { columnCandidates } from './columns';
@@ -123,7 +124,9 @@ export function structureWorkbook(model: WorkbookModel, given: StructureOptions)
   const kpi = readKpiWorkbook(model.sheets, settings, notKpi, { columnOverrides: options.kpiColumnOverrides, headerRowOverrides: options.kpiHeaderRowOverrides });
   for (const layout of kpi.reading.layouts) {
     const s = sheets.find((x) => x.sheet === layout.sheet);
-    if (s) s.role = layout.kind === 'long' ? 'kpi-data' : 'kpi-register';
+    if (!s) continue;
+    s.role = layout.kind === 'long' ? 'kpi-data' : 'kpi-register';
+    s.kpiHeader = { row: layout.headerRow, columns: kpiColumnsAsRead(layout.header, options.kpiColumnOverrides?.[layout.sheet]) };
   }
 
   if (!hasPlanOrKpis(sheets)) {

@@ -3,6 +3,7 @@ import { Action, Finding, KpiDefinition, KpiObservation, PlanSettings } from '..
 import { TimescaleKind } from '../timescale';
 import { ActionField, ColumnField, ColumnMapping } from './columns';
 import { SectionHeading } from './read-sheet';
+import type { KpiRole } from '../kpi-column-roles';
 
 export interface StructuredAction extends Action {
   /** Every source row the action spans. */
@@ -54,6 +55,19 @@ export interface SheetLayout {
    * column's candidate roles, so the CLI and the pane can ask the officer instead of finding nothing.
    */
   candidates?: ColumnCandidates;
+  /** For a KPI sheet: the header row its KPIs were read under, and each labelled column's KPI role as read. */
+  kpiHeader?: { row: number; columns: KpiColumnAsRead[] };
+}
+
+/** A KPI sheet's column as read: its role (null when nothing was read from it) and how sure the reading is. */
+export interface KpiColumnAsRead {
+  col: number;
+  header: string;
+  role: KpiRole;
+  /** 0–1: 1 where the officer gave the role, lower where the header says less. */
+  confidence: number;
+  /** Why, in plain words. */
+  reasons: string[];
 }
 
 /** One column as the officer is shown it when asked which column is which. */

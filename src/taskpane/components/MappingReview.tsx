@@ -6,6 +6,10 @@
  * It also works from nothing: where no table was found, every column of the likeliest header row is listed with
  * what it could be, and the officer picks the action column (and any other).
  *
+ * A KPI scorecard, register or data sheet is reviewed the same way with KPI roles (name, target, the period a
+ * column of figures is for …), as is a sheet that looks like a scorecard but could not be read, from nothing: each
+ * sheet says which roles it offers.
+ *
  * Each column's field is a dropdown; a changed mapping is passed to the engine as column overrides, which apply to
  * the sheet's header and every repeated header, and is kept in the workbook's Plan Settings sheet.
  */
@@ -24,7 +28,10 @@ import {
 } from '@fluentui/react-components';
 import type { ColumnField } from '../../engine/structure/columns';
 import { ACTION_LABELS, PendingReview } from '../controller';
-import { ColumnOverrides, fieldChoices, ReviewAnswer, SheetMappingReview } from '../runtime';
+import { fieldChoices, ReviewAnswer, SheetMappingReview, sheetReady } from '../runtime';
+
+/** The officer's roles by sheet then column: a plan field, or a KPI role word; null for not used. */
+type Edits = Record<string, Record<number, string | null>>;
 
 const NOT_USED = '-';
 
@@ -52,7 +59,7 @@ const useStyles = makeStyles({
   srOnly: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: 0, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 },
 });
 
-function confidenceBadge(field: ColumnField | null, confidence: number) {
+function confidenceBadge(field: string | null, confidence: number) {
   if (!field) return { text: 'Not recognised', color: 'subtle' as const };
   const pct = `${Math.round(confidence * 100)}%`;
   if (confidence >= 0.95) return { text: `Sure ${pct}`, color: 'success' as const };
@@ -72,13 +79,21 @@ function sampleText(value: string): string {
   return `${(word > SAMPLE_LENGTH / 2 ? cut.slice(0, word) : cut).trimEnd()}…`;
 }
 
+/** What is still to pick, by sheet. */
+function toContinue(unchosen: SheetMappingReview[]): string {
+  const on = (kind: SheetMappingReview['kind']) => unchosen.filter((s) => s.kind === kind).map((s) => `“${s.sheet}”`).join(' and ');
+  const plan = on('plan');
+  const kpi = on('kpi');
+  return [plan && `Pick the action column on ${plan} to continue.`, kpi && `Pick the column naming the KPIs on ${kpi} to continue.`].filter(Boolean).join(' ');
+}
+
 const rowsText = (rows: number[]) => (rows.length === 1 ? `Header row ${rows[0]}` : `Header rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`);
 
 export default function MappingReview({ review, onAnswer }: { review: PendingReview; onAnswer: (answer: ReviewAnswer | null) => void }) {
   const styles = useStyles();
-  const choices = useMemo(() => fieldChoices(), []);
-  const label = (field: ColumnField | null) => (field ? (choices.find((c) => c.field === field)?.label ?? field) : 'Not used');
-  const [edits, setEdits] = useState<ColumnOverrides>({});
+  const planChoices = useMemo(() => fieldChoices(), []);
+  const label = (field: string | null, choices: { field: string; label: string }[] = planChoices) => (field ? (choices.find((c) => c.field === field)?.label ?? field) : 'Not used');
+  const [edits, setEdits] = useState<Edits>({});
   // The header row of each sheet chosen from nothing, where the officer moved it from PlanAssure's suggestion.
   const [headerRow, setHeaderRow] = useState<Record<string, number>>({});
   const rowOf = (s: SheetMappingReview) => headerRow[s.sheet] ?? s.headerRows[0];
@@ -87,20 +102,29 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
     setHeaderRow((prev) => ({ ...prev, [sheet]: row }));
     setEdits((prev) => ({ ...prev, [sheet]: {} }));
   };
+  const edited = (s: SheetMappingReview) => Object.keys(edits[s.sheet] ?? {}).length > 0;
   const answer = (): ReviewAnswer => ({
-    columns: changed ? edits : {},
-    headerRows: Object.fromEntries(review.sheets.filter((s) => !s.found && Object.keys(edits[s.sheet] ?? {}).length).map((s) => [s.sheet, rowOf(s)])),
+    columns: Object.fromEntries(review.sheets.filter((s) => s.kind === 'plan' && edited(s)).map((s) => [s.sheet, edits[s.sheet] as Record<number, ColumnField | null>])),
+    headerRows: Object.fromEntries(review.sheets.filter((s) => s.kind === 'plan' && !s.found && edited(s)).map((s) => [s.sheet, rowOf(s)])),
+    // A scorecard chosen from nothing is read with every role shown, the ones its headers suggested included.
+    kpiColumns: Object.fromEntries(
+      review.sheets
+        .filter((s) => s.kind === 'kpi' && (edited(s) || !s.found))
+        .map((s) => [s.sheet, s.found ? edits[s.sheet] : Object.fromEntries(columnsOf(s).map((c) => [c.col, fieldOf(s.sheet, c.col, c.field)]))]),
+    ),
+    // A KPI sheet's roles are read under its header row, found or chosen.
+    kpiHeaderRows: Object.fromEntries(review.sheets.filter((s) => s.kind === 'kpi' && (edited(s) || !s.found)).map((s) => [s.sheet, rowOf(s)])),
   });
 
-  const fieldOf = (sheet: string, col: number, detected: ColumnField | null): ColumnField | null =>
-    edits[sheet] && col in edits[sheet] ? edits[sheet][col] : detected;
-  const changed = Object.values(edits).some((cols) => Object.keys(cols).length > 0);
-  // A sheet chosen from nothing is read only once its action column is picked.
-  const unchosen = review.sheets.filter((s) => !s.found && !columnsOf(s).some((c) => fieldOf(s.sheet, c.col, c.field) === 'action'));
-  const fromNothing = review.sheets.some((s) => !s.found);
+  const fieldOf = (sheet: string, col: number, detected: string | null): string | null => (edits[sheet] && col in edits[sheet] ? edits[sheet][col] : detected);
+  const changed = review.sheets.some(edited);
+  // A sheet chosen from nothing is read only once its action column (or, on a scorecard, its KPIs' names) is picked.
+  const unchosen = review.sheets.filter((s) => !sheetReady(s, columnsOf(s).map((c) => fieldOf(s.sheet, c.col, c.field))));
+  const fromNothing = review.sheets.some((s) => !s.found && s.kind === 'plan');
+  const scorecardFromNothing = review.sheets.some((s) => !s.found && s.kind === 'kpi');
 
-  const choose = (sheet: string, col: number, detected: ColumnField | null, value: string | undefined) => {
-    const field = !value || value === NOT_USED ? null : (value as ColumnField);
+  const choose = (sheet: string, col: number, detected: string | null, value: string | undefined) => {
+    const field = !value || value === NOT_USED ? null : value;
     setEdits((prev) => {
       const cols = { ...(prev[sheet] ?? {}) };
       if (field === detected) delete cols[col];
@@ -117,6 +141,8 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
       <Body1>
         {fromNothing
           ? 'PlanAssure could not tell which column holds the actions. Pick the action column, and any others you know, from the columns below; PlanAssure keeps your choice in the workbook and reads the plan the same way next time.'
+          : scorecardFromNothing
+          ? 'A sheet looks like a KPI scorecard, but PlanAssure could not tell which column is which. Pick the column naming the KPIs, and say which columns hold figures and for which period; PlanAssure keeps your choice in the workbook and reads the scorecard the same way next time.'
           : review.reason === 'structure'
           ? 'This is how PlanAssure reads your plan. Nothing is written until you confirm.'
           : `Before "${ACTION_LABELS[review.action]}" writes anything, confirm how PlanAssure reads your plan. You are asked again only if the layout changes.`}
@@ -127,10 +153,10 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
             {`Sheet “${s.sheet}”`}
           </Subtitle2>
           {s.found ? (
-            <Text data-testid="header-rows">{`${rowsText(s.headerRows)}.`}</Text>
+            <Text data-testid="header-rows">{`${rowsText(s.headerRows)}${s.kind === 'kpi' ? ', read as KPIs' : ''}.`}</Text>
           ) : (
             <>
-              <Text data-testid="header-rows" id={`rows-${s.sheet.replace(/\W/g, '_')}`}>{`No column reads as the actions with confidence. The headers look to be on row ${s.headerRows[0]}; if they are on another row, choose it.`}</Text>
+              <Text data-testid="header-rows" id={`rows-${s.sheet.replace(/\W/g, '_')}`}>{`${s.kind === 'kpi' ? 'This looks like a KPI scorecard, but its columns could not be read.' : 'No column reads as the actions with confidence.'} The headers look to be on row ${s.headerRows[0]}; if they are on another row, choose it.`}</Text>
               <Dropdown
                 aria-labelledby={`rows-${s.sheet.replace(/\W/g, '_')}`}
                 data-testid="header-row-choice"
@@ -153,7 +179,7 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
               const field = fieldOf(s.sheet, c.col, c.field);
               const badge = s.found || field ? confidenceBadge(c.field, c.confidence) : { text: 'Choose', color: 'informative' as const };
               const hints = c.candidates.map((r) => `${label(r.field)} (${pct(r.confidence)})${r.reasons.length ? `: ${r.reasons.join('; ')}` : ''}`);
-              const why = c.field && c.confidence < 0.95 && c.reasons.length ? `Read as ${label(c.field)} because ${c.reasons.join('; ')}.` : null;
+              const why = c.field && c.confidence < 0.95 && c.reasons.length ? `Read as ${label(c.field, s.choices)} because ${c.reasons.join('; ')}.` : null;
               const isEdited = field !== c.field;
               const labelId = `col-${s.sheet.replace(/\W/g, '_')}-${c.letter}`;
               return (
@@ -172,12 +198,12 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
                     className={isEdited ? `${styles.dropdown} ${styles.edited}` : styles.dropdown}
                     aria-labelledby={labelId}
                     aria-description={`Read as. PlanAssure's confidence: ${badge.text}.`}
-                    value={label(field)}
+                    value={label(field, s.choices)}
                     selectedOptions={[field ?? NOT_USED]}
                     onOptionSelect={(_e, d) => choose(s.sheet, c.col, c.field, d.optionValue)}
                     size="small"
                   >
-                    {choices.map((choice) => (
+                    {s.choices.map((choice) => (
                       <Option key={choice.field} value={choice.field}>
                         {choice.label}
                       </Option>
@@ -205,7 +231,7 @@ export default function MappingReview({ review, onAnswer }: { review: PendingRev
           </ul>
         </section>
       ))}
-      {unchosen.length ? <Caption1 data-testid="pick-action">{`Pick the action column on ${unchosen.map((s) => `“${s.sheet}”`).join(' and ')} to continue.`}</Caption1> : null}
+      {unchosen.length ? <Caption1 data-testid="pick-action">{toContinue(unchosen)}</Caption1> : null}
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={unchosen.length > 0} onClick={() => onAnswer(answer())}>
           Confirm and continue

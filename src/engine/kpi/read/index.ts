@@ -26,7 +26,8 @@ export { idTextOf, idMatchKey, codeCitations, frameworkSuggestion, nameWithoutCo
 export { parseUnit, unitFromName, parsePolarity, polarityFromName } from './wording';
 export { chooseTarget } from './definitions';
 
-function fallbackFinancialYear(settings: PlanSettings): number | null {
+/** The financial year a bare "Q3" belongs to when the sheet names none: the reporting period's, else the plan start's. */
+export function fallbackFinancialYear(settings: Pick<PlanSettings, 'reportingPeriod' | 'planStart'>): number | null {
   const reporting = reportingPeriodKey(settings.reportingPeriod);
   if (reporting !== null) return financialYearOf(reporting);
   if (settings.planStart) {
