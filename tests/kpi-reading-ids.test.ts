@@ -15,11 +15,14 @@ describe('an id at the start of the name cell', () => {
     ['ASC01 – Reviews completed on time', 'ASC01', 'Reviews completed on time'],
     ['ASCOF 2A: Short-term services with no further support', 'ASCOF 2A', 'Short-term services with no further support'],
     ['3. Carers receiving a service', '3', 'Carers receiving a service'],
+    // An acronym glued to its number, with only a space after it: a code, as no word of a name is written so.
+    ['AS04 People receiving long-term support who had a review', 'AS04', 'People receiving long-term support who had a review'],
+    ['DOLS-2 Deprivation of Liberty Safeguards applications', 'DOLS-2', 'Deprivation of Liberty Safeguards applications'],
   ])('“%s” → %s', (text, id, name) => {
     expect(splitIdFromName(text)).toEqual({ id, name });
   });
 
-  test.each(['65+ admissions to care homes', '2024/25 outturn for carers', 'Wave 2 recruitment of carers', 'Number of carers assessed', '28 day reviews completed'])(
+  test.each(['65+ admissions to care homes', '2024/25 outturn for carers', 'Wave 2 recruitment of carers', 'Stage3 assessments completed', 'Number of carers assessed', '28 day reviews completed'])(
     '“%s” has no id in it',
     (text) => {
       expect(splitIdFromName(text)).toBeNull();

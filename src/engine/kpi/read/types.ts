@@ -79,7 +79,9 @@ export interface KpiSheetLayout {
   sheet: string;
   kind: KpiSheetKind;
   headerRow: number;
+  /** The header as read; for a scorecard turned round (`transposed`), in the turned view: its columns are the sheet's rows. */
   header: KpiHeader;
+  transposed?: boolean;
 }
 
 export interface KpiReading {
