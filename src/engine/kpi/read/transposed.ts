@@ -18,8 +18,8 @@ import { KpiDefinitionSource, KpiObservationSource, WideBlock } from './types';
 
 /** Columns looked at for the period column: it is the table's first, and tables start near the left edge. */
 const PERIOD_COLUMN_SCAN = 6;
-/** A run of periods long enough to be a series rather than a date or two in a note. */
-const MIN_PERIODS = 3;
+/** Two periods make a series (this one and the last), as for a wide scorecard; the names row is the stronger evidence. */
+const MIN_PERIODS = 2;
 
 export interface TransposedScorecard {
   /** The block turned back: its rows are the sheet's columns, and its columns the sheet's rows. */
