@@ -127,6 +127,9 @@ const ONCE_WRONG: [number, number, string][] = [
   [6, 13, 'periods down the rows, ids under "Indicator code" below the names'],
   [9, 11, 'wide, an id column headed "#" holding one code among blanks'],
   [8, 14, 'long, a KPI with unknowable polarity asked about at the row of its latest period'],
+  [15, 1, 'long, counts beside fractions shown as percentages in one Value column (the counts were scaled ×100)'],
+  [18, 20, 'long, fractions shown as percentages in a Value column mostly of counts (left unscaled)'],
+  [20, 22, 'long, a percentage KPI whose target is a fraction shown as a percentage, among counts'],
 ];
 
 describe('generated scorecards that once read wrong', () => {

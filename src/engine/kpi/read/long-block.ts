@@ -6,7 +6,7 @@ import { excelTrim, periodKeyOfCell, periodLabel } from '../period';
 import { marksProvisional, PeriodContext, periodInWords, strictMisreads } from '../period-words';
 import { forEachDataRow, percentFactor } from './cells';
 import { idTextOf } from './ids';
-import { numberOf } from './numbers';
+import { isPercentFormat, numberOf } from './numbers';
 import { KpiObservationSource, LongBlock, NO_TEXT, TextValue } from './types';
 import { clean, readFigureText } from './typed-numbers';
 
@@ -66,7 +66,9 @@ export function readLong(
     let numerator = numberOf(numCell?.value);
     let denominator = numberOf(denCell?.value);
     const rawValue = numberOf(valCell?.value);
-    let value = rawValue === null ? null : valueFactor === 1 ? rawValue : clean(rawValue * valueFactor);
+    // Each figure in its own cell's unit: one KPI's fractions shown as percentages sit beside another's counts.
+    const factor = rawValue === null ? valueFactor : isPercentFormat(valCell) ? 100 : 1;
+    let value = rawValue === null ? null : factor === 1 ? rawValue : clean(rawValue * factor);
     const numText = numerator === null ? textIn(numCell) : '';
     const denText = denominator === null ? textIn(denCell) : '';
     const valText = rawValue === null ? textIn(valCell) : '';
@@ -108,7 +110,8 @@ export function readLong(
       value = take(valText, valL) ?? value;
       if (found.length) textValues = found;
     }
-    if (typed) {
+    // The register's formulas scale the whole column as most of it is shown: a figure shown otherwise is kept as read.
+    if (typed || factor !== valueFactor) {
       const ratio = numerator !== null && denominator !== null && denominator !== 0;
       readAsWritten.set(row, { key, label: period, figure: ratio ? numerator! / denominator! : value, ratio });
     }
