@@ -130,6 +130,8 @@ const ONCE_WRONG: [number, number, string][] = [
   [15, 1, 'long, counts beside fractions shown as percentages in one Value column (the counts were scaled ×100)'],
   [18, 20, 'long, fractions shown as percentages in a Value column mostly of counts (left unscaled)'],
   [20, 22, 'long, a percentage KPI whose target is a fraction shown as a percentage, among counts'],
+  [19, 3, 'long, an id column with no code for one KPI (its rows were left out as having no id)'],
+  [19, 9, 'long, ids under "KPI Ref" for some KPIs only'],
 ];
 
 describe('generated scorecards that once read wrong', () => {
