@@ -132,7 +132,23 @@ const ONCE_WRONG: [number, number, string][] = [
   [20, 22, 'long, a percentage KPI whose target is a fraction shown as a percentage, among counts'],
   [19, 3, 'long, an id column with no code for one KPI (its rows were left out as having no id)'],
   [19, 9, 'long, ids under "KPI Ref" for some KPIs only'],
+  [14, 20, 'long, an id column headed "#" (the table was keyed by names and the ids lost)'],
+  [18, 14, 'long, ids under "#", one KPI without a code'],
+  [21, 21, 'long, an "Indicator code" column with nothing in it before the names'],
+  [21, 24, 'a KPI whose polarity cannot be known, shown Green by the polarity the tool asks about (the check wanted the true RAG)'],
 ];
+
+describe('generated scorecards read right', () => {
+  test('every KPI found, none invented, its fields right, on any generated layout', () => {
+    fc.assert(
+      fc.property(layoutArbitrary(), seedArb, (spec, seed) => {
+        const built = buildLayout(spec, seededRng(seed));
+        expect(differences(structureWorkbook(toModel(built.sheets), { today: TODAY }), built.truth)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.CORPUS_RUNS ?? 60), seed: PROPERTY_SEED },
+    );
+  });
+});
 
 describe('generated scorecards that once read wrong', () => {
   test.each(ONCE_WRONG)('seed %i, sample %i: %s', (seed, index) => {

@@ -62,7 +62,8 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
     }
     const grid = recognised.kind === 'long' ? null : new SheetGrid(sheet);
     // One row per KPI: which column holds the ids is decided by what the columns hold.
-    const header = grid ? withIdColumns(grid, recognised) : recognised;
+    // A long table repeats each KPI's id on its rows: judged on the rows already at hand, without uniqueness.
+    const header = grid ? withIdColumns(grid, recognised) : withIdColumns(head, recognised, { repeated: true });
     found.push({ sheet, grid, header });
     layouts.push({ sheet: sheet.name, kind: header.kind, headerRow: header.row, header });
   }
