@@ -98,22 +98,11 @@ describe('the corpus itself', () => {
   });
 });
 
-/**
- * KNOWN TO FAIL (issue 19 stays open for it): months down the rows with the KPIs across the columns. The reader
- * only reads periods across a row, and reading the sheet turned round would need every finding, saved polarity and
- * live register formula mapped back to the cells as laid out. `test.failing` passes while it fails, and fails
- * (asking for it to leave this list) once the layout reads right.
- */
-const KNOWN_UNREAD = new Set(['transposed-monthly-kpis-across']);
-
 describe('every layout: all KPIs found, none invented, the six fields right', () => {
-  const rows = (known: boolean) => corpus.filter((l) => KNOWN_UNREAD.has(l.spec.key) === known).map((l) => [`${l.spec.key}: ${l.spec.title}`, l.spec.key]);
-  const check = async (_title: string, key: string) => {
+  test.each(corpus.map((l) => [`${l.spec.key}: ${l.spec.title}`, l.spec.key]))('%s', async (_title, key) => {
     const { layout, result } = await readLayout(key);
     expect(differences(result, layout.truth)).toEqual([]);
-  };
-  test.each(rows(false))('%s', check);
-  test.failing.each(rows(true))('%s (known not to read yet)', check);
+  });
 });
 
 describe("the council's own RAG and trend", () => {

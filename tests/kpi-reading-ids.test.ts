@@ -5,7 +5,7 @@
  */
 import { isCodeLike, splitIdFromName } from '../src/engine/kpi/read/ids';
 import { parseFrameworkCode } from '../src/engine/ascof';
-import { readScorecard } from './helpers/kpi-xlsx';
+import { kpi, readScorecard, registerDisagreements } from './helpers/kpi-xlsx';
 
 describe('an id at the start of the name cell', () => {
   test.each([
@@ -15,11 +15,14 @@ describe('an id at the start of the name cell', () => {
     ['ASC01 – Reviews completed on time', 'ASC01', 'Reviews completed on time'],
     ['ASCOF 2A: Short-term services with no further support', 'ASCOF 2A', 'Short-term services with no further support'],
     ['3. Carers receiving a service', '3', 'Carers receiving a service'],
+    // An acronym glued to its number, with only a space after it: a code, as no word of a name is written so.
+    ['AS04 People receiving long-term support who had a review', 'AS04', 'People receiving long-term support who had a review'],
+    ['DOLS-2 Deprivation of Liberty Safeguards applications', 'DOLS-2', 'Deprivation of Liberty Safeguards applications'],
   ])('“%s” → %s', (text, id, name) => {
     expect(splitIdFromName(text)).toEqual({ id, name });
   });
 
-  test.each(['65+ admissions to care homes', '2024/25 outturn for carers', 'Wave 2 recruitment of carers', 'Number of carers assessed', '28 day reviews completed'])(
+  test.each(['65+ admissions to care homes', '2024/25 outturn for carers', 'Wave 2 recruitment of carers', 'Stage3 assessments completed', 'Number of carers assessed', '28 day reviews completed'])(
     '“%s” has no id in it',
     (text) => {
       expect(splitIdFromName(text)).toBeNull();
@@ -109,5 +112,36 @@ describe('the id column decided by what it holds', () => {
     const defs = read.reading.definitions.map((d) => d.definition);
     expect(defs.map((d) => d.id)).toEqual(['ASC 1.1', 'ASC 1.2']);
     expect(defs.map((d) => d.name)).toEqual(['Contacts resolved at the first point of contact', 'Assessments completed within 28 days']);
+  });
+
+  test('an id column holding one code among blanks (councils code some measures only)', async () => {
+    const { read } = await readScorecard({
+      Scorecard: [
+        ['#', 'Indicator', 'Q1 2025/26', 'Q2 2025/26'],
+        [null, 'Hospital discharges home within 48 hours', 61, 64],
+        ['2B', 'Admissions to residential and nursing care homes, 18-64, per 100,000', 14, 12],
+        [null, 'Contacts resolved at the first point of contact', 55, 58],
+      ],
+    });
+    const defs = read.reading.definitions.map((d) => d.definition);
+    expect(defs.map((d) => d.id)).toContain('2B');
+    expect(defs).toHaveLength(3);
+  });
+
+  test('a long table with ids for some KPIs: the rest are read by their names, and the live register agrees', async () => {
+    const { model, read, settings } = await readScorecard({
+      Data: [
+        ['Ref', 'Indicator', 'Quarter', 'Result'],
+        ['NI 132', 'Timeliness of social care assessment', 'Q1 2025/26', 80.1],
+        ['NI 132', 'Timeliness of social care assessment', 'Q2 2025/26', 82.4],
+        [null, 'Contacts resolved at the first point of contact', 'Q1 2025/26', 55],
+        [null, 'Contacts resolved at the first point of contact', 'Q2 2025/26', 58],
+      ],
+    });
+    expect(read.findings.filter((f) => f.rule === 'kpi-unknown-id')).toEqual([]);
+    const contacts = read.computation.kpis.find((k) => k.definition.name === 'Contacts resolved at the first point of contact')!;
+    expect(contacts.latest).toMatchObject({ period: 'Q2 2025/26', value: 58 });
+    expect(kpi(read, 'NI 132').latest).toMatchObject({ value: 82.4 });
+    expect(registerDisagreements(model, read, settings)).toEqual([]);
   });
 });

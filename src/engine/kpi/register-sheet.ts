@@ -185,8 +185,8 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
       for (let row = block.lastRow + SPARE_ROWS; row > block.headerRow; row--) {
         const r = obsRows.length + 2;
         const cells: PlanValue[] = [];
-        put(cells, OBS.id, f(formulas.id(r, row)));
         const asWritten = block.readAsWritten.get(row);
+        put(cells, OBS.id, asWritten?.id !== undefined ? text(asWritten.id) : f(formulas.id(r, row)));
         if (asWritten) {
           // Words around the period or a figure typed as text: the engine's reading, as values (see read/types.ts).
           put(cells, OBS.text, text(asWritten.label));

@@ -5,7 +5,7 @@
 import { kpiReports, periodKey, periodLabel } from '../../../src/engine/kpi';
 import { Direction, KpiReport, Polarity } from '../../../src/engine/schema';
 import { StructureResult } from '../../../src/engine/structure';
-import { KpiTruth, TruthPoint } from './truth';
+import { KpiTruth, ragOf, TruthPoint } from './truth';
 
 /** An id or code compared as letters and digits only, without a leading "ASCOF": "ASCOF 2A(1)" ≡ "2A1", "NI 130" ≡ "NI130". */
 export function idKey(text: string): string {
@@ -74,18 +74,20 @@ export function differences(result: StructureResult, truths: readonly KpiTruth[]
     if (r.target !== t.target) wrong('target', r.target, t.target);
     if (!samePoint(r.latest, t.latest)) wrong('latest', r.latest, t.latest);
     if (!samePoint(r.previous, t.previous)) wrong('previous', r.previous, t.previous);
-    // Unknowable polarity: the direction must at least follow the polarity the tool shows.
-    const ruleDirection = t.polarityBasis === 'unknowable' ? directionFor(t.latest, t.previous, r.polarity) : t.direction;
+    // Unknowable polarity: the direction and RAG must at least follow the polarity the tool shows (and asks about).
+    const unknowable = t.polarityBasis === 'unknowable';
+    const ruleDirection = unknowable ? directionFor(t.latest, t.previous, r.polarity) : t.direction;
+    const ruleRag = unknowable && t.rag !== 'Grey' && t.rag !== null && t.latest && t.target !== null ? ragOf(t.latest.value, t.target, r.polarity) : t.rag;
     // The documented contract (README, kpiReportSchema): the council's own RAG and direction lead where the sheet
     // gives them, as an entered RAG does for actions, with the tolerance rule's beside them in ruleRag/ruleDirection.
     const statedDirection = t.statedDirection ?? null;
     const statedRag = t.statedRag ?? null;
     const direction = statedDirection ?? ruleDirection;
-    const rag = statedRag ?? t.rag;
+    const rag = statedRag ?? ruleRag;
     if (r.direction !== direction) wrong(statedDirection ? "direction (the council's)" : 'direction', r.direction, direction);
     if (statedDirection && r.ruleDirection !== ruleDirection) wrong("direction by the rule (beside the council's)", r.ruleDirection, ruleDirection);
     if (r.rag !== rag) wrong(statedRag ? "RAG (the council's)" : 'RAG', r.rag, rag);
-    if (statedRag && r.ruleRag !== t.rag) wrong("RAG by the rule (beside the council's)", r.ruleRag, t.rag);
+    if (statedRag && r.ruleRag !== ruleRag) wrong("RAG by the rule (beside the council's)", r.ruleRag, ruleRag);
     if (t.statedRag !== undefined && (d.statedRag ?? null) !== t.statedRag) wrong('stated RAG', d.statedRag, t.statedRag);
     if (t.statedDirection !== undefined && (d.statedDirection ?? null) !== t.statedDirection) wrong('stated direction', d.statedDirection, t.statedDirection);
     const provisional = result.observations

@@ -261,15 +261,17 @@ function long(spec: LayoutSpec, prepared: Prepared[], reporting: Period): { rows
   const entries = prepared.flatMap((p, k) => spec.periods.map((pc, i) => ({ p, k, pc, i })));
   if (l.order === 'by period') entries.sort((a, b) => a.i - b.i || a.k - b.k);
   if (l.order === 'newest first') entries.sort((a, b) => a.k - b.k || b.i - a.i);
-  const firstRow = new Map<number, number>();
+  // A long table defines each KPI by the row of its latest period (where its current target and polarity are), so
+  // that is the row a finding about the KPI names, whatever order the rows run in.
+  const latestRow = new Map<number, number>();
   for (const { p, k, pc, i } of entries) {
-    if (!firstRow.has(k)) firstRow.set(k, rows.length + 1);
+    if (i === spec.periods.length - 1) latestRow.set(k, rows.length + 1);
     const row: Cell[] = [...(spec.idHeader ? [p.plan.id] : []), p.name, pc.header, p.cells[i]];
     if (spec.target) row.push(targetCell(spec, p));
     if (spec.polarity) row.push(spec.polarity.write(p.plan.measure.polarity));
     rows.push(row);
   }
-  const truth = prepared.map((p, k) => truthOf(spec, p, reporting, firstRow.get(k)!));
+  const truth = prepared.map((p, k) => truthOf(spec, p, reporting, latestRow.get(k)!));
   return { rows: [...rows, ...notesBlock(spec)], truth };
 }
 

@@ -49,6 +49,7 @@ export interface KpiTruth {
   provisional: string[];
   observed: Observed[];
   sheet: string;
+  /** The row naming the KPI: its own (wide), its latest period's (long), the row of names (periods down the rows). */
   row: number;
 }
 

@@ -35,29 +35,43 @@ function contentOf(grid: SheetGrid, header: KpiHeader, col: number): ColumnConte
   return { filled, codes, unique, length: filled ? total / filled : 0 };
 }
 
-const holdsIds = (c: ColumnContent): boolean => c.filled >= 2 && c.unique && c.codes >= 0.8 * c.filled;
+/** Codes, each once. One is enough: councils give codes to some measures and not others (local measures often have none). */
+const holdsIds = (c: ColumnContent, repeated: boolean): boolean => c.filled >= 1 && (c.unique || repeated) && c.codes >= 0.8 * c.filled;
 
 /** The header with its id (and name) columns decided from their content where the labels did not say. */
-export function withIdColumns(grid: SheetGrid, header: KpiHeader): KpiHeader {
+export function withIdColumns(grid: SheetGrid, header: KpiHeader, options: { repeated?: boolean } = {}): KpiHeader {
+  const repeated = !!options.repeated;
   const f = header.byField;
   if (f.id) return header;
   const byField = { ...f };
   const name = f.name ? contentOf(grid, header, f.name.col) : null;
-  const unlabelled = header.columns.filter((c) => c.field === null);
-  if (f.name && name && holdsIds(name)) {
-    // The "name" column holds codes: the words are in the other name-like or unlabelled column with the longest texts.
-    const candidates = header.columns.filter((c) => c !== f.name && (c.field === null || c.field === 'name'));
-    const words = candidates
+  // The "name" column holds codes, or nothing at all ("Indicator code" before "Indicator", no KPI coded yet): the
+  // words are in the other name-like or unlabelled column with the longest texts.
+  const words = () =>
+    header.columns
+      .filter((c) => c !== f.name && (c.field === null || c.field === 'name'))
       .map((c) => ({ c, content: contentOf(grid, header, c.col) }))
-      .filter((x) => x.content.filled >= name.filled * 0.8 && x.content.length > 12)
+      .filter((x) => x.content.filled >= Math.max(1, name!.filled * 0.8) && x.content.length > 12)
       .sort((a, b) => b.content.length - a.content.length)[0];
+  if (f.name && name && name.filled === 0) {
+    const found = words();
+    if (found) {
+      Object.assign(byField, { id: f.name, name: found.c });
+      return { ...header, byField, columns: relabel(header.columns, byField) };
+    }
+  }
+  if (f.name && name && holdsIds(name, repeated)) {
+    const found = words();
     byField.id = f.name;
-    if (words) byField.name = words.c;
+    if (found) byField.name = found.c;
     else delete byField.name;
     return { ...header, byField, columns: relabel(header.columns, byField) };
   }
   if (f.code) return header; // a code column already gives each row its id when there is none
-  const ids = unlabelled.filter((c) => c.col < (f.name?.col ?? Infinity) + 2 && holdsIds(contentOf(grid, header, c.col)));
+  // An unlabelled column of codes beside the names, or a second one whose label reads as the name ("Indicator code"
+  // after "Indicator"): what it holds says it is the id.
+  const beside = header.columns.filter((c) => c.field === null || (c.field === 'name' && c !== f.name));
+  const ids = beside.filter((c) => c.col < (f.name?.col ?? Infinity) + 2 && holdsIds(contentOf(grid, header, c.col), repeated));
   if (!ids.length) return header;
   byField.id = ids[0];
   return { ...header, byField, columns: relabel(header.columns, byField) };

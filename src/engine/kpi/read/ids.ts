@@ -84,8 +84,10 @@ export function splitIdFromName(text: string): { id: string; name: string } | nu
     if (/^(19|20)\d{2}$/.test(id) || periodKey(id) !== null) continue;
     // A bare number with no separator is more likely the start of the name ("65+ admissions", "28 day reviews").
     if (/^\d+$/.test(id) && !c.separated) continue;
-    // A plain word-number pair with no separator ("Wave 2 …") is only an id when it is a known prefix or has a letter code after the digits.
-    if (!c.separated && /^[A-Za-z]+$/.test(id.replace(/[\s\-_]?\d+$/, '')) && !KNOWN_PREFIX.test(id.replace(/[\s\-_]?\d.*$/, '')) && !/\d[A-Za-z(]/.test(id)) continue;
+    // A plain word-number pair with no separator ("Wave 2 …") is only an id when it is a known prefix, an acronym
+    // ("AS04", "DOLS-2": capitals, as no word of a name is written) or has a letter code after the digits.
+    const letters = id.replace(/[\s\-_]?\d+$/, '');
+    if (!c.separated && /^[A-Za-z]+$/.test(letters) && !KNOWN_PREFIX.test(id.replace(/[\s\-_]?\d.*$/, '')) && !/^[A-Z]{1,4}$/.test(letters) && !/\d[A-Za-z(]/.test(id)) continue;
     return { id, name: c.name };
   }
   return null;

@@ -18,6 +18,7 @@ import { arrowLegend } from './arrow-legend';
 import { readLong } from './long-block';
 import { longDefinitions, namesItsKpis } from './long-definitions';
 import { DataBlock, KpiDefinitionSource, KpiObservationSource, KpiReading, KpiSheetLayout, ReadKpiOptions } from './types';
+import { findTransposed, turnBack } from './transposed';
 import { readWide } from './wide-block';
 
 export * from './types';
@@ -41,7 +42,8 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
   const layouts: KpiSheetLayout[] = [];
   const fallbackYear = fallbackFinancialYear(options.settings);
   const reportingKey = reportingPeriodKey(options.settings.reportingPeriod);
-  const found: { sheet: SheetModel; grid: SheetGrid | null; header: KpiHeader }[] = [];
+  // `turnedFrom`: a scorecard turned round (periods down, KPIs across), read turned back; its KPIs are named in this row.
+  const found: { sheet: SheetModel; grid: SheetGrid | null; header: KpiHeader; turnedFrom?: number }[] = [];
   for (const sheet of sheets) {
     if (options.skipSheets.has(sheet.name)) continue;
     // Headers sit in the first rows: look there first, and index the whole sheet only when it is a KPI sheet that
@@ -50,10 +52,19 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
     const detected = findKpiHeader(head, fallbackYear, HEADER_SCAN_ROWS, reportingKey);
     const overrides = options.columnOverrides?.[sheet.name];
     const recognised = overrides ? overriddenHeader(new SheetGrid(sheet), detected, overrides, options.headerRowOverrides?.[sheet.name], fallbackYear, reportingKey) : detected;
-    if (!recognised) continue;
+    if (!recognised) {
+      const turned = overrides ? null : findTransposed(sheet, fallbackYear, reportingKey);
+      if (!turned) continue;
+      const grid = new SheetGrid(turned.view);
+      const header = withIdColumns(grid, turned.header);
+      found.push({ sheet: turned.view, grid, header, turnedFrom: turned.nameRow });
+      layouts.push({ sheet: sheet.name, kind: header.kind, headerRow: turned.nameRow, header, transposed: true });
+      continue;
+    }
     const grid = recognised.kind === 'long' ? null : new SheetGrid(sheet);
     // One row per KPI: which column holds the ids is decided by what the columns hold.
-    const header = grid ? withIdColumns(grid, recognised) : recognised;
+    // A long table repeats each KPI's id on its rows: judged on the rows already at hand, without uniqueness.
+    const header = grid ? withIdColumns(grid, recognised) : withIdColumns(head, recognised, { repeated: true });
     found.push({ sheet, grid, header });
     layouts.push({ sheet: sheet.name, kind: header.kind, headerRow: header.row, header });
   }
@@ -81,9 +92,10 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
   for (const { sheet, grid, header } of found) if (header.kind === 'register') for (const d of readRegister(sheet, grid!, header, options.settings)) addDefinition(d);
   const observations: KpiObservationSource[] = [];
   const blocks: DataBlock[] = [];
-  for (const { sheet, grid, header } of found) {
+  for (const { sheet, grid, header, turnedFrom } of found) {
     if (header.kind === 'wide') {
       const wide = readWide(sheet, grid!, header, options.settings);
+      if (turnedFrom !== undefined) turnBack(wide, turnedFrom);
       for (const d of wide.definitions) {
         // A scorecard row for a KPI already in a register adds data, not a second definition.
         if (!known.has(idMatchKey(d.definition.id))) addDefinition(d);
@@ -92,7 +104,7 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
       observations.push(...wide.observations);
     } else if (header.kind === 'long') {
       const long = readLong(sheet, grid, header, { fyStart: fallbackYear, reportingKey });
-      if (namesItsKpis(header)) for (const d of longDefinitions(sheet, header, long.observations, long.block.valueFactor, (id) => known.has(idMatchKey(id)), options.settings)) addDefinition(d);
+      if (namesItsKpis(header)) for (const d of longDefinitions(sheet, header, long.observations, long.block.readAsWritten, (id) => known.has(idMatchKey(id)), options.settings)) addDefinition(d);
       blocks.push(long.block);
       observations.push(...long.observations);
     }

@@ -6,7 +6,7 @@ import { excelTrim, periodKeyOfCell, periodLabel } from '../period';
 import { marksProvisional, PeriodContext, periodInWords, strictMisreads } from '../period-words';
 import { forEachDataRow, percentFactor } from './cells';
 import { idTextOf } from './ids';
-import { numberOf } from './numbers';
+import { isPercentFormat, numberOf } from './numbers';
 import { KpiObservationSource, LongBlock, NO_TEXT, TextValue } from './types';
 import { clean, readFigureText } from './typed-numbers';
 
@@ -59,14 +59,20 @@ export function readLong(
   const textIn = (c: CellModel | undefined): string => (c && c.value.type !== 'number' && c.value.type !== 'date' ? cellText(c.value).trim() : '');
   let lastRow = header.row;
   const readAsWritten: LongBlock['readAsWritten'] = new Map();
-  forEachDataRow(sheet, grid, header, [idColumn, f.period, f.numerator, f.denominator, f.value, f.note, f.rag, f.direction], (row, cells) => {
-    const [idCell, periodCell, numCell, denCell, valCell, noteCell, ragCell, directionCell] = cells;
-    const idText = idTextOf(idCell?.value);
+  // A table with ids and names: a row whose id cell is empty is its KPI's by name (councils code some measures only).
+  const nameColumn = f.id && f.name ? f.name : undefined;
+  forEachDataRow(sheet, grid, header, [idColumn, f.period, f.numerator, f.denominator, f.value, f.note, f.rag, f.direction, nameColumn], (row, cells) => {
+    const [idCell, periodCell, numCell, denCell, valCell, noteCell, ragCell, directionCell, nameCell] = cells;
+    const ownId = idTextOf(idCell?.value);
+    const byName = !ownId && !!nameCell && !!idTextOf(nameCell.value);
+    const idText = byName ? idTextOf(nameCell!.value) : ownId;
     const periodText = periodCell ? cellText(periodCell.value).trim() : '';
     let numerator = numberOf(numCell?.value);
     let denominator = numberOf(denCell?.value);
     const rawValue = numberOf(valCell?.value);
-    let value = rawValue === null ? null : valueFactor === 1 ? rawValue : clean(rawValue * valueFactor);
+    // Each figure in its own cell's unit: one KPI's fractions shown as percentages sit beside another's counts.
+    const factor = rawValue === null ? valueFactor : isPercentFormat(valCell) ? 100 : 1;
+    let value = rawValue === null ? null : factor === 1 ? rawValue : clean(rawValue * factor);
     const numText = numerator === null ? textIn(numCell) : '';
     const denText = denominator === null ? textIn(denCell) : '';
     const valText = rawValue === null ? textIn(valCell) : '';
@@ -108,9 +114,11 @@ export function readLong(
       value = take(valText, valL) ?? value;
       if (found.length) textValues = found;
     }
-    if (typed) {
+    // The register's formulas scale the whole column as most of it is shown: a figure shown otherwise is kept as read.
+    if (typed || factor !== valueFactor || byName) {
       const ratio = numerator !== null && denominator !== null && denominator !== 0;
-      readAsWritten.set(row, { key, label: period, figure: ratio ? numerator! / denominator! : value, ratio });
+      // Keyed by name: the register's formulas, which read the id cell, are given the KPI's id (set once it is defined).
+      readAsWritten.set(row, { key, label: period, figure: ratio ? numerator! / denominator! : value, ratio, ...(byName ? { id: idText } : {}) });
     }
     observations.push({
       layout: 'long',

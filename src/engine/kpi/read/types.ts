@@ -59,9 +59,10 @@ export interface LongBlock {
   valueFactor: number;
   /**
    * Rows the register's formulas cannot read as the engine does (a period written with words, a figure typed as
-   * text): the Calc sheet holds the engine's reading of these rows as values instead of formulas.
+   * text, a row with no id keyed by its name: `id`): the Calc sheet holds the engine's reading of these rows as values
+   * instead of formulas.
    */
-  readAsWritten: Map<number, { key: number | null; label: string; figure: number | null; ratio: boolean }>;
+  readAsWritten: Map<number, { key: number | null; label: string; figure: number | null; ratio: boolean; id?: string }>;
 }
 
 /** A wide scorecard: one row per KPI, one column per period. */
@@ -79,7 +80,9 @@ export interface KpiSheetLayout {
   sheet: string;
   kind: KpiSheetKind;
   headerRow: number;
+  /** The header as read; for a scorecard turned round (`transposed`), in the turned view: its columns are the sheet's rows. */
   header: KpiHeader;
+  transposed?: boolean;
 }
 
 export interface KpiReading {
