@@ -1,0 +1,86 @@
+/**
+ * Results for the formulas the engine writes without one: the hidden KPI Calc sheet's intermediate steps (period
+ * keys, composites, rows found), which the engine does not mirror step by step as it does the register's figures.
+ * They are calculated with HyperFormula over the officer's sheets and the tool's own, so that a reader which does
+ * not calculate (Power BI, pandas, a file previewer) sees them too. Only files need this: Excel calculates in the pane.
+ */
+import type { HyperFormula } from 'hyperformula';
+import { PlanValue, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
+import { CellValue, WorkbookModel } from '../engine/workbook';
+
+type Raw = string | number | boolean | null;
+
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** An officer's cell as a formula engine holds it: text is quoted with ' so that "2025" or "01/04/2025" stay text. */
+function rawCell(value: CellValue): Raw {
+  if (value.type === 'text') return `'${value.value}`;
+  if (value.type === 'date') return dateSerial(value.value);
+  return value.value;
+}
+
+function dateSerial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH) / DAY_MS);
+}
+
+function rawPlanValue(value: PlanValue): Raw {
+  if (value === null) return null;
+  if (value.kind === 'formula') return `=${value.formula}`;
+  if (value.kind === 'text') return `'${value.text}`;
+  if (value.kind === 'date') return dateSerial(value.iso);
+  return value.value;
+}
+
+const needsResult = (v: PlanValue): boolean => v?.kind === 'formula' && v.cached === undefined;
+
+/** The workbook as it will be written: the plan's sheets, and every officer's sheet the plan does not replace. */
+function sheetsAfterPlan(model: WorkbookModel, plan: WorkbookPlan): Record<string, Raw[][]> {
+  const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const sheets: Record<string, Raw[][]> = {};
+  for (const s of model.sheets) {
+    if (planned.has(s.name.toLowerCase())) continue;
+    const grid: Raw[][] = [];
+    for (const c of s.cells) {
+      while (grid.length < c.row) grid.push([]);
+      const row = grid[c.row - 1];
+      while (row.length < c.col) row.push(null);
+      row[c.col - 1] = rawCell(c.value);
+    }
+    sheets[s.name] = grid;
+  }
+  for (const p of plan.sheets) sheets[p.name] = p.rows.map((r) => r.map(rawPlanValue));
+  return sheets;
+}
+
+/** A calculated value as a stored result: an error, or anything else a cell cannot store, leaves none. */
+function storable(value: unknown): number | string | boolean | undefined {
+  if (value === null) return '';
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : undefined;
+}
+
+function withResults(sheet: SheetPlan, values: unknown[][]): SheetPlan {
+  const rows = sheet.rows.map((row, r) =>
+    row.map((v, c) => {
+      if (!needsResult(v) || v?.kind !== 'formula') return v;
+      const cached = storable(values[r]?.[c] ?? null);
+      return cached === undefined ? v : { ...v, cached };
+    }),
+  );
+  return { ...sheet, rows };
+}
+
+/** The plan with a result beside every formula that had none (unchanged when every formula has one). */
+export async function withFormulaResults(model: WorkbookModel, plan: WorkbookPlan): Promise<WorkbookPlan> {
+  if (!plan.sheets.some((s) => s.rows.some((row) => row.some(needsResult)))) return plan;
+  // Loaded only when needed: most runs write no such formula, and the library is large.
+  const { HyperFormula: Engine } = await import('hyperformula');
+  const hf: HyperFormula = Engine.buildFromSheets(sheetsAfterPlan(model, plan), { licenseKey: 'gpl-v3', smartRounding: false });
+  try {
+    const sheets = plan.sheets.map((s) => (s.rows.some((row) => row.some(needsResult)) ? withResults(s, hf.getSheetValues(hf.getSheetId(s.name)!)) : s));
+    return { ...plan, sheets };
+  } finally {
+    hf.destroy();
+  }
+}
