@@ -21,6 +21,7 @@ import { ColumnField } from '../engine/structure/columns';
 import { RULES, validatePlan } from '../engine/validate';
 import { choosableSheets, headerRowOptions } from '../engine/column-choice';
 import type { ColumnCandidate } from '../engine/structure';
+import { PackSettings, packSettingsOf } from '../engine/pack-settings';
 import { savedColumnsFor, SettingsEdit, settingsEditFor } from '../engine/saved-mapping';
 import { cellText, columnLetters, WorkbookModel } from '../engine/workbook';
 import { PaneSettings, ukDateTime } from './settings';
@@ -150,6 +151,8 @@ export interface PlanState {
   readWarnings: string[];
   /** The board pack's default reporting period, and why it is the default. */
   period?: { label: string; why: string } | null;
+  /** The cover's author and version, and whether complete actions show Blue, as Plan Settings give them now. */
+  packSettings?: PackSettings;
   /** The copy of the tool's sheets kept by the last write, which "Restore the previous version" brings back. */
   previousVersion: { at: string; sheets: string[] } | null;
   /** A fingerprint of each finding's cell, by "Sheet!A1": a finding marked done stays done while its cell matches. */
@@ -174,6 +177,7 @@ export function planState(analysis: Analysis): PlanState {
     counts,
     readWarnings: analysis.readWarnings,
     period: analysis.period ?? null,
+    packSettings: packSettingsOf(model),
     previousVersion: previousVersionOf(model),
     prints: findingPrints(model, analysis.findings),
   };
