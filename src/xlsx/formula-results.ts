@@ -1,8 +1,10 @@
 /**
- * Results for the formulas the engine writes without one: the hidden KPI Calc sheet's intermediate steps (period
- * keys, composites, rows found), which the engine does not mirror step by step as it does the register's figures.
- * They are calculated with HyperFormula over the officer's sheets and the tool's own, so that a reader which does
- * not calculate (Power BI, pandas, a file previewer) sees them too. Only files need this: Excel calculates in the pane.
+ * Results for the formulas the engine writes without one: the hidden KPI Calc sheet's steps across rows (the KPI each
+ * row is, composites, latest and previous rows found), which the engine does not mirror step by step as it does each
+ * row's reading and the register's figures. They are calculated with HyperFormula over the officer's sheets and the
+ * tool's own, every formula with a result taken as that result (so only the rest is calculated), so that a reader
+ * which does not calculate (Power BI, pandas, a file previewer) sees them too. Only files need this: Excel
+ * calculates in the pane.
  */
 import type { HyperFormula } from 'hyperformula';
 import { PlanValue, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
@@ -27,7 +29,8 @@ function dateSerial(iso: string): number {
 
 function rawPlanValue(value: PlanValue): Raw {
   if (value === null) return null;
-  if (value.kind === 'formula') return `=${value.formula}`;
+  // A formula whose result the engine gave is that result here: only the others need calculating.
+  if (value.kind === 'formula') return value.cached === undefined ? `=${value.formula}` : typeof value.cached === 'string' ? `'${value.cached}` : value.cached;
   if (value.kind === 'text') return `'${value.text}`;
   if (value.kind === 'date') return dateSerial(value.iso);
   return value.value;

@@ -23,7 +23,8 @@ import { readSettingsSheet } from '../settings';
 import { ragFormat } from '../rag/rag-formats';
 import { normalise } from '../text';
 import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
-import { a1, cellText, columnLetters, SheetModel, WorkbookModel } from '../workbook';
+import { a1, cellText, columnLetters, SheetGrid, SheetModel, WorkbookModel } from '../workbook';
+import { longRowResults, wideFigureResult } from './calc-results';
 import { computeKpis, DIRECTION_LABELS } from './compute';
 import {
   keyFromMonthKindFormula,
@@ -162,8 +163,14 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
   const obsRows: PlanValue[][] = [];
   const registerIds = `${R}!$A$2:$A$${Math.max(2, kpiCount + 1)}`;
   const t = (col: string) => `${col}${CALC_ROW}`;
+  const grids = new Map<string, SheetGrid>();
+  const gridOf = (name: string) => {
+    if (!grids.has(name)) grids.set(name, new SheetGrid(model.sheets.find((s) => s.name === name) ?? { name, cells: [], merges: [] }));
+    return grids.get(name)!;
+  };
   for (const block of [...reading.blocks].reverse()) {
     const S = sheetRef(block.sheet);
+    const grid = gridOf(block.sheet);
     if (block.kind === 'long') {
       const ref = (col: number | undefined) => (col ? `${S}!${columnLetters(col)}${SOURCE_ROW}` : null);
       const id = ref(block.columns.id)!;
@@ -185,7 +192,15 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
       for (let row = block.lastRow + SPARE_ROWS; row > block.headerRow; row--) {
         const r = obsRows.length + 2;
         const cells: PlanValue[] = [];
-        put(cells, OBS.id, f(formulas.id(r, row)));
+        // What each formula shows, as the engine reads the same cells: written with it, for readers that do not calculate.
+        const cell = (col: number | undefined) => (col ? grid.own(row, col)?.value : undefined);
+        const { columns } = block;
+        const shows = longRowResults(
+          { id: cell(columns.id), period: cell(columns.period), numerator: cell(columns.numerator), denominator: cell(columns.denominator), value: cell(columns.value) },
+          { ratio: !!(numerator && denominator), value: !!value },
+          block.valueFactor,
+        );
+        put(cells, OBS.id, formula(formulas.id(r, row), shows.id));
         const asWritten = block.readAsWritten.get(row);
         if (asWritten) {
           // Words around the period or a figure typed as text: the engine's reading, as values (see read/types.ts).
@@ -196,12 +211,12 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
           obsRows.push(cells);
           continue;
         }
-        put(cells, OBS.text, f(formulas.text(r, row)));
-        put(cells, OBS.shape, f(formulas.shape(r, row)));
-        put(cells, OBS.monthKind, f(formulas.monthKind(r, row)));
-        put(cells, OBS.key, f(formulas.key(r, row)));
-        put(cells, OBS.figure, f(formulas.figure(r, row)));
-        put(cells, OBS.ratio, f(formulas.ratio(r, row)));
+        put(cells, OBS.text, formula(formulas.text(r, row), shows.text));
+        put(cells, OBS.shape, formula(formulas.shape(r, row), shows.shape));
+        put(cells, OBS.monthKind, formula(formulas.monthKind(r, row), shows.monthKind));
+        put(cells, OBS.key, formula(formulas.key(r, row), shows.key));
+        put(cells, OBS.figure, formula(formulas.figure(r, row), shows.figure));
+        put(cells, OBS.ratio, formula(formulas.ratio(r, row), shows.ratio));
         obsRows.push(cells);
       }
     } else {
@@ -211,7 +226,8 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
         put(cells, OBS.id, text(cell.kpiId));
         put(cells, OBS.text, text(cell.label));
         put(cells, OBS.key, num(cell.key));
-        put(cells, OBS.figure, cell.typed !== undefined ? num(cell.typed) : f(`IF(ISNUMBER(${src}),${src}${cell.factor !== 1 ? `*${cell.factor}` : ''},"")`));
+        const shows = wideFigureResult(grid.own(cell.row, cell.col)?.value, cell.factor);
+        put(cells, OBS.figure, cell.typed !== undefined ? num(cell.typed) : formula(`IF(ISNUMBER(${src}),${src}${cell.factor !== 1 ? `*${cell.factor}` : ''},"")`, shows));
         put(cells, OBS.ratio, num(0));
         obsRows.push(cells);
       }
