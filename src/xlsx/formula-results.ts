@@ -1,10 +1,10 @@
 /**
- * Results for the formulas the engine writes without one: the hidden KPI Calc sheet's steps across rows (the KPI each
- * row is, composites, latest and previous rows found), which the engine does not mirror step by step as it does each
- * row's reading and the register's figures. They are calculated with HyperFormula over the officer's sheets and the
- * tool's own, every formula with a result taken as that result (so only the rest is calculated), so that a reader
- * which does not calculate (Power BI, pandas, a file previewer) sees them too. Only files need this: Excel
- * calculates in the pane.
+ * Results for any formula the engine writes without one: on the hidden KPI Calc sheet, a cell the engine could not be
+ * sure a spreadsheet app reads as it does (an error, a number Excel would write with an exponent, an id with a
+ * wildcard), and whatever depends on it. These are calculated with HyperFormula over the tool's sheets and the
+ * officer's sheets those formulas name, every formula with a result taken as that result, so that a reader which
+ * does not calculate (Power BI, pandas, a file previewer) sees them too. Most files need none of this, and the
+ * library is then not loaded. Only files need it: Excel calculates in the pane.
  */
 import type { HyperFormula } from 'hyperformula';
 import { PlanValue, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
@@ -38,12 +38,24 @@ function rawPlanValue(value: PlanValue): Raw {
 
 const needsResult = (v: PlanValue): boolean => v?.kind === 'formula' && v.cached === undefined;
 
-/** The workbook as it will be written: the plan's sheets, and every officer's sheet the plan does not replace. */
+/** Whether a formula names the sheet ('KPI Data'!A1, or Data!A1 where no quotes are needed). */
+function names(formula: string, sheet: string): boolean {
+  const f = formula.toLowerCase();
+  const name = sheet.toLowerCase();
+  return f.includes(`'${name.replace(/'/g, "''")}'!`) || f.includes(`${name}!`);
+}
+
+/**
+ * The workbook as it will be written, as far as the formulas to calculate need it: the plan's sheets, and the
+ * officer's sheets those formulas name (the tool's other formulas are taken as their results, so the officer's data
+ * sheets, however large, are seldom needed).
+ */
 function sheetsAfterPlan(model: WorkbookModel, plan: WorkbookPlan): Record<string, Raw[][]> {
   const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const toCalculate = plan.sheets.flatMap((s) => s.rows.flatMap((row) => row.flatMap((v) => (needsResult(v) && v?.kind === 'formula' ? [v.formula] : []))));
   const sheets: Record<string, Raw[][]> = {};
   for (const s of model.sheets) {
-    if (planned.has(s.name.toLowerCase())) continue;
+    if (planned.has(s.name.toLowerCase()) || !toCalculate.some((f) => names(f, s.name))) continue;
     const grid: Raw[][] = [];
     for (const c of s.cells) {
       while (grid.length < c.row) grid.push([]);
