@@ -1,7 +1,8 @@
 /**
- * Every formula the board pack writes carries its result: on the sheets people read (the Board Summary's totals, the
- * KPI Register), from the engine; on the hidden calculation sheet's intermediate steps, from HyperFormula, so a reader that does not calculate (Power BI, pandas, a file previewer) sees the figures. Read with
- * SheetJS, which takes the stored results as they are, and compared with LibreOffice's own recalculation of the file.
+ * Every formula the board pack writes carries its result, computed by the engine: on the sheets people read (the
+ * Board Summary's totals, the KPI Register) and on the hidden calculation sheet's intermediate steps, so a reader that
+ * does not calculate (Power BI, pandas, a file previewer) sees the figures. Read with SheetJS, which takes the stored
+ * results as they are, and compared with LibreOffice's own recalculation of the file.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
