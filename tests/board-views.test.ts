@@ -126,4 +126,37 @@ describe('the Coming up window', () => {
     await writeModel(workbook(sheet('Action Plan', PLAN), sheet('Plan Settings', [['Setting', 'Value'], ['Coming up months', 6]])), wider);
     expect(listed(await pack(wider, '2025-11-15'))).toEqual(['2', '3', '4']);
   }, 120_000);
+
+  test('long theme, action and lead texts are cut to three lines with a footnote; every item keeps its row', async () => {
+    const theme = 'Working with people: assessing needs, care planning and review, direct payments, charging, prevention, wellbeing, information and advice';
+    const action = `${'Review the front door offer with partners and people who draw on care, '.repeat(4)}then report to the board`;
+    const lead = 'Assistant Director Adult Social Care and Health and Assistant Director All Age Commissioning';
+    const long = path.join(dir, 'long-texts.xlsx');
+    await writeModel(
+      workbook(
+        sheet('Action Plan', [
+          ['Ref', 'Theme', 'Action', 'Lead', 'Due date', 'Status'],
+          ['1', theme, action, lead, { date: '2025-12-20' }, 'On track'],
+          ['2', theme, 'Recruit two more occupational therapists', 'Head of OT', { date: '2026-01-20' }, 'On track'],
+        ]),
+      ),
+      long,
+    );
+    const ws = (await pack(long, '2025-11-15')).getWorksheet('Coming up')!;
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push(Array.from({ length: 8 }, (_, c) => cellText(row.getCell(c + 1).value))));
+    const header = rows.findIndex((r) => r[0] === 'Due');
+    const items = rows.slice(header + 1).filter((r) => r[1] === 'Action');
+    expect(items.map((r) => r[2])).toEqual(['1', '2']);
+    const [first, second] = items;
+    // Cut at a word, marked, and the start kept: the reader can still tell which theme, action and lead it is.
+    for (const [shown, full] of [[first[3], theme], [first[4], action], [first[5], lead]]) {
+      expect(shown.endsWith('…')).toBe(true);
+      expect(full.startsWith(shown.slice(0, -1).trimEnd())).toBe(true);
+      expect(shown.length).toBeLessThan(full.length);
+    }
+    // Short texts stay whole.
+    expect(second.slice(4, 6)).toEqual(['Recruit two more occupational therapists', 'Head of OT']);
+    expect(rows.map((r) => r[0])).toContain('Theme, action and lead texts are cut to three lines here (…); the Plan sheet has them in full.');
+  }, 120_000);
 });

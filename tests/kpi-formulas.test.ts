@@ -351,3 +351,39 @@ describe('the period grammar: formula and engine read every spelling alike', () 
     expect(values.map((v) => v[2])).toEqual(want);
   });
 });
+
+describe("the Calc sheet's stored results (for readers that do not calculate)", () => {
+  test('each result the engine stores beside a Calc formula is what the formula calculates, odd cells among them', () => {
+    const odd: [string, CellValue | null][] = [
+      ['B7', { type: 'date', value: '2025-09-15' }],
+      ['B13', { type: 'number', value: 2024 }],
+      ['B19', { type: 'text', value: '  sep-25  ' }],
+      ['B25', { type: 'boolean', value: true }],
+      ['B31', { type: 'number', value: 2024.5 }],
+      ['C7', { type: 'text', value: 'n/a' }],
+      ['D13', { type: 'number', value: 0 }],
+      ['E85', { type: 'number', value: 0.1 + 0.2 }],
+      ['A43', { type: 'number', value: 42 }],
+      ['A49', { type: 'text', value: '  KPI-05  extra  ' }],
+      ['A55', null],
+    ];
+    let model = example;
+    for (const [address, value] of odd) model = edit(model, 'KPI Data', address, value);
+    const w = write(model);
+    const plan = structureWorkbookPlan(w.result, model);
+    const calc = plan.sheets.find((s) => s.name === 'PlanAssure KPI Calc')!;
+    const values = w.hf.getSheetValues(w.hf.getSheetId(calc.name)!);
+    const differ: string[] = [];
+    let stored = 0;
+    calc.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v?.kind !== 'formula' || v.cached === undefined) return;
+        stored++;
+        const got = (values[r]?.[c] ?? '') as Raw;
+        if (!same(got, v.cached === '' ? null : (v.cached as string | number))) differ.push(`${r + 1}:${c + 1} stored ${JSON.stringify(v.cached)}, calculated ${JSON.stringify(got)}`);
+      }),
+    );
+    expect(differ).toEqual([]);
+    expect(stored).toBeGreaterThan(1000);
+  });
+});

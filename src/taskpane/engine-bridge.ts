@@ -19,6 +19,7 @@ import { PREVIOUS_VERSION_ROLE, PREVIOUS_VERSION_SHEET_NAME, previousVersionShee
 import { SheetRole, structureWorkbook, StructureResult } from '../engine/structure';
 import { ColumnField } from '../engine/structure/columns';
 import { RULES, validatePlan } from '../engine/validate';
+import { PackSettings, packSettingsOf } from '../engine/pack-settings';
 import type { SettingsEdit } from '../engine/saved-mapping';
 import { cellText, WorkbookModel } from '../engine/workbook';
 import { PaneSettings, ukDateTime } from './settings';
@@ -158,6 +159,8 @@ export interface PlanState {
   readWarnings: string[];
   /** The board pack's default reporting period, and why it is the default. */
   period?: { label: string; why: string } | null;
+  /** The cover's author and version, and whether complete actions show Blue, as Plan Settings give them now. */
+  packSettings?: PackSettings;
   /** The copy of the tool's sheets kept by the last write, which "Restore the previous version" brings back. */
   previousVersion: { at: string; sheets: string[] } | null;
   /** A fingerprint of each finding's cell, by "Sheet!A1": a finding marked done stays done while its cell matches. */
@@ -182,6 +185,7 @@ export function planState(analysis: Analysis): PlanState {
     counts,
     readWarnings: analysis.readWarnings,
     period: analysis.period ?? null,
+    packSettings: packSettingsOf(model),
     previousVersion: previousVersionOf(model),
     prints: findingPrints(model, analysis.findings),
   };

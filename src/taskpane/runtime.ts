@@ -7,6 +7,7 @@
  * last chance to cancel is just before writing; once writing has started it runs to the end.
  */
 import type { Finding } from '../engine/schema';
+import type { WorkbookModel } from '../engine/workbook';
 import {
   analyse,
   Analysis,
@@ -25,6 +26,7 @@ import {
   validateStep,
   WritingAction,
 } from './engine-bridge';
+import { bothSettingsEdits, PackSettings, packSettingsEdit, withSettingsEdit } from '../engine/pack-settings';
 import type { SettingsEdit } from '../engine/saved-mapping';
 import { replacementPreview, ReplacePreview } from '../engine/sheet-plan/replace-preview';
 import type { DoneMark } from '../engine/findings-todo';
@@ -139,9 +141,11 @@ export async function checkWorkbook(host: WorkbookHost, options: BridgeOptions):
   return step('structure', () => analyse(model, options));
 }
 
-/** What the officer chose when starting an action: the board pack's reporting period. */
+/** What the officer chose when starting an action: the board pack's reporting period, cover author and version, and Blue. */
 export interface RunChoices {
   period?: string;
+  /** Saved to Plan Settings with the write; this run reads the workbook as it will then be. */
+  packSettings?: PackSettings;
 }
 
 export async function runAction(
@@ -166,7 +170,13 @@ export async function runAction(
   };
 
   await next('read');
-  const model = await step('read', () => host.readModel());
+  // The pack's settings the officer chose: read as if already in Plan Settings, where the write puts them.
+  const asChosen = <M extends WorkbookModel>(read: M) => {
+    const edit = choices.packSettings ? packSettingsEdit(read, choices.packSettings) : null;
+    return { model: withSettingsEdit(read, edit), edit };
+  };
+  const chosen = asChosen(await step('read', () => host.readModel()));
+  const model = chosen.model;
   await next('structure');
   const structured = await step('structure', () => structureStep(model, options));
   await next('validate');
@@ -177,8 +187,8 @@ export async function runAction(
   }
 
   let current = settings;
-  /** The officer's corrections, kept in the workbook's Plan Settings sheet with the write. */
-  let settingsEdit: SettingsEdit | null = null;
+  /** The officer's corrections and pack settings, kept in the workbook's Plan Settings sheet with the write. */
+  let settingsEdit: SettingsEdit | null = chosen.edit;
   const review = mappingReview(analysis.result, model, analysis.period?.label);
   const signature = mappingSignature(review);
   const reason = needsReview(action, signature, settings, review.length);
@@ -191,7 +201,8 @@ export async function runAction(
     const overrides = answer.columns;
     current = { ...current, confirmedMapping: signature };
     // The officer may have edited the workbook while reviewing: read it again, and stop if the columns changed.
-    const fresh = await step('read', () => host.readModel());
+    const freshChosen = asChosen(await step('read', () => host.readModel()));
+    const fresh = freshChosen.model;
     const mapping = { columnOverrides: overrides, headerRowOverrides: answer.headerRows, kpiColumns: answer.kpiColumns, kpiHeaderRows: answer.kpiHeaderRows };
     const again = await step('structure', () => analyse(fresh, { today, settings: current, ...mapping }));
     const unchanged = !Object.keys(overrides).length && !Object.keys(answer.kpiColumns).length;
@@ -202,9 +213,10 @@ export async function runAction(
       );
     }
     analysis = again;
-    settingsEdit = mappingToSave(fresh, again.result, overrides, answer.kpiColumns);
+    const mappingEdit = mappingToSave(fresh, again.result, overrides, answer.kpiColumns);
+    settingsEdit = bothSettingsEdits(freshChosen.edit, mappingEdit);
     // With the corrections kept in Plan Settings, the next read is the corrected one: that is what was confirmed.
-    if (settingsEdit) current = { ...current, confirmedMapping: mappingSignature(mappingReview(again.result, fresh, again.period?.label)) };
+    if (mappingEdit) current = { ...current, confirmedMapping: mappingSignature(mappingReview(again.result, fresh, again.period?.label)) };
   }
 
   await next('build');

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, BrowserContext, chromium, Frame, FrameLocator, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { Finding } from '../../src/engine/schema';
 import { ownedSheets } from '../../src/engine/sheet-plan/structure-plan';
 import { PlanValue, SheetPlan } from '../../src/engine/sheet-plan/types';
@@ -164,13 +164,14 @@ const ASKS_PERIOD = ['boardPack', 'everything'];
  * review and the preview of what it replaces (confirming both, or cancelling at the first) if they appear; returns
  * the banner's text.
  */
-export async function runAction(session: Session, action: string, confirm = true, period?: string): Promise<string> {
+export async function runAction(session: Session, action: string, confirm = true, period?: string, fillPrompt?: (prompt: Locator) => Promise<void>): Promise<string> {
   await session.pane.getByRole('tab', { name: /^Home/ }).click();
   await clickAction(session, action);
   if (ASKS_PERIOD.includes(action)) {
     const prompt = session.pane.getByTestId('period-prompt');
     await prompt.waitFor({ timeout: 15_000 });
     if (period !== undefined) await prompt.getByTestId('period-input').fill(period);
+    await fillPrompt?.(prompt);
     await prompt.getByRole('button', { name: /^Build/ }).click();
   }
   const review = session.pane.getByTestId('mapping-review');

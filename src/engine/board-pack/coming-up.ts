@@ -1,9 +1,15 @@
-/** Coming up: actions and milestones due from today to the end of the next quarter, or the window Plan Settings sets. */
+/**
+ * Coming up: actions and milestones due from today to the end of the next quarter, or the window Plan Settings sets,
+ * earliest first. Each prints in about three lines on A4 landscape: the theme, action and lead texts, which repeat
+ * the Plan sheet, are cut to three lines here (the sheet says so); every item keeps its row and its Ref.
+ */
 import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { emptySheet, fitRowHeights, PlanValuePool, SheetPlan, text } from '../sheet-plan/types';
+import { columnLetters } from '../workbook';
 import { parseTimescale } from '../timescale';
 import { BoardPackContext } from './context';
-import { headerRow, printReady } from './layout';
+import { shortened } from './exception-notes';
+import { charsInLines, footnoteRows, headerRow, printReady } from './layout';
 import { byThemeThenRef } from './order';
 import { comingUpWindow, ComingUpWindow } from './coming-up-window';
 import { PackAction } from './types';
@@ -38,22 +44,53 @@ export function comingUp(context: Pick<BoardPackContext, 'actions'>, window: Com
   return items.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0) || order(x.action, y.action));
 }
 
+const COLUMNS: { label: string; width: number; wrap?: boolean; numFmt?: string }[] = [
+  { label: 'Due', width: 11, numFmt: 'dd/mm/yyyy' },
+  { label: 'Type', width: 10 },
+  { label: 'Ref', width: 8 },
+  { label: 'Theme', width: 24, wrap: true },
+  { label: 'Action or milestone', width: 56, wrap: true },
+  { label: 'Lead', width: 24, wrap: true },
+  { label: 'Status', width: 12 },
+  { label: 'RAG', width: 8 },
+];
+const LINES = 3;
+/** The characters three wrapped lines of a column hold. */
+const fits = (label: string) => charsInLines(COLUMNS.find((c) => c.label === label)!.width, LINES);
+
 export function comingUpSheet(name: string, context: BoardPackContext, planStart: string | null, months?: number | null): SheetPlan {
   const window = comingUpWindow(context.today, months);
   const sheet = emptySheet(name);
-  const labels = ['Due', 'Type', 'Ref', 'Theme', 'Action or milestone', 'Lead', 'Status', 'RAG'];
-  sheet.columns = [{ width: 11, numFmt: 'dd/mm/yyyy' }, { width: 10 }, { width: 8 }, { width: 20, wrap: true }, { width: 50, wrap: true }, { width: 22, wrap: true }, { width: 12 }, { width: 8 }];
-  headerRow(sheet, 1, labels);
+  sheet.columns = COLUMNS.map(({ width, wrap, numFmt }) => ({ width, wrap, numFmt }));
+  headerRow(sheet, 1, COLUMNS.map((c) => c.label));
   const items = comingUp(context, window, planStart);
   const shared = new PlanValuePool();
+  let cut = false;
+  const short = (value: string | null | undefined, label: string): string | null => {
+    if (!value) return null;
+    const out = shortened(value, fits(label));
+    cut ||= out.endsWith('…') && !value.endsWith('…');
+    return out;
+  };
   for (const item of items) {
     const a = item.action;
-    sheet.rows.push([shared.date(item.due), shared.text(item.kind), text(a.ref), shared.text(a.theme), text(item.what), shared.text(a.lead), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag)]);
+    sheet.rows.push([
+      shared.date(item.due),
+      shared.text(item.kind),
+      text(a.ref),
+      shared.text(short(a.theme, 'Theme')),
+      text(short(item.what, 'Action or milestone')),
+      shared.text(short(a.lead, 'Lead')),
+      shared.text(a.status ?? a.statusText),
+      shared.text(a.effectiveRag),
+    ]);
   }
-  if (!items.length) sheet.rows.push([text(`Nothing is due from ${window.label}.`)]);
   const lastRow = sheet.rows.length;
+  if (!items.length) sheet.rows.push([text(`Nothing is due from ${window.label}.`)]);
+  if (cut) footnoteRows(sheet, ['Theme, action and lead texts are cut to three lines here (…); the Plan sheet has them in full.']);
+  const lastCol = columnLetters(COLUMNS.length);
   if (items.length) {
-    sheet.styles.push({ range: `A2:H${lastRow}`, vertical: 'top', border: true });
+    sheet.styles.push({ range: `A2:${lastCol}${lastRow}`, vertical: 'top', border: true });
     sheet.conditionalFormats.push(statusFormat(`G2:G${lastRow}`), ragFormat(`H2:H${lastRow}`));
   }
   sheet.freeze = { rows: 1, columns: 0 };

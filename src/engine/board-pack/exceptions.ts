@@ -12,7 +12,7 @@ import { date, emptySheet, fitRowHeights, PlanValue, PlanValuePool, SheetPlan, t
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { ExceptionNote, isIsoDate, NOTE_HEADERS, shortened, TypedNotes } from './exception-notes';
-import { headerRow, printReady } from './layout';
+import { charsInLines, footnoteRows, headerRow, printReady } from './layout';
 import { NO_THEME, themesInPlanOrder } from './order';
 import { ukDate } from './reporting-period';
 import { PackAction } from './types';
@@ -34,8 +34,8 @@ const at = (label: string) => COLUMNS.findIndex((c) => c.label === label) + 1;
 /** The officer's columns, 1-based: read back before each re-run, so typing there is expected, not an edit. */
 export const EXCEPTION_NOTE_COLUMNS = [at(NOTE_HEADERS.revised), at(NOTE_HEADERS.doing), at(NOTE_HEADERS.from)];
 const LINES = 3;
-/** The characters three wrapped lines of a column hold (fitRowHeights' measure, less a margin for word breaks). */
-const fits = (label: string) => Math.floor(COLUMNS[at(label) - 1].width * 1.05 * LINES * 0.92);
+/** The characters three wrapped lines of a column hold. */
+const fits = (label: string) => charsInLines(COLUMNS[at(label) - 1].width, LINES);
 
 /** The actions an exception report lists: Red, or overdue, among those reported on (No update is counted apart). */
 export function listedExceptions(actions: readonly PackAction[]): PackAction[] {
@@ -98,11 +98,7 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
   const footnotes: string[] = [];
   if (silentLate) footnotes.push(`${silentLate} ${silentLate === 1 ? 'action is' : 'actions are'} past the due date with no update recorded: counted as No update on the Board Summary, not listed here.`);
   if (cut) footnotes.push('Action, lead and progress texts are cut to three lines here (…); the Plan sheet has them in full.');
-  for (const line of footnotes) {
-    sheet.rows.push([text(line)]);
-    sheet.merges.push(`A${row() - 1}:${lastCol}${row() - 1}`);
-    sheet.styles.push({ range: `A${row() - 1}`, italic: true });
-  }
+  footnoteRows(sheet, footnotes);
   unmatchedNotes(sheet, typed.unmatched, lastCol);
 
   if (listed.length) {

@@ -46,6 +46,25 @@ function headerHeights(sheet: SheetPlan, from: number, to: number): Record<numbe
   return heights;
 }
 
+/**
+ * The characters `lines` wrapped lines of a column `width` wide hold: fitRowHeights' measure, less a margin for word
+ * breaks. Texts that repeat the Plan sheet are cut to this (see `shortened`) so each row prints in a few lines.
+ */
+export function charsInLines(width: number, lines: number): number {
+  return Math.floor(width * 1.05 * lines * 0.92);
+}
+
+/** Italic lines under a table, each merged across the sheet's width: what the reader should know about it. */
+export function footnoteRows(sheet: SheetPlan, lines: readonly string[]): void {
+  const lastCol = columnLetters(Math.max(1, sheet.columns.length));
+  for (const line of lines) {
+    sheet.rows.push([text(line)]);
+    const r = sheet.rows.length;
+    sheet.merges.push(`A${r}:${lastCol}${r}`);
+    sheet.styles.push({ range: `A${r}`, italic: true });
+  }
+}
+
 export function headerRow(sheet: SheetPlan, row: number, labels: string[]): void {
   sheet.rows[row - 1] = labels.map((l) => text(l));
   sheet.styles.push({ range: `A${row}:${columnLetters(labels.length)}${row}`, bold: true, fill: 'DEE0E2', wrap: true, vertical: 'top', border: true });

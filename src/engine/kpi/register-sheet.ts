@@ -23,7 +23,8 @@ import { readSettingsSheet } from '../settings';
 import { ragFormat } from '../rag/rag-formats';
 import { normalise } from '../text';
 import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
-import { a1, cellText, columnLetters, SheetModel, WorkbookModel } from '../workbook';
+import { a1, cellText, CellValue, columnLetters, SheetGrid, SheetModel, WorkbookModel } from '../workbook';
+import { longRowResults, ObservationShown, perKpiResults, registerIdNumbers, reportingKeyResult, rowTailResults, shownBy, wideFigureResult } from './calc-results';
 import { computeKpis, DIRECTION_LABELS } from './compute';
 import {
   keyFromMonthKindFormula,
@@ -66,7 +67,6 @@ export const KPI_REGISTER_HEADERS = [
 export type KpiRegisterHeader = (typeof KPI_REGISTER_HEADERS)[number];
 const COL = Object.fromEntries(KPI_REGISTER_HEADERS.map((h, i) => [h, columnLetters(i + 1)])) as Record<KpiRegisterHeader, string>;
 
-const f = (formula: string): PlanValue => ({ kind: 'formula', formula });
 
 export interface KpiSheetNames {
   register: string;
@@ -74,9 +74,9 @@ export interface KpiSheetNames {
 }
 
 /** Where the Plan Settings values the formulas read live: the cell, when the settings came from it. */
-function settingsCells(model: WorkbookModel, settings: PlanSettings): { reporting: string | null; tolerance: string | null } {
+function settingsCells(model: WorkbookModel, settings: PlanSettings): { reporting: string | null; reportingCell?: CellValue; tolerance: string | null } {
   const { sheet } = readSettingsSheet(model);
-  const out = { reporting: null as string | null, tolerance: null as string | null };
+  const out = { reporting: null as string | null, reportingCell: undefined as CellValue | undefined, tolerance: null as string | null };
   if (!sheet) return out;
   const s = model.sheets.find((x) => x.name === sheet)!;
   const labelAt = new Map<number, string>();
@@ -94,6 +94,7 @@ function settingsCells(model: WorkbookModel, settings: PlanSettings): { reportin
       // Live only when the formula reads the cell as the engine does (a text date is read by the engine alone).
       const sameReading = cell.value.type !== 'text' || periodKey(written) !== null || reportingPeriodKey(written) === null;
       out.reporting = settings.reportingPeriod === written && sameReading ? ref : null;
+      out.reportingCell = cell.value;
     }
     if ((label === 'rag tolerance' || label === 'tolerance') && cell.value.type === 'number') out.tolerance = settings.ragTolerance === cell.value.value ? ref : null;
   }
@@ -162,8 +163,14 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
   const obsRows: PlanValue[][] = [];
   const registerIds = `${R}!$A$2:$A$${Math.max(2, kpiCount + 1)}`;
   const t = (col: string) => `${col}${CALC_ROW}`;
+  const grids = new Map<string, SheetGrid>();
+  const gridOf = (name: string) => {
+    if (!grids.has(name)) grids.set(name, new SheetGrid(model.sheets.find((s) => s.name === name) ?? { name, cells: [], merges: [] }));
+    return grids.get(name)!;
+  };
   for (const block of [...reading.blocks].reverse()) {
     const S = sheetRef(block.sheet);
+    const grid = gridOf(block.sheet);
     if (block.kind === 'long') {
       const ref = (col: number | undefined) => (col ? `${S}!${columnLetters(col)}${SOURCE_ROW}` : null);
       const id = ref(block.columns.id)!;
@@ -185,8 +192,16 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
       for (let row = block.lastRow + SPARE_ROWS; row > block.headerRow; row--) {
         const r = obsRows.length + 2;
         const cells: PlanValue[] = [];
+        // What each formula shows, as the engine reads the same cells: written with it, for readers that do not calculate.
+        const cell = (col: number | undefined) => (col ? grid.own(row, col)?.value : undefined);
+        const { columns } = block;
+        const shows = longRowResults(
+          { id: cell(columns.id), period: cell(columns.period), numerator: cell(columns.numerator), denominator: cell(columns.denominator), value: cell(columns.value) },
+          { ratio: !!(numerator && denominator), value: !!value },
+          block.valueFactor,
+        );
         const asWritten = block.readAsWritten.get(row);
-        put(cells, OBS.id, asWritten?.id !== undefined ? text(asWritten.id) : f(formulas.id(r, row)));
+        put(cells, OBS.id, asWritten?.id !== undefined ? text(asWritten.id) : formula(formulas.id(r, row), shows.id));
         if (asWritten) {
           // Words around the period or a figure typed as text: the engine's reading, as values (see read/types.ts).
           put(cells, OBS.text, text(asWritten.label));
@@ -196,12 +211,12 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
           obsRows.push(cells);
           continue;
         }
-        put(cells, OBS.text, f(formulas.text(r, row)));
-        put(cells, OBS.shape, f(formulas.shape(r, row)));
-        put(cells, OBS.monthKind, f(formulas.monthKind(r, row)));
-        put(cells, OBS.key, f(formulas.key(r, row)));
-        put(cells, OBS.figure, f(formulas.figure(r, row)));
-        put(cells, OBS.ratio, f(formulas.ratio(r, row)));
+        put(cells, OBS.text, formula(formulas.text(r, row), shows.text));
+        put(cells, OBS.shape, formula(formulas.shape(r, row), shows.shape));
+        put(cells, OBS.monthKind, formula(formulas.monthKind(r, row), shows.monthKind));
+        put(cells, OBS.key, formula(formulas.key(r, row), shows.key));
+        put(cells, OBS.figure, formula(formulas.figure(r, row), shows.figure));
+        put(cells, OBS.ratio, formula(formulas.ratio(r, row), shows.ratio));
         obsRows.push(cells);
       }
     } else {
@@ -211,7 +226,8 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
         put(cells, OBS.id, text(cell.kpiId));
         put(cells, OBS.text, text(cell.label));
         put(cells, OBS.key, num(cell.key));
-        put(cells, OBS.figure, cell.typed !== undefined ? num(cell.typed) : f(`IF(ISNUMBER(${src}),${src}${cell.factor !== 1 ? `*${cell.factor}` : ''},"")`));
+        const shows = wideFigureResult(grid.own(cell.row, cell.col)?.value, cell.factor);
+        put(cells, OBS.figure, cell.typed !== undefined ? num(cell.typed) : formula(`IF(ISNUMBER(${src}),${src}${cell.factor !== 1 ? `*${cell.factor}` : ''},"")`, shows));
         put(cells, OBS.ratio, num(0));
         obsRows.push(cells);
       }
@@ -225,12 +241,21 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
     composite: compile(`IF(AND(ISNUMBER(${t(OBS.key)}),ISNUMBER(${t(OBS.figure)}),ISNUMBER(${t(OBS.kpi)})),${t(OBS.kpi)}*10000+${t(OBS.key)},"")`),
     counted: compile(`IF(ISNUMBER(${t(OBS.composite)}),${t(OBS.key)},"")`),
   };
-  obsRows.forEach((cells, i) => {
+  // The steps across rows, as the engine finds them from each row's results (left to be calculated when one is unknown).
+  const idNumbers = registerIdNumbers(defs.map((d) => d.definition.id));
+  const shown: ObservationShown[] = obsRows.map((cells, i) => {
     const r = i + 2;
-    put(cells, OBS.kpi, f(tail.kpi(r, 0)));
-    put(cells, OBS.composite, f(tail.composite(r, 0)));
-    put(cells, OBS.counted, f(tail.counted(r, 0)));
+    const at = (col: string) => shownBy(cells[colIndex(col)]);
+    const shows = rowTailResults(at(OBS.id), at(OBS.key), at(OBS.figure), idNumbers);
+    put(cells, OBS.kpi, formula(tail.kpi(r, 0), shows.kpi));
+    put(cells, OBS.composite, formula(tail.composite(r, 0), shows.composite));
+    put(cells, OBS.counted, formula(tail.counted(r, 0), shows.counted));
+    return { composite: shows.composite, figure: at(OBS.figure), ratio: at(OBS.ratio), counted: shows.counted };
   });
+  const composites = shown.flatMap((o) => (typeof o.composite === 'number' ? [o.composite] : []));
+  const rep = live.reporting ? longRowResults({ id: undefined, period: live.reportingCell }, { ratio: false, value: false }, 1) : null;
+  const fromSettings = rep ? rep.key : (reportingPeriodKey(settings.reportingPeriod) ?? '');
+  const reportingShown = reportingKeyResult(fromSettings, shown);
 
   // ---- Calc: per-KPI block and reporting period --------------------------------------------------------------
   const reportingKey = `$${REP.key}$2`;
@@ -257,21 +282,22 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
     while (row.length < width) row.push(null);
     if (i < kpiCount) {
       put(row, PER.kpi, num(i + 1));
+      const shows = perKpiResults(i + 1, defs[i].definition.unit ?? '', reportingShown, shown, composites);
       for (const key of ['latest', 'latestKey', 'latestRow', 'previous', 'previousKey', 'previousRow', 'scale', 'latestValue', 'previousValue', 'grey'] as const) {
-        put(row, PER[key], f(per[key](r, 0)));
+        put(row, PER[key], formula(per[key](r, 0), shows[key]));
       }
     }
     if (i === 0) {
       if (live.reporting) {
-        put(row, REP.text, f(periodTextFormula(live.reporting)));
-        put(row, REP.shape, f(shapeFormula(`${REP.text}2`)));
-        put(row, REP.monthKind, f(monthKindFormula(live.reporting, `${REP.text}2`, `${REP.shape}2`)));
-        put(row, REP.fromSettings, f(keyFromMonthKindFormula(`${REP.monthKind}2`)));
+        put(row, REP.text, formula(periodTextFormula(live.reporting), rep?.text));
+        put(row, REP.shape, formula(shapeFormula(`${REP.text}2`), rep?.shape));
+        put(row, REP.monthKind, formula(monthKindFormula(live.reporting, `${REP.text}2`, `${REP.shape}2`), rep?.monthKind));
+        put(row, REP.fromSettings, formula(keyFromMonthKindFormula(`${REP.monthKind}2`), rep?.key));
       } else {
         put(row, REP.text, text(settings.reportingPeriod));
         put(row, REP.fromSettings, num(reportingPeriodKey(settings.reportingPeriod)));
       }
-      put(row, REP.key, f(`IF(ISNUMBER(${REP.fromSettings}2),${REP.fromSettings}2,MAX(${range(OBS.counted)}))`));
+      put(row, REP.key, formula(`IF(ISNUMBER(${REP.fromSettings}2),${REP.fromSettings}2,MAX(${range(OBS.counted)}))`, reportingShown));
     }
     calcRows.push(row);
   }

@@ -7,6 +7,8 @@ import type { ActionKind } from '../runtime';
 import { ukDateTime } from '../settings';
 import { SeverityCounts } from './SeverityCounts';
 
+const DEFAULT_PACK_SETTINGS = { author: null, version: null, useBlue: true };
+
 /** The actions that build a board pack: the officer is asked which period it reports on first. */
 const BUILDS_PACK: readonly ActionKind[] = ['boardPack', 'everything'];
 
@@ -126,9 +128,10 @@ export function HomeView({ controller, onShowFindings }: { controller: PaneContr
                   <Suspense fallback={null}>
                     <PeriodPrompt
                       period={state.period}
-                      onBuild={(period) => {
+                      packSettings={state.packSettings ?? DEFAULT_PACK_SETTINGS}
+                      onBuild={(period, packSettings) => {
                         setAsking(null);
-                        void run(kind, { period });
+                        void run(kind, { period, packSettings });
                       }}
                       onCancel={() => setAsking(null)}
                     />
