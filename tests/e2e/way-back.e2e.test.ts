@@ -113,7 +113,7 @@ describeBrowser('a preview before replacing, and a way back', () => {
     await s.harness((h) => h.sim.resetStats());
     await s.pane.locator('[data-action="restore"]').click();
     await s.pane.getByTestId('replace-preview').waitFor({ timeout: 60_000 });
-    await expect(s.pane.getByTestId('replace-preview').textContent()).resolves.toContain('Values and formulas');
+    await expect(s.pane.getByTestId('replace-preview').textContent()).resolves.toContain('Values, formulas and number formats');
     await s.pane.getByTestId('confirm-replace').click();
     await idle(s);
     await expect(s.pane.getByTestId('banner').textContent()).resolves.toContain('Restore the previous version: done');
