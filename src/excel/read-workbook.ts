@@ -79,6 +79,11 @@ export interface ReadWorkbookResult extends WorkbookModel {
   requestBytes: number[];
   /** True when a response was too big for one request and the cells were read in blocks of rows. */
   paged: boolean;
+  /**
+   * The workbook's defined names (Formulas > Name Manager), loaded in the first request: a table may not take one
+   * (office-js#551), so the write that follows picks its table a free name without a sync of its own.
+   */
+  definedNames: string[];
 }
 
 const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!']);
@@ -140,11 +145,19 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
   let pendingBytes = 0;
   /** `operations`: the object paths and actions Office.js sends for what is queued (see estimateOperations). */
   const queued = (operations: number, ...args: unknown[]) => (pendingBytes += estimateOperations(operations, ...args));
+  // The defined names ride on the first request that Excel accepts, whichever way the sheets are read.
+  const names = context.workbook.names;
+  let namesLoaded = false;
   const sync = async () => {
+    if (!namesLoaded) {
+      names.load('items/name');
+      queued(2, 'names', 'items/name');
+    }
     syncs++;
     requestBytes.push(pendingBytes);
     pendingBytes = 0;
     await context.sync();
+    namesLoaded = true;
   };
 
   let mergeBands = false;
@@ -368,7 +381,8 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
     return sheetFrom(s.name, s.visibility, load);
   });
   for (const notice of requirements.notices) warnings.push(notice.message);
-  return { sheets: models, warnings, notices: requirements.notices, syncs, requestBytes, paged };
+  const definedNames = names.items.map((n) => n.name);
+  return { sheets: models, warnings, notices: requirements.notices, syncs, requestBytes, paged, definedNames };
 }
 
 function sheetFrom(name: string, visibility: string, load: SheetLoad): SheetModel {
