@@ -40,6 +40,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
   /** The defined names the last read saw: the write picks its table a name none of them has (office-js#551). */
   private definedNames: string[] | undefined;
 
+  /**
+   * Always a fresh read (one sync): the last read is not reused while "nothing changed", because Office.js's change
+   * events cannot say so dependably (dropdown picks on Excel on the web fire no onChanged, office-js#3888; nor do
+   * recalculation, formats or merges, which the read uses). See the README, "Every action reads the workbook afresh".
+   */
   async readModel(): Promise<ReadModel> {
     return Excel.run(async (context) => {
       const model = await readWorkbookModel(context, { knownSheets: this.sheetNames });
