@@ -536,3 +536,59 @@ describe('as strict as Excel where the adapter relies on it (docs/SIMULATOR.md)'
     await expect(write(sim, (context) => (plan(context).pageLayout.zoom = { scale: 5 }))).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
+
+describe('special cells: the cells holding formulas (ExcelApi 1.9), as a RangeAreas', () => {
+  const withFormulas = async () => {
+    const sim = new ExcelSimulator({ model: workbook(sheet('Sums', [['a', 1, 2], ['b', 3, 4], ['c', 5, 6], ['d', 7, 8]])) });
+    await run(sim, async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sums');
+      ws.getRange('D1:D2').formulas = [['=B1+C1'], ['=B2+C2']];
+      ws.getRange('B4:C4').formulas = [['=SUM(B1:B3)', '=SUM(C1:C3)']];
+      await context.sync();
+    });
+    return sim;
+  };
+
+  test('gives the formula cells as rectangles, each loaded with its formulas and position, through one load', async () => {
+    const sim = await withFormulas();
+    await run(sim, async (context) => {
+      const areas = context.workbook.worksheets.getItem('Sums').getRange('A1:D4').getSpecialCellsOrNullObject('Formulas');
+      areas.load('address,areas/items/rowIndex,areas/items/columnIndex,areas/items/formulas');
+      await context.sync();
+      expect(areas.address).toBe('Sums!D1:D2, Sums!B4:C4');
+      expect(areas.areas.items.map((a) => [a.rowIndex, a.columnIndex, a.formulas])).toEqual([
+        [0, 3, [['=B1+C1'], ['=B2+C2']]],
+        [3, 1, [['=SUM(B1:B3)', '=SUM(C1:C3)']]],
+      ]);
+    });
+  });
+
+  test('with no formula cells: a null object, or ItemNotFound from getSpecialCells, as documented', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets() });
+    await run(sim, async (context) => {
+      const range = context.workbook.worksheets.getItem('Action Plan').getRange('A1:B2');
+      const none = range.getSpecialCellsOrNullObject('Formulas');
+      none.load('areas/items/formulas');
+      await context.sync();
+      expect(none.isNullObject).toBe(true);
+      range.getSpecialCells('Formulas').load('address');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+  });
+
+  test('refuses the cell types it does not model, rather than pretend', async () => {
+    const sim = await withFormulas();
+    await run(sim, async (context) => {
+      context.workbook.worksheets.getItem('Sums').getRange('A1:D4').getSpecialCells('Blanks').load('address');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+  });
+
+  test('needs ExcelApi 1.9', async () => {
+    const sim = new ExcelSimulator({ model: twoSheets(), excelApi: '1.8' });
+    await run(sim, async (context) => {
+      context.workbook.worksheets.getItem('Action Plan').getRange('A1:B2').getSpecialCellsOrNullObject('Formulas').load('address');
+      await expect(context.sync()).rejects.toBeDefined();
+    });
+  });
+});

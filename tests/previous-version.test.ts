@@ -40,6 +40,29 @@ describe('the copy of the tool\'s sheets', () => {
     expect(restoredPlan.rows[3][0]).toEqual({ kind: 'text', text: 'TRUE' });
   });
 
+  it('keeps each cell\'s number format where the writer would not give it anyway, as styles down each column', () => {
+    const pct = (row: number): CellModel => ({ row, col: 2, value: { type: 'number', value: row / 10 }, numFmt: '0.0%' });
+    const formatted: SheetModel = {
+      name: 'Plan',
+      merges: [],
+      cells: [
+        { ...t(1, 1, 'Outturn'), numFmt: '@' },
+        t(2, 1, 'typed into a General cell'),
+        { row: 3, col: 1, value: { type: 'date', value: '2026-03-31' }, numFmt: 'dd/mm/yyyy' },
+        pct(2),
+        pct(3),
+        { ...pct(4), formula: 'SUM(B2:B3)' },
+        pct(6),
+      ],
+    };
+    const back = readPreviousVersion({ sheets: [asRead(previousVersionSheet({ sheets: [formatted] }, ['Plan'], 'x'))] })!;
+    expect(restoredSheets(back)[0].styles).toEqual([
+      { range: 'A2', numFmt: 'General' },
+      { range: 'B2:B4', numFmt: '0.0%' },
+      { range: 'B6', numFmt: '0.0%' },
+    ]);
+  });
+
   it('cuts a large copy into cells under Excel\'s 32,767 characters, and reads it back whole', () => {
     const big: SheetModel = { name: 'Plan', merges: [], cells: Array.from({ length: 3000 }, (_, i) => t(i + 1, 1, `Action ${i} `.repeat(4))) };
     const sheet = previousVersionSheet({ sheets: [big] }, ['Plan'], 'x');

@@ -204,3 +204,23 @@ describe('text the tool writes reads back exactly, and stays text', () => {
     expect(texts.map((_, i) => words(theirs.getWorksheet('Texts')!.getCell(i + 1, 1).value))).toEqual(texts);
   });
 });
+
+describe('a table name the officer already uses as a defined name', () => {
+  test('the Plan table takes the first free name, and the officer\'s name is kept as it was', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Action Plan').addRows([
+      ['Ref', 'Action', 'Lead', 'Timescale', 'Status'],
+      ['1.1', 'Review the safeguarding arrangements', 'Head of Service', 'March 2026', 'On track'],
+      ['1.2', 'Publish the carers strategy', 'Director', 'June 2026', 'Not started'],
+    ]);
+    wb.definedNames.add("'Action Plan'!$A$2:$A$3", 'PlanAssurePlan');
+    const input = path.join(tmp, 'named.xlsx');
+    await wb.xlsx.writeFile(input);
+    const out = path.join(tmp, 'named-run.xlsx');
+    await run(input, out);
+    const parts = await entries(out);
+    const tableNames = [...parts].filter(([p]) => p.startsWith('xl/tables/')).map(([, xml]) => /<table [^>]*\bname="([^"]+)"/.exec(xml.toString())?.[1]);
+    expect(tableNames).toEqual(['PlanAssurePlan2']);
+    expect(parts.get('xl/workbook.xml')!.toString()).toMatch(/<definedName name="PlanAssurePlan">(&apos;|')Action Plan(&apos;|')!\$A\$2:\$A\$3<\/definedName>/);
+  });
+});

@@ -393,12 +393,15 @@ export abstract class SimClientObject<T = unknown> {
       response.isNullObject = true;
       return response;
     }
+    // Paths through the same child ("areas/items/rowIndex", "areas/items/formulas") load it once, with all of them,
+    // as Office.js does: loading it once per path would keep only the last path's properties.
+    const nested = new Map<string, string[][]>();
     for (const path of paths) {
       const [head, ...rest] = path;
       if (rest.length) {
         const child = (this as unknown as Record<string, unknown>)[head];
         if (!(child instanceof SimClientObject)) throw new SimulatorError('InvalidArgument', `Cannot load '${path.join('/')}' on ${this._path}.`);
-        response[head] = child._loadNow([rest]);
+        (nested.get(head) ?? nested.set(head, []).get(head)!).push(rest);
         continue;
       }
       const spec = this._specs()[head];
@@ -414,6 +417,7 @@ export abstract class SimClientObject<T = unknown> {
       response[head] = value;
       this.context._stage(() => this._values.set(head, value));
     }
+    for (const [head, rests] of nested) response[head] = ((this as unknown as Record<string, unknown>)[head] as SimClientObject)._loadNow(rests);
     return response;
   }
 

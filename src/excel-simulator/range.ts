@@ -10,6 +10,7 @@ import { SimWorksheet } from './worksheet';
 import { SimRangeFormat } from './range-format';
 import { SimDataValidation } from './data-validation';
 import { SimConditionalFormatCollection } from './conditional-formats';
+import { specialCellAreas } from './special-cells';
 
 /** Resolves a range argument given as a proxy or as an address on the same sheet. */
 function otherRect(self: SimRange, other: SimRange | string): Rect {
@@ -141,6 +142,30 @@ export class SimRange extends SimClientObject<RangeTarget> {
         return areas.length ? { sheet: t.sheet, rects: [...areas].sort((a, b) => a.row - b.row || a.col - b.col) } : null;
       },
       true,
+    );
+  }
+  /** The cells holding formulas (or constants), as Excel gives them: ItemNotFound when there are none. */
+  getSpecialCells(cellType: string, cellValueType?: string): SimRangeAreas {
+    return this.specialCells('getSpecialCells', cellType, cellValueType, false);
+  }
+  /** The same, as a null object when there are none. */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType?: string): SimRangeAreas {
+    return this.specialCells('getSpecialCellsOrNullObject', cellType, cellValueType, true);
+  }
+  private specialCells(method: string, cellType: string, cellValueType: string | undefined, nullable: boolean): SimRangeAreas {
+    const args = [cellType, ...(cellValueType === undefined ? [] : [cellValueType])].map((a) => JSON.stringify(a)).join(',');
+    return new SimRangeAreas(
+      this.context,
+      `${this._path}.${method}(${args})`,
+      () => {
+        ctxOf(this).require('1.9', `Range.${method}`);
+        const t = this._target();
+        const rects = specialCellAreas(t.sheet, t.rect, cellType, cellValueType);
+        if (rects.length) return { sheet: t.sheet, rects };
+        if (nullable) return null;
+        throw itemNotFound(`No cells were found in ${address(t)}.`);
+      },
+      nullable,
     );
   }
   getCellProperties(options: CellPropertiesOptions): SimClientResult<Record<string, unknown>[][]> {
@@ -293,8 +318,10 @@ function cellProperties(sheet: SimSheet, row: number, col: number, options: Cell
 export class SimRangeAreas extends SimClientObject<{ sheet: SimSheet; rects: Rect[] }> {
   declare readonly address: string;
   declare readonly areaCount: number;
+  private _areas: SimRangeCollection | null = null;
+  /** One collection per RangeAreas, as Office.js keeps a navigation property: what is loaded through it stays loaded. */
   get areas(): SimRangeCollection {
-    return new SimRangeCollection(this.context, `${this._path}.areas`, () => this._target());
+    return (this._areas ??= new SimRangeCollection(this.context, `${this._path}.areas`, () => this._target()));
   }
 }
 defineProps<{ sheet: SimSheet; rects: Rect[] }>(SimRangeAreas, {

@@ -55,6 +55,11 @@ export interface ApplyOptions {
   maxRequestBytes?: number;
   /** Rows to write into the officer's Plan Settings sheet, in the last request (the column roles they confirmed). */
   settingsEdit?: SettingsEdit;
+  /**
+   * The workbook's defined names, when the caller has just read them (ReadWorkbookResult.definedNames): a table may
+   * not take one. Without them the first request loads them, and the tables wait for the next.
+   */
+  definedNames?: readonly string[];
 }
 
 export interface ApplyReport {
@@ -87,11 +92,38 @@ interface Step {
   bytes: number;
   /** Refers to sheet or table names (dropdown sources, table names, conditional-format formulas): after renaming. */
   needsFinalNames: boolean;
+  /** Adds a table: it waits until the workbook's defined names are known (see TableNames). */
+  addsTable?: boolean;
   queue: (sheets: SheetLookup) => void;
   /** Values steps only: the first rows that fit in `room` bytes, and the rest; null when not even a row fits. */
   split?: (room: number) => [Step, Step] | null;
 }
 type SheetLookup = (name: string) => Excel.Worksheet;
+
+/**
+ * The names tables are given. Excel refuses a table whose name is already a defined name, with only "The argument
+ * is invalid or missing or has an incorrect format" (office-js#551; table names and defined names share one
+ * namespace, case-insensitively). A plan's table whose name the officer's workbook already uses as a defined name
+ * gets the first free one with a number after it (PlanAssurePlan2…), and the officer is told in words.
+ */
+class TableNames {
+  private taken: Set<string> | null = null;
+  readonly renamed: { planned: string; given: string }[] = [];
+  know(definedNames: readonly string[]): void {
+    this.taken = new Set(definedNames.map(lower));
+  }
+  get known(): boolean {
+    return this.taken !== null;
+  }
+  free(planned: string): string {
+    const taken = this.taken ?? new Set<string>();
+    let given = planned;
+    for (let n = 2; taken.has(lower(given)); n++) given = `${planned}${n}`;
+    taken.add(lower(given));
+    if (given !== planned) this.renamed.push({ planned, given });
+    return given;
+  }
+}
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -121,7 +153,9 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
   const tempName = (i: number) => `PlanAssure new ${token} ${i + 1}`;
 
   const pageChecks: PageCheck[] = [];
-  const steps = plan.sheets.flatMap((sheet) => sheetSteps(sheet, requirements, pageChecks));
+  const tableNames = new TableNames();
+  if (options.definedNames) tableNames.know(options.definedNames);
+  const steps = plan.sheets.flatMap((sheet) => sheetSteps(sheet, requirements, pageChecks, tableNames));
   // Visibility last: Excel will not hide a sheet that is the only visible one, and the officer's sheets are visible.
   for (const sheet of plan.sheets) {
     if (sheet.visibility === 'visible') continue;
@@ -135,7 +169,8 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
   for (let step of steps) {
     const current = batches[batches.length - 1];
     // Without the names, the first request adds sheets under temporary names: nothing that names a sheet or table yet.
-    const mustWait = !namesKnown && batches.length === 1 && step.needsFinalNames;
+    // Nor a table before the defined names are known.
+    const mustWait = batches.length === 1 && ((!namesKnown && step.needsFinalNames) || (!tableNames.known && !!step.addsTable));
     if (mustWait || (current.length && size + step.bytes > limit)) {
       // A block of values that does not fit is cut between rows: its first rows fill this request to the brim.
       const parts = mustWait ? null : (step.split?.(limit - size) ?? null);
@@ -169,6 +204,8 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
 
   // First request.
   suspend();
+  const definedNames = tableNames.known ? null : context.workbook.names;
+  definedNames?.load('items/name');
   if (namesKnown) {
     const present = new Set(options.existingSheets!.map(lower));
     for (const name of owned) if (present.has(lower(name))) worksheets.getItem(name).delete();
@@ -179,6 +216,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
   }
   for (const step of batches[0]) step.queue((name) => added.get(name) ?? byFinalName(name));
   await sync(batchBytes(batches[0]));
+  if (definedNames) tableNames.know(definedNames.items.map((n) => n.name));
 
   let rest = batches.slice(1);
   if (!namesKnown) {
@@ -206,6 +244,12 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     await sync(batchBytes(batch));
   }
   await checkPageFit(context, pageChecks, report, sync);
+  for (const { planned, given } of tableNames.renamed) {
+    report.notices.push({
+      feature: 'write',
+      message: `Your workbook already has a name "${planned}" (Formulas > Name Manager), which Excel will not let a table share, so PlanAssure called its table "${given}".`,
+    });
+  }
   return report;
 }
 
@@ -335,7 +379,7 @@ function blocks(count: number, rowBytes: (r: number) => number): [number, number
   return out;
 }
 
-function sheetSteps(plan: SheetPlan, requirements: Requirements, pageChecks: PageCheck[]): Step[] {
+function sheetSteps(plan: SheetPlan, requirements: Requirements, pageChecks: PageCheck[], tableNames: TableNames): Step[] {
   const steps: Step[] = [];
   const name = plan.name;
   const step = (bytes: number, queue: (ws: Excel.Worksheet) => void, needsFinalNames = false) =>
@@ -392,15 +436,17 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements, pageChecks: Pag
   // The table (the xlsx adapter: a table part over the header row and the rows below), only when there are rows under the header.
   if (plan.table && plan.rows.length > 1) {
     const table = plan.table;
-    step(
-      estimateOperations(3, table.range, table.name, table.style),
-      (ws) => {
+    steps.push({
+      bytes: estimateOperations(3, table.range, table.name, table.style),
+      needsFinalNames: true,
+      addsTable: true,
+      queue: (get) => {
+        const ws = get(name);
         const t = ws.tables.add(ws.getRange(table.range), true);
-        t.name = table.name;
+        t.name = tableNames.free(table.name);
         t.style = table.style;
       },
-      true,
-    );
+    });
   }
 
   for (const style of plan.styles) steps.push(...styleSteps(name, style));

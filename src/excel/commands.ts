@@ -77,6 +77,8 @@ function localToday(): string {
 interface Analysis extends CheckPlanResult {
   today: string;
   owned: string[];
+  /** The workbook's defined names, which the write's table may not take. */
+  definedNames: string[];
 }
 
 async function analyse(context: Excel.RequestContext, options: CommandOptions): Promise<Analysis> {
@@ -98,6 +100,7 @@ async function analyse(context: Excel.RequestContext, options: CommandOptions): 
     findings,
     warnings: model.warnings,
     notices: model.notices,
+    definedNames: model.definedNames,
     syncs: model.syncs,
     maxRequestBytes: Math.max(0, ...model.requestBytes),
   };
@@ -107,6 +110,7 @@ async function analyse(context: Excel.RequestContext, options: CommandOptions): 
 async function write(context: Excel.RequestContext, analysis: Analysis, plan: WorkbookPlan, options: CommandOptions): Promise<StructurePlanResult> {
   const apply = await applyWorkbookPlan(context, plan, analysis.owned, {
     existingSheets: analysis.model.sheets.map((s) => s.name),
+    definedNames: analysis.definedNames,
     requirements: options.requirements,
   });
   const fresh = apply.notices.filter((n) => !analysis.notices.some((m) => m.feature === n.feature));
@@ -123,7 +127,7 @@ async function write(context: Excel.RequestContext, analysis: Analysis, plan: Wo
   };
 }
 
-const withoutInternals = ({ today: _today, owned: _owned, ...rest }: Analysis): CheckPlanResult => rest;
+const withoutInternals = ({ today: _today, owned: _owned, definedNames: _definedNames, ...rest }: Analysis): CheckPlanResult => rest;
 
 /** "Check plan": reads, structures and validates the workbook. Writes nothing: one sync. */
 export async function checkPlan(context: Excel.RequestContext, options: CommandOptions = {}): Promise<CheckPlanResult> {

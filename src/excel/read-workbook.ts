@@ -21,14 +21,16 @@
  * built from range methods (getBoundingRect, getIntersection) so it is bounded before Excel materialises it: a stray
  * value at XFD1048576 costs nothing, and the officer gets a warning naming the sheet and the limit.
  *
- * What it reads: values, number formats (a number in a date format becomes a date, 1900 date system), bold
+ * What it reads: values, formulas, number formats (a number in a date format becomes a date, 1900 date system), bold
  * (Range.getCellProperties, ExcelApi 1.9), merged areas (getMergedAreasOrNullObject, ExcelApi 1.13), visibility.
  * Merged areas are looked up ONCE per sheet, over the area read (A1 to the used range's far corner): a request that
  * costs what the sheet holds, not what the limits allow. Excel fails that look-up, and the request with it, beyond
  * 512 areas; then the read is done again with the merges in bands of 500 rows over the read limits (maxRows / 500
- * bands a sheet, queued before the used range is known): one sync more, for a sheet that merges that much. Not
- * read: formulas (values carry the cached results; the engine does not use formulas), hidden rows and columns (the
- * engine does not use them either).
+ * bands a sheet, queued before the used range is known): one sync more, for a sheet that merges that much. A formula
+ * cell's value is its result and its formula is kept beside it (CellModel.formula, as the xlsx reader gives it), for
+ * the copy "Restore the previous version" brings back: only the cells that hold formulas are asked for theirs
+ * (getSpecialCellsOrNullObject, ExcelApi 1.9), in the same request (see queueFormulas). Not read: hidden rows and columns (the engine does not use
+ * them).
  * Errors are recognised by their text (#N/A, #REF!…), as Range.values returns them.
  */
 import { CellModel, MergedArea, SheetModel, WorkbookModel } from '../engine/workbook';
@@ -77,6 +79,11 @@ export interface ReadWorkbookResult extends WorkbookModel {
   requestBytes: number[];
   /** True when a response was too big for one request and the cells were read in blocks of rows. */
   paged: boolean;
+  /**
+   * The workbook's defined names (Formulas > Name Manager), loaded in the first request: a table may not take one
+   * (office-js#551), so the write that follows picks its table a free name without a sync of its own.
+   */
+  definedNames: string[];
 }
 
 const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!']);
@@ -88,6 +95,8 @@ interface Block {
   top: number;
   range: Excel.Range;
   bold: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
+  /** The block's formula cells; null where this Excel cannot say (before ExcelApi 1.9). */
+  formulas: Excel.RangeAreas | null;
 }
 
 interface SheetLoad {
@@ -99,6 +108,24 @@ interface SheetLoad {
 }
 
 const BOLD = { format: { font: { bold: true } } };
+/** What is loaded of every cell. */
+const CELL_PROPERTIES = 'values,numberFormat';
+/** What is loaded of the cells that hold formulas (Range.getSpecialCellsOrNullObject, ExcelApi 1.9). */
+const FORMULA_PROPERTIES = 'areas/items/rowIndex,areas/items/columnIndex,areas/items/formulas';
+
+/**
+ * The formulas of a block of cells, asked for in the same request: only the cells that hold one
+ * (getSpecialCellsOrNullObject('Formulas')), so the response grows with the formulas a sheet has, not with its
+ * size, as loading Range.formulas for every cell would (it repeats every constant: half as much again, which tips
+ * a big sheet on Excel on the web into one more paged block). The copy kept for "Restore the previous version"
+ * then gives a formula back its formula, not its last result, as the xlsx reader's model does.
+ */
+function queueFormulas(range: Excel.Range, queued: (operations: number, ...args: unknown[]) => void): Excel.RangeAreas {
+  const areas = range.getSpecialCellsOrNullObject('Formulas' as Excel.SpecialCellType);
+  areas.load(FORMULA_PROPERTIES);
+  queued(1, 'getSpecialCellsOrNullObject', 'Formulas', FORMULA_PROPERTIES);
+  return areas;
+}
 
 const errorCode = (error: unknown) => (error as { code?: string })?.code;
 /** Excel on the web's refusal of a big response, or the cell-count limit of one load: both mean "read less at once". */
@@ -111,17 +138,26 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
   requirements.require('read');
   const readBold = requirements.use('bold');
   const readMerges = requirements.use('mergedAreas');
+  const readFormulas = requirements.use('formulaCells');
   const lastColumn = columnName(maxColumns - 1);
   let syncs = 0;
   const requestBytes: number[] = [];
   let pendingBytes = 0;
   /** `operations`: the object paths and actions Office.js sends for what is queued (see estimateOperations). */
   const queued = (operations: number, ...args: unknown[]) => (pendingBytes += estimateOperations(operations, ...args));
+  // The defined names ride on the first request that Excel accepts, whichever way the sheets are read.
+  const names = context.workbook.names;
+  let namesLoaded = false;
   const sync = async () => {
+    if (!namesLoaded) {
+      names.load('items/name');
+      queued(2, 'names', 'items/name');
+    }
     syncs++;
     requestBytes.push(pendingBytes);
     pendingBytes = 0;
     await context.sync();
+    namesLoaded = true;
   };
 
   let mergeBands = false;
@@ -140,11 +176,11 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
     if (withCells) {
       // A1 to the used range's far corner, clipped to the limits: never null, never unbounded.
       const window = ws.getRange('A1').getBoundingRect(used).getIntersection(limits);
-      window.load('values,numberFormat');
-      queued(5, 'A1', limitsAddress, 'values,numberFormat');
+      window.load(CELL_PROPERTIES);
+      queued(5, 'A1', limitsAddress, CELL_PROPERTIES);
       const bold = readBold ? window.getCellProperties(BOLD) : null;
       if (bold) queued(1, BOLD);
-      blocks.push({ top: 0, range: window, bold });
+      blocks.push({ top: 0, range: window, bold, formulas: readFormulas ? queueFormulas(window, queued) : null });
     } else {
       // Only loaded, never chained on: what Office.js documents as safe for a possibly-null object.
       extent = limits.getUsedRangeOrNullObject(true);
@@ -293,10 +329,11 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
           const count = Math.min(size, rows - top);
           const address = `A${top + 1}:${columnName(cols - 1)}${top + count}`;
           const range = s.ws.getRange(address);
-          range.load('values,numberFormat');
-          queued(2, address, 'values,numberFormat');
+          range.load(CELL_PROPERTIES);
+          queued(2, address, CELL_PROPERTIES);
           const bold = readBold ? range.getCellProperties(BOLD) : null;
           if (bold) queued(1, BOLD);
+          const formulas = readFormulas ? queueFormulas(range, queued) : null;
           try {
             await sync();
           } catch (error) {
@@ -304,7 +341,7 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
             size = Math.ceil(count / 2);
             continue;
           }
-          load.blocks.push({ top, range, bold });
+          load.blocks.push({ top, range, bold, formulas });
           top += count;
         }
       }
@@ -344,7 +381,8 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
     return sheetFrom(s.name, s.visibility, load);
   });
   for (const notice of requirements.notices) warnings.push(notice.message);
-  return { sheets: models, warnings, notices: requirements.notices, syncs, requestBytes, paged };
+  const definedNames = names.items.map((n) => n.name);
+  return { sheets: models, warnings, notices: requirements.notices, syncs, requestBytes, paged, definedNames };
 }
 
 function sheetFrom(name: string, visibility: string, load: SheetLoad): SheetModel {
@@ -364,20 +402,50 @@ function sheetFrom(name: string, visibility: string, load: SheetLoad): SheetMode
   const cells: CellModel[] = [];
   for (const block of load.blocks) {
     const formats = block.range.numberFormat;
+    const formulas = formulasOf(block);
     const bold = block.bold?.value;
     block.range.values.forEach((line, i) =>
       line.forEach((raw: unknown, c) => {
         const row = block.top + i + 1;
-        if (raw === '' || raw === null || raw === undefined || covered.has(`${row}:${c + 1}`)) return;
+        if (covered.has(`${row}:${c + 1}`)) return;
+        const written = formulas.get(`${row}:${c + 1}`);
+        const formula = typeof written === 'string' && written.startsWith('=') && written.length > 1 ? written.slice(1) : undefined;
+        // A formula that shows nothing is still a cell, with empty text, as the xlsx reader gives it.
+        const shown = raw === null || raw === undefined ? '' : raw;
+        if (shown === '' && !formula) return;
         const format = formats[i]?.[c];
-        const cell = toCell(row, c + 1, raw, typeof format === 'string' ? format : undefined);
+        const cell = toCell(row, c + 1, shown, typeof format === 'string' ? format : undefined);
         if (!cell) return;
+        if (formula) cell.formula = formula;
         if (bold?.[i]?.[c]?.format?.font?.bold) cell.bold = true;
         cells.push(cell);
       }),
     );
   }
   return { name, cells, merges, hiddenRows: [], hiddenColumns: [], visibility: VISIBILITY[visibility] ?? 'visible' };
+}
+
+/**
+ * A block's formulas by "row:col" (1-based). Only cells inside the block count: Excel's Find Special Cells on a
+ * single cell searches the whole used range, as its desktop dialog does.
+ */
+function formulasOf(block: Block): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const areas = block.formulas;
+  if (!areas || areas.isNullObject) return out;
+  // Every block starts in column A, at row block.top (0-based), and is as big as its values.
+  const values = block.range.values;
+  const [rowIndex, columnIndex, rowCount, columnCount] = [block.top, 0, values.length, values[0]?.length ?? 0];
+  for (const area of areas.areas.items) {
+    area.formulas.forEach((line, r) =>
+      line.forEach((formula, c) => {
+        const row = area.rowIndex + r;
+        const col = area.columnIndex + c;
+        if (row >= rowIndex && row < rowIndex + rowCount && col >= columnIndex && col < columnIndex + columnCount) out.set(`${row + 1}:${col + 1}`, formula);
+      }),
+    );
+  }
+  return out;
 }
 
 /** One value as Office.js returns it, with its number format, as the engine's typed cell. */

@@ -13,7 +13,8 @@
  *   ExcelApi 1.7  freeze panes
  *   ExcelApi 1.8  data validation (dropdown lists)
  *   ExcelApi 1.9  page layout (orientation, paper, fit to width, print titles, footers), Range.getCellProperties
- *                 (used to read bold text), Application.suspendScreenUpdatingUntilNextSync
+ *                 (used to read bold text), Range.getSpecialCellsOrNullObject (the cells holding formulas),
+ *                 Application.suspendScreenUpdatingUntilNextSync
  *   ExcelApi 1.13 Range.getMergedAreasOrNullObject
  */
 
@@ -27,6 +28,7 @@ export type Feature =
   | 'write'
   | 'bold'
   | 'mergedAreas'
+  | 'formulaCells'
   | 'conditionalFormats'
   | 'suspendCalculation'
   | 'freezePanes'
@@ -61,6 +63,11 @@ export const FEATURES: Record<Feature, FeatureSpec> = {
     version: '1.9',
     core: false,
     message: 'Your version of Excel is too old to tell PlanAssure which text is bold: headings were recognised from the layout alone, so check the themes on the Plan sheet.',
+  },
+  formulaCells: {
+    version: '1.9',
+    core: false,
+    message: 'Your version of Excel is too old to tell PlanAssure which cells hold formulas: if you restore the previous version of its sheets, formulas come back as the values they showed.',
   },
   mergedAreas: {
     version: '1.13',

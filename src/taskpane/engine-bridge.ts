@@ -418,7 +418,7 @@ export function buildRestore(model: WorkbookModel): WriteJob | NothingToWrite {
     plan: { sheets },
     owned,
     visibleSheets,
-    summary: `Restored ${what}. Values and formulas are back; formatting, tables and dropdowns are not: run the action again to re-apply them.`,
+    summary: `Restored ${what}. Values, formulas and number formats are back; other formatting, tables and dropdowns are not: run the action again to re-apply them.`,
     boardPack: null,
   };
 }

@@ -37,19 +37,28 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * sync more, never a wrong model: see read-workbook.ts).
    */
   private sheetNames: string[] | undefined;
+  /** The defined names the last read saw: the write picks its table a name none of them has (office-js#551). */
+  private definedNames: string[] | undefined;
 
+  /**
+   * Always a fresh read (one sync): the last read is not reused while "nothing changed", because Office.js's change
+   * events cannot say so dependably (dropdown picks on Excel on the web fire no onChanged, office-js#3888; nor do
+   * recalculation, formats or merges, which the read uses). See the README, "Every action reads the workbook afresh".
+   */
   async readModel(): Promise<ReadModel> {
     return Excel.run(async (context) => {
       const model = await readWorkbookModel(context, { knownSheets: this.sheetNames });
       this.sheetNames = model.sheets.map((s) => s.name);
+      this.definedNames = model.definedNames;
       return { sheets: model.sheets, warnings: model.warnings };
     });
   }
 
   async apply(plan: WorkbookPlan, owned: readonly string[], settingsEdit?: SettingsEdit | null): Promise<ApplyOutcome> {
     return Excel.run(async (context) => {
-      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames, settingsEdit: settingsEdit ?? undefined });
+      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames, definedNames: this.definedNames, settingsEdit: settingsEdit ?? undefined });
       this.sheetNames = undefined;
+      this.definedNames = undefined;
       return { notices: report.notices.map((n) => n.message).filter(Boolean) };
     });
   }

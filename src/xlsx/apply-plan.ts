@@ -162,7 +162,14 @@ function calculateOnLoad(pkg: WorkbookPackage): void {
 
 /** Names and ids of the tables left in the workbook: both must be unique workbook-wide. */
 async function tablesInUse(pkg: WorkbookPackage): Promise<{ names: Set<string>; maxId: number }> {
-  const names = new Set<string>();
+  // A table may not take a defined name either: tables and names share one namespace (office-js#551; Excel repairs
+  // a file where they clash). Excel's own names (_xlnm.Print_Titles…) are sheet-scoped built-ins, not taken.
+  const names = new Set<string>(
+    tags(pkg.workbookXml, 'definedName')
+      .map((t) => unescapeXml(t.attrs.name ?? ''))
+      .filter((n) => n && !n.toLowerCase().startsWith('_xlnm.'))
+      .map(lower),
+  );
   let maxId = 0;
   for (const sheet of pkg.sheets()) {
     if (!sheet.part) continue;

@@ -2,7 +2,7 @@
  * Issue 17, item 1: a preview before anything the tool wrote is replaced, and a way back. In Chromium, the real pane
  * against the Excel simulator: the officer types on the tool's Plan sheet, the next write says so and waits for a
  * confirm (Cancel writes nothing), a very hidden copy is kept, and "Restore the previous version" brings the tool's
- * sheets back as they were, the officer's typing included.
+ * sheets back as they were, the officer's typing included, and a formula as a formula with its number format.
  */
 import type { Browser } from 'playwright-core';
 import { LISTS_SHEET_NAME } from '../../src/engine/sheet-plan/plan-sheet';
@@ -65,7 +65,12 @@ describeBrowser('a preview before replacing, and a way back', () => {
   it('says what the next write replaces, with what the officer typed there; Cancel writes nothing', async () => {
     await s.harness((h) =>
       h.sim.run(async (context) => {
-        context.workbook.worksheets.getItem('Plan').getRange('C3').values = [['Agreed at DMT: chase the lead']];
+        const plan = context.workbook.worksheets.getItem('Plan');
+        plan.getRange('C3').values = [['Agreed at DMT: chase the lead']];
+        // A formula of the officer's, formatted as a percentage: restore must bring back the formula, not its value.
+        const share = plan.getRange('Z3');
+        share.numberFormat = [['0.0%']];
+        share.formulas = [['=COUNTA(A:A)/100']];
         await context.sync();
       }),
     );
@@ -113,13 +118,23 @@ describeBrowser('a preview before replacing, and a way back', () => {
     await s.harness((h) => h.sim.resetStats());
     await s.pane.locator('[data-action="restore"]').click();
     await s.pane.getByTestId('replace-preview').waitFor({ timeout: 60_000 });
-    await expect(s.pane.getByTestId('replace-preview').textContent()).resolves.toContain('Values and formulas');
+    await expect(s.pane.getByTestId('replace-preview').textContent()).resolves.toContain('Values, formulas and number formats');
     await s.pane.getByTestId('confirm-replace').click();
     await idle(s);
     await expect(s.pane.getByTestId('banner').textContent()).resolves.toContain('Restore the previous version: done');
     const after = await simModel(s);
     expect(textAt(after, 'Plan', 3, 3)).toBe(NOTE);
     expect(toolValues(after)).toEqual(toolValues(before));
+    // The officer's formula is a formula again, with its number format.
+    const share = await s.harness((h) =>
+      h.sim.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('Plan').getRange('Z3');
+        range.load('formulas,numberFormat');
+        await context.sync();
+        return { formula: range.formulas[0][0], format: range.numberFormat[0][0] };
+      }),
+    );
+    expect(share).toEqual({ formula: '=COUNTA(A:A)/100', format: '0.0%' });
     expect(after.sheets.find((x) => x.name === LISTS_SHEET_NAME)?.visibility).toBe('veryHidden');
     // A restore is one step back: it leaves no copy, and the officer's sheets are untouched.
     expect(after.sheets.some((x) => x.name === PREVIOUS_VERSION_SHEET_NAME)).toBe(false);

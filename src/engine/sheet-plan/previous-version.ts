@@ -3,17 +3,20 @@
  * hidden sheet, because Excel has no undo for what an add-in writes.
  *
  * What the copy holds, and so what "Restore the previous version" brings back: every cell's value (text, number,
- * date, TRUE/FALSE, error text) and, where the reader gave one, its formula; and each sheet's name and visibility.
- * Not formatting (fills, fonts, widths, the Plan table, dropdowns, conditional formats, charts): it would cost far
- * more room than the values, and it is what the tool re-derives each time it writes, so running the action again
- * re-applies it. Dates come back as dd/mm/yyyy.
+ * date, TRUE/FALSE, error text) or, for a formula cell, its formula (both readers give it: a formula comes back as a
+ * formula, not as its last result); each cell's number format where it is not the one the writer gives that kind of
+ * value anyway (Text for text, dd/mm/yyyy for dates, General otherwise), so a percentage stays a percentage and a
+ * date keeps "d mmm yyyy"; and each sheet's name and visibility. Not the rest of the formatting (fills, fonts,
+ * widths, the Plan table, dropdowns, conditional formats, charts): it would cost far more room than the values, and
+ * it is what the tool re-derives each time it writes, so running the action again re-applies it.
  *
  * Excel's limits: a cell holds at most 32,767 characters, so the copy is JSON cut into chunks of CHUNK_CHARS in
  * column A; and a copy bigger than MAX_COPY_CHARS is not kept at all (the write would grow past what one request
  * carries comfortably), which the preview says before anything is written.
  */
-import { cellText, CellValue, SheetModel, WorkbookModel } from '../workbook';
-import { emptySheet, PlanValue, SheetPlan } from './types';
+import { a1, cellText, CellValue, SheetModel, WorkbookModel } from '../workbook';
+import { DATE_FORMAT } from './plan-sheet';
+import { emptySheet, PlanValue, RangeStyle, SheetPlan } from './types';
 
 export const PREVIOUS_VERSION_SHEET_NAME = 'PlanAssure Previous Version';
 /** The role the lists sheet records for the copy. */
@@ -26,8 +29,12 @@ export const MAX_COPY_CHARS = 2_000_000;
 const TITLE = 'PlanAssure: a copy of its own sheets as they were before its last write. Used by "Restore the previous version". Do not edit.';
 const FORMAT_VERSION = 1;
 
-/** One cell in the copy: [row, col, kind, value]; kind f = formula (without "="), t/n/d/b/e as CellValue. */
-type CopiedCell = [number, number, 'f' | 't' | 'n' | 'd' | 'b' | 'e', string | number | boolean];
+/**
+ * One cell in the copy: [row, col, kind, value, number format?]; kind f = formula (without "="), t/n/d/b/e as
+ * CellValue. The number format is there only when it is not the writer's own for that kind (WRITER_FORMAT); copies
+ * made before formats were kept have none, and read the same.
+ */
+type CopiedCell = [number, number, 'f' | 't' | 'n' | 'd' | 'b' | 'e', string | number | boolean, string?];
 
 interface CopiedSheet {
   name: string;
@@ -50,12 +57,21 @@ export interface PreviousVersion {
 
 const KIND: Record<CellValue['type'], CopiedCell[2]> = { text: 't', number: 'n', date: 'd', boolean: 'b', error: 'e' };
 
+/** The number format both adapters write each kind of value with (General as undefined), so the copy need not hold it. */
+const WRITER_FORMAT: Record<CopiedCell[2], string | undefined> = { t: '@', d: DATE_FORMAT, n: undefined, b: '@', e: '@', f: undefined };
+const GENERAL = 'General';
+
+function copiedCell(c: SheetModel['cells'][number]): CopiedCell | null {
+  const cell: CopiedCell | null = c.formula ? [c.row, c.col, 'f', c.formula] : c.value.type === 'text' && c.value.value === '' ? null : [c.row, c.col, KIND[c.value.type], c.value.value];
+  if (!cell) return null;
+  // The models leave General out (numFmt undefined).
+  const format = c.numFmt && c.numFmt !== GENERAL ? c.numFmt : undefined;
+  if (format !== WRITER_FORMAT[cell[2]]) cell.push(format ?? GENERAL);
+  return cell;
+}
+
 function copyOf(sheet: SheetModel): CopiedSheet {
-  const cells: CopiedCell[] = [];
-  for (const c of sheet.cells) {
-    if (c.formula) cells.push([c.row, c.col, 'f', c.formula]);
-    else if (!(c.value.type === 'text' && c.value.value === '')) cells.push([c.row, c.col, KIND[c.value.type], c.value.value]);
-  }
+  const cells = sheet.cells.map(copiedCell).filter((c): c is CopiedCell => c !== null);
   return { name: sheet.name, visibility: sheet.visibility ?? 'visible', cells };
 }
 
@@ -120,7 +136,32 @@ function planValue([, , kind, value]: CopiedCell): PlanValue {
   }
 }
 
-/** The copied sheets as sheet plans, to write back: values and formulas (the adapters show dates as dd/mm/yyyy). */
+/**
+ * The number formats the copy holds, as styles over runs of cells down a column with the same format: applied after
+ * the values, as both adapters apply styles, so a Text cell's words are already stored as words.
+ */
+function formatStyles(cells: readonly CopiedCell[]): RangeStyle[] {
+  const byColumn = new Map<number, CopiedCell[]>();
+  for (const cell of cells) if (cell[4] !== undefined) (byColumn.get(cell[1]) ?? byColumn.set(cell[1], []).get(cell[1])!).push(cell);
+  const styles: RangeStyle[] = [];
+  for (const [col, column] of [...byColumn].sort((a, b) => a[0] - b[0])) {
+    column.sort((a, b) => a[0] - b[0]);
+    let start = column[0];
+    let end = column[0];
+    const flush = () => styles.push({ range: start[0] === end[0] ? a1(start[0], col) : `${a1(start[0], col)}:${a1(end[0], col)}`, numFmt: start[4] });
+    for (const cell of column.slice(1)) {
+      if (cell[0] === end[0] + 1 && cell[4] === start[4]) end = cell;
+      else {
+        flush();
+        start = end = cell;
+      }
+    }
+    flush();
+  }
+  return styles;
+}
+
+/** The copied sheets as sheet plans, to write back: values, formulas and number formats. */
 export function restoredSheets(previous: PreviousVersion): SheetPlan[] {
   return previous.sheets.map((copied) => {
     const sheet = emptySheet(copied.name);
@@ -132,6 +173,7 @@ export function restoredSheets(previous: PreviousVersion): SheetPlan[] {
     }
     for (let r = 0; r < sheet.rows.length; r++) sheet.rows[r] ??= [];
     sheet.columns = Array.from({ length: width }, () => ({ width: 16 }));
+    sheet.styles = formatStyles(copied.cells);
     return sheet;
   });
 }

@@ -71,7 +71,7 @@ export default function ReplaceConfirm({ pending, onAnswer }: { pending: Pending
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>What comes back</MessageBarTitle>
-            Values and formulas. Formatting, tables and dropdowns do not: run the action again to re-apply them. There is no copy of what you replace now.
+            Values, formulas and number formats. Other formatting, tables and dropdowns do not: run the action again to re-apply them. There is no copy of what you replace now.
           </MessageBarBody>
         </MessageBar>
       ) : preview.copyKept ? (
