@@ -5,7 +5,6 @@
 import { isToolRagRule } from '../engine/rag/rag-formats';
 import { OWNED_LIST_HEADER } from '../engine/sheet-plan/plan-sheet';
 import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
-import { withFormulaResults } from './formula-results';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
 import { planFingerprint, unchangedSince } from './package/fingerprint';
@@ -201,9 +200,8 @@ function ownershipHeader(plan: SheetPlan): { row: number; col: number } | null {
  * run stops with an EditedToolSheetError, before anything is written. Each sheet written gets a fingerprint on
  * the ownership list, so the next run can tell.
  */
-export async function applyWorkbookPlan(workbook: XlsxWorkbook, planned: WorkbookPlan, owned: readonly string[]): Promise<void> {
+export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPlan, owned: readonly string[]): Promise<void> {
   const { pkg } = workbook;
-  const plan = await withFormulaResults(workbook.model, planned);
   const sheets = pkg.sheets();
   const find = (name: string) => sheets.find((s) => lower(s.name) === lower(name));
   const ownedLower = new Set(owned.map(lower));
