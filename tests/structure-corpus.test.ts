@@ -164,6 +164,8 @@ const FOUND_BY_SEEDS: [string, Partial<LayoutChoices>][] = [
   ['"Ongoing" under a date header is a timescale', { seed: 2, roles: ['lead', 'rag', 'timescale'], wordingIndex: 13, sheets: 2, actions: 4 }],
   ['"Where we are now" is the progress, and the recommendation the action', { roles: ['notes', 'progress', 'milestones'], actionAt: 2, actionKind: 'recommendation', actions: 5 }],
   ['legends beside two tables and their theme headings', { roles: ['milestones'], themeHeadings: 'merged', legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'status-key', position: 'beside' }], secondTable: true, actions: 3 }],
+  ['a dated group label over a second table\'s progress and RAG is no scorecard\'s period', { roles: ['progress', 'rag'], actionKind: 'recommendation-and-response', style: 'abbreviated', groupHeaders: true, secondTable: true, actions: 3 }],
+  ['a second table under group headers, with notes, milestones, progress and status', { roles: ['rag', 'notes', 'milestones', 'progress', 'status'], actionAt: 5, wordingIndex: 10, groupHeaders: true, secondTable: true, actions: 4 }],
 ];
 
 const BASE_CHOICES: LayoutChoices = {

@@ -166,12 +166,11 @@ function yearBands(grid: SheetGrid, row: number): Map<number, number> {
 const CONTENT_ROWS = 20;
 
 /**
- * Whether the columns headed as the figures of a long table ("Value", "Result", "Numerator") hold figures below the
- * header: numbers, numbers typed as text, or suppressed markers. A plan's "Result for residents" column of outcomes
- * in words is no column of values, whatever its header says.
+ * Whether the columns headed as figures (a long table's "Value", "Result", "Numerator"; a wide table's periods) hold
+ * figures below the header: numbers, numbers typed as text, or suppressed markers, more than words. A plan's
+ * "Result for residents" column of outcomes in words is no column of values, whatever its header says.
  */
-function holdsFigures(grid: SheetGrid, row: number, byField: Partial<Record<KpiField, KpiColumn>>): boolean {
-  const columns = [byField.value, byField.numerator, byField.denominator].filter((c): c is KpiColumn => !!c);
+function holdsFigures(grid: SheetGrid, row: number, columns: readonly KpiColumn[]): boolean {
   let figures = 0;
   let words = 0;
   for (const r of grid.rowNumbers) {
@@ -292,13 +291,15 @@ export function readKpiHeader(
   const recognised = columns.filter((c) => c.field).length;
   if (!overrides && recognised / columns.length < 0.5) return null;
   const base = { row, columns, byField, targets, periods };
-  const figures = (has('value') || has('numerator') || has('denominator')) && (!!overrides || holdsFigures(grid, row, byField));
+  const figureColumns = [byField.value, byField.numerator, byField.denominator].filter((c): c is KpiColumn => !!c);
+  const figures = figureColumns.length > 0 && (!!overrides || holdsFigures(grid, row, figureColumns));
   if (has('id') && has('period') && figures) return { kind: 'long', ...base };
   // A long table keyed by its framework code or its names ("Measure | Month | Value"): no period columns across.
   if ((has('code') || has('name')) && has('period') && figures && !periods.length) return { kind: 'long', ...base };
   const described = has('id') || has('name');
   const scorecardish = has('target') || has('polarity') || has('unit') || has('code');
-  if (described && (periods.length >= 2 || (periods.length === 1 && (scorecardish || !!overrides)))) return { kind: 'wide', ...base };
+  // Period columns hold figures: a plan's "Position at 30 September 2025" over its progress and RAG is no scorecard.
+  if (described && (periods.length >= 2 || (periods.length === 1 && (scorecardish || !!overrides))) && (!!overrides || holdsFigures(grid, row, periods))) return { kind: 'wide', ...base };
   if (periods.length) return null;
   // An id and a name alone are any numbered list's (a plan's refs and measures): a register also says something
   // only a KPI has, its unit, polarity, target, baseline, frequency or tolerance.
