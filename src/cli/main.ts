@@ -14,7 +14,8 @@ import { parsePolarityOption } from '../engine/kpi/saved-polarity';
 import { Finding, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
-import { boardPackWorkbookPlan, judgementDate, parseReportingPeriod, PERIOD_EXAMPLES } from '../engine/board-pack';
+import { pendingSheets } from '../engine/sheet-plan/types';
+import { boardPackSheets, judgementDate, parseReportingPeriod, PERIOD_EXAMPLES } from '../engine/board-pack';
 import { choosableSheets } from '../engine/column-choice';
 import { savedColumnsFor, savedKpiColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
 import { structureWorkbook, StructureOptions, StructureResult } from '../engine/structure';
@@ -23,7 +24,7 @@ import { editSettingsSheet, withSettingsSheet } from '../xlsx/settings-edit';
 import { candidateMessage } from './candidates';
 import { ColumnsChoice, ColumnsError, KpiColumnsChoice, resolveColumns } from './columns-option';
 import { validatePlan } from '../engine/validate';
-import { applyWorkbookPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
+import { applyPendingPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
 import { checkOutputKind, OutputKindError } from '../xlsx/output-kind';
 export { removeTemporariesOnInterrupt } from '../xlsx/write-atomically';
@@ -216,7 +217,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     let written: string | null = null;
     let reported = result;
     if (options.command === 'structure' && options.out) {
-      await applyWorkbookPlan(workbook, withSettingsSheet(structureWorkbookPlan(result, model), settingsEdit), owned);
+      await applyPendingPlan(workbook, withSettingsSheet(pendingSheets(structureWorkbookPlan(result, model)), settingsEdit), owned);
       await editSettingsSheet(workbook, settingsEdit);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;
@@ -226,8 +227,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       written = written ? `${written} and ${options.csv}` : options.csv;
     }
     if (options.command === 'run' && options.out) {
-      const pack = boardPackWorkbookPlan(result, model, { today: options.today, period: options.period, judgedAt, findings });
-      await applyWorkbookPlan(workbook, withSettingsSheet(pack.plan, settingsEdit), owned);
+      const pack = boardPackSheets(result, model, { today: options.today, period: options.period, judgedAt, findings });
+      await applyPendingPlan(workbook, withSettingsSheet(pack.plan, settingsEdit), owned);
       await editSettingsSheet(workbook, settingsEdit);
       await writeWorkbookAtomically(workbook, options.out);
       written = options.out;

@@ -4,7 +4,7 @@
  */
 import { isToolRagRule } from '../engine/rag/rag-formats';
 import { OWNED_LIST_HEADER } from '../engine/sheet-plan/plan-sheet';
-import { SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
+import { PendingWorkbookPlan, pendingSheets, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
 import { planFingerprint, unchangedSince } from './package/fingerprint';
@@ -63,10 +63,10 @@ async function recordedFingerprints(pkg: WorkbookPackage, sheet: PackageSheet): 
  * data bars, as raw XML blocks. They are carried over when the sheet is rewritten, so a re-run never removes them.
  * Their formats (dxfId) point into the officer's styles, which are kept as they are.
  */
-function officerRules(sheetXmlText: string, plan: SheetPlan | undefined): string[] {
+function officerRules(blocks: readonly string[], plan: SheetPlan | undefined): string[] {
   const toolBars = new Set(plan?.dataBars.map((b) => b.range) ?? []);
   const kept: string[] = [];
-  for (const block of sheetXmlText.match(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g) ?? []) {
+  for (const block of blocks) {
     const sqref = tags(block, 'conditionalFormatting')[0]?.attrs.sqref ?? '';
     const rules = (block.match(/<cfRule\b[^>]*?\/>|<cfRule\b[\s\S]*?<\/cfRule>/g) ?? []).filter((rule) => {
       const type = tags(rule, 'cfRule')[0]?.attrs.type;
@@ -200,7 +200,15 @@ function ownershipHeader(plan: SheetPlan): { row: number; col: number } | null {
  * run stops with an EditedToolSheetError, before anything is written. Each sheet written gets a fingerprint on
  * the ownership list, so the next run can tell.
  */
-export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPlan, owned: readonly string[]): Promise<void> {
+export function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPlan, owned: readonly string[]): Promise<void> {
+  return applyPendingPlan(workbook, pendingSheets(plan), owned);
+}
+
+/**
+ * As applyWorkbookPlan, building each sheet of the plan only as it is written and dropping it after, so a big
+ * pack's sheet plans are never all in memory at once.
+ */
+export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWorkbookPlan, owned: readonly string[]): Promise<void> {
   const { pkg } = workbook;
   const sheets = pkg.sheets();
   const find = (name: string) => sheets.find((s) => lower(s.name) === lower(name));
@@ -223,13 +231,14 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
     if (sheet && !replace.has(lower(sheet.name))) throw new SheetNameClashError(sheet.name);
   }
 
-  const kept = new Map<string, string[]>();
+  // The conditional formats of each sheet replaced, kept until its new plan says which of them are the tool's own.
+  const formats = new Map<string, string[]>();
   let removed = false;
   for (const name of replace) {
     const sheet = find(name);
     if (!sheet) continue;
     const xml = sheet.part ? await pkg.text(sheet.part) : null;
-    if (xml) kept.set(lower(sheet.name), officerRules(xml, plan.sheets.find((s) => lower(s.name) === name)));
+    if (xml) formats.set(lower(sheet.name), xml.match(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g) ?? []);
     await removeSheet(pkg, sheet);
     removed = true;
   }
@@ -238,12 +247,16 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
   const stylesPart = pkg.partOfType(REL_TYPES.styles) ?? 'xl/styles.xml';
   const styles = new StyleSheet(await pkg.text(stylesPart));
   const tables = await tablesInUse(pkg);
-  const prints: Record<string, string> = {};
-  for (const sheetPlan of plan.sheets) prints[sheetPlan.name] = planFingerprint(sheetPlan);
+  // Each sheet's fingerprint, taken as it is written. The lists sheet's note records those of all the others, some
+  // written after it: its comments part is given its place in the file then, and its content at the end.
+  const prints: Record<string, string> = Object.fromEntries(plan.sheets.map((s) => [s.name, '']));
+  let pendingNote: { part: string; header: { row: number; col: number }; sheet: string; block: number } | null = null;
   let sheetId = pkg.sheets().reduce((m, s) => Math.max(m, s.sheetId), 0);
   let anyFormulas = false;
 
-  for (const sheetPlan of plan.sheets) {
+  for (const pendingSheet of plan.sheets) {
+    const sheetPlan = pendingSheet.build();
+    prints[sheetPlan.name] = planFingerprint(sheetPlan);
     const part = pkg.freePart('xl/worksheets/sheet', '.xml');
     const sheetRels: Relationship[] = [];
     let table: { name: string; id: number; part: string; rel: string } | undefined;
@@ -267,7 +280,7 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
       styles,
       date1904: pkg.date1904,
       table: table && { name: table.name, id: table.id },
-      keptRules: kept.get(lower(sheetPlan.name)),
+      keptRules: officerRules(formats.get(lower(sheetPlan.name)) ?? [], sheetPlan),
       rels: { table: table?.rel, drawing: drawing?.rel, legacyDrawing: note?.drawingRel },
     });
     anyFormulas ||= parts.hasFormulas;
@@ -275,12 +288,12 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
     if (table && parts.table) pkg.put(table.part, parts.table.xml, CONTENT_TYPES.table);
     if (drawing) putCharts(pkg, sheetPlan, drawing.part);
     if (header && note) {
-      const others = Object.fromEntries(Object.entries(prints).filter(([name]) => name !== sheetPlan.name));
       const block = Number(/(\d+)\.vml$/.exec(note.drawing)?.[1] ?? 1);
-      const { comments, vml } = noteParts(header, `${FINGERPRINT_NOTE}\n${JSON.stringify(others)}`, block);
-      pkg.put(note.comments, comments, CONTENT_TYPES.comments);
+      const { vml } = noteParts(header, '', block);
+      pkg.put(note.comments, '', CONTENT_TYPES.comments);
       pkg.put(note.drawing, vml);
       pkg.ensureDefault('vml', CONTENT_TYPES.vml);
+      pendingNote = { part: note.comments, header, sheet: sheetPlan.name, block };
     }
     if (sheetRels.length) pkg.put(relsPathOf(part), relationshipsXml(sheetRels, part));
 
@@ -291,6 +304,11 @@ export async function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPl
     const entry = `<sheet name="${escapeXml(sheetPlan.name)}" sheetId="${++sheetId}"${state} ${prefix}:id="${relId}"/>`;
     pkg.workbookXml = pkg.workbookXml.replace(/<\/sheets>|<sheets\s*\/>/, (found) => (found === '</sheets>' ? `${entry}</sheets>` : `<sheets>${entry}</sheets>`));
     if (parts.printTitles) addDefinedName(pkg, '_xlnm.Print_Titles', pkg.sheets().length - 1, parts.printTitles);
+  }
+  if (pendingNote) {
+    const { part, header, sheet, block } = pendingNote;
+    const others = Object.fromEntries(Object.entries(prints).filter(([name]) => name !== sheet));
+    pkg.put(part, noteParts(header, `${FINGERPRINT_NOTE}\n${JSON.stringify(others)}`, block).comments, CONTENT_TYPES.comments);
   }
   if (anyFormulas) calculateOnLoad(pkg);
   pkg.put(stylesPart, styles.toXml(), CONTENT_TYPES.styles);

@@ -4,7 +4,7 @@
  * other row, style and part of the sheet is carried over as it was.
  */
 import type { SettingsEdit } from '../engine/saved-mapping';
-import { emptySheet, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
+import { emptySheet, PendingWorkbookPlan, SheetPlan } from '../engine/sheet-plan/types';
 import { columnLetters, parseA1 } from '../engine/workbook';
 import { hasExcelEscapes, escapeXml } from './package/xml';
 import { XlsxWorkbook } from './read-workbook';
@@ -21,8 +21,8 @@ function settingsSheetPlan(edit: SettingsEdit): SheetPlan {
 }
 
 /** The plan with the settings sheet added, when the edit creates one. */
-export function withSettingsSheet(plan: WorkbookPlan, edit: SettingsEdit | null): WorkbookPlan {
-  return edit?.create ? { sheets: [...plan.sheets, settingsSheetPlan(edit)] } : plan;
+export function withSettingsSheet(plan: PendingWorkbookPlan, edit: SettingsEdit | null): PendingWorkbookPlan {
+  return edit?.create ? { sheets: [...plan.sheets, { name: edit.sheet, build: () => settingsSheetPlan(edit) }] } : plan;
 }
 
 function rowXml(row: number, values: (string | null)[]): string {

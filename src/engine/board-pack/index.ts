@@ -8,7 +8,7 @@ import { actionRag, isOverdue, RagReason, ragStates } from '../rag/action-rag';
 import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets } from '../sheet-plan/structure-plan';
 import { actionKpiRags, computeKpis, kpiReports } from '../kpi';
-import { SheetPlan, WorkbookPlan } from '../sheet-plan/types';
+import { builtPlan, PendingSheet, PendingWorkbookPlan, SheetPlan, WorkbookPlan } from '../sheet-plan/types';
 import { StructuredAction, StructureResult } from '../structure/types';
 import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
@@ -118,13 +118,28 @@ export const BOARD_SHEETS = {
   comingUp: 'Coming up',
 } as const;
 
-/** A sheet of the pack with the role it is recorded under on the ownership list. */
-interface PackSheet {
-  sheet: SheetPlan;
+/** A sheet of the pack, named before it is built, with the role it is recorded under on the ownership list. */
+interface PackSheet extends PendingSheet {
   role: string;
 }
 
+/** A sheet built when the adapter writes it. */
+const pending = (name: string, role: string, build: (name: string) => SheetPlan): PackSheet => ({ name, role, build: () => build(name) });
+
+/** A sheet built already (its existence depends on what it holds), as a pack sheet. */
+const built = (sheet: SheetPlan, role: string): PackSheet => ({ name: sheet.name, role, build: () => sheet });
+
+/** The whole board pack, every sheet built: for adapters that write the plan at once (Office.js, the task pane). */
 export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookModel, options: BoardPackOptions): { plan: WorkbookPlan; actions: PackAction[] } {
+  const pack = boardPackSheets(result, model, options);
+  return { plan: builtPlan(pack.plan), actions: pack.actions };
+}
+
+/**
+ * The board pack with each sheet built only when the adapter writes it (in order), so the file writer holds one
+ * sheet plan at a time: at 100,000 actions the Plan, Exceptions and snapshot sheets together were hundreds of MB.
+ */
+export function boardPackSheets(result: StructureResult, model: WorkbookModel, options: BoardPackOptions): { plan: PendingWorkbookPlan; actions: PackAction[] } {
   const existing = model.sheets.map((s) => s.name);
   const owned = ownedSheets(model);
   const name = (preferred: string) => ownedSheetName(preferred, existing, owned);
@@ -140,7 +155,7 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   const notes = notesByKey(previous, typed);
   const keyOf = new Map(actions.map((a, i) => [a, keys[i]]));
   const kpis = options.kpis ?? kpiReports(result);
-  const kpiSheets = kpiSheetsFor(result, model, existing, owned).map((sheet, i) => ({ sheet, role: i === 0 ? 'kpi-register' : 'kpi-calc' }));
+  const kpiSheets = kpiSheetsFor(result, model, existing, owned).map((sheet, i) => built(sheet, i === 0 ? 'kpi-register' : 'kpi-calc'));
   const context: BoardPackContext = {
     title: result.settings.title ?? result.title ?? 'Improvement plan',
     period,
@@ -164,26 +179,25 @@ export function boardPackWorkbookPlan(result: StructureResult, model: WorkbookMo
   context.emptySections = emptySections(context, result.settings.planStart, result.settings.comingUpMonths);
   const planName = name(PLAN_SHEET_NAME);
   const board: PackSheet[] = [
-    { sheet: boardSummarySheet(name(BOARD_SHEETS.summary), context), role: 'board-summary' },
-    { sheet: boardViewsSheet(name(BOARD_SHEETS.views), context, result.settings.planStart, result.settings.comingUpMonths), role: 'board-views' },
-    ...(exceptions ? [{ sheet: exceptionsSheet(exceptionsName, context, (a) => notes.get(keyOf.get(a)!), typed), role: 'exceptions' }] : []),
+    pending(name(BOARD_SHEETS.summary), 'board-summary', (n) => boardSummarySheet(n, context)),
+    pending(name(BOARD_SHEETS.views), 'board-views', (n) => boardViewsSheet(n, context, result.settings.planStart, result.settings.comingUpMonths)),
+    ...(exceptions ? [pending(exceptionsName, 'exceptions', (n) => exceptionsSheet(n, context, (a) => notes.get(keyOf.get(a)!), typed))] : []),
     ...(context.kpis.length ? kpiPages(name, context) : []),
     ...(comingUp(context, comingUpWindow(context.today, result.settings.comingUpMonths), result.settings.planStart).length
-      ? [{ sheet: comingUpSheet(name(BOARD_SHEETS.comingUp), context, result.settings.planStart, result.settings.comingUpMonths), role: 'coming-up' }]
+      ? [pending(name(BOARD_SHEETS.comingUp), 'coming-up', (n) => comingUpSheet(n, context, result.settings.planStart, result.settings.comingUpMonths))]
       : []),
   ];
   const sheets: PackSheet[] = [
     ...withCover(name, context, board, exceptions),
-    {
-      sheet: planSheet(planName, LISTS_SHEET_NAME, actions, {
+    pending(planName, 'plan', (n) =>
+      planSheet(n, LISTS_SHEET_NAME, actions, {
         ragColours: true,
         kpiRags: actionKpiRags(actions, kpis),
         rags: actions.map((a) => a.effectiveRag),
       }),
-      role: 'plan',
-    },
+    ),
     ...kpiSheets,
-    { sheet: snapshotSheet(actions, keys, options.today, name(SNAPSHOT_SHEET), notes), role: 'snapshot' },
+    pending(name(SNAPSHOT_SHEET), 'snapshot', (n) => snapshotSheet(actions, keys, options.today, n, notes)),
   ];
   return { plan: withListsSheet(sheets), actions };
 }
@@ -206,18 +220,18 @@ function emptySections(context: BoardPackContext, planStart: string | null, mont
 
 /** The board sheets with the cover in front, listing them. */
 function withCover(name: (preferred: string) => string, context: BoardPackContext, board: PackSheet[], exceptions: number): PackSheet[] {
-  const contents = board.map(({ sheet, role }) => ({ name: sheet.name, role }));
-  return [{ sheet: coverSheet(name(BOARD_SHEETS.cover), context, contents, exceptions), role: 'cover' }, ...board];
+  const contents = board.map(({ name: sheet, role }) => ({ name: sheet, role }));
+  return [pending(name(BOARD_SHEETS.cover), 'cover', (n) => coverSheet(n, context, contents, exceptions)), ...board];
 }
 
 /** The KPI Scorecard and, when any KPI has figures over time, the KPI Trends (a chart per KPI). */
 function kpiPages(name: (preferred: string) => string, context: BoardPackContext): PackSheet[] {
   const trends = kpiTrendsSheet(name(BOARD_SHEETS.trends), context);
-  return [{ sheet: kpiScorecardSheet(name(BOARD_SHEETS.scorecard), context), role: 'kpi-scorecard' }, ...(trends ? [{ sheet: trends, role: 'kpi-trends' }] : [])];
+  return [pending(name(BOARD_SHEETS.scorecard), 'kpi-scorecard', (n) => kpiScorecardSheet(n, context)), ...(trends ? [built(trends, 'kpi-trends')] : [])];
 }
 
 /** The pack's sheets with the hidden lists sheet after them, which records which sheets the tool owns. */
-function withListsSheet(sheets: PackSheet[]): WorkbookPlan {
-  const owned = [...sheets.map(({ sheet, role }) => ({ name: sheet.name, role })), { name: LISTS_SHEET_NAME, role: 'lists' }];
-  return { sheets: [...sheets.map((s) => s.sheet), listsSheet(LISTS_SHEET_NAME, owned)] };
+function withListsSheet(sheets: PackSheet[]): PendingWorkbookPlan {
+  const owned = [...sheets.map(({ name, role }) => ({ name, role })), { name: LISTS_SHEET_NAME, role: 'lists' }];
+  return { sheets: [...sheets, pending(LISTS_SHEET_NAME, 'lists', (n) => listsSheet(n, owned))] };
 }

@@ -128,6 +128,27 @@ export interface WorkbookPlan {
   sheets: SheetPlan[];
 }
 
+/**
+ * A sheet of a plan named before it is built. An adapter builds, writes and drops each in turn, so a big pack's
+ * sheets (the Plan and snapshot sheets hold a row per action) are never all in memory at once. `build` is called
+ * once, in the plan's order.
+ */
+export interface PendingSheet {
+  name: string;
+  build: () => SheetPlan;
+}
+
+/** A workbook plan whose sheets are built one at a time, as the adapter writes them. */
+export interface PendingWorkbookPlan {
+  sheets: PendingSheet[];
+}
+
+/** Each sheet of a plan already built, as a pending sheet. */
+export const pendingSheets = (plan: WorkbookPlan): PendingWorkbookPlan => ({ sheets: plan.sheets.map((sheet) => ({ name: sheet.name, build: () => sheet })) });
+
+/** Builds every sheet of a pending plan, in order: for adapters that need the whole plan at once (Office.js). */
+export const builtPlan = (plan: PendingWorkbookPlan): WorkbookPlan => ({ sheets: plan.sheets.map((s) => s.build()) });
+
 export function emptySheet(name: string): SheetPlan {
   return { name, visibility: 'visible', columns: [], rows: [], styles: [], merges: [], validations: [], conditionalFormats: [], dataBars: [] };
 }
