@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { bothSettingsEdits, packSettingsEdit, packSettingsOf, withSettingsEdit } from '../src/engine/pack-settings';
 import { settingsEditFor } from '../src/engine/saved-mapping';
 import { readSettingsSheet } from '../src/engine/settings';
-import { applyWorkbookPlan, writeWorkbookAtomically } from '../src/xlsx/apply-plan';
+import { applyPendingPlan, writeWorkbookAtomically } from '../src/xlsx/apply-plan';
 import { loadWorkbook, readWorkbook } from '../src/xlsx/read-workbook';
 import { editSettingsSheet, withSettingsSheet } from '../src/xlsx/settings-edit';
 import { CellInput, sheet, workbook } from './helpers/model';
@@ -33,7 +33,7 @@ const CHOSEN = { author: 'Jo Bloggs, Commissioning', version: 'Draft 2', useBlue
 async function written(file: string, edit: ReturnType<typeof packSettingsEdit>, name: string): Promise<string> {
   const book = await loadWorkbook(file);
   const out = path.join(dir, name);
-  await applyWorkbookPlan(book, withSettingsSheet({ sheets: [] }, edit), []);
+  await applyPendingPlan(book, withSettingsSheet({ sheets: [] }, edit), []);
   await editSettingsSheet(book, edit);
   await writeWorkbookAtomically(book, out);
   return out;
