@@ -166,6 +166,7 @@ const FOUND_BY_SEEDS: [string, Partial<LayoutChoices>][] = [
   ['legends beside two tables and their theme headings', { roles: ['milestones'], themeHeadings: 'merged', legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'status-key', position: 'beside' }], secondTable: true, actions: 3 }],
   ['a dated group label over a second table\'s progress and RAG is no scorecard\'s period', { roles: ['progress', 'rag'], actionKind: 'recommendation-and-response', style: 'abbreviated', groupHeaders: true, secondTable: true, actions: 3 }],
   ['a second table under group headers, with notes, milestones, progress and status', { roles: ['rag', 'notes', 'milestones', 'progress', 'status'], actionAt: 5, wordingIndex: 10, groupHeaders: true, secondTable: true, actions: 4 }],
+  ['a legend beside the table whose entries extend its words ("At risk of slipping"), over a second table', { roles: ['milestones'], legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'key-cells', position: 'beside' }], secondTable: true, actions: 6 }],
 ];
 
 const BASE_CHOICES: LayoutChoices = {

@@ -47,10 +47,22 @@ function lastEntryRow(grid: SheetGrid, labelRow: number, col: number): number {
   for (let r = labelRow + 1; r <= labelRow + LEGEND_ROWS; r++) {
     // Each entry names its word ("On track", "G = On track"): a row that names none (a header straight under a
     // legend above the table) is past the legend.
-    if (!legendEntryWord(grid.text(r, col)) && !legendEntryWord(grid.text(r, col + 1))) break;
+    if (!entryWord(grid.text(r, col)) && !entryWord(grid.text(r, col + 1))) break;
     bottom = r;
   }
   return bottom;
+}
+
+/** A legend entry's word, whole or opening a longer entry in the officer's words ("At risk of slipping"). */
+function entryWord(text: string): string | null {
+  const whole = legendEntryWord(text);
+  if (whole) return whole;
+  const words = text.trim().split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const word = legendEntryWord(words.slice(0, n).join(' '));
+    if (word) return word;
+  }
+  return null;
 }
 
 /** Whether the rows a legend spans hold something left of it: a table it stands beside. */
