@@ -47,6 +47,8 @@ export const ZIP_OPTIONS = { type: 'nodebuffer', compression: 'DEFLATE', compres
 
 /** Temporary files this process is writing now, removed if it is interrupted. */
 const activeTemps = new Set<string>();
+/** Outputs this process has written whole (renamed into place), for the interrupt handler's message. */
+const completedWrites: string[] = [];
 
 /** ".plan.xlsx.<pid>.<ms>.tmp": the hidden temporary file for `target` written by process `pid`. */
 export function temporaryName(target: string, pid: number, ms: number): string {
@@ -113,7 +115,10 @@ export function removeTemporariesOnInterrupt(): void {
   for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.on(signal, () => {
       removeActiveTemporaries();
-      process.stderr.write(`plan-assure: stopped (${signal}); nothing was written.\n`);
+      // A write is synchronous from its temporary file to the rename, so a signal that arrives during it is handled
+      // only once the file is whole: say so rather than claim nothing was written.
+      const done = completedWrites.length ? `; ${completedWrites.join(', ')} had already been written whole` : '; nothing was written';
+      process.stderr.write(`plan-assure: stopped (${signal})${done}.\n`);
       process.exit(status);
     });
   }
@@ -144,6 +149,7 @@ export function writeFileAtomically(target: string, data: Buffer | string): void
       fs.closeSync(fd);
     }
     fs.renameSync(temp, target);
+    completedWrites.push(target);
   } catch (error) {
     try {
       fs.rmSync(temp, { force: true });
