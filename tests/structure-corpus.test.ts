@@ -167,6 +167,9 @@ const FOUND_BY_SEEDS: [string, Partial<LayoutChoices>][] = [
   ['a dated group label over a second table\'s progress and RAG is no scorecard\'s period', { roles: ['progress', 'rag'], actionKind: 'recommendation-and-response', style: 'abbreviated', groupHeaders: true, secondTable: true, actions: 3 }],
   ['a second table under group headers, with notes, milestones, progress and status', { roles: ['rag', 'notes', 'milestones', 'progress', 'status'], actionAt: 5, wordingIndex: 10, groupHeaders: true, secondTable: true, actions: 4 }],
   ['a legend beside the table whose entries extend its words ("At risk of slipping"), over a second table', { roles: ['milestones'], legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'key-cells', position: 'beside' }], secondTable: true, actions: 6 }],
+  ['a notes column mentioning boards and the ICB is no second lead column', { seed: 362971, roles: ['notes', 'measures'], actionAt: 3, title: 'with-meta-row', sheets: 2, actions: 6 }],
+  ['an unnamed notes column beside the lead column stays unmapped', { seed: 2, roles: ['status', 'progress', 'notes', 'lead', 'measures'], actionAt: 4, wordingIndex: 1, sheets: 2, actions: 6 }],
+  ['a "Target" column of dates and a "Code" column of refs are no KPI register', { roles: ['spacer', 'notes', 'outcomes', 'rag', 'measures', 'progress', 'milestones', 'theme', 'timescale', 'ref'], wordingIndex: 3, actions: 3 }],
 ];
 
 const BASE_CHOICES: LayoutChoices = {

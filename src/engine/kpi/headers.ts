@@ -170,7 +170,7 @@ const CONTENT_ROWS = 20;
  * figures below the header: numbers, numbers typed as text, or suppressed markers, more than words. A plan's
  * "Result for residents" column of outcomes in words is no column of values, whatever its header says.
  */
-function holdsFigures(grid: SheetGrid, row: number, columns: readonly KpiColumn[]): boolean {
+function holdsFigures(grid: SheetGrid, row: number, columns: readonly KpiColumn[], emptyIsFigures = false): boolean {
   let figures = 0;
   let words = 0;
   for (const r of grid.rowNumbers) {
@@ -178,12 +178,16 @@ function holdsFigures(grid: SheetGrid, row: number, columns: readonly KpiColumn[
     if (r > row + CONTENT_ROWS) break;
     for (const c of columns) {
       const cell = grid.own(r, c.col);
+      if (cell?.value.type === 'date') {
+        words++;
+        continue;
+      }
       const f = readFigure(cell, 1);
       if (f.value !== null || f.missing) figures++;
       else if (f.unreadable) words++;
     }
   }
-  return figures > 0 && figures >= words;
+  return (figures > 0 || (emptyIsFigures && !words)) && figures >= words;
 }
 
 /**
@@ -287,7 +291,9 @@ export function readKpiHeader(
   for (const c of columns) if (c.field && c.field !== 'period-column' && (!byField[c.field] || c.field === 'rag' || c.field === 'direction')) byField[c.field] = c;
   const targets = columns.filter((c) => c.field === 'target');
   const periods = columns.filter((c) => c.field === 'period-column');
-  const has = (f: KpiField) => !!byField[f];
+  // A "Target" column of dates is a plan's timescale, not a KPI's target: it counts only over figures (or nothing yet).
+  const figureTargets = !targets.length || !!overrides || holdsFigures(grid, row, targets, true);
+  const has = (f: KpiField) => !!byField[f] && (f !== 'target' || figureTargets);
   const recognised = columns.filter((c) => c.field).length;
   if (!overrides && recognised / columns.length < 0.5) return null;
   const base = { row, columns, byField, targets, periods };

@@ -37,6 +37,15 @@ export interface ColumnRole {
 /** Roles a table has one column for; the others (lead, progress, timescale …) may take several columns. */
 const ONE_COLUMN: ReadonlySet<Role> = new Set(['ref', 'action', 'status', 'rag', 'dueDate', 'lastUpdated', 'qualityStatement']);
 
+/**
+ * How sure what a column holds must be of another role to weaken its header's reading. A middling reading ("mostly
+ * names and job titles" from notes that mention a board or the ICB) leaves the officer's header the better witness.
+ */
+const CONTRADICTS = 0.8;
+
+/** How sure what a column holds must be, with no word of its header agreeing, to give it a role another column holds. */
+const SURE_SECOND = 0.9;
+
 type Scores = Partial<Record<Role, { score: number; reasons: string[] }>>;
 
 /** Header and content together: each agreeing makes the other surer; content that says otherwise makes it less so. */
@@ -49,7 +58,7 @@ function weigh(header: Evidence, content: Evidence): Scores {
     const c = content[role];
     if (h && c) scores[role] = { score: 1 - (1 - h.score) * (1 - c.score), reasons: [h.reason, c.reason] };
     else if (h) {
-      const contradicted = contentTop >= 0.7;
+      const contradicted = contentTop >= CONTRADICTS;
       scores[role] = {
         score: contradicted ? h.score * 0.85 : h.score,
         reasons: contradicted ? [h.reason, `but what it holds looks like ${describeOther(content)}`] : [h.reason],
@@ -118,6 +127,9 @@ export function assignRoles(inputs: ColumnInput[]): ColumnRole[] {
   for (const claim of claims) {
     if (claim.score < MIN_CONFIDENCE || assigned.has(claim.s.input.col) || claim.role === 'action') continue;
     if (ONE_COLUMN.has(claim.role) && taken.has(claim.role)) continue;
+    // A second column for a role another column already holds (a second lead, a second timescale) needs its header
+    // to say so, or what it holds to say so surely: notes mentioning a board or the ICB are not a second lead.
+    if (taken.has(claim.role) && !claim.s.header[claim.role] && claim.score < SURE_SECOND * 0.85) continue;
     assigned.set(claim.s.input.col, { field: claim.role, confidence: claim.score, reasons: claim.reasons });
     taken.add(claim.role);
   }
