@@ -82,6 +82,10 @@ test('a KPI whose polarity is not confirmed is "Not rated" on the KPI Scorecard,
   // The register's formulas, with the results the engine stored beside them.
   const register = values('KPI Register', 2).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
   expect([register[0], register[4], register[12], register[14]]).toEqual(['K1', 'Unconfirmed', 'Not rated', 'Not rated']);
+  // Beside its chart, the guess is not stated as fact.
+  const trends: string[] = [];
+  wb.getWorksheet('KPI Trends')!.eachRow((r) => r.eachCell((c) => trends.push(String(c.value))));
+  expect(trends.filter((t) => /is better/.test(t))).toEqual(['In per cent; not yet confirmed whether higher or lower is better; target 28.']);
 });
 
 test('the KPI Scorecard shows the council\'s RAG beside the rule\'s, provisional marks and disagreements, and prints them', async () => {

@@ -4,13 +4,13 @@
  * on polarity, so a wrong guess would show a worsening KPI as improving and Green.
  */
 import { a1 } from '../workbook';
+import { polarityUnconfirmed } from './compute';
 import type { Raw } from './findings';
 import type { KpiDefinitionSource } from './read';
 
 /** Whether the KPI's polarity is a guess: marked unsure, or (before the evidence is recorded) the reader's default. */
 export function polarityUnsure(d: Pick<KpiDefinitionSource, 'definition' | 'polarityFrom'>): boolean {
-  const evidence = d.definition.polarityEvidence;
-  return evidence === 'unsure' || (evidence === undefined && d.polarityFrom === 'default');
+  return polarityUnconfirmed(d.definition) || (d.definition.polarityEvidence === undefined && d.polarityFrom === 'default');
 }
 
 export function polarityFindings(reading: { definitions: readonly KpiDefinitionSource[] }): Raw[] {
