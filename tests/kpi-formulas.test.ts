@@ -256,6 +256,41 @@ describe('wide scorecards: formulas and engine agree', () => {
   });
 });
 
+describe('an unconfirmed polarity: formulas and engine agree that the KPI is not rated', () => {
+  // No polarity column and names that say nothing of which way is better: the reader can only guess.
+  const scorecard = sheet('Scorecard', [
+    ['Ref', 'Indicator', 'Target', 'Q1 2025/26', 'Q2 2025/26'],
+    ['K1', 'Proportion of people in scheme X', 28, 30, 31.2],
+    ['K2', 'Number of carers assessed', 400, 380, null],
+  ]);
+  const settingsRows = [['Setting', 'Value'], ['Reporting period', 'Q2 2025/26']];
+  const columns = (w: Written) => w.hf.getSheetValues(w.hf.getSheetId(w.registerName)!).map((r) => [r[0], r[4], r[12], r[14]]);
+
+  test('unsure: "Good is" says Unconfirmed, and the Direction and RAG formulas give "Not rated" (Grey still shows a missing figure)', () => {
+    const model: WorkbookModel = { sheets: [scorecard, sheet('Plan Settings', settingsRows)] };
+    const w = write(model);
+    compared += compare(w, model);
+    expect(columns(w)).toEqual([
+      ['KPI ID', 'Good is', 'Direction', 'RAG'],
+      ['K1', 'Unconfirmed', 'Not rated', 'Not rated'],
+      ['K2', 'Unconfirmed', '', 'Grey'],
+    ]);
+    // A figure edited after writing: still not rated, in the formulas as in the engine.
+    setCell(w.hf, 'Scorecard', 'E2', { type: 'number', value: 25 });
+    compared += compare(w, edit(model, 'Scorecard', 'E2', { type: 'number', value: 25 }));
+  });
+
+  test('confirmed in Plan Settings: the polarity is written and the formulas judge again', () => {
+    const model: WorkbookModel = { sheets: [scorecard, sheet('Plan Settings', [...settingsRows, ['Polarity: K1', 'lower'], ['Polarity: K2', 'higher']])] };
+    const w = write(model);
+    compared += compare(w, model);
+    expect(columns(w).slice(1)).toEqual([
+      ['K1', 'lower', '↓ worsening', 'Red'],
+      ['K2', 'higher', '', 'Grey'],
+    ]);
+  });
+});
+
 describe('edge cases: formulas and engine agree', () => {
   const register = sheet('KPIs', [
     ['KPI ID', 'Name', 'Unit', 'Good is', 'Target'],

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { boardPackWorkbookPlan, kpiScorecardNotes } from '../src/engine/board-pack';
 import { TITLE_ROWS } from '../src/engine/board-pack/layout';
-import { kpiReports, readKpis } from '../src/engine/kpi';
+import { kpiReports, NOT_RATED, readKpis } from '../src/engine/kpi';
 import { DEFAULT_SETTINGS, KpiReport } from '../src/engine/schema';
 import { structureWorkbook } from '../src/engine/structure';
 import { applyWorkbookPlan, writeWorkbookAtomically } from '../src/xlsx/apply-plan';
@@ -56,6 +56,36 @@ test('notes say, in words, where the council and the rule differ, what is provis
   expect(kpiScorecardNotes({ ...base, statedDirection: 'improving', ruleDirection: 'worsening' })).toBe('Directions differ: the council says improving; the figures say worsening.');
   expect(kpiScorecardNotes({ ...base, previous: { period: '2023/24', value: 2, provisional: true } })).toBe('The previous figure (2023/24) is provisional.');
   expect(kpiScorecardNotes({ ...base, polarityEvidence: 'unsure' })).toBe('Not yet confirmed that lower is better.');
+  expect(kpiScorecardNotes({ ...base, polarityEvidence: 'unsure', notRated: NOT_RATED })).toBe('Not rated: confirm whether higher or lower is better.');
+});
+
+test('a KPI whose polarity is not confirmed is "Not rated" on the KPI Scorecard, never Green or improving', async () => {
+  const input = path.join(dir, 'unsure.xlsx');
+  // K1 has no polarity column or telling words; guessed "higher is better" it would read improving and Green.
+  const unsure: CellInput[][] = [
+    ['Ref', 'Indicator', 'Target', 'Q1 2025/26', 'Q2 2025/26'],
+    ['K1', 'Proportion of people in scheme X', 28, 30, 31.2],
+  ];
+  await writeModel(workbook(sheet('Scorecard', unsure), sheet('Plan Settings', [['Reporting period', 'Q2 2025/26']])), input);
+  const xlsx = await loadWorkbook(input);
+  const model = workbookModel(xlsx);
+  const result = structureWorkbook(model, { today: TODAY });
+  const { plan } = boardPackWorkbookPlan(result, model, { today: TODAY, findings: result.findings, kpis: kpiReports(result) });
+  await applyWorkbookPlan(xlsx, plan, []);
+  const out = path.join(dir, 'unsure-pack.xlsx');
+  await writeWorkbookAtomically(xlsx, out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const values = (name: string, n: number) => (wb.getWorksheet(name)!.getRow(n).values as unknown[]).slice(1);
+  const card = values('KPI Scorecard', TITLE_ROWS + 2);
+  expect([card[4], card[9], card[10], card[11]]).toEqual(['higher (not confirmed)', 'Not rated', 'Not rated', 'Not rated: confirm whether higher or lower is better.']);
+  // The register's formulas, with the results the engine stored beside them.
+  const register = values('KPI Register', 2).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
+  expect([register[0], register[4], register[12], register[14]]).toEqual(['K1', 'Unconfirmed', 'Not rated', 'Not rated']);
+  // Beside its chart, the guess is not stated as fact.
+  const trends: string[] = [];
+  wb.getWorksheet('KPI Trends')!.eachRow((r) => r.eachCell((c) => trends.push(String(c.value))));
+  expect(trends.filter((t) => /is better/.test(t))).toEqual(['In per cent; not yet confirmed whether higher or lower is better; target 28.']);
 });
 
 test('the KPI Scorecard shows the council\'s RAG beside the rule\'s, provisional marks and disagreements, and prints them', async () => {

@@ -64,9 +64,11 @@ describe('a scorecard-only workbook is a normal input', () => {
     expect(report.issues.filter((i) => i.rule === 'no-plan-table')).toEqual([]);
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(code).toBe(0);
-    expect(report.kpis.map((k) => [k.id, k.latest?.period, k.latest?.value, k.rag])).toEqual([
-      ['K1', 'Q2 2025/26', 31.2, 'Green'],
-      ['K2', 'Q2 2025/26', 420, 'Green'],
+    // Neither polarity is confirmed, so neither KPI is rated (guessed "higher is better", both would read Green).
+    const notRated = 'Not rated: confirm whether higher or lower is better';
+    expect(report.kpis.map((k) => [k.id, k.latest?.period, k.latest?.value, k.rag, k.direction, k.notRated])).toEqual([
+      ['K1', 'Q2 2025/26', 31.2, null, null, notRated],
+      ['K2', 'Q2 2025/26', 420, null, null, notRated],
     ]);
     // Neither sheet says which way is better: the officer is asked, at each KPI's cell.
     expect(report.issues.filter((i) => i.rule === 'kpi-polarity-unsure').map((i) => `${i.sheet}!${i.cell}`)).toEqual(['Scorecard!B3', 'Scorecard!B4']);
@@ -84,7 +86,8 @@ describe('a scorecard-only workbook is a normal input', () => {
     const first = TITLE_ROWS + 2;
     expect(card.getCell(`A${first}`).value).toBe('K1');
     expect(card.getCell(`E${first}`).value).toBe('higher (not confirmed)');
-    expect(card.getCell(`L${first}`).value).toBe('Not yet confirmed that higher is better.');
+    expect([card.getCell(`J${first}`).value, card.getCell(`K${first}`).value]).toEqual(['Not rated', 'Not rated']);
+    expect(card.getCell(`L${first}`).value).toBe('Not rated: confirm whether higher or lower is better.');
   });
 
   test('structure --out adds the KPI register and no empty Plan sheet', async () => {

@@ -4,7 +4,7 @@
  * target is never shown as improving or Green.
  */
 import fc from 'fast-check';
-import { computeKpis, kpiFindings, readKpis, toKpiReport } from '../src/engine/kpi';
+import { computeKpis, kpiFindings, kpiReports, NOT_RATED, readKpis, toKpiReport } from '../src/engine/kpi';
 import { readSettingsSheet } from '../src/engine/settings';
 import { DEFAULT_SETTINGS, KpiDefinition, KpiObservation, KpiUnit, PlanSettings, Polarity } from '../src/engine/schema';
 import { structureWorkbook } from '../src/engine/structure';
@@ -89,6 +89,42 @@ describe('polarity is never a silent default', () => {
     // Lower is better and it rose from 30 to 31.2, beyond 5% of 28: worsening and Red.
     const computed = computeKpis(result.kpis, result.observations, result.settings).kpis.find((k) => k.definition.id === 'K1')!;
     expect([computed.direction, computed.rag]).toEqual(['worsening', 'Red']);
+  });
+});
+
+describe('a KPI whose polarity is unsure is not rated until the officer confirms it', () => {
+  const k1 = (result: ReturnType<typeof structureWorkbook>) => kpiReports(result).find((k) => k.id === 'K1')!;
+
+  test('unsure: no RAG and no direction from the rule, and the report says why in words', () => {
+    const report = k1(read());
+    // Guessed "higher is better", K1 rising from 30 to 31.2 past its 28 would have read improving and Green.
+    expect([report.polarity, report.polarityEvidence]).toEqual(['higher', 'unsure']);
+    expect([report.direction, report.rag, report.notRated]).toEqual([null, null, 'Not rated: confirm whether higher or lower is better']);
+  });
+
+  test.each([
+    ['Plan Settings', (model: ReturnType<typeof workbook>) => structureWorkbook(model, { today: TODAY })],
+    ['--polarity', (model: ReturnType<typeof workbook>) => read(model, { ...DEFAULT_SETTINGS, reportingPeriod: 'Q2 2025/26', kpiPolarities: { K1: 'lower' } })],
+  ])('confirmed lower is better through %s: the RAG and direction come back', (how, run) => {
+    const settingsSheet = sheet('Plan Settings', [
+      ['Setting', 'Value'],
+      ['Reporting period', 'Q2 2025/26'],
+      ['Polarity: K1', 'lower'],
+    ]);
+    const report = k1(run(how === 'Plan Settings' ? workbook(scorecard(), settingsSheet) : workbook(scorecard())));
+    expect([report.polarity, report.polarityEvidence, report.direction, report.rag, report.notRated]).toEqual(['lower', 'officer', 'worsening', 'Red', undefined]);
+  });
+
+  test("the council's own RAG and direction are kept and lead; the rule's beside them are withheld", () => {
+    const stated = sheet('Scorecard', [
+      ['Ref', 'Indicator', 'Target', 'Q1 2025/26', 'Q2 2025/26', 'RAG', 'Direction of travel'],
+      ['K1', 'Proportion of people in scheme X', 28, 30, 31.2, 'Red', 'Worsening'],
+    ]);
+    const report = k1(read(workbook(stated)));
+    expect(report.polarityEvidence).toBe('unsure');
+    expect([report.rag, report.statedRag, report.ruleRag]).toEqual(['Red', 'Red', null]);
+    expect([report.direction, report.statedDirection, report.ruleDirection]).toEqual(['worsening', 'worsening', null]);
+    expect(report.notRated).toBeDefined();
   });
 });
 
@@ -195,7 +231,8 @@ describe('property: a KPI moving away from its target is never reported as impro
         fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
         fc.boolean(),
         fc.integer({ min: 1, max: 100000 }),
-        (polarity, unit, [first, second], target, previousFigure, latestFigure, tolerance, asRatio, denominator) => {
+        fc.constantFrom<KpiDefinition['polarityEvidence']>(undefined, 'stated', 'officer', 'unsure'),
+        (polarity, unit, [first, second], target, previousFigure, latestFigure, tolerance, asRatio, denominator, polarityEvidence) => {
           const definition: KpiDefinition = {
             id: 'K',
             name: 'A measure',
@@ -207,6 +244,7 @@ describe('property: a KPI moving away from its target is never reported as impro
             target,
             tolerance: tolerance === null ? null : { kind: 'relative', value: tolerance },
             lead: null,
+            ...(polarityEvidence ? { polarityEvidence } : {}),
             source: { sheet: 'S', row: 2 },
           };
           const scale = unit === 'percentage' ? 100 : unit === 'rate per 100,000' ? 100000 : 1;
@@ -223,7 +261,9 @@ describe('property: a KPI moving away from its target is never reported as impro
           const report = toKpiReport(computed);
           expect(report.direction).not.toBe('improving');
           expect(report.rag).not.toBe('Green');
-          expect(report.direction).toBe('worsening');
+          // Unsure: the polarity may be the wrong way round, so the rule does not judge at all (Grey needs no judging).
+          if (polarityEvidence === 'unsure') expect([report.direction, report.rag === null || report.rag === 'Grey', report.notRated]).toEqual([null, true, NOT_RATED]);
+          else expect(report.direction).toBe('worsening');
         },
       ),
       { numRuns: 2000 },

@@ -291,6 +291,10 @@ export const kpiReportSchema = z.object({
   ruleRag: ragSchema.nullable().optional().describe("The RAG by the tolerance rule (present beside the council's own)"),
   statedDirection: directionSchema.nullable().optional().describe("The council's own direction of travel as entered (present when the sheet has one)"),
   ruleDirection: directionSchema.nullable().optional().describe("Latest against previous by polarity (present beside the council's own)"),
+  notRated: z
+    .string()
+    .optional()
+    .describe('Present when the polarity is not confirmed: the rule then gives no direction and no RAG (only Grey when there is no figure), and this says why, in words'),
   source: sourceSchema,
 });
 export type KpiReport = z.infer<typeof kpiReportSchema>;

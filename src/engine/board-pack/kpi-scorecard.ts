@@ -9,6 +9,9 @@ import { headerRow, printReady } from './layout';
 
 const ARROWS: Record<string, string> = { improving: '↑ improving', worsening: '↓ worsening', 'no change': '→ no change' };
 
+/** Where the rule withholds a RAG or direction (polarity not confirmed): a short word, the reason being in Notes. */
+const notRatedWord = (k: KpiReport): string | null => (k.notRated ? 'Not rated' : null);
+
 /** A period with its provisional mark, in words so it prints: "2024/25 (provisional)". */
 function periodWithMark(p: KpiReport['latest']): string | null {
   return p ? `${p.period}${p.provisional ? ' (provisional)' : ''}` : null;
@@ -26,7 +29,8 @@ export function kpiScorecardNotes(k: KpiReport): string {
   }
   if (k.latest?.provisional) notes.push(`The latest figure (${k.latest.period}) is provisional.`);
   if (k.previous?.provisional) notes.push(`The previous figure (${k.previous.period}) is provisional.`);
-  if (k.polarityEvidence === 'unsure') notes.push(`Not yet confirmed that ${k.polarity} is better.`);
+  if (k.notRated) notes.push(`${k.notRated}.`);
+  else if (k.polarityEvidence === 'unsure') notes.push(`Not yet confirmed that ${k.polarity} is better.`);
   for (const [word, p] of [['latest', k.latest], ['previous', k.previous]] as const) {
     const why = p && impossibleFor(p.value, k.unit);
     if (why) notes.push(`* The ${word} figure (${p.period}) ${why}, so it cannot be right: check it at its source. It is not plotted.`);
@@ -73,7 +77,8 @@ export function kpiScorecardSheet(name: string, context: BoardPackContext): Shee
   ];
   headerRow(sheet, 1, labels);
   for (const k of context.kpis) {
-    const rags = stated ? [text(k.statedRag ?? null), text(k.ruleRag ?? k.rag)] : [text(k.rag)];
+    const ruleRag = stated && k.statedRag ? (k.ruleRag ?? null) : k.rag;
+    const rags = stated ? [text(k.statedRag ?? null), text(ruleRag ?? notRatedWord(k))] : [text(k.rag ?? notRatedWord(k))];
     sheet.rows.push([
       text(k.id),
       text(k.name),
@@ -84,7 +89,7 @@ export function kpiScorecardSheet(name: string, context: BoardPackContext): Shee
       text(periodWithMark(k.latest)),
       num(k.latest?.value ?? null),
       num(k.previous?.value ?? null),
-      text(k.direction ? ARROWS[k.direction] : null),
+      text(k.direction ? ARROWS[k.direction] : notRatedWord(k)),
       ...rags,
       text(kpiScorecardNotes(k) || null),
     ]);

@@ -107,5 +107,7 @@ export function kpiTrendsSheet(name: string, context: BoardPackContext): SheetPl
 function describe(k: KpiReport): string {
   const unit = k.unit === 'percentage' ? 'per cent' : k.unit;
   const target = k.target === null ? 'no target' : `target ${figure(k.target)}`;
-  return `${k.code ? `${k.code} · ` : ''}In ${unit}; ${k.polarity} is better; ${target}.`;
+  // An unconfirmed polarity is not stated as fact beside the chart (the scorecard says it is not rated).
+  const better = k.notRated ? 'not yet confirmed whether higher or lower is better' : `${k.polarity} is better`;
+  return `${k.code ? `${k.code} · ` : ''}In ${unit}; ${better}; ${target}.`;
 }

@@ -14,6 +14,9 @@
  *    (a quarterly KPI reported at Q2 needs Q2; an annual one, the last full year). Else, with a target: Green when on
  *    or better than target, Amber when worse but within the tolerance (per KPI, else the settings' default, as a
  *    fraction of target or in the KPI's unit), Red beyond it. With no target: no RAG.
+ *  - A KPI whose polarity is unsure (a guess the officer is asked to confirm) gets no direction and no RAG from the
+ *    rule, only Grey when it has no figure: a lower-is-better KPI read as higher-is-better would otherwise show a
+ *    worsening figure as improving and Green. Confirming the polarity (Plan Settings "Polarity: <id>") brings both back.
  *  - Reports (toKpiReport) keep the council's own RAG and direction where the sheet gives them, with this rule's beside.
  */
 import { Direction, KpiDefinition, KpiObservation, KpiReport, KpiUnit, PlanSettings, Rag } from '../schema';
@@ -43,6 +46,8 @@ export interface KpiComputed {
   stale: boolean;
   /** Every period with a value, oldest first (after duplicates are resolved). */
   series: PeriodValue[];
+  /** The polarity is a guess not yet confirmed, so the rule judges neither RAG (bar Grey) nor direction. */
+  notRated: boolean;
 }
 
 export interface KpiComputation {
@@ -71,6 +76,14 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
   worsening: '↓ worsening',
   'no change': '→ no change',
 };
+
+/** What is shown, in words, where the rule withholds a RAG or direction because the polarity is not confirmed. */
+export const NOT_RATED = 'Not rated: confirm whether higher or lower is better';
+
+/** Whether a definition's polarity is an unconfirmed guess (the reader marks it "unsure" and asks the officer). */
+export function polarityUnconfirmed(definition: Pick<KpiDefinition, 'polarityEvidence'>): boolean {
+  return definition.polarityEvidence === 'unsure';
+}
 
 export function directionOf(change: number | null, polarity: KpiDefinition['polarity']): Direction | null {
   if (change === null) return null;
@@ -134,18 +147,20 @@ export function computeKpis(
     const target = definition.target;
     const band = amberBand(definition, target, settings.ragTolerance);
     const stale = !latest || reportingKey === null || keyEndOffset(latest.key) < expectedEndOffset(keyKind(latest.key), reportingKey);
+    const notRated = polarityUnconfirmed(definition);
     return {
       definition,
       latest,
       previous,
       change,
-      direction: directionOf(change, definition.polarity),
+      direction: notRated ? null : directionOf(change, definition.polarity),
       target,
       band,
       variance: latest && target !== null ? latest.value - target : null,
-      rag: stale ? 'Grey' : ragOf(latest!.value, target, band, definition.polarity),
+      rag: stale ? 'Grey' : notRated ? null : ragOf(latest!.value, target, band, definition.polarity),
       stale,
       series,
+      notRated,
     };
   });
   return { reportingKey, kpis };
@@ -174,6 +189,7 @@ export function toKpiReport(k: KpiComputed, ragSource: PlanSettings['kpiRag'] = 
     source: { sheet: d.source.sheet, row: d.source.row },
   };
   if (d.polarityEvidence) report.polarityEvidence = d.polarityEvidence;
+  if (k.notRated) report.notRated = NOT_RATED;
   if (d.statedRag) {
     report.statedRag = d.statedRag;
     report.ruleRag = k.rag;

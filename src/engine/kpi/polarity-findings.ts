@@ -4,13 +4,13 @@
  * on polarity, so a wrong guess would show a worsening KPI as improving and Green.
  */
 import { a1 } from '../workbook';
+import { polarityUnconfirmed } from './compute';
 import type { Raw } from './findings';
 import type { KpiDefinitionSource } from './read';
 
 /** Whether the KPI's polarity is a guess: marked unsure, or (before the evidence is recorded) the reader's default. */
 export function polarityUnsure(d: Pick<KpiDefinitionSource, 'definition' | 'polarityFrom'>): boolean {
-  const evidence = d.definition.polarityEvidence;
-  return evidence === 'unsure' || (evidence === undefined && d.polarityFrom === 'default');
+  return polarityUnconfirmed(d.definition) || (d.definition.polarityEvidence === undefined && d.polarityFrom === 'default');
 }
 
 export function polarityFindings(reading: { definitions: readonly KpiDefinitionSource[] }): Raw[] {
@@ -24,8 +24,8 @@ export function polarityFindings(reading: { definitions: readonly KpiDefinitionS
       sheet: def.source.sheet,
       cell: d.cells.polarity ?? d.cells.name ?? d.cells.id ?? a1(def.source.row, 1),
       message:
-        `${def.id} (“${def.name}”): nothing on the sheet says whether a higher or a lower figure is better, so it is ` +
-        `taken as “${def.polarity} is better” for now. Its direction of travel and RAG depend on this: if ${other} is better, both are wrong.`,
+        `${def.id} (“${def.name}”): nothing on the sheet says whether a higher or a lower figure is better (it looks like ` +
+        `“${def.polarity} is better”). Its direction of travel and RAG depend on this, so the tool gives neither until it is confirmed.`,
       fix:
         `Confirm it: in the PlanAssure pane choose “Higher is better” or “Lower is better” on this finding; or add a row to the ` +
         `Plan Settings sheet with Setting “Polarity: ${def.id}” and Value “higher” or “lower”; or, with the command line, ` +

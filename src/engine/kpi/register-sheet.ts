@@ -25,7 +25,7 @@ import { normalise } from '../text';
 import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { a1, cellText, CellValue, columnLetters, SheetGrid, SheetModel, WorkbookModel } from '../workbook';
 import { longRowResults, ObservationShown, perKpiResults, registerIdNumbers, reportingKeyResult, rowTailResults, shownBy, wideFigureResult } from './calc-results';
-import { computeKpis, DIRECTION_LABELS } from './compute';
+import { computeKpis, DIRECTION_LABELS, KpiComputed, polarityUnconfirmed } from './compute';
 import {
   keyFromMonthKindFormula,
   labelFormula,
@@ -67,6 +67,18 @@ export const KPI_REGISTER_HEADERS = [
 export type KpiRegisterHeader = (typeof KPI_REGISTER_HEADERS)[number];
 const COL = Object.fromEntries(KPI_REGISTER_HEADERS.map((h, i) => [h, columnLetters(i + 1)])) as Record<KpiRegisterHeader, string>;
 
+
+/**
+ * A polarity not yet confirmed is written as this word, not as the guess: the Direction and RAG formulas judge only a
+ * "higher" or "lower" and otherwise show NOT_RATED_CELL, as the engine withholds them (compute.ts).
+ */
+export const UNCONFIRMED_POLARITY = 'Unconfirmed';
+export const NOT_RATED_CELL = 'Not rated';
+
+/** The register's "Good is" cell: the polarity, or UNCONFIRMED_POLARITY while it is a guess. */
+function polarityCell(definition: KpiDefinitionSource['definition']): string {
+  return polarityUnconfirmed(definition) ? UNCONFIRMED_POLARITY : definition.polarity;
+}
 
 export interface KpiSheetNames {
   register: string;
@@ -326,12 +338,14 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
     const L = `${COL.Change}${r}`;
     const E = `${COL['Good is']}${r}`;
     const G = `${COL['Amber band (±)']}${r}`;
+    // Only a stated polarity is judged by: an unconfirmed one shows the not-rated word instead.
+    const judged = `OR(${E}="higher",${E}="lower")`;
     register.rows.push([
       text(def.id),
       text(def.name),
       text(def.code),
       text(def.unit),
-      text(def.polarity),
+      text(polarityCell(def)),
       target,
       f(toleranceFormula(d, targetRef, defaultTolerance), 'Amber band (±)'),
       f(`IF(${latest}=0,"",${labelFormula(latest)})`, 'Latest period'),
@@ -340,12 +354,12 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
       f(`${C}!$${PER.previousValue}${r}`, 'Previous value'),
       f(`IF(AND(ISNUMBER(${I}),ISNUMBER(${K})),${I}-${K},"")`, 'Change'),
       f(
-        `IF(ISNUMBER(${L}),IF(${L}=0,${str(DIRECTION_LABELS['no change'])},IF((${L}>0)=(${E}="higher"),${str(DIRECTION_LABELS.improving)},${str(DIRECTION_LABELS.worsening)})),"")`,
+        `IF(ISNUMBER(${L}),IF(${judged},IF(${L}=0,${str(DIRECTION_LABELS['no change'])},IF((${L}>0)=(${E}="higher"),${str(DIRECTION_LABELS.improving)},${str(DIRECTION_LABELS.worsening)})),${str(NOT_RATED_CELL)}),"")`,
         'Direction',
       ),
       f(`IF(AND(ISNUMBER(${I}),ISNUMBER(${targetRef})),${I}-${targetRef},"")`, 'Variance'),
       f(
-        `IF(${C}!$${PER.grey}${r}=1,"Grey",IF(AND(ISNUMBER(${targetRef}),ISNUMBER(${G})),IF(IF(${E}="lower",${I}<=${targetRef},${I}>=${targetRef}),"Green",IF(ABS(${I}-${targetRef})<=${G},"Amber","Red")),""))`,
+        `IF(${C}!$${PER.grey}${r}=1,"Grey",IF(AND(ISNUMBER(${targetRef}),ISNUMBER(${G})),IF(${judged},IF(IF(${E}="lower",${I}<=${targetRef},${I}>=${targetRef}),"Green",IF(ABS(${I}-${targetRef})<=${G},"Amber","Red")),${str(NOT_RATED_CELL)}),""))`,
         'RAG',
       ),
       text(def.source.sheet),
@@ -394,6 +408,11 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
   return [register, calc];
 }
 
+/** Whether the rule would have judged a RAG but withholds it because the polarity is not confirmed. */
+function withheldRag(k: KpiComputed): boolean {
+  return k.notRated && !k.stale && k.target !== null && k.band !== null;
+}
+
 /** What the register shows for each KPI, as the engine computes it (the formulas must agree). */
 export function expectedRegisterValues(reading: KpiReading, settings: PlanSettings): Record<KpiRegisterHeader, string | number | null>[] {
   const computation = computeKpis(
@@ -406,7 +425,7 @@ export function expectedRegisterValues(reading: KpiReading, settings: PlanSettin
     Name: k.definition.name,
     Code: k.definition.code,
     Unit: k.definition.unit,
-    'Good is': k.definition.polarity,
+    'Good is': polarityCell(k.definition),
     Target: k.target,
     'Amber band (±)': k.band,
     'Latest period': k.latest?.period ?? null,
@@ -414,9 +433,9 @@ export function expectedRegisterValues(reading: KpiReading, settings: PlanSettin
     'Previous period': k.previous?.period ?? null,
     'Previous value': k.previous?.value ?? null,
     Change: k.change,
-    Direction: k.direction ? DIRECTION_LABELS[k.direction] : null,
+    Direction: k.direction ? DIRECTION_LABELS[k.direction] : k.notRated && k.change !== null ? NOT_RATED_CELL : null,
     Variance: k.variance,
-    RAG: k.rag,
+    RAG: k.rag ?? (withheldRag(k) ? NOT_RATED_CELL : null),
     'Source sheet': k.definition.source.sheet,
     'Source row': k.definition.source.row,
   }));

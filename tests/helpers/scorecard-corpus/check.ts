@@ -3,9 +3,9 @@
  * ("2B target: read 28.000000000000004, truth 28"), so a failing layout tells the engineer all that is wrong with it.
  */
 import { kpiReports, periodKey, periodLabel } from '../../../src/engine/kpi';
-import { Direction, KpiReport, Polarity } from '../../../src/engine/schema';
+import { KpiReport } from '../../../src/engine/schema';
 import { StructureResult } from '../../../src/engine/structure';
-import { KpiTruth, ragOf, TruthPoint } from './truth';
+import { KpiTruth, TruthPoint } from './truth';
 
 /** An id or code compared as letters and digits only, without a leading "ASCOF": "ASCOF 2A(1)" ≡ "2A1", "NI 130" ≡ "NI130". */
 export function idKey(text: string): string {
@@ -42,12 +42,6 @@ function samePoint(read: KpiReport['latest'], truth: TruthPoint | null): boolean
   return read.period === truth.period && read.value !== null && Math.abs(read.value - truth.value) <= 1e-9 * Math.max(1, Math.abs(truth.value));
 }
 
-function directionFor(latest: TruthPoint | null, previous: TruthPoint | null, polarity: Polarity): Direction | null {
-  if (!latest || !previous) return null;
-  if (latest.value === previous.value) return 'no change';
-  return latest.value > previous.value === (polarity === 'higher') ? 'improving' : 'worsening';
-}
-
 /** Every difference between what the tool read and the truth, one line each; empty when all is right. */
 export function differences(result: StructureResult, truths: readonly KpiTruth[]): string[] {
   const reports = kpiReports(result);
@@ -74,10 +68,13 @@ export function differences(result: StructureResult, truths: readonly KpiTruth[]
     if (r.target !== t.target) wrong('target', r.target, t.target);
     if (!samePoint(r.latest, t.latest)) wrong('latest', r.latest, t.latest);
     if (!samePoint(r.previous, t.previous)) wrong('previous', r.previous, t.previous);
-    // Unknowable polarity: the direction and RAG must at least follow the polarity the tool shows (and asks about).
+    // Unknowable polarity: the tool asks, and until the officer answers the rule judges no direction and no RAG (only
+    // Grey, which says there is no figure and so does not turn on polarity), and the report says why.
     const unknowable = t.polarityBasis === 'unknowable';
-    const ruleDirection = unknowable ? directionFor(t.latest, t.previous, r.polarity) : t.direction;
-    const ruleRag = unknowable && t.rag !== 'Grey' && t.rag !== null && t.latest && t.target !== null ? ragOf(t.latest.value, t.target, r.polarity) : t.rag;
+    const ruleDirection = unknowable ? null : t.direction;
+    const ruleRag = unknowable && t.rag !== 'Grey' ? null : t.rag;
+    if (unknowable && !r.notRated) wrong('not-rated note', r.notRated, 'why no RAG or direction is given');
+    if (!unknowable && r.notRated) wrong('not-rated note', r.notRated, `nothing (polarity ${t.polarity} by ${t.polarityBasis})`);
     // The documented contract (README, kpiReportSchema): the council's own RAG and direction lead where the sheet
     // gives them, as an entered RAG does for actions, with the tolerance rule's beside them in ruleRag/ruleDirection.
     const statedDirection = t.statedDirection ?? null;

@@ -111,7 +111,8 @@ interface Prepared {
 
 function basisOf(spec: LayoutSpec, plan: KpiPlan, target: number | null): PolarityBasis {
   if (spec.polarity) return 'stated';
-  if (plan.ascof) return 'framework';
+  // The catalogue settles polarity only when the code is on the sheet (in its own column or the name cell).
+  if (plan.ascof && plan.id && (spec.idHeader || spec.idInName)) return 'framework';
   if (plan.measure.cue) return 'words';
   if (target !== null && spec.periods.length >= 3) return 'target';
   return 'unknowable';
