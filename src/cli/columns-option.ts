@@ -18,6 +18,7 @@ import { isKpiOnlyRole, knownKpiRoles, KpiRole, parseKpiRole, repeatable } from 
 import { ColumnField } from '../engine/structure/columns';
 import { normalise } from '../engine/text';
 import { columnLetters, SheetGrid, WorkbookModel } from '../engine/workbook';
+import { addToGroup } from '../engine/group';
 
 export class ColumnsError extends Error {}
 
@@ -130,7 +131,7 @@ export function resolveColumns(spec: string, model: WorkbookModel, choices: Choo
     if (!model.sheets.some((s) => s.name === sheet)) {
       throw new ColumnsError(`--columns: there is no sheet called "${sheet}"; the sheets are ${model.sheets.map((s) => `"${s.name}"`).join(', ')}.`);
     }
-    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), item]);
+    addToGroup(bySheet, sheet, item);
   }
   const out: ColumnsChoice[] = [];
   for (const [sheet, sheetItems] of bySheet) {

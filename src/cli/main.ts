@@ -14,8 +14,8 @@ import { parsePolarityOption } from '../engine/kpi/saved-polarity';
 import { Finding, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
-import { pendingSheets } from '../engine/sheet-plan/types';
-import { boardPackSheets, judgementDate, parseReportingPeriod, PERIOD_EXAMPLES } from '../engine/board-pack';
+import { PendingWorkbookPlan, pendingSheets } from '../engine/sheet-plan/types';
+import { boardPackSheets, judgementDate, PackAction, parseReportingPeriod, PERIOD_EXAMPLES } from '../engine/board-pack';
 import { choosableSheets } from '../engine/column-choice';
 import { savedColumnsFor, savedKpiColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
 import { structureWorkbook, StructureOptions, StructureResult } from '../engine/structure';
@@ -25,7 +25,7 @@ import { candidateMessage } from './candidates';
 import { ColumnsChoice, ColumnsError, KpiColumnsChoice, resolveColumns } from './columns-option';
 import { validatePlan } from '../engine/validate';
 import { applyPendingPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
-import { loadWorkbook, UnusableInputError, workbookModel } from '../xlsx/read-workbook';
+import { loadWorkbook, UnusableInputError, workbookModel, XlsxWorkbook } from '../xlsx/read-workbook';
 import { checkOutputKind, OutputKindError } from '../xlsx/output-kind';
 export { removeTemporariesOnInterrupt } from '../xlsx/write-atomically';
 import { ReadLimits } from '../xlsx/package/limits';
@@ -182,6 +182,46 @@ function savedKpiColumns(model: WorkbookModel, result: StructureResult, chosen: 
   });
 }
 
+/**
+ * Everything a command decides from the workbook as read, and the workbook to write into. The read model (every cell
+ * of the input) is needed only here: the workbook handed back keeps just the tool's own sheets of it (to tell whether
+ * the officer edited them), so the rest can be collected before the output is built and written, when memory peaks.
+ */
+async function readAndJudge(options: Options, argv: string[]) {
+  const workbook = await loadWorkbook(options.input, options.limits);
+  if (options.out) checkOutputKind(workbook.pkg, options.input, options.out);
+  const model = workbookModel(workbook);
+  const owned = ownedSheets(model);
+  // --polarity adds to (and wins over) the polarities saved in the workbook's Plan Settings.
+  const kpiPolarities = { ...readSettingsSheet(model).settings.kpiPolarities, ...options.polarities };
+  const settings = Object.keys(kpiPolarities).length ? { kpiPolarities } : undefined;
+  const base: StructureOptions = { today: options.today, planStart: options.planStart, ownedSheets: owned, settings };
+  let result = structureWorkbook(model, base);
+  const kpiChosen: KpiColumnsChoice[] = [];
+  const chosen = options.columns ? resolveColumns(options.columns, model, choosableSheets(model, result), kpiChosen) : [];
+  if (chosen.length || kpiChosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen, kpiChosen) });
+  // The roles given with --columns are saved in the written copy, so the next run reads the plan the same way.
+  const toSave = [...savedColumns(model, result, chosen), ...savedKpiColumns(model, result, kpiChosen)];
+  const settingsEdit = toSave.length ? settingsEditFor(model, toSave) : null;
+  // A board pack judges overdue at the end of its period (or at --today, when given): its checks judge at the same date.
+  const judgedAt = options.todayGiven ? options.today : undefined;
+  const checkedAt = options.command === 'run' ? judgementDate(result, { today: options.today, period: options.period, judgedAt }) : options.today;
+  const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: checkedAt })];
+  let pending: PendingWorkbookPlan | null = null;
+  let packActions: PackAction[] | null = null;
+  if (options.command === 'structure' && options.out) pending = pendingSheets(structureWorkbookPlan(result, model));
+  if (options.command === 'run' && options.out) {
+    const pack = boardPackSheets(result, model, { today: options.today, period: options.period, judgedAt, findings });
+    pending = pack.plan;
+    packActions = pack.actions;
+  }
+  const choices = choosableSheets(model, result);
+  const candidates = !result.sheets.some((s) => s.role === 'plan') && choices.length ? candidateMessage(model, choices, argv) : null;
+  const ownedLower = new Set(owned.map((name) => name.toLowerCase()));
+  const target: XlsxWorkbook = { ...workbook, model: { ...model, sheets: model.sheets.filter((s) => ownedLower.has(s.name.toLowerCase())) } };
+  return { target, owned, result, findings, settingsEdit, pending, packActions, candidates };
+}
+
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   let options: Options | 'help';
   try {
@@ -195,51 +235,31 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     return 0;
   }
   try {
-    const workbook = await loadWorkbook(options.input, options.limits);
-    if (options.out) checkOutputKind(workbook.pkg, options.input, options.out);
-    const model = workbookModel(workbook);
-    const owned = ownedSheets(model);
-    // --polarity adds to (and wins over) the polarities saved in the workbook's Plan Settings.
-    const kpiPolarities = { ...readSettingsSheet(model).settings.kpiPolarities, ...options.polarities };
-    const settings = Object.keys(kpiPolarities).length ? { kpiPolarities } : undefined;
-    const base: StructureOptions = { today: options.today, planStart: options.planStart, ownedSheets: owned, settings };
-    let result = structureWorkbook(model, base);
-    const kpiChosen: KpiColumnsChoice[] = [];
-    const chosen = options.columns ? resolveColumns(options.columns, model, choosableSheets(model, result), kpiChosen) : [];
-    if (chosen.length || kpiChosen.length) result = structureWorkbook(model, { ...base, ...columnOverrides(chosen, kpiChosen) });
-    // The roles given with --columns are saved in the written copy, so the next run reads the plan the same way.
-    const toSave = [...savedColumns(model, result, chosen), ...savedKpiColumns(model, result, kpiChosen)];
-    const settingsEdit = toSave.length ? settingsEditFor(model, toSave) : null;
-    // A board pack judges overdue at the end of its period (or at --today, when given): its checks judge at the same date.
-    const judgedAt = options.todayGiven ? options.today : undefined;
-    const checkedAt = options.command === 'run' ? judgementDate(result, { today: options.today, period: options.period, judgedAt }) : options.today;
-    const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: checkedAt })];
+    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates } = await readAndJudge(options, argv);
     let written: string | null = null;
     let reported = result;
-    if (options.command === 'structure' && options.out) {
-      await applyPendingPlan(workbook, withSettingsSheet(pendingSheets(structureWorkbookPlan(result, model)), settingsEdit), owned);
-      await editSettingsSheet(workbook, settingsEdit);
-      await writeWorkbookAtomically(workbook, options.out);
+    if (options.command === 'structure' && options.out && pending) {
+      await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned);
+      await editSettingsSheet(target, settingsEdit);
+      await writeWorkbookAtomically(target, options.out);
       written = options.out;
     }
     if (options.command === 'structure' && options.csv) {
       writeFileAtomically(options.csv, planCsv(result));
       written = written ? `${written} and ${options.csv}` : options.csv;
     }
-    if (options.command === 'run' && options.out) {
-      const pack = boardPackSheets(result, model, { today: options.today, period: options.period, judgedAt, findings });
-      await applyPendingPlan(workbook, withSettingsSheet(pack.plan, settingsEdit), owned);
-      await editSettingsSheet(workbook, settingsEdit);
-      await writeWorkbookAtomically(workbook, options.out);
+    if (options.command === 'run' && options.out && pending && packActions) {
+      await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned);
+      await editSettingsSheet(target, settingsEdit);
+      await writeWorkbookAtomically(target, options.out);
       written = options.out;
       // The report shows each action's RAG as the board pack does: entered, or derived where none was entered.
-      reported = { ...result, actions: pack.actions.map((a) => ({ ...a, rag: a.effectiveRag })) };
+      reported = { ...result, actions: packActions.map((a) => ({ ...a, rag: a.effectiveRag })) };
     }
     if (options.json) stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
     else printReadable(stdout, options.command, options.input, reported, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
-    const choices = choosableSheets(model, result);
-    if (!result.sheets.some((s) => s.role === 'plan') && choices.length) (options.json ? stderr : stdout).write(`\n${candidateMessage(model, choices, argv)}\n`);
+    if (candidates) (options.json ? stderr : stdout).write(`\n${candidates}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof ColumnsError) {

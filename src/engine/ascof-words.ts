@@ -12,6 +12,7 @@
  * names none, and is never reported.
  */
 import { ASCOF_CATALOGUE, AscofEntry, CURRENT_ASCOF, lookupCode } from './ascof';
+import { addToGroup } from './group';
 
 /** Words that say nothing about which measure is meant: in most measures, or in none, or only grammar. */
 const STOP = new Set(
@@ -83,7 +84,7 @@ interface Measure {
 
 const MEASURES: Measure[] = (() => {
   const byName = new Map<string, AscofEntry[]>();
-  for (const e of ASCOF_CATALOGUE) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+  for (const e of ASCOF_CATALOGUE) addToGroup(byName, e.name, e);
   return [...byName.values()].map((entries) => ({ entries, words: measureWords(entries[0].name) }));
 })();
 

@@ -21,6 +21,7 @@ import { readSettingsSheet, SETTINGS_SHEET } from './settings';
 import type { ColumnField } from './structure/columns';
 import { normalise } from './text';
 import { a1, columnLetters, parseA1, SheetGrid, SheetModel, WorkbookModel } from './workbook';
+import { addToGroup } from './group';
 
 export interface SavedColumn {
   sheet: string;
@@ -107,7 +108,7 @@ export function savedMappingOverrides(model: WorkbookModel, skip: ReadonlySet<st
   const out: MappingOverrides & { findings: Finding[] } = { columnOverrides: {}, headerRowOverrides: {}, kpiColumnOverrides: {}, kpiHeaderRowOverrides: {}, findings: [] };
   const settingsSheet = readSettingsSheet(model).sheet ?? SETTINGS_SHEET;
   const bySheet = new Map<string, SavedColumn[]>();
-  for (const s of readSavedMapping(model)) bySheet.set(s.sheet, [...(bySheet.get(s.sheet) ?? []), s]);
+  for (const s of readSavedMapping(model)) addToGroup(bySheet, s.sheet, s);
   for (const [name, columns] of bySheet) {
     if (skip.has(name)) continue;
     const sheet = model.sheets.find((s) => s.name === name);

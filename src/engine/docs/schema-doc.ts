@@ -24,6 +24,7 @@ import {
 } from '../schema';
 import { SETTING_LABELS } from '../settings';
 import { CQC_THEME_VARIANTS, QUALITY_STATEMENT_VARIANTS, RAG_SYNONYMS, STATUS_SYNONYMS } from '../vocabulary';
+import { addToGroup } from '../group';
 
 function describe(schema: z.ZodTypeAny): string {
   return schema.description ?? '';
@@ -63,7 +64,7 @@ function columnTable(sheet: string, columns: ColumnSpec[]): string {
 /** The rows the "Plan Settings" sheet may hold, from the labels the reader knows and the schema's descriptions. */
 function settingsSheetTable(): string {
   const byField = new Map<string, string[]>();
-  for (const [label, field] of Object.entries(SETTING_LABELS)) byField.set(field, [...(byField.get(field) ?? []), label]);
+  for (const [label, field] of Object.entries(SETTING_LABELS)) addToGroup(byField, field, label);
   const shape = planSettingsSchema.shape as Record<string, z.ZodTypeAny>;
   const rows = [...byField].map(([field, labels]) => `| ${labels.map((l) => `“${l}”`).join(', ')} | \`${field}\` | ${describe(shape[field]) || (shape[field] as unknown as { def: { innerType?: z.ZodTypeAny } }).def.innerType?.description || ''} |`);
   return [

@@ -6,6 +6,7 @@
  */
 import { cellText, SheetGrid, SheetModel } from '../workbook';
 import { isKeyLabel, legendEntryWord, readsAsLegend } from './boundaries';
+import { addToGroup } from '../group';
 
 /** A legend beside a table: its label's row to its last entry's row, from its label's column rightwards. */
 export interface SideLegend {
@@ -78,7 +79,7 @@ export function withoutSideLegends(sheet: SheetModel, legends: readonly SideLege
   const cells = sheet.cells.filter((c) => {
     if (!inLegend(c.row, c.col)) return true;
     const text = cellText(c.value).trim();
-    if (text) texts.set(c.row, [...(texts.get(c.row) ?? []), text]);
+    if (text) addToGroup(texts, c.row, text);
     return false;
   });
   const merges = sheet.merges.filter((m) => !inLegend(m.top, m.left));

@@ -100,13 +100,15 @@ export function planFingerprint(plan: SheetPlan): string {
   plan.rows.forEach((row, i) => {
     const r = i + 1;
     const covered = coveredByRow.get(r);
-    let line = '';
+    // Joined once rather than added to cell by cell: `+=` leaves a tree of partial strings per row, and a 100,000-row
+    // Plan held all of them until the sort flattened each.
+    const cells: string[] = [];
     row.forEach((value, j) => {
       const v = planValue(value);
       const c = j + 1;
-      if (v !== null && !officer.includes(c) && !covered?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) line += `${line ? '\u0002' : ''}${c}\u0001${v}`;
+      if (v !== null && !officer.includes(c) && !covered?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) cells.push(`${c}\u0001${v}`);
     });
-    if (line) lines.push(line);
+    if (cells.length) lines.push(cells.join('\u0002'));
   });
   return officer.length ? `${digest(lines)}${OFFICER}${officer.join(',')}` : digest(lines);
 }

@@ -3,6 +3,7 @@ import { normalise } from '../../text';
 import { CellModel, cellText, SheetGrid, SheetModel } from '../../workbook';
 import { KpiColumn, KpiHeader } from '../headers';
 import { isPercentFormat, numberOf } from './numbers';
+import { addToGroup } from '../../group';
 
 export function cellOf(grid: SheetGrid, row: number, column: KpiColumn | undefined): CellModel | undefined {
   if (!column) return undefined;
@@ -62,7 +63,7 @@ export function forEachDataRow(
   }
   const slots = new Map<number, number[]>();
   columns.forEach((c, i) => {
-    if (c) slots.set(c.col, [...(slots.get(c.col) ?? []), i]);
+    if (c) addToGroup(slots, c.col, i);
   });
   const cells: (CellModel | undefined)[] = new Array(columns.length).fill(undefined);
   let current = -1;
