@@ -63,6 +63,24 @@ export interface SheetReading {
   repeatedHeaders: number[];
 }
 
+/** Rows of one-cell captions looked through, above a header, for the blank row that starts its table. */
+const CAPTION_ROWS = 3;
+
+/**
+ * Whether the rows directly above `row` are one-cell captions (a title, a heading merged across the width), a few at
+ * most, with a blank row or the top of the sheet above them: a new table's lead-in.
+ */
+function underCaptions(grid: SheetGrid, row: number, skip: ReadonlySet<number>): boolean {
+  for (let r = row - 1; r >= Math.max(1, row - CAPTION_ROWS); r--) {
+    if (!grid.hasRow(r)) return r < row - 1;
+    if (skip.has(r)) return false;
+    const beside = legendBesideIn(grid, r);
+    if (grid.rowCells(r).filter((c) => c.col < beside && cellText(c.value).trim()).length !== 1) return false;
+    if (r === 1) return true;
+  }
+  return false;
+}
+
 /** Whether the row directly above holds two values or more, as a data row does (not a blank, heading or title). */
 function underDataRow(grid: SheetGrid, row: number, lastCol: number): boolean {
   return grid.rowCells(row - 1).filter((c) => c.col <= lastCol && cellText(c.value).trim()).length >= 2;
@@ -137,10 +155,8 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     for (const r of rowNumbers) {
       // A header has two labels of its own at least; a heading merged across the columns has one.
       if (skip.has(r) || headerAt.has(r) || grid.rowCells(r).length < 2) continue;
-      // Directly below the blank row, or under a one-cell caption that is (a legend's label beside it aside).
-      const besideCaption = legendBesideIn(grid, r - 1);
-      const captioned = grid.rowCells(r - 1).filter((c) => c.col < besideCaption).length === 1 && !grid.hasRow(r - 2) && !skip.has(r - 1);
-      if (grid.hasRow(r - 1) && !captioned) continue;
+      // Directly below the blank row, or under one-cell captions that are (a legend's label beside them aside).
+      if (grid.hasRow(r - 1) && !underCaptions(grid, r, skip)) continue;
       if (headsPlanByContent(grid, r)) addHeader(r, false, Math.min(legendBesideIn(grid, r), legendBesideAbove(grid, r)) - 1);
     }
   }

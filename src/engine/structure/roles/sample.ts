@@ -6,6 +6,7 @@
 import { cellText, SheetGrid } from '../../workbook';
 import { isKeyLabel, isPageText } from '../boundaries';
 import { ColumnProfile, individuality, SampleCell } from './content';
+import { headerEvidence } from './header-words';
 
 /** Rows of data sampled below a header, to read the columns by what they hold. */
 export const SAMPLE_ROWS = 30;
@@ -24,8 +25,8 @@ export function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[], 
   // Rows with something in the table's columns, the last two: a row with nothing there (a legend's label off to the
   // side) is a blank row to the table.
   let lastFilled = headerRow;
-  let lastFilledCount = 0;
-  let beforeLastFilled = headerRow - 1;
+  // Whether every row since the last blank row has held one value only (captions and headings over the width).
+  let captionsSinceGap = false;
   for (let i = firstIndexAfter(rowNumbers, headerRow); i < rowNumbers.length && rows < SAMPLE_ROWS; i++) {
     const r = rowNumbers[i];
     if (r > headerRow + SAMPLE_SPAN) break;
@@ -46,11 +47,11 @@ export function sampleBelow(grid: SheetGrid, headerRow: number, cols: number[], 
     if (!filled) continue;
     // Another table's header below a blank row (a row of bold labels, under a one-cell caption or none) ends this
     // one: its columns hold other things; so do a legend and a page line.
-    const gap = lastFilled < r - 1 || (lastFilled === r - 1 && lastFilledCount === 1 && beforeLastFilled < r - 2);
-    if (r > headerRow + 1 && gap && (startsAnotherTable(grid, r, within) || labelsLegend(grid, r, within) || pageLine(grid, r, within))) break;
-    beforeLastFilled = lastFilled;
+    const gap = lastFilled < r - 1 || captionsSinceGap;
+    if (r > headerRow + 1 && gap && (startsAnotherTable(grid, r, within) || labelsLegend(grid, r, within) || pageLine(grid, r, within) || namesColumns(grid, r, within))) break;
+    // One value (a merged heading counts once) after a blank row, or after such rows, keeps the gap open.
+    captionsSinceGap = found.length <= 1 && (lastFilled < r - 1 || captionsSinceGap);
     lastFilled = r;
-    lastFilledCount = filled;
     if (sameAsHeader >= 2) break;
     if (found.length < 2) continue;
     rows++;
@@ -76,6 +77,22 @@ function pageLine(grid: SheetGrid, row: number, cols: ReadonlySet<number>): bool
   const cells = filledCells(grid, row, cols);
   return cells.some((c) => /^page \d+( of \d+)?$/i.test(cellText(c.value).trim())) || (!!cells.length && isPageText(cellText(cells[0].value)));
 }
+
+/**
+ * A row of brief labels, one of which surely names a column's role ("Line | Commitment"): another table's header,
+ * however it is set.
+ */
+function namesColumns(grid: SheetGrid, row: number, cols: ReadonlySet<number>): boolean {
+  const cells = filledCells(grid, row, cols);
+  if (cells.length < 2) return false;
+  const texts = cells.map((c) => cellText(c.value).trim());
+  if (texts.some((t) => t.length > HEADER_LABEL || /[.!]$/.test(t))) return false;
+  return texts.some((t) => Object.values(headerEvidence(t)).some((e) => e.score >= SURE_HEADER));
+}
+
+/** The longest a header label runs, and how sure its words must be of a role to mark a header. */
+const HEADER_LABEL = 40;
+const SURE_HEADER = 0.75;
 
 /** A row of two or more cells, every one bold: how a table's header is set, and data rows seldom are. */
 function startsAnotherTable(grid: SheetGrid, row: number, cols: ReadonlySet<number>): boolean {
