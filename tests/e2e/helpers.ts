@@ -229,6 +229,19 @@ export function isFocusGuard(html: string): boolean {
  * other node that trips aria-hidden-focus stays a violation.
  */
 export async function axeRun(frame: Frame): Promise<AxeRun> {
+  // Colour contrast is measured on the page as it stands: a message fading in (Fluent animates opacity) would be
+  // measured part-way, at a contrast no officer reads. Wait for finite animations to end, two seconds at most.
+  await frame.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const loaded = await frame.evaluate('typeof window.axe');
   if (loaded === 'undefined') await frame.evaluate(`${AXE_SOURCE}\n;void 0`);
   const result = (await frame.evaluate(`window.axe.run(document, { resultTypes: ['violations'] })`)) as {
