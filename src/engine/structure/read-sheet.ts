@@ -109,13 +109,15 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
   const reading: SheetReading = { sheet: sheet.name, headers: [], rows: [], titles: [], notes: [], sections: [], repeatedHeaders: [] };
   // Legends beside the table are taken out before it is read, and kept as notes; a column the officer mapped is
   // never part of one.
-  const legends = sideLegends(new SheetGrid(sheet)).filter((l) => !overrides || !Object.keys(overrides).some((c) => Number(c) >= l.fromCol));
-  let grid: SheetGrid;
+  const whole = new SheetGrid(sheet);
+  const legends = sideLegends(whole).filter((l) => !overrides || !Object.keys(overrides).some((c) => Number(c) >= l.fromCol));
+  // The sheet's own grid serves when it has no side legend: a plan of 50,000 rows is not indexed twice.
+  let grid = whole;
   if (legends.length) {
     const without = withoutSideLegends(sheet, legends);
     grid = new SheetGrid(without.sheet);
     reading.notes.push(...without.notes);
-  } else grid = new SheetGrid(sheet);
+  }
   const rowNumbers = grid.rowNumbers;
   const headerAt = new Map<number, HeaderBlock>();
   const skip = new Set<number>();
