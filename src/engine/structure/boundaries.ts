@@ -417,24 +417,10 @@ export function legendBesideAbove(grid: SheetGrid, row: number): number {
     if (!grid.hasRow(r)) return Infinity;
     const col = legendBesideIn(grid, r);
     if (col !== Infinity) return col;
-    const alone = loneLegendLabel(grid, r);
-    // A label alone in its row, over entries that run on beside the rows below: beside whatever `row` holds left of
-    // it, where `row` holds the legend's entry, or nothing, under the label (a legend above a table is over its header).
-    if (alone !== Infinity && grid.rowCells(row).some((c) => c.col < alone && cellText(c.value).trim())) {
-      const under = grid.text(row, alone);
-      if (!under || legendEntryWord(under)) return alone;
-    }
   }
   return Infinity;
 }
 
-/** The column of a legend's label standing alone in `row` ("Status key") over entries that read as a legend. */
-function loneLegendLabel(grid: SheetGrid, row: number): number {
-  const cells = grid.rowCells(row).filter((c) => cellText(c.value).trim());
-  if (cells.length !== 1 || cells[0].col < 2) return Infinity;
-  const t = cellText(cells[0].value).trim();
-  return t.length <= 40 && isKeyLabel(t) && readsAsLegend(grid, row, cells[0].col) ? cells[0].col : Infinity;
-}
 /** Whether the cells under a label at (`row`, `col`) and the column beside it name different status or RAG words. */
 export function readsAsLegend(grid: SheetGrid, row: number, col: number): boolean {
   const words = new Set<string>();
