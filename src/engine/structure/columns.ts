@@ -44,7 +44,7 @@ function isMarkerLabel(label: string, group?: string): boolean {
   return MARKER_LABEL.test(text) || (/^q[1-4]$/i.test(text) && !!group && /time/i.test(group));
 }
 
-export function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
+function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
   const labels = new Map<number, string>();
   for (const c of grid.columnsShown(row)) {
     const t = grid.text(row, c);
