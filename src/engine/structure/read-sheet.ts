@@ -160,9 +160,12 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     for (const r of rowNumbers) {
       // A header has two labels of its own at least; a heading merged across the columns has one.
       if (skip.has(r) || headerAt.has(r) || grid.rowCells(r).length < 2) continue;
-      // Directly below the blank row, or under one-cell captions that are (a legend's label beside them aside).
-      if (grid.hasRow(r - 1) && !underCaptions(grid, r, skip)) continue;
-      if (headsPlanByContent(grid, r)) addHeader(r, false, Math.min(legendBesideIn(grid, r), legendBesideAbove(grid, r)) - 1);
+      // Directly below the blank row, or under one-cell captions that are (a legend's label beside them aside); a
+      // header under group labels starts its table at the group row.
+      const grouped = isGroupHeaderAbove(grid, r) && !skip.has(r - 1);
+      const top = grouped ? r - 1 : r;
+      if (grid.hasRow(top - 1) && !underCaptions(grid, top, skip)) continue;
+      if (headsPlanByContent(grid, r)) addHeader(r, grouped, Math.min(legendBesideIn(grid, r), legendBesideAbove(grid, r)) - 1);
     }
   }
   if (!headerAt.size) return reading;
