@@ -156,6 +156,15 @@ test('the odd plan\'s pack holds the odd cases: each odd id finds its own data, 
   expect([...errors].sort()).toEqual(['#DIV/0!', '#N/A']);
 });
 
+test('a second run over the odd plan\'s pack, which reads its stored errors back, writes the same results', async () => {
+  const again = path.join(dir, 'odd-again.xlsx');
+  const run = await runCli(['run', packs.odd, '--out', again, ...RUN]);
+  expect(run.code).toBeLessThan(2);
+  const first = formulaResults(packs.odd);
+  const second = formulaResults(again);
+  for (const sheet of READ_SHEETS) expect(second.get(sheet)).toEqual(first.get(sheet));
+}, 60_000);
+
 (hasLibreOffice ? test : test.skip)('the stored results are what LibreOffice calculates from the same files', () => {
   const out = path.join(dir, 'recalculated');
   fs.mkdirSync(out);
