@@ -48,7 +48,8 @@ function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
   const labels = new Map<number, string>();
   for (const c of grid.columnsShown(row)) {
     const t = grid.text(row, c);
-    if (t) labels.set(c, t);
+    // A whole legend in one cell ("Status key: On track / At risk / …") labels no column, as readHeader has it.
+    if (t && !isLegendCell(t)) labels.set(c, t);
   }
   return labels;
 }

@@ -4,7 +4,7 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { legendBesideAbove, legendBesideIn } from './boundaries';
+import { isLegendCell, legendBesideAbove, legendBesideIn } from './boundaries';
 import { sideLegends, withoutSideLegends } from './side-legends';
 import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, headsPlanByContent, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
@@ -81,9 +81,12 @@ function underCaptions(grid: SheetGrid, row: number, skip: ReadonlySet<number>):
   return false;
 }
 
-/** Whether the row directly above holds two values or more, as a data row does (not a blank, heading or title). */
+/**
+ * Whether the row directly above holds two values or more, as a data row does (not a blank, heading or title; a
+ * whole legend written in one cell beside a caption is no value of a row).
+ */
 function underDataRow(grid: SheetGrid, row: number, lastCol: number): boolean {
-  return grid.rowCells(row - 1).filter((c) => c.col <= lastCol && cellText(c.value).trim()).length >= 2;
+  return grid.rowCells(row - 1).filter((c) => c.col <= lastCol && cellText(c.value).trim() && !isLegendCell(cellText(c.value))).length >= 2;
 }
 
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
