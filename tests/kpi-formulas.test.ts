@@ -423,6 +423,15 @@ describe("the Calc sheet's stored results (for readers that do not calculate)", 
     expect(stored).toBeGreaterThan(1000);
   });
 
+  test('a period written with a letter UPPER writes differently between apps (ß): only its text and shape are left to be calculated', () => {
+    const { differ, missing } = storedResults(edit(example, 'KPI Data', 'B19', { type: 'text', value: 'Straße' }));
+    expect(differ).toEqual([]);
+    // Calc columns B and C (text, shape) of one row: the month-kind is known, "Straße" is no period either way.
+    expect(missing).toHaveLength(2);
+    expect(missing.map((at) => at.split(':')[1])).toEqual(['2', '3']);
+    expect(new Set(missing.map((at) => at.split(':')[0])).size).toBe(1);
+  });
+
   test('ids with wildcards (A*1, K?2, ~3) or non-ASCII letters (Å1, å1), numbers written 1E+20 or 1E-07, and error cells: every formula has its result, and it is what the formula calculates', () => {
     const model = withOddKpiCells(example);
     const { differ, stored, missing, w } = storedResults(model);

@@ -4,11 +4,13 @@
  * ratio), the steps across rows (the KPI each row is, composites, the latest and previous rows found, Grey) and the
  * reporting key. They are written beside each formula, so readers that do not calculate see them. An error in a cell
  * read (#N/A) is passed on as Excel passes it on: a stored error is a result too. Where apps could differ (an id longer
- * than MATCH takes, or one only a looser comparison calls the same as a register id), the result is left out
+ * than MATCH takes, one only a looser comparison calls the same as a register id, a period text with a letter such as
+ * "ß" that UPPER writes differently), the result is left out
  * (undefined), with everything that depends on it, and the file asks the spreadsheet app to calculate on opening.
  */
 import { PlanValue } from '../sheet-plan/types';
 import { CellValue } from '../workbook';
+import { simplyCased } from './id-match';
 import { excelTrim, expectedEndOffset, keyEndOffset, keyFromMonthKind, keyKind, numberMonthKind, textMonthKind } from './period';
 
 /** An error a formula shows, such as #N/A: stored as the cell's result (t="e" in a file). */
@@ -112,11 +114,16 @@ function figureOf(cells: LongRowCells, columns: { ratio: boolean; value: boolean
  */
 export function longRowResults(cells: LongRowCells, columns: { ratio: boolean; value: boolean }, valueFactor: number): LongRowResults {
   const period = asFormulaSees(cells.period);
-  const text = typeof period === 'number' ? '' : onText(joined(period), (t) => excelTrim(t).toUpperCase());
+  const trimmed = typeof period === 'number' ? '' : onText(joined(period), excelTrim);
+  // UPPER of a letter with no simple upper case ("ß": "SS" in JavaScript, "ß" in Excel) differs between apps: the
+  // period text and its shape are left to be calculated.
+  const spelledAlike = typeof trimmed !== 'string' || simplyCased(trimmed);
+  const text = spelledAlike ? onText(trimmed, (t) => t.toUpperCase()) : undefined;
   let monthKind: CalcResult;
   // IFERROR around it: a period cell holding an error is no period.
   if (isError(period) || period === null) monthKind = '';
   else if (typeof period === 'number') monthKind = numberMonthKind(period) ?? '';
+  else if (typeof trimmed === 'string' && !spelledAlike) monthKind = periodInNeitherSpelling(trimmed) ? '' : undefined;
   else monthKind = typeof text === 'string' ? (textMonthKind(text) ?? '') : undefined;
   const key: CalcResult = monthKind === undefined ? undefined : typeof monthKind === 'number' ? (keyFromMonthKind(monthKind) ?? '') : '';
   return {
@@ -127,6 +134,12 @@ export function longRowResults(cells: LongRowCells, columns: { ratio: boolean; v
     key,
     ...figureOf(cells, columns, valueFactor),
   };
+}
+
+/** Whether a text is no period whichever way UPPER writes its letters with no simple upper case (as JavaScript, or kept). */
+function periodInNeitherSpelling(trimmed: string): boolean {
+  const kept = [...trimmed].map((c) => (simplyCased(c) ? c.toUpperCase() : c)).join('');
+  return textMonthKind(trimmed.toUpperCase()) === null && textMonthKind(kept) === null;
 }
 
 /** The result of a wide scorecard cell's figure formula: IF(ISNUMBER(cell), cell × factor, ""). */

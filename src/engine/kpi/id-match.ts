@@ -41,18 +41,25 @@ function loose(text: string): string {
 }
 
 /**
- * Whether every app compares the text as the engine does, by its upper case: ASCII, or text in its composed form
- * whose every letter has one simple upper and lower case (not "ß", a dotless "ı", a ligature or a full-width letter).
+ * Whether every letter has one simple upper and lower case, each the other's, so that UPPER gives the same text in
+ * every app (not "ß", which JavaScript writes "SS", a dotless "ı", a long "ſ" or a ligature).
  */
-function plainCased(text: string): boolean {
+export function simplyCased(text: string): boolean {
   if (ASCII.test(text)) return true;
-  if (text.normalize('NFKC') !== text) return false;
   for (const c of text) {
     const upper = c.toUpperCase();
     const lower = c.toLowerCase();
     if ([...upper].length !== 1 || [...lower].length !== 1 || upper.toLowerCase() !== lower || lower.toUpperCase() !== upper) return false;
   }
   return true;
+}
+
+/**
+ * Whether every app compares the text as the engine does, by its upper case: simply cased text in its composed form
+ * (not a full-width letter or an accent written as a combining mark).
+ */
+function plainCased(text: string): boolean {
+  return ASCII.test(text) || (text.normalize('NFKC') === text && simplyCased(text));
 }
 
 /**
