@@ -10,8 +10,9 @@
  *   A KPI ID · B period text · C its shape (digits as 9) · D month-kind · E period key · F figure (numerator ÷
  *   denominator, or the value) · G 1 when F is a ratio (to be scaled by unit) · H the KPI's row in the register ·
  *   I composite H×10000+E · J E again when the row counts
- * The id in A is the cell's trimmed text, or the engine's reading as a value where apps would write the cell as text
- * differently (a number such as 1E+20, a date, TRUE): the register then finds the same KPI the report does.
+ * The id in A is the cell's trimmed text, or the engine's id for the row as a value where the text is not it (a KPI
+ * read by its name or code takes its definition's id) or apps would write the cell as text differently (a number such
+ * as 1E+20, a date, TRUE): the register then finds the same KPI the report does.
  * Rows whose text the formulas cannot read as the engine does (a period with words around it, a figure typed as
  * "1,234" or "75%") hold the engine's reading as values in B, E, F and G: typing a number over them later is not
  * followed until the add-in runs again, but the register never disagrees with the report.
@@ -189,12 +190,20 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
     if (!grids.has(name)) grids.set(name, new SheetGrid(model.sheets.find((s) => s.name === name) ?? { name, cells: [], merges: [] }));
     return grids.get(name)!;
   };
+  // Each long row's KPI id, as the engine gave it (sheet → row → id).
+  const idOfRow = new Map<string, Map<number, string>>();
+  for (const o of reading.observations) {
+    if (o.layout !== 'long') continue;
+    const { sheet, row } = o.observation.source;
+    if (!idOfRow.has(sheet)) idOfRow.set(sheet, new Map());
+    idOfRow.get(sheet)!.set(row, o.observation.kpiId);
+  }
   for (const block of [...reading.blocks].reverse()) {
     const S = sheetRef(block.sheet);
     const grid = gridOf(block.sheet);
     if (block.kind === 'long') {
       const ref = (col: number | undefined) => (col ? `${S}!${columnLetters(col)}${SOURCE_ROW}` : null);
-      const id = ref(block.columns.id)!;
+      const id = ref(block.columns.id) ?? '""';
       const period = ref(block.columns.period)!;
       const numerator = ref(block.columns.numerator);
       const denominator = ref(block.columns.denominator);
@@ -223,9 +232,10 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
         );
         const asWritten = block.readAsWritten.get(row);
         const idCell = cell(columns.id);
-        if (asWritten?.id !== undefined) put(cells, OBS.id, text(asWritten.id));
-        else if (joinedAlike(idCell)) put(cells, OBS.id, formula(formulas.id(r, row), shows.id));
-        else put(cells, OBS.id, text(idTextOf(idCell)));
+        // The row's KPI as the engine named it: a KPI read by its name or code carries its definition's id.
+        const engineId = idOfRow.get(block.sheet)?.get(row);
+        const formulaFindsIt = joinedAlike(idCell) && (!engineId || (typeof shows.id === 'string' && shows.id.toUpperCase() === engineId.toUpperCase()));
+        put(cells, OBS.id, formulaFindsIt ? formula(formulas.id(r, row), shows.id) : text(engineId || idTextOf(idCell)));
         if (asWritten) {
           // Words around the period or a figure typed as text: the engine's reading, as values (see read/types.ts).
           put(cells, OBS.text, text(asWritten.label));

@@ -145,7 +145,9 @@ export function readLong(
     }
   });
   const columns: LongBlock['columns'] = {};
-  for (const k of ['id', 'period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;
+  for (const k of ['period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;
+  // The column the ids were read from: the id column, else the code or name column that names each row's KPI.
+  if (idColumn) columns.id = idColumn.col;
   return { block: { kind: 'long', sheet: sheet.name, headerRow: header.row, lastRow, columns, valueFactor, readAsWritten }, observations };
 }
 

@@ -54,6 +54,7 @@ export interface LongBlock {
   sheet: string;
   headerRow: number;
   lastRow: number;
+  /** Where each field is read; `id` is the column the ids come from (without an id column, the code or name column). */
   columns: Partial<Record<'id' | 'period' | 'numerator' | 'denominator' | 'value' | 'note', number>>;
   /** 100 when the Value column holds fractions shown as percentages. */
   valueFactor: number;
