@@ -173,6 +173,7 @@ const FOUND_BY_SEEDS: [string, Partial<LayoutChoices>][] = [
   ['a notes column of clauses ("Depends on ICB funding decision") beside the lead column is no second lead', { seed: 750194, roles: ['rag', 'progress', 'outcomes', 'notes', 'lead'], actionAt: 5, title: 'full', actions: 7 }],
   ['"Where is it at?" over status words, beside the only commitment column', { roles: ['status'], actionAt: 1, actionKind: 'recommendation', style: 'question', actions: 3 }],
   ['a second table under a caption with a whole legend in one cell beside it', { roles: ['milestones'], style: 'question', legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'key-sentence', position: 'beside' }], secondTable: true, actions: 3 }],
+  ['a second table under a caption, its abbreviated header under group labels', { roles: ['ref', 'rag'], actionAt: 2, style: 'abbreviated', groupHeaders: true, secondTable: true, actions: 3 }],
   ['a second table under a caption and a heading merged across, its header not bold', { roles: ['ref'], groupHeaders: true, secondTable: true, actions: 3 }],
 ];
 
