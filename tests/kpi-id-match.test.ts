@@ -53,6 +53,12 @@ describe('the KPI number the engine stores for a lookup', () => {
     expect(registerMatcher(['x'.repeat(300)])('x'.repeat(300))).toBeUndefined();
   });
 
+  test('a no-break space is not a space to any app\'s lookup (the familiar CHAR(160) failure), in either case', () => {
+    const withNoBreak = registerMatcher(['KPI 01', 'KPI\u00A002']);
+    expect(withNoBreak('KPI\u00A001')).toBe('');
+    expect(withNoBreak('kpi\u00A002')).toBe(2);
+  });
+
   test('an id identical to a register id is found even when it is not plain', () => {
     expect(find('Straße')).toBe(6);
   });

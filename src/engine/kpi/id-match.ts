@@ -37,7 +37,16 @@ const ASCII = /^[\x20-\x7e]*$/;
  * (full-width letters, ligatures) ignored.
  */
 function loose(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase();
+  if (ASCII.test(text)) return text.toLowerCase();
+  return keepingNoBreakSpaces(text, (t) => t.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase());
+}
+
+/**
+ * A no-break space (U+00A0, common in ids pasted from the web) is a character of its own to every app's lookup, not a
+ * space: the well-known reason a lookup of such an id fails. Compatibility forms would make it one, so it is set aside.
+ */
+function keepingNoBreakSpaces(text: string, f: (t: string) => string): string {
+  return text.includes('\u00A0') ? text.split('\u00A0').map(f).join('\u00A0') : f(text);
 }
 
 /**
@@ -59,7 +68,7 @@ export function simplyCased(text: string): boolean {
  * (not a full-width letter or an accent written as a combining mark).
  */
 function plainCased(text: string): boolean {
-  return ASCII.test(text) || (text.normalize('NFKC') === text && simplyCased(text));
+  return ASCII.test(text) || (keepingNoBreakSpaces(text, (t) => t.normalize('NFKC')) === text && simplyCased(text));
 }
 
 /**
