@@ -7,11 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { kpiReports } from '../src/engine/kpi';
+import { kpiReports, readKpiWorkbook } from '../src/engine/kpi';
 import { reportSchema } from '../src/engine/schema';
 import { structureWorkbook } from '../src/engine/structure';
 import { readWorkbook } from '../src/xlsx/read-workbook';
-import { buildCorpus, Feature, writeXlsx } from './helpers/scorecard-corpus';
+import { registerDisagreements, settingsAt } from './helpers/kpi-xlsx';
+import { buildCorpus, Feature, toModel, writeXlsx } from './helpers/scorecard-corpus';
 import { differences } from './helpers/scorecard-corpus/check';
 import { runCli } from './helpers/run-cli';
 
@@ -102,6 +103,16 @@ describe('every layout: all KPIs found, none invented, the six fields right', ()
   test.each(corpus.map((l) => [`${l.spec.key}: ${l.spec.title}`, l.spec.key]))('%s', async (_title, key) => {
     const { layout, result } = await readLayout(key);
     expect(differences(result, layout.truth)).toEqual([]);
+  });
+});
+
+describe("every layout: the KPI Register's formulas agree with the engine, and every formula carries the result it calculates", () => {
+  // In HyperFormula, over the sheets as written (a KPI named by its name or code among them: its rows carry its id).
+  test.each(corpus.map((l) => [l.spec.key, l.spec.key]))('%s', (_title, key) => {
+    const layout = corpus.find((l) => l.spec.key === key)!;
+    const model = toModel(layout.sheets);
+    const settings = settingsAt(null);
+    expect(registerDisagreements(model, readKpiWorkbook(model.sheets, settings, new Set()), settings)).toEqual([]);
   });
 });
 

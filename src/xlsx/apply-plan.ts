@@ -150,8 +150,9 @@ function addDefinedName(pkg: WorkbookPackage, name: string, localSheetId: number
 }
 
 /**
- * The formulas the tool writes carry the engine's results, for readers that do not calculate; the spreadsheet app
- * is still asked to calculate on opening, so they follow anything changed since by hand.
+ * The formulas the tool writes carry the engine's results, for readers that do not calculate. Where the engine left
+ * one without (a case apps could read differently: calc-results.ts), the spreadsheet app is asked to calculate on
+ * opening, so that no formula shows nothing; with every result stored, nothing is left to calculate.
  */
 function calculateOnLoad(pkg: WorkbookPackage): void {
   if (/<calcPr\b[^>]*fullCalcOnLoad=/.test(pkg.workbookXml)) return;
@@ -252,7 +253,7 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
   const prints: Record<string, string> = Object.fromEntries(plan.sheets.map((s) => [s.name, '']));
   let pendingNote: { part: string; header: { row: number; col: number }; sheet: string; block: number } | null = null;
   let sheetId = pkg.sheets().reduce((m, s) => Math.max(m, s.sheetId), 0);
-  let anyFormulas = false;
+  let uncalculated = false;
 
   for (const pendingSheet of plan.sheets) {
     const sheetPlan = pendingSheet.build();
@@ -283,7 +284,7 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
       keptRules: officerRules(formats.get(lower(sheetPlan.name)) ?? [], sheetPlan),
       rels: { table: table?.rel, drawing: drawing?.rel, legacyDrawing: note?.drawingRel },
     });
-    anyFormulas ||= parts.hasFormulas;
+    uncalculated ||= parts.uncalculated;
     pkg.put(part, parts.xml, CONTENT_TYPES.worksheet);
     if (table && parts.table) pkg.put(table.part, parts.table.xml, CONTENT_TYPES.table);
     if (drawing) putCharts(pkg, sheetPlan, drawing.part);
@@ -310,7 +311,7 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
     const others = Object.fromEntries(Object.entries(prints).filter(([name]) => name !== sheet));
     pkg.put(part, noteParts(header, `${FINGERPRINT_NOTE}\n${JSON.stringify(others)}`, block).comments, CONTENT_TYPES.comments);
   }
-  if (anyFormulas) calculateOnLoad(pkg);
+  if (uncalculated) calculateOnLoad(pkg);
   pkg.put(stylesPart, styles.toXml(), CONTENT_TYPES.styles);
   if (!pkg.workbookRels.some((r) => r.type === REL_TYPES.styles)) {
     pkg.workbookRels.push({ id: nextRelId(pkg.workbookRels), type: REL_TYPES.styles, target: stylesPart, external: false });

@@ -6,11 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { HyperFormula } from 'hyperformula';
+import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { expectedRegisterValues, KPI_REGISTER_HEADERS, kpiRegisterSheets, readKpiWorkbook, KpiWorkbookReading } from '../../src/engine/kpi';
 import { DEFAULT_SETTINGS, PlanSettings } from '../../src/engine/schema';
-import { PlanValue } from '../../src/engine/sheet-plan/types';
-import { CellValue, WorkbookModel } from '../../src/engine/workbook';
+import { PlanValue, SheetPlan } from '../../src/engine/sheet-plan/types';
+import { CellValue, columnLetters, WorkbookModel } from '../../src/engine/workbook';
+import { hyperFormulaError } from './odd-kpi-cells';
 import { readWorkbook } from '../../src/xlsx/read-workbook';
 
 /** A cell: a value, or a number with its number format ({ n: 0.28, fmt: '0%' }). */
@@ -66,7 +67,7 @@ function raw(value: CellValue): Raw {
     const [y, m, d] = value.value.split('-').map(Number);
     return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
   }
-  return value.type === 'error' ? null : value.value;
+  return value.type === 'error' ? hyperFormulaError(value.value) : value.value;
 }
 
 function planValue(v: PlanValue): Raw {
@@ -77,9 +78,27 @@ function planValue(v: PlanValue): Raw {
   return null;
 }
 
+/** Each formula of a sheet plan without a stored result, or with one other than the calculated value. */
+function storedDisagreements(plan: SheetPlan, values: unknown[][]): string[] {
+  const problems: string[] = [];
+  plan.rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v?.kind !== 'formula') return;
+      const at = `${plan.name}!${columnLetters(c + 1)}${r + 1}`;
+      if (v.cached === undefined) return void problems.push(`${at}: no stored result`);
+      const calculated = values[r]?.[c] ?? '';
+      const got = calculated instanceof DetailedCellError ? { error: calculated.value } : calculated;
+      const same = typeof v.cached === 'number' && typeof got === 'number' ? Math.abs(v.cached - got) <= 1e-9 * Math.max(1, Math.abs(got)) : JSON.stringify(v.cached) === JSON.stringify(got);
+      if (!same) problems.push(`${at}: stored ${JSON.stringify(v.cached)}, calculated ${JSON.stringify(got)}`);
+    }),
+  );
+  return problems;
+}
+
 /**
  * The register's live formulas evaluated with HyperFormula over the officer's sheets, compared cell by cell with the
- * engine. Returns the differences (empty when they agree).
+ * engine; and every formula's stored result (KPI Register and Calc sheet), for readers that do not calculate, compared
+ * with what HyperFormula calculates for it. Returns the differences (empty when they agree).
  */
 export function registerDisagreements(model: WorkbookModel, read: KpiWorkbookReading, settings: PlanSettings): string[] {
   const names = { register: 'KPI Register', calc: 'PlanAssure KPI Calc' };
@@ -96,7 +115,8 @@ export function registerDisagreements(model: WorkbookModel, read: KpiWorkbookRea
     sheets[s.name] = grid;
   }
   for (const p of plans) sheets[p.name] = p.rows.map((r) => r.map(planValue));
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', smartRounding: false });
+  // Accents count, as in Excel's MATCH ("Å1" is not "A1"); HyperFormula ignores them unless told.
+  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', smartRounding: false, accentSensitive: true });
   const values = hf.getSheetValues(hf.getSheetId(names.register)!);
   const expected = expectedRegisterValues(read.reading, settings);
   const problems: string[] = [];
@@ -109,5 +129,6 @@ export function registerDisagreements(model: WorkbookModel, read: KpiWorkbookRea
       if (!same) problems.push(`${e['KPI ID']} ${h}: formula ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
     }),
   );
+  for (const p of plans) problems.push(...storedDisagreements(p, hf.getSheetValues(hf.getSheetId(p.name)!)));
   return problems;
 }

@@ -51,14 +51,20 @@ export function textMonthKindFormula(t: string, s: string): string {
   return `IF(${isQuarter},${quarter},IF(LEFT(${s},4)="9999",${year},${month}))`;
 }
 
+/** The day after Excel's last date (31/12/9999): from it on, apps differ in what YEAR gives (#NUM! in Excel, a year elsewhere). */
+const PAST_LAST_DATE = 2958466;
+
 /** Month-kind number of a number cell (a year below 3000, else a date serial). Mirrors `numberMonthKind`. */
 export function numberMonthKindFormula(src: string): string {
-  return `IF(${src}<3000,IF(${src}=INT(${src}),(${src}*12+12)*10+4,""),(YEAR(${src})*12+MONTH(${src}))*10+1)`;
+  return `IF(${src}<3000,IF(${src}=INT(${src}),(${src}*12+12)*10+4,""),IF(${src}<${PAST_LAST_DATE},(YEAR(${src})*12+MONTH(${src}))*10+1,""))`;
 }
 
-/** Upper-cased, trimmed text of a cell (the `t` the period grammar reads). */
+/**
+ * Upper-cased, trimmed text of a text cell (the `t` the period grammar reads); "" for a number or date, which the
+ * month-kind formula reads as a number, and whose text apps write differently (1E+20, 1E+020, 100000000000000000000).
+ */
 export function periodTextFormula(src: string): string {
-  return `UPPER(TRIM(${src}&""))`;
+  return `IF(ISNUMBER(${src}),"",UPPER(TRIM(${src}&"")))`;
 }
 
 /** Month-kind number of cell `src`, whose trimmed upper-case text is in cell `t` and its shape in `s`; "" when not a period. */

@@ -10,13 +10,17 @@
  *   A KPI ID · B period text · C its shape (digits as 9) · D month-kind · E period key · F figure (numerator ÷
  *   denominator, or the value) · G 1 when F is a ratio (to be scaled by unit) · H the KPI's row in the register ·
  *   I composite H×10000+E · J E again when the row counts
+ * The id in A is the cell's trimmed text, or the engine's id for the row as a value where the text is not it (a KPI
+ * read by its name or code takes its definition's id) or apps would write the cell as text differently (a number such
+ * as 1E+20, a date, TRUE): the register then finds the same KPI the report does.
  * Rows whose text the formulas cannot read as the engine does (a period with words around it, a figure typed as
  * "1,234" or "75%") hold the engine's reading as values in B, E, F and G: typing a number over them later is not
  * followed until the add-in runs again, but the register never disagrees with the report.
  * Calc sheet, per-KPI block (row r for register row r):
  *   L KPI number · M latest composite · N latest key · O its row · P previous composite · Q previous key · R its row
  *   S unit scale · T latest value · U previous value · V 1 when Grey (no figure for the latest period of its kind)
- * Calc sheet, reporting period: X2 text · Y2 shape · Z2 month-kind · AA2 key from settings · AB2 the reporting key used.
+ *   W the register id as matched: H is MATCH of A's key among these (id-match.ts: no wildcards in either)
+ * Calc sheet, reporting period: Y2 text · Z2 shape · AA2 month-kind · AB2 key from settings · AC2 the reporting key used.
  */
 import { PlanSettings } from '../schema';
 import { readSettingsSheet } from '../settings';
@@ -24,7 +28,7 @@ import { ragFormat } from '../rag/rag-formats';
 import { normalise } from '../text';
 import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { a1, cellText, CellValue, columnLetters, SheetGrid, SheetModel, WorkbookModel } from '../workbook';
-import { longRowResults, ObservationShown, perKpiResults, registerIdNumbers, reportingKeyResult, rowTailResults, shownBy, wideFigureResult } from './calc-results';
+import { joinsAlike, longRowResults, ObservationShown, perKpiResults, reportingKeyResult, rowTailResults, shownBy, wideFigureResult } from './calc-results';
 import { computeKpis, DIRECTION_LABELS, KpiComputed, polarityUnconfirmed } from './compute';
 import {
   keyFromMonthKindFormula,
@@ -37,7 +41,9 @@ import {
   staleFormula,
   str,
 } from './formulas';
+import { idKey, idKeyFormula, registerMatcher } from './id-match';
 import { periodKey, reportingPeriodKey } from './period';
+import { idTextOf } from './read/ids';
 import { KpiDefinitionSource, KpiReading, readKpis, SPARE_ROWS } from './read';
 import { settlePolarities } from './saved-polarity';
 
@@ -127,16 +133,21 @@ function toleranceFormula(d: KpiDefinitionSource, target: string, defaultToleran
   return `IF(ISNUMBER(${target}),${defaultTolerance}*ABS(${target}),"")`;
 }
 
+/** Whether every app joins the cell into the same text (`cell & ""`): empty, text, an error or a plain number. */
+function joinedAlike(value: CellValue | undefined): boolean {
+  return !value || value.type === 'text' || value.type === 'error' || (value.type === 'number' && joinsAlike(value.value));
+}
+
 /** Calc sheet columns (see the module comment). */
 const OBS = { id: 'A', text: 'B', shape: 'C', monthKind: 'D', key: 'E', figure: 'F', ratio: 'G', kpi: 'H', composite: 'I', counted: 'J' } as const;
-const PER = { kpi: 'L', latest: 'M', latestKey: 'N', latestRow: 'O', previous: 'P', previousKey: 'Q', previousRow: 'R', scale: 'S', latestValue: 'T', previousValue: 'U', grey: 'V' } as const;
-const REP = { text: 'X', shape: 'Y', monthKind: 'Z', fromSettings: 'AA', key: 'AB' } as const;
+const PER = { kpi: 'L', latest: 'M', latestKey: 'N', latestRow: 'O', previous: 'P', previousKey: 'Q', previousRow: 'R', scale: 'S', latestValue: 'T', previousValue: 'U', grey: 'V', idKey: 'W' } as const;
+const REP = { text: 'Y', shape: 'Z', monthKind: 'AA', fromSettings: 'AB', key: 'AC' } as const;
 const CALC_HEADERS: [string, string][] = [
   [OBS.id, 'KPI ID'], [OBS.text, 'Period text'], [OBS.shape, 'Shape'], [OBS.monthKind, 'Month-kind'], [OBS.key, 'Period key'],
   [OBS.figure, 'Figure'], [OBS.ratio, 'Ratio'], [OBS.kpi, 'KPI number'], [OBS.composite, 'Composite'], [OBS.counted, 'Key with figure'],
   [PER.kpi, 'KPI number'], [PER.latest, 'Latest composite'], [PER.latestKey, 'Latest key'], [PER.latestRow, 'Latest row'],
   [PER.previous, 'Previous composite'], [PER.previousKey, 'Previous key'], [PER.previousRow, 'Previous row'], [PER.scale, 'Scale'],
-  [PER.latestValue, 'Latest value'], [PER.previousValue, 'Previous value'], [PER.grey, 'Grey'],
+  [PER.latestValue, 'Latest value'], [PER.previousValue, 'Previous value'], [PER.grey, 'Grey'], [PER.idKey, 'ID as matched'],
   [REP.text, 'Reporting period text'], [REP.shape, 'Shape'], [REP.monthKind, 'Month-kind'], [REP.fromSettings, 'Key from settings'], [REP.key, 'Reporting key'],
 ];
 const colIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -173,19 +184,26 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
 
   // ---- Calc: observation block (newest reading order first) ----------------------------------------------------
   const obsRows: PlanValue[][] = [];
-  const registerIds = `${R}!$A$2:$A$${Math.max(2, kpiCount + 1)}`;
   const t = (col: string) => `${col}${CALC_ROW}`;
   const grids = new Map<string, SheetGrid>();
   const gridOf = (name: string) => {
     if (!grids.has(name)) grids.set(name, new SheetGrid(model.sheets.find((s) => s.name === name) ?? { name, cells: [], merges: [] }));
     return grids.get(name)!;
   };
+  // Each long row's KPI id, as the engine gave it (sheet → row → id).
+  const idOfRow = new Map<string, Map<number, string>>();
+  for (const o of reading.observations) {
+    if (o.layout !== 'long') continue;
+    const { sheet, row } = o.observation.source;
+    if (!idOfRow.has(sheet)) idOfRow.set(sheet, new Map());
+    idOfRow.get(sheet)!.set(row, o.observation.kpiId);
+  }
   for (const block of [...reading.blocks].reverse()) {
     const S = sheetRef(block.sheet);
     const grid = gridOf(block.sheet);
     if (block.kind === 'long') {
       const ref = (col: number | undefined) => (col ? `${S}!${columnLetters(col)}${SOURCE_ROW}` : null);
-      const id = ref(block.columns.id)!;
+      const id = ref(block.columns.id) ?? '""';
       const period = ref(block.columns.period)!;
       const numerator = ref(block.columns.numerator);
       const denominator = ref(block.columns.denominator);
@@ -213,7 +231,11 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
           block.valueFactor,
         );
         const asWritten = block.readAsWritten.get(row);
-        put(cells, OBS.id, asWritten?.id !== undefined ? text(asWritten.id) : formula(formulas.id(r, row), shows.id));
+        const idCell = cell(columns.id);
+        // The row's KPI as the engine named it: a KPI read by its name or code carries its definition's id.
+        const engineId = idOfRow.get(block.sheet)?.get(row);
+        const formulaFindsIt = joinedAlike(idCell) && (!engineId || (typeof shows.id === 'string' && shows.id.toUpperCase() === engineId.toUpperCase()));
+        put(cells, OBS.id, formulaFindsIt ? formula(formulas.id(r, row), shows.id) : text(engineId || idTextOf(idCell)));
         if (asWritten) {
           // Words around the period or a figure typed as text: the engine's reading, as values (see read/types.ts).
           put(cells, OBS.text, text(asWritten.label));
@@ -248,17 +270,18 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
   const lastObs = Math.max(2, obsRows.length + 1);
   const range = (col: string) => `$${col}$2:$${col}$${lastObs}`;
   const H = range(OBS.composite);
+  const registerKeys = `$${PER.idKey}$2:$${PER.idKey}$${Math.max(2, kpiCount + 1)}`;
   const tail = {
-    kpi: compile(`IFERROR(MATCH(${t(OBS.id)},${registerIds},0),"")`),
+    kpi: compile(`IFERROR(MATCH(${idKeyFormula(t(OBS.id))},${registerKeys},0),"")`),
     composite: compile(`IF(AND(ISNUMBER(${t(OBS.key)}),ISNUMBER(${t(OBS.figure)}),ISNUMBER(${t(OBS.kpi)})),${t(OBS.kpi)}*10000+${t(OBS.key)},"")`),
     counted: compile(`IF(ISNUMBER(${t(OBS.composite)}),${t(OBS.key)},"")`),
   };
   // The steps across rows, as the engine finds them from each row's results (left to be calculated when one is unknown).
-  const idNumbers = registerIdNumbers(defs.map((d) => d.definition.id));
+  const kpiOf = registerMatcher(defs.map((d) => d.definition.id));
   const shown: ObservationShown[] = obsRows.map((cells, i) => {
     const r = i + 2;
     const at = (col: string) => shownBy(cells[colIndex(col)]);
-    const shows = rowTailResults(at(OBS.id), at(OBS.key), at(OBS.figure), idNumbers);
+    const shows = rowTailResults(at(OBS.id), at(OBS.key), at(OBS.figure), kpiOf);
     put(cells, OBS.kpi, formula(tail.kpi(r, 0), shows.kpi));
     put(cells, OBS.composite, formula(tail.composite(r, 0), shows.composite));
     put(cells, OBS.counted, formula(tail.counted(r, 0), shows.counted));
@@ -294,6 +317,7 @@ export function kpiRegisterSheets(reading: KpiReading, model: WorkbookModel, set
     while (row.length < width) row.push(null);
     if (i < kpiCount) {
       put(row, PER.kpi, num(i + 1));
+      put(row, PER.idKey, formula(idKeyFormula(`${R}!$A${r}`), idKey(defs[i].definition.id)));
       const shows = perKpiResults(i + 1, defs[i].definition.unit ?? '', reportingShown, shown, composites);
       for (const key of ['latest', 'latestKey', 'latestRow', 'previous', 'previousKey', 'previousRow', 'scale', 'latestValue', 'previousValue', 'grey'] as const) {
         put(row, PER[key], formula(per[key](r, 0), shows[key]));

@@ -3,6 +3,9 @@
  * (src/xlsx for files, src/excel for Office.js) apply it. Rows are written as 2-D arrays, never cell by cell.
  */
 
+/** A formula's result as stored beside it. */
+export type CachedResult = number | string | boolean | { error: string };
+
 export type PlanValue =
   /** Written as text, always: "=see minutes" stays words, never becomes a formula. */
   | { kind: 'text'; text: string }
@@ -12,9 +15,10 @@ export type PlanValue =
   /**
    * A live formula, without the leading "=". Only the engine writes these, never from the officer's text. `cached`
    * is its result as the engine computes it, written beside the formula so that readers which do not calculate
-   * (Power BI, pandas, a file previewer) see the figure; "" for a formula that shows nothing.
+   * (Power BI, pandas, a file previewer) see the figure; "" for a formula that shows nothing; { error } for one that
+   * shows an error (#N/A), as a formula reading an error cell does.
    */
-  | { kind: 'formula'; formula: string; cached?: number | string | boolean }
+  | { kind: 'formula'; formula: string; cached?: CachedResult }
   | null;
 
 export interface ColumnPlan {
@@ -157,7 +161,7 @@ export const text = (value: string | null | undefined): PlanValue => (value === 
 export const num = (value: number | null | undefined): PlanValue => (value === null || value === undefined || !Number.isFinite(value) ? null : { kind: 'number', value });
 export const date = (iso: string | null | undefined): PlanValue => (iso ? { kind: 'date', iso } : null);
 /** A formula with the result the engine computed for it (null: it shows nothing, ""). */
-export const formula = (text: string, cached?: number | string | boolean | null): PlanValue =>
+export const formula = (text: string, cached?: CachedResult | null): PlanValue =>
   cached === undefined ? { kind: 'formula', formula: text } : { kind: 'formula', formula: text, cached: cached ?? '' };
 
 /**

@@ -3,7 +3,7 @@
  * row by row and deflated a megabyte at a time, so a 50,000-row Plan costs its compressed bytes and little more. Text is always written as an
  * inline string: a value beginning "=", "+", "-" or "@" stays words and is never evaluated.
  */
-import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
+import { CachedResult, PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
 import { DeflatedPart, PartDeflater } from './deflated-part';
@@ -49,8 +49,8 @@ export interface SheetParts {
   xml: DeflatedPart;
   /** The table part, when the plan has one. */
   table?: { xml: string; name: string };
-  /** Whether any cell holds a formula (the workbook then recalculates on opening). */
-  hasFormulas: boolean;
+  /** Whether any formula is written without a stored result (the workbook then calculates on opening). */
+  uncalculated: boolean;
   /** "'Sheet'!$1:$1" rows to print on every page, for the workbook's defined names. */
   printTitles?: string;
 }
@@ -95,15 +95,22 @@ function cellFormatFor(plan: SheetPlan, col: number, row: number, hasValue: bool
   return format;
 }
 
-/** The cell type of a formula's cached result: numbers need none, text is "str", TRUE/FALSE "b". */
-function cachedType(cached: number | string | boolean | undefined): string {
+/** Whether the engine gave a formula a result the file can store (a number must be finite). */
+function isStorable(cached: CachedResult | undefined): cached is CachedResult {
+  return cached !== undefined && (typeof cached !== 'number' || Number.isFinite(cached));
+}
+
+/** The cell type of a formula's cached result: numbers need none, text is "str", TRUE/FALSE "b", an error "e". */
+function cachedType(cached: CachedResult | undefined): string {
+  if (typeof cached === 'object') return ' t="e"';
   return typeof cached === 'string' ? ' t="str"' : typeof cached === 'boolean' ? ' t="b"' : '';
 }
 
 /** A formula's cached result, so readers that do not calculate see it; none when the engine gave none. */
-function cachedValue(cached: number | string | boolean | undefined): string {
-  if (cached === undefined || (typeof cached === 'number' && !Number.isFinite(cached))) return '';
+function cachedValue(cached: CachedResult | undefined): string {
+  if (!isStorable(cached)) return '';
   if (typeof cached === 'boolean') return `<v>${cached ? 1 : 0}</v>`;
+  if (typeof cached === 'object') return `<v>${escapeXml(cached.error)}</v>`;
   return `<v>${typeof cached === 'string' ? escapeXml(fitCellText(cached)) : cached}</v>`;
 }
 
@@ -184,7 +191,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
 
   const sheet = new PartDeflater();
   sheet.write(head());
-  let hasFormulas = false;
+  let uncalculated = false;
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
     const rowStyles = stylesByRow.get(r) ?? [];
@@ -211,7 +218,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
       } else if (value.kind === 'number') cells += `<c r="${ref}"${s}><v>${value.value}</v></c>`;
       else if (value.kind === 'date') cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;
       else {
-        hasFormulas = true;
+        uncalculated ||= !isStorable(value.cached);
         cells += `<c r="${ref}"${s}${cachedType(value.cached)}><f>${escapeAttr(value.formula)}</f>${cachedValue(value.cached)}</c>`;
       }
     }
@@ -274,7 +281,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   }
   parts.push('</worksheet>');
   sheet.write(parts.join(''));
-  return { xml: sheet.done(), table, hasFormulas, printTitles };
+  return { xml: sheet.done(), table, uncalculated, printTitles };
 }
 
 /**

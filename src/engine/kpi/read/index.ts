@@ -104,7 +104,7 @@ export function readKpis(sheets: readonly SheetModel[], options: ReadKpiOptions)
       observations.push(...wide.observations);
     } else if (header.kind === 'long') {
       const long = readLong(sheet, grid, header, { fyStart: fallbackYear, reportingKey });
-      if (namesItsKpis(header)) for (const d of longDefinitions(sheet, header, long.observations, long.block.readAsWritten, (id) => known.has(idMatchKey(id)), options.settings)) addDefinition(d);
+      if (namesItsKpis(header)) for (const d of longDefinitions(sheet, header, long.observations, (id) => known.has(idMatchKey(id)), options.settings)) addDefinition(d);
       blocks.push(long.block);
       observations.push(...long.observations);
     }

@@ -115,10 +115,9 @@ export function readLong(
       if (found.length) textValues = found;
     }
     // The register's formulas scale the whole column as most of it is shown: a figure shown otherwise is kept as read.
-    if (typed || factor !== valueFactor || byName) {
+    if (typed || factor !== valueFactor) {
       const ratio = numerator !== null && denominator !== null && denominator !== 0;
-      // Keyed by name: the register's formulas, which read the id cell, are given the KPI's id (set once it is defined).
-      readAsWritten.set(row, { key, label: period, figure: ratio ? numerator! / denominator! : value, ratio, ...(byName ? { id: idText } : {}) });
+      readAsWritten.set(row, { key, label: period, figure: ratio ? numerator! / denominator! : value, ratio });
     }
     observations.push({
       layout: 'long',
@@ -145,7 +144,9 @@ export function readLong(
     }
   });
   const columns: LongBlock['columns'] = {};
-  for (const k of ['id', 'period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;
+  for (const k of ['period', 'numerator', 'denominator', 'value', 'note'] as const) if (f[k]) columns[k] = f[k]!.col;
+  // The column the ids were read from: the id column, else the code or name column that names each row's KPI.
+  if (idColumn) columns.id = idColumn.col;
   return { block: { kind: 'long', sheet: sheet.name, headerRow: header.row, lastRow, columns, valueFactor, readAsWritten }, observations };
 }
 

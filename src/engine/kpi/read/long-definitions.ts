@@ -10,7 +10,7 @@ import { arrowLegend } from './arrow-legend';
 import { percentFactor } from './cells';
 import { polarityFromFirstFigure, readDefinition } from './definitions';
 import { idMatchKey } from './ids';
-import { KpiDefinitionSource, KpiObservationSource, LongBlock } from './types';
+import { KpiDefinitionSource, KpiObservationSource } from './types';
 
 /** Whether the long table says what its KPIs are, beyond an id: a name, code, target, polarity or unit column. */
 export function namesItsKpis(header: KpiHeader): boolean {
@@ -22,7 +22,6 @@ export function longDefinitions(
   sheet: SheetModel,
   header: KpiHeader,
   observations: KpiObservationSource[],
-  readAsWritten: LongBlock['readAsWritten'],
   known: (id: string) => boolean,
   settings: PlanSettings,
 ): KpiDefinitionSource[] {
@@ -52,8 +51,6 @@ export function longDefinitions(
     // The table's rows are this KPI's data: they carry the id the definition was given.
     for (const o of group) {
       o.idText = o.observation.kpiId = d.definition.id;
-      const asWritten = readAsWritten.get(o.observation.source.row);
-      if (asWritten?.id !== undefined) asWritten.id = d.definition.id;
     }
     out.push(d);
   }

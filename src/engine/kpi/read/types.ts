@@ -54,15 +54,16 @@ export interface LongBlock {
   sheet: string;
   headerRow: number;
   lastRow: number;
+  /** Where each field is read; `id` is the column the ids come from (without an id column, the code or name column). */
   columns: Partial<Record<'id' | 'period' | 'numerator' | 'denominator' | 'value' | 'note', number>>;
   /** 100 when the Value column holds fractions shown as percentages. */
   valueFactor: number;
   /**
    * Rows the register's formulas cannot read as the engine does (a period written with words, a figure typed as
-   * text, a row with no id keyed by its name: `id`): the Calc sheet holds the engine's reading of these rows as values
-   * instead of formulas.
+   * text): the Calc sheet holds the engine's reading of these rows as values instead of formulas. (A row whose id
+   * the formulas would not find, such as one keyed by its name, has only its id written as a value: register-sheet.ts.)
    */
-  readAsWritten: Map<number, { key: number | null; label: string; figure: number | null; ratio: boolean; id?: string }>;
+  readAsWritten: Map<number, { key: number | null; label: string; figure: number | null; ratio: boolean }>;
 }
 
 /** A wide scorecard: one row per KPI, one column per period. */
