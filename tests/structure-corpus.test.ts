@@ -170,6 +170,10 @@ const FOUND_BY_SEEDS: [string, Partial<LayoutChoices>][] = [
   ['a notes column mentioning boards and the ICB is no second lead column', { seed: 362971, roles: ['notes', 'measures'], actionAt: 3, title: 'with-meta-row', sheets: 2, actions: 6 }],
   ['an unnamed notes column beside the lead column stays unmapped', { seed: 2, roles: ['status', 'progress', 'notes', 'lead', 'measures'], actionAt: 4, wordingIndex: 1, sheets: 2, actions: 6 }],
   ['a "Target" column of dates and a "Code" column of refs are no KPI register', { roles: ['spacer', 'notes', 'outcomes', 'rag', 'measures', 'progress', 'milestones', 'theme', 'timescale', 'ref'], wordingIndex: 3, actions: 3 }],
+  ['a notes column of clauses ("Depends on ICB funding decision") beside the lead column is no second lead', { seed: 750194, roles: ['rag', 'progress', 'outcomes', 'notes', 'lead'], actionAt: 5, title: 'full', actions: 7 }],
+  ['"Where is it at?" over status words, beside the only commitment column', { roles: ['status'], actionAt: 1, actionKind: 'recommendation', style: 'question', actions: 3 }],
+  ['a second table under a caption with a whole legend in one cell beside it', { roles: ['milestones'], style: 'question', legends: [{ kind: 'status-key', position: 'beside' }, { kind: 'key-sentence', position: 'beside' }], secondTable: true, actions: 3 }],
+  ['a second table under a caption, its abbreviated header under group labels', { roles: ['ref', 'rag'], actionAt: 2, style: 'abbreviated', groupHeaders: true, secondTable: true, actions: 3 }],
   ['a second table under a caption and a heading merged across, its header not bold', { roles: ['ref'], groupHeaders: true, secondTable: true, actions: 3 }],
 ];
 

@@ -46,7 +46,12 @@ export interface WorkbookModel {
   sheets: SheetModel[];
 }
 
+/** Letters already worked out, by column: a plan of 50,000 rows asks for the same few thousands of times. */
+const lettersByColumn: string[] = [];
+
 export function columnLetters(col: number): string {
+  const known = lettersByColumn[col];
+  if (known !== undefined) return known;
   let letters = '';
   let n = col;
   while (n > 0) {
@@ -54,6 +59,8 @@ export function columnLetters(col: number): string {
     letters = String.fromCharCode(65 + rem) + letters;
     n = Math.floor((n - 1) / 26);
   }
+  // Excel's last column is XFD (16,384); anything wider is not kept.
+  if (Number.isInteger(col) && col > 0 && col <= 16_384) lettersByColumn[col] = letters;
   return letters;
 }
 

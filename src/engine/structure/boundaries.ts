@@ -6,7 +6,7 @@
  * nothing in the action column.
  */
 import { matchRag, matchStatus } from '../vocabulary';
-import { cellText, SheetGrid } from '../workbook';
+import { SheetGrid } from '../workbook';
 import { headerEvidence } from './roles/header-words';
 
 /** One row's own cells, as the row classifier sees them. */
@@ -48,6 +48,9 @@ export function legendEntryWord(text: string): string | null {
 
 /** A label that introduces a legend: "Key", "Status key:", "RAG legend", "Colour key –". */
 export function isKeyLabel(text: string): boolean {
+  // Asked of every short cell of a sheet: most name neither word, and the pattern below is slow to say so.
+  const lower = text.toLowerCase();
+  if (!lower.includes('key') && !lower.includes('legend')) return false;
   return /^([A-Za-z/&]+\s+){0,3}(key|legend)\s*[:\-–]?\s*$/i.test(text.trim()) || /^(key|legend)\s*[:\-–]\s*$/i.test(text.trim());
 }
 
@@ -391,35 +394,6 @@ export function isSideLegendLabel(header: string): boolean {
 
 /** How far under a legend's label to look for its entries: legends are short. */
 const LEGEND_ROWS = 15;
-
-/**
- * The first column of a legend set beside a table in `row`: a key label ("Status key") with a label or value left of
- * it in the row, over entries that read as a legend. Infinity where there is none.
- */
-export function legendBesideIn(grid: SheetGrid, row: number): number {
-  const cells = grid.rowCells(row);
-  for (const cell of cells) {
-    const t = cellText(cell.value).trim();
-    if (!t || t.length > 40 || !isKeyLabel(t)) continue;
-    if (cells.some((c) => c.col < cell.col && cellText(c.value).trim()) && readsAsLegend(grid, row, cell.col)) return cell.col;
-  }
-  return Infinity;
-}
-
-/**
- * The first column of a legend set beside a table whose label sits above `row`, in the run of rows just above it
- * (see legendBesideIn); Infinity where there is none. Asked only of rows that read as a header, so the look upward
- * is rare.
- */
-export function legendBesideAbove(grid: SheetGrid, row: number): number {
-  for (let r = row - 1; r >= Math.max(1, row - LEGEND_ROWS); r--) {
-    // A legend's entries run on under its label: a blank row ends the run.
-    if (!grid.hasRow(r)) return Infinity;
-    const col = legendBesideIn(grid, r);
-    if (col !== Infinity) return col;
-  }
-  return Infinity;
-}
 
 /** Whether the cells under a label at (`row`, `col`) and the column beside it name different status or RAG words. */
 export function readsAsLegend(grid: SheetGrid, row: number, col: number): boolean {

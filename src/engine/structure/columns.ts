@@ -6,7 +6,7 @@ import { readKpiHeader } from '../kpi/headers';
 import { Action } from '../schema';
 import { similarity, tidy } from '../text';
 import { cellText, columnLetters, SheetGrid } from '../workbook';
-import { isLegendCell, legendBesideAbove, legendBesideIn } from './boundaries';
+import { isLegendCell } from './boundaries';
 import { assignRoles, ColumnRole, MIN_CONFIDENCE } from './roles/combine';
 import { contentEvidence } from './roles/content';
 import { Role } from './roles/evidence';
@@ -48,7 +48,8 @@ function rowLabels(grid: SheetGrid, row: number): Map<number, string> {
   const labels = new Map<number, string>();
   for (const c of grid.columnsShown(row)) {
     const t = grid.text(row, c);
-    if (t) labels.set(c, t);
+    // A whole legend in one cell ("Status key: On track / At risk / …") labels no column, as readHeader has it.
+    if (t && !isLegendCell(t)) labels.set(c, t);
   }
   return labels;
 }
@@ -78,13 +79,12 @@ const SURE_ACTION = 0.75;
  * one of them the action. A weaker action label counts only over a column of free text, and never in a row that
  * reads as a KPI register's header.
  */
-export function headerScore(grid: SheetGrid, row: number, lastCol = Infinity): { fields: Set<ColumnField>; labelled: number } | null {
+export function headerScore(grid: SheetGrid, row: number): { fields: Set<ColumnField>; labelled: number } | null {
   // Cheap test first, on the row's own cells: header labels are short.
   const own = grid.rowCells(row);
   if (own.length < 2) return null;
   for (const cell of own) if (cell.value.type === 'text' && cell.value.value.length > 90) return null;
   const labels = rowLabels(grid, row);
-  for (const col of [...labels.keys()]) if (col > lastCol) labels.delete(col);
   if (labels.size < 2) return null;
   // Header labels are short, and not sentences: one long cell, or one written as a sentence, means a data row
   // ("Undertake a practice review." names no column, whatever its words).
@@ -241,8 +241,7 @@ export function headsPlanByContent(grid: SheetGrid, row: number): boolean {
   if (labels.size < 2 || [...labels.values()].some((l) => l.length > 60)) return false;
   const named = [...labels.values()].filter((l) => headerBest(l).score >= MIN_CONFIDENCE).length;
   if (!named || readKpiHeader(grid, row, null)) return false;
-  // A legend beside the table is no column of it: its entries would count as data rows of their own.
-  const block = readHeader(grid, row, false, Math.min(legendBesideIn(grid, row), legendBesideAbove(grid, row)) - 1);
+  const block = readHeader(grid, row, false);
   if (block.columns.length < 2) return false;
   const mapped = block.columns.filter((c) => c.field);
   const action = mapped.find((c) => c.field === 'action');

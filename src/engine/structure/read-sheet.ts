@@ -4,7 +4,7 @@
  */
 import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
-import { legendBesideAbove, legendBesideIn } from './boundaries';
+import { isLegendCell } from './boundaries';
 import { sideLegends, withoutSideLegends } from './side-legends';
 import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, headsPlanByContent, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
@@ -74,16 +74,18 @@ function underCaptions(grid: SheetGrid, row: number, skip: ReadonlySet<number>):
   for (let r = row - 1; r >= Math.max(1, row - CAPTION_ROWS); r--) {
     if (!grid.hasRow(r)) return r < row - 1;
     if (skip.has(r)) return false;
-    const beside = legendBesideIn(grid, r);
-    if (grid.rowCells(r).filter((c) => c.col < beside && cellText(c.value).trim()).length !== 1) return false;
+    if (grid.rowCells(r).filter((c) => cellText(c.value).trim()).length !== 1) return false;
     if (r === 1) return true;
   }
   return false;
 }
 
-/** Whether the row directly above holds two values or more, as a data row does (not a blank, heading or title). */
-function underDataRow(grid: SheetGrid, row: number, lastCol: number): boolean {
-  return grid.rowCells(row - 1).filter((c) => c.col <= lastCol && cellText(c.value).trim()).length >= 2;
+/**
+ * Whether the row directly above holds two values or more, as a data row does (not a blank, heading or title; a
+ * whole legend written in one cell beside a caption is no value of a row).
+ */
+function underDataRow(grid: SheetGrid, row: number): boolean {
+  return grid.rowCells(row - 1).filter((c) => cellText(c.value).trim() && !isLegendCell(cellText(c.value))).length >= 2;
 }
 
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
@@ -121,9 +123,8 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
   const rowNumbers = grid.rowNumbers;
   const headerAt = new Map<number, HeaderBlock>();
   const skip = new Set<number>();
-  /** `lastCol`: the table's last column, left of a legend set beside it. */
-  const addHeader = (r: number, groupAbove: boolean, lastCol = Infinity): HeaderBlock => {
-    const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true, lastCol) : readHeader(grid, r, false, lastCol), overrides);
+  const addHeader = (r: number, groupAbove: boolean): HeaderBlock => {
+    const block = applyOverrides(groupAbove ? readHeader(grid, r - 1, true) : readHeader(grid, r, false), overrides);
     if (groupAbove) headerAt.delete(r - 1);
     headerAt.set(block.rows[0], block);
     block.rows.forEach((x) => skip.add(x));
@@ -137,16 +138,12 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     let last: HeaderBlock | null = null;
     for (const r of rowNumbers) {
       if (skip.has(r) || !headerScore(grid, r)) continue;
-      // A legend's entries beside the table ("Complete | Action delivered") are no header: left of the legend the
-      // row must read as one on its own.
-      const legend = Math.min(legendBesideIn(grid, r), legendBesideAbove(grid, r));
-      if (legend !== Infinity && !headerScore(grid, r, legend - 1)) continue;
       // Inside a table, a row straight under a data row is a header only when it repeats the one above (a page
       // break): short data ("Task and finish group | Head of Service") can read as labels, word by word.
-      // A group header over the labels (merged across some of them) is no data row, nor is a caption with a
-      // legend's label beside it.
-      if (last && underDataRow(grid, r, legend - 1) && !isGroupHeaderAbove(grid, r) && !repeatsHeader(grid, r, last)) continue;
-      last = addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1), legend - 1);
+      // A group header over the labels (merged across some of them) is no data row. (Side legends are out of the
+      // grid already, so a caption they shared rows with reads as a caption.)
+      if (last && underDataRow(grid, r) && !isGroupHeaderAbove(grid, r) && !repeatsHeader(grid, r, last)) continue;
+      last = addHeader(r, isGroupHeaderAbove(grid, r) && !skip.has(r - 1));
     }
     // No header's words named an action: a row of labels over a column of free text may still head the table.
     const byContent = headerAt.size ? null : findHeaderByContent(grid);
@@ -157,9 +154,13 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     for (const r of rowNumbers) {
       // A header has two labels of its own at least; a heading merged across the columns has one.
       if (skip.has(r) || headerAt.has(r) || grid.rowCells(r).length < 2) continue;
-      // Directly below the blank row, or under one-cell captions that are (a legend's label beside them aside).
-      if (grid.hasRow(r - 1) && !underCaptions(grid, r, skip)) continue;
-      if (headsPlanByContent(grid, r)) addHeader(r, false, Math.min(legendBesideIn(grid, r), legendBesideAbove(grid, r)) - 1);
+      // Directly below the blank row, or under one-cell captions; a header under group labels starts its table at
+      // the group row. (The cheap look above comes first: this is asked of every row.)
+      const startsHere = !grid.hasRow(r - 1) || underCaptions(grid, r, skip);
+      const startsAbove = !startsHere && !skip.has(r - 1) && (!grid.hasRow(r - 2) || underCaptions(grid, r - 1, skip));
+      const grouped = (startsHere || startsAbove) && !skip.has(r - 1) && isGroupHeaderAbove(grid, r);
+      if (!startsHere && !grouped) continue;
+      if (headsPlanByContent(grid, r)) addHeader(r, grouped);
     }
   }
   if (!headerAt.size) return reading;

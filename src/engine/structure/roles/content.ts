@@ -52,6 +52,13 @@ const WHEN = new RegExp(
 /** Words that make a short text a job title or a body, not a sentence. */
 const JOB_WORDS =
   /\b(director|manager|head|officer|lead|leads|team|commissioner|coordinator|co-ordinator|worker|practitioner|chief|principal|assistant|deputy|service|services|board|partnership|council|nhs|icb|group|executive|adviser|advisor|consultant|specialist|dass|dcs|ceo|hos|ad|pmo|hr|finance|all)\b/i;
+/**
+ * Words that make a short text a clause rather than a title ("Depends on ICB funding decision", "Also reported to
+ * the Board"): verbs, and the linking words of a sentence. A job title or a body joins its words with "of", "and",
+ * "for" or "the" ("Head of Provider Services"), hardly ever with these.
+ */
+const CLAUSE_WORDS =
+  /\b(to|on|is|are|was|were|will|would|should|could|can|has|have|had|been|being|also|not|if|until|once|awaiting|pending|depends?|dependent|subject|due|via|see|reported|agreed|needs?|requires?)\b/i;
 const ONGOING = /^\s*on-?going\s*$/i;
 const INITIALS = /^[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*$/;
 const CAPITALISED_WORDS = /^[A-Z(][\w'’.()&/-]*(?:\s+(?:of|and|for|the|&|\/|-|–|[A-Z(][\w'’.()&/-]*))*$/;
@@ -71,7 +78,7 @@ function kindOf(text: string): TextKind {
   const ref = text.length <= 12 && REF.test(text.trim()) && !/^[A-Z]$/.test(text.trim());
   const figure = !ref && !when && /^[<>≥≤~]?\s*-?[£$]?\d[\d,.]*\s*(%|k|m)?$/i.test(text.trim());
   const titleLike = short && words <= 7 && !status && !rag && !when && !ref && !figure && !/[.!?;]$/.test(text.trim());
-  const jobTitle = titleLike && JOB_WORDS.test(text);
+  const jobTitle = titleLike && JOB_WORDS.test(text) && !CLAUSE_WORDS.test(text);
   // A name has two words at least ("Tom Reilly", "J. Osei") or is initials ("JS"): one capitalised word is as often a
   // theme or a programme ("Leadership", "Workforce").
   const person = titleLike && !jobTitle && (words >= 2 || INITIALS.test(text.trim())) && CAPITALISED_WORDS.test(text.replace(/\n/g, ' / ').trim());

@@ -278,6 +278,12 @@ function readQuestion(words: Word[], add: (role: Role, score: number) => void): 
   // "Where are we now?" asks the current position: the progress. "Where do we want to be?" asks the aim: the outcome.
   if (raws.has('where') && ['now', 'current', 'today', 'currently'].some((w) => raws.has(w))) add('progress', 0.9);
   if (raws.has('where') && ['want', 'aim', 'need', 'should'].some((w) => raws.has(w)) && raws.has('be')) add('outcomes', 0.9);
+  // "Where is it at?", "Where does it stand?" ask the state of the work: a status or a progress note, as the column's
+  // contents show.
+  if (raws.has('where') && ['at', 'stand', 'stands', 'standing'].some((w) => raws.has(w))) {
+    add('status', 0.8);
+    add('progress', 0.8);
+  }
 }
 
 /** Words that carry no role of their own but are no sign of a header we misread either. */
