@@ -5,7 +5,7 @@ import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } f
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { caption, headerRow, percent, printReady, TITLE_ROWS } from './layout';
-import { NO_THEME, themesInPlanOrder } from './order';
+import { byThemeInPlanOrder } from './order';
 import { PackAction } from './types';
 
 /** Done, whichever colour the plan gives it: Complete status, or Blue where Blue means complete. */
@@ -67,9 +67,8 @@ export function boardSummarySheet(name: string, context: BoardPackContext): Shee
 
   const top = 5 + context.emptySections.length;
   headerRow(sheet, top, ['Theme', ...states, 'Total', '% complete']);
-  const themes = themesInPlanOrder(context.actions);
-  const byTheme = new Map<string, PackAction[]>(themes.map((t) => [t, []]));
-  for (const a of context.actions) byTheme.get(a.theme ?? NO_THEME)!.push(a);
+  const byTheme = byThemeInPlanOrder(context.actions);
+  const themes = [...byTheme.keys()];
   themes.forEach((theme, i) => {
     const items = byTheme.get(theme)!;
     const counts = states.map((r) => items.filter((a) => a.effectiveRag === r).length);

@@ -13,7 +13,7 @@ import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { ExceptionNote, isIsoDate, NOTE_HEADERS, shortened, TypedNotes } from './exception-notes';
 import { charsInLines, footnoteRows, headerRow, printReady } from './layout';
-import { NO_THEME, themesInPlanOrder } from './order';
+import { byThemeInPlanOrder } from './order';
 import { ukDate } from './reporting-period';
 import { PackAction } from './types';
 
@@ -67,11 +67,11 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
   const row = () => sheet.rows.length + 1;
   const themeRows: number[] = [];
   let cut = false;
-  for (const theme of themesInPlanOrder(listed)) {
+  for (const [theme, actions] of byThemeInPlanOrder(listed)) {
     themeRows.push(row());
     sheet.rows.push([text(theme)]);
     sheet.merges.push(`A${row() - 1}:${lastCol}${row() - 1}`);
-    for (const a of listed.filter((x) => (x.theme ?? NO_THEME) === theme)) {
+    for (const a of actions) {
       const note = notes(a);
       const action = shortened(a.action, fits('Action'));
       const progress = a.progress ? shortened(a.progress, fits('Latest progress')) : null;

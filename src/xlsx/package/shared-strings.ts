@@ -3,7 +3,7 @@
  * be looked up. Rich text is flattened to its characters (the engine reads words, not fonts), and phonetic
  * guides (<rPh>, the kana over Japanese text) are left out, as ExcelJS leaves them out.
  */
-import { decodeExcelEscapes, localName, partParser } from './sax';
+import { decodeExcelEscapes, detached, localName, partParser } from './sax';
 
 /** Depths below <sst> (depth 1): an item, its direct children, and a run's children. */
 const ITEM_DEPTH = 2;
@@ -71,7 +71,7 @@ export function sharedStringsReader(onString?: (count: number) => void): { write
     } else if (depth === ITEM_CHILD_DEPTH) {
       inRun = false;
     } else if (depth === ITEM_DEPTH && inItem) {
-      strings.push(plain ?? runs);
+      strings.push(detached(plain ?? runs));
       onString?.(strings.length);
       inItem = false;
     }

@@ -8,7 +8,7 @@ import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
 import { DeflatedPart, PartDeflater } from './deflated-part';
 import { CellFormat, StyleSheet } from './style-sheet';
-import { escapeAttr, escapeXml, hasExcelEscapes } from './xml';
+import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -203,8 +203,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     let cells = '';
     for (let c = 1; c <= lastCol; c++) {
       const value: PlanValue = values[c - 1] ?? null;
-      const styled = c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right);
-      if (value === null && !styled) continue;
+      if (value === null && !(c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right))) continue;
       const ref = `${letter(c)}${r}`;
       const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
       const s = xf ? ` s="${xf}"` : '';
@@ -212,8 +211,9 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
         const open = NEEDS_PRESERVE.test(t) ? '<t xml:space="preserve">' : '<t>';
-        // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only.
-        const body = hasExcelEscapes(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
+        // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only. Nearly
+        // all text needs no escaping at all, which one scan tells.
+        const body = !mayNeedEscaping(t) ? `${open}${t}</t>` : hasExcelEscapes(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
         cells += `<c r="${ref}"${s} t="inlineStr"><is>${body}</is></c>`;
       } else if (value.kind === 'number') cells += `<c r="${ref}"${s}><v>${value.value}</v></c>`;
       else if (value.kind === 'date') cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;

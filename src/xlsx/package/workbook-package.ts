@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { DeflatedPart, deflatePart, zipContent } from './deflated-part';
+import { inflatingStream } from './inflate-part';
 import { escapeXml, tags } from './xml';
 import { ReadBudget, TEXT_PART_MEGABYTES } from './limits';
 
@@ -221,18 +222,6 @@ function otherOfficeDocument(zip: JSZip): string | null {
  */
 export const MAX_TEXT_RUN = 1_000_000;
 
-/**
- * JSZip's own stream of a part (ZipObject#internalStream, documented but missing from its type definitions). Unlike
- * nodeStream, pausing it stops the inflater itself, so a part that passes a limit is not inflated any further.
- */
-interface InflateStream {
-  on(event: 'data', listener: (chunk: Uint8Array) => void): InflateStream;
-  on(event: 'error', listener: (error: Error) => void): InflateStream;
-  on(event: 'end', listener: () => void): InflateStream;
-  pause(): InflateStream;
-  resume(): InflateStream;
-}
-
 function streamPart(zip: JSZip, part: string, budget: ReadBudget, capMegabytes: number, onText: (chunk: string) => void): Promise<boolean> {
   const file = zip.file(part);
   if (!file) return Promise.resolve(false);
@@ -252,7 +241,7 @@ function streamPart(zip: JSZip, part: string, budget: ReadBudget, capMegabytes: 
     /** Characters since the last "<": a parser holds such a run whole, so a long one is refused as it grows. */
     let textRun = 0;
     let failed = false;
-    const stream = (file as unknown as { internalStream(type: 'uint8array'): InflateStream }).internalStream('uint8array');
+    const stream = inflatingStream(file);
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;

@@ -24,6 +24,11 @@ const LOOKS_ESCAPED_ONE = new RegExp(LOOKS_ESCAPED.source);
 // eslint-disable-next-line no-control-regex
 const MAY_NEED_ESCAPING = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x/;
 
+/** Whether escapeXml might change the text at all: when not (nearly always), it can be written as it is. */
+export function mayNeedEscaping(text: string): boolean {
+  return MAY_NEED_ESCAPING.test(text);
+}
+
 /** Whether escapeXml writes any `_xHHHH_` escape for this text (some readers decode them only in rich-text runs). */
 export function hasExcelEscapes(text: string): boolean {
   if (!MAY_NEED_ESCAPING.test(text)) return false;
