@@ -74,9 +74,15 @@ export function isLegendCell(text: string): boolean {
 export function legendListWords(text: string): string[] {
   const entries = afterLabel(text).split(ENTRY_SEPARATOR).filter((e) => e.trim());
   if (entries.length < 2) return [];
-  const words = entries.map(legendEntryWord);
-  const found = words.filter((w): w is string => w !== null);
-  if (found.length / entries.length < 0.75) return [];
+  // Asked of every action's text: stop at the first entry too many that names no word (a sentence, a bullet).
+  const allowedMisses = Math.floor(entries.length * 0.25);
+  const found: string[] = [];
+  let misses = 0;
+  for (const entry of entries) {
+    const word = legendEntryWord(entry);
+    if (word !== null) found.push(word);
+    else if (++misses > allowedMisses) return [];
+  }
   return [...new Set(found)];
 }
 
