@@ -32,6 +32,7 @@ import type { SettingsEdit } from '../engine/saved-mapping';
 import { queueSettingsEdit, settingsEditBytes } from './settings-edit';
 import { ConditionalFormatPlan, PlanValue, RangeStyle, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { DATE_FORMAT } from '../engine/sheet-plan/plan-sheet';
+import { freeTableName, renamedTableMessage, TableNameHolder } from '../engine/sheet-plan/table-name';
 import { columnName, parseRef } from './address';
 import { isoToSerial } from '../engine/excel-dates';
 import { Notice, RequirementChecker, Requirements } from './requirements';
@@ -106,9 +107,6 @@ interface Step {
 }
 type SheetLookup = (name: string) => Excel.Worksheet;
 
-/** Why a table name is taken: the officer's defined name, or a table on one of the officer's sheets. */
-type NameHolder = { kind: 'name' } | { kind: 'table'; sheet: string };
-
 /**
  * The names tables are given. Excel refuses a table whose name is already a defined name or another table's, with
  * only "The argument is invalid or missing or has an incorrect format" (office-js#551; table names and defined names
@@ -117,34 +115,25 @@ type NameHolder = { kind: 'name' } | { kind: 'table'; sheet: string };
  * Tables on the sheets the tool owns do not count: those sheets are deleted before any table is added.
  */
 class TableNames {
-  private taken: Map<string, NameHolder> | null = null;
-  readonly renamed: { planned: string; given: string; holder: NameHolder }[] = [];
+  private taken: Map<string, TableNameHolder> | null = null;
+  readonly renamed: { planned: string; given: string; holder: TableNameHolder }[] = [];
   know(definedNames: readonly string[], tables: readonly WorkbookTable[], owned: readonly string[]): void {
     const ownedSheets = new Set(owned.map(lower));
-    this.taken = new Map(definedNames.map((n): [string, NameHolder] => [lower(n), { kind: 'name' }]));
+    this.taken = new Map(definedNames.map((n): [string, TableNameHolder] => [lower(n), { kind: 'name' }]));
     for (const t of tables) if (!ownedSheets.has(lower(t.sheet))) this.taken.set(lower(t.name), { kind: 'table', sheet: t.sheet });
   }
   get known(): boolean {
     return this.taken !== null;
   }
-  free(planned: string): string {
-    const taken = this.taken ?? new Map<string, NameHolder>();
+  /** The name for a table planned as `planned` on the sheet `sheet`, taken from now on. */
+  free(planned: string, sheet: string): string {
+    const taken = this.taken ?? new Map<string, TableNameHolder>();
     const holder = taken.get(lower(planned));
-    let given = planned;
-    for (let n = 2; taken.has(lower(given)); n++) given = `${planned}${n}`;
-    taken.set(lower(given), { kind: 'table', sheet: '' });
+    const given = freeTableName(planned, taken);
+    taken.set(lower(given), { kind: 'table', sheet });
     if (holder) this.renamed.push({ planned, given, holder });
     return given;
   }
-}
-
-/** The officer's note for a table given another name than planned, saying what already held the name. */
-function renamedTableNotice({ planned, given, holder }: TableNames['renamed'][number]): Notice {
-  const held =
-    holder.kind === 'name'
-      ? `a name "${planned}" (Formulas > Name Manager), which Excel will not let a table share`
-      : `a table called "${planned}" on the sheet "${holder.sheet}", and Excel will not let two tables share a name`;
-  return { feature: 'write', message: `Your workbook already has ${held}, so PlanAssure called its table "${given}".` };
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -268,7 +257,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     await sync(batchBytes(batch));
   }
   await checkPageFit(context, pageChecks, report, sync);
-  report.notices.push(...tableNames.renamed.map(renamedTableNotice));
+  report.notices.push(...tableNames.renamed.map(({ planned, given, holder }) => ({ feature: 'write' as const, message: renamedTableMessage(planned, given, holder) })));
   return report;
 }
 
@@ -462,7 +451,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements, pageChecks: Pag
       queue: (get) => {
         const ws = get(name);
         const t = ws.tables.add(ws.getRange(table.range), true);
-        t.name = tableNames.free(table.name);
+        t.name = tableNames.free(table.name, name);
         t.style = table.style;
       },
     });
