@@ -118,6 +118,11 @@ describe('--columns that cannot be honoured: exit 2 and one line naming the prob
     expect(await oneLine('action=B,lead=C,owner=D')).toMatch(/the role "owner" is given twice \(columns C and D\)/);
   });
 
+  it('one column given two roles, naming both', async () => {
+    expect(await oneLine('action=B,lead=B')).toMatch(/column B is given two roles \(action and lead\): give it one\./);
+    expect(await oneLine('action=B,ignore=B')).toMatch(/column B is given two roles \(action and ignore\): give it one\./);
+  });
+
   it('an unknown role, listing the known ones', async () => {
     const line = await oneLine('action=B,boss=C');
     expect(line).toMatch(/"boss" is not a role; the roles are ref, theme, qualityStatement, area, action, milestones, lead, timescale, dueDate, status, rag, progress, measures, outcomes, lastUpdated/);

@@ -51,6 +51,8 @@ test('mapped by letter and by header text, every KPI is read with its id, name a
 test.each([
   ['a column that is not there', 'name=B,target=Z,header=3', /column Z has no header on row 3/],
   ['a role given twice', 'name=B,target=E,target=D,header=3', /"target" is given twice/],
+  ['a column given two roles', 'name=B,target=E,baseline=E,header=3', /column E is given two roles: give it one\./],
+  ['a period given twice is several columns of figures, but a column is still given one role', 'name=B,period=C,period=D,target=C,header=3', /column C is given two roles: give it one\./],
   ['a word that is no KPI role', 'name=B,target=E,goal=D,header=3', /"goal" is not a KPI role/],
   ['no column naming the KPIs', 'target=E,header=3', /names the KPIs/],
 ])('%s: exit 2 and one line', async (_name, spec, message) => {

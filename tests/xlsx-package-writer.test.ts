@@ -224,3 +224,32 @@ describe('a table name the officer already uses as a defined name', () => {
     expect(parts.get('xl/workbook.xml')!.toString()).toMatch(/<definedName name="PlanAssurePlan">(&apos;|')Action Plan(&apos;|')!\$A\$2:\$A\$3<\/definedName>/);
   });
 });
+
+describe("a table name the officer already gives a table of their own", () => {
+  test("the Plan table takes the next free name, the officer is told why, and their table is kept as it was", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Action Plan').addTable({
+      name: 'PlanAssurePlan',
+      ref: 'A1',
+      headerRow: true,
+      columns: ['Ref', 'Action', 'Lead', 'Timescale', 'Status'].map((name) => ({ name })),
+      rows: [
+        ['1.1', 'Review the safeguarding arrangements', 'Head of Service', 'March 2026', 'On track'],
+        ['1.2', 'Publish the carers strategy', 'Director', 'June 2026', 'Not started'],
+      ],
+    });
+    const input = path.join(tmp, 'officer-table.xlsx');
+    await wb.xlsx.writeFile(input);
+    const theirTable = [...(await entries(input))].filter(([p]) => p.startsWith('xl/tables/')).map(([, xml]) => xml.toString());
+    expect(theirTable).toHaveLength(1);
+    const out = path.join(tmp, 'officer-table-run.xlsx');
+    const result = await runCli(['run', input, '--out', out, '--today', TODAY]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(
+      'Your workbook already has a table called "PlanAssurePlan" on the sheet "Action Plan", and Excel will not let two tables share a name, so PlanAssure called its table "PlanAssurePlan2".',
+    );
+    const tables = [...(await entries(out))].filter(([p]) => p.startsWith('xl/tables/')).map(([, xml]) => xml.toString());
+    expect(tables.map((xml) => /<table [^>]*\bname="([^"]+)"/.exec(xml)?.[1]).sort()).toEqual(['PlanAssurePlan', 'PlanAssurePlan2']);
+    expect(tables).toContain(theirTable[0]);
+  });
+});

@@ -89,6 +89,34 @@ function resolveColumn(grid: SheetGrid, sheet: string, headerRow: number, value:
   throw new ColumnsError(`--columns: no column on row ${headerRow} of "${sheet}" is headed "${value}"; the headers are ${list(labelled) || 'none'}.`);
 }
 
+/**
+ * The roles given to one sheet's columns, item by item: a role given twice (unless it `repeats`, as a KPI sheet's
+ * periods do) or a column given two roles is refused, for plans and KPI sheets alike.
+ */
+class ColumnRoles<R> {
+  /** Column number → role, or null to leave the column out. */
+  readonly fields = new Map<number, R | null>();
+  private readonly given = new Map<R, number>();
+  constructor(private readonly rules: { repeats: (role: R) => boolean; namesRolesInClash: boolean }) {}
+
+  has(role: R): boolean {
+    return this.given.has(role);
+  }
+
+  /** Gives column `col` the role the officer wrote as `word` (null: leave it out). */
+  assign(word: string, role: R | null, col: number): void {
+    if (role !== null && !this.rules.repeats(role) && this.given.has(role)) {
+      throw new ColumnsError(`--columns: the role "${word}" is given twice (columns ${columnLetters(this.given.get(role)!)} and ${columnLetters(col)}): give each role once.`);
+    }
+    if (this.fields.has(col)) {
+      const which = this.rules.namesRolesInClash ? ` (${this.fields.get(col) ?? IGNORE_ROLE} and ${role ?? IGNORE_ROLE})` : '';
+      throw new ColumnsError(`--columns: column ${columnLetters(col)} is given two roles${which}: give it one.`);
+    }
+    if (role !== null) this.given.set(role, col);
+    this.fields.set(col, role);
+  }
+}
+
 /** The first of a sheet's top rows with two labels or more: where a KPI sheet's headers most likely are. */
 function firstLabelRow(grid: SheetGrid): number | null {
   for (const row of grid.rowNumbers.slice(0, 30)) if (grid.columnsShown(row).filter((c) => grid.text(row, c)).length >= 2) return row;
@@ -103,22 +131,15 @@ function resolveKpiSheet(model: WorkbookModel, sheet: string, sheetItems: Item[]
   const grid = new SheetGrid(model.sheets.find((s) => s.name === sheet)!);
   const headerRow = headerItem ? Number(headerItem.value) : firstLabelRow(grid);
   if (headerRow === null) throw new ColumnsError(`--columns: PlanAssure cannot tell which row of "${sheet}" holds the headers: add header=N, for example header=3.`);
-  const fields = new Map<number, KpiRole>();
-  const given = new Map<KpiRole, number>();
+  const roles = new ColumnRoles<Exclude<KpiRole, null>>({ repeats: repeatable, namesRolesInClash: false });
   for (const item of sheetItems) {
     if (item === headerItem) continue;
     const role = parseKpiRole(item.key);
     if (role === undefined) throw new ColumnsError(`--columns: "${item.key}" is not a KPI role; the roles for a KPI sheet are ${knownKpiRoles().join(', ')}.`);
-    const col = resolveColumn(grid, sheet, headerRow, item.value);
-    if (role !== null && !repeatable(role) && given.has(role)) {
-      throw new ColumnsError(`--columns: the role "${item.key}" is given twice (columns ${columnLetters(given.get(role)!)} and ${columnLetters(col)}): give each role once.`);
-    }
-    if (fields.has(col)) throw new ColumnsError(`--columns: column ${columnLetters(col)} is given two roles: give it one.`);
-    if (role !== null) given.set(role, col);
-    fields.set(col, role);
+    roles.assign(item.key, role, resolveColumn(grid, sheet, headerRow, item.value));
   }
-  if (!given.has('name') && !given.has('id')) throw new ColumnsError(`--columns: say which column of "${sheet}" names the KPIs, for example name=B (or id=A).`);
-  return { sheet, headerRow, fields };
+  if (!roles.has('name') && !roles.has('id')) throw new ColumnsError(`--columns: say which column of "${sheet}" names the KPIs, for example name=B (or id=A).`);
+  return { sheet, headerRow, fields: roles.fields };
 }
 
 /** The officer's column roles, resolved against the workbook: one choice per sheet named, for plans and for KPIs. */
@@ -150,22 +171,14 @@ export function resolveColumns(spec: string, model: WorkbookModel, choices: Choo
     }
     if (headerRow === null) throw new ColumnsError(`--columns: PlanAssure cannot tell which row of "${sheet}" holds the headers: add header=N, for example header=3.`);
     const grid = new SheetGrid(model.sheets.find((s) => s.name === sheet)!);
-    const fields = new Map<number, ColumnField | null>();
-    const given = new Map<ColumnField, number>();
+    const roles = new ColumnRoles<ColumnField>({ repeats: () => false, namesRolesInClash: true });
     for (const item of sheetItems) {
       if (headerItems.includes(item)) continue;
       const field = parseRole(item.key);
       if (field === undefined) throw new ColumnsError(`--columns: "${item.key}" is not a role; the roles are ${knownRoles().join(', ')}.`);
-      const col = resolveColumn(grid, sheet, headerRow, item.value);
-      if (field !== null && given.has(field)) {
-        throw new ColumnsError(`--columns: the role "${item.key}" is given twice (columns ${columnLetters(given.get(field)!)} and ${columnLetters(col)}): give each role once.`);
-      }
-      if (fields.has(col)) {
-        throw new ColumnsError(`--columns: column ${columnLetters(col)} is given two roles (${fields.get(col) ?? IGNORE_ROLE} and ${field ?? IGNORE_ROLE}): give it one.`);
-      }
-      if (field !== null) given.set(field, col);
-      fields.set(col, field);
+      roles.assign(item.key, field, resolveColumn(grid, sheet, headerRow, item.value));
     }
+    const fields = roles.fields;
     const found = choices.find((c) => c.sheet === sheet)?.found ?? false;
     if (!found && ![...fields.values()].includes('action')) {
       throw new ColumnsError(`--columns: PlanAssure found no action column on "${sheet}", so name it too, for example action=C.`);

@@ -238,8 +238,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     const { target, owned, result, findings, settingsEdit, pending, packActions, candidates } = await readAndJudge(options, argv);
     let written: string | null = null;
     let reported = result;
+    // What the write tells the officer (a table given another name than planned), after the report.
+    const notices: string[] = [];
     if (options.command === 'structure' && options.out && pending) {
-      await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned);
+      notices.push(...(await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned)).notices);
       await editSettingsSheet(target, settingsEdit);
       await writeWorkbookAtomically(target, options.out);
       written = options.out;
@@ -249,7 +251,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       written = written ? `${written} and ${options.csv}` : options.csv;
     }
     if (options.command === 'run' && options.out && pending && packActions) {
-      await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned);
+      notices.push(...(await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned)).notices);
       await editSettingsSheet(target, settingsEdit);
       await writeWorkbookAtomically(target, options.out);
       written = options.out;
@@ -260,6 +262,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     else printReadable(stdout, options.command, options.input, reported, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
     if (candidates) (options.json ? stderr : stdout).write(`\n${candidates}\n`);
+    for (const notice of notices) (options.json ? stderr : stdout).write(`\n${notice}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof ColumnsError) {

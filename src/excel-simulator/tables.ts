@@ -5,6 +5,7 @@ import { invalidArgument, invalidOperation, SimulatorError } from './errors';
 import { ensureCell, liveSheets, SimSheet, SimTable, SimWorkbookState } from './state';
 import { ctxOf, q, findSheet, currentState } from './shared';
 import { SimRange, argPath } from './range';
+import { SimWorksheet } from './worksheet';
 
 type TablesTarget = { state: SimWorkbookState; sheet: SimSheet | null };
 
@@ -94,6 +95,14 @@ export class SimTableProxy extends SimClientObject<SimTable> {
   declare style: string;
   declare showHeaders: boolean;
   declare showBandedRows: boolean;
+  private _worksheet: SimWorksheet | undefined;
+  /** The sheet the table is on (Excel.Table.worksheet): one proxy, so that what is loaded through it stays readable. */
+  get worksheet(): SimWorksheet {
+    return (this._worksheet ??= new SimWorksheet(this.context, `${this._path}.worksheet`, () => {
+      const tb = this._target();
+      return liveSheets(ctxOf(this).state).find((s) => s.id === tb.sheetId) ?? null;
+    }));
+  }
   getRange(): SimRange {
     return new SimRange(this.context, `${this._path}.getRange()`, () => {
       const tb = this._target();

@@ -32,10 +32,12 @@ import type { SettingsEdit } from '../engine/saved-mapping';
 import { queueSettingsEdit, settingsEditBytes } from './settings-edit';
 import { ConditionalFormatPlan, PlanValue, RangeStyle, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { DATE_FORMAT } from '../engine/sheet-plan/plan-sheet';
+import { freeTableName, renamedTableMessage, TableNameHolder } from '../engine/sheet-plan/table-name';
 import { columnName, parseRef } from './address';
 import { isoToSerial } from '../engine/excel-dates';
 import { Notice, RequirementChecker, Requirements } from './requirements';
 import { charactersToPoints } from './units';
+import { TABLES_LOAD, tablesFrom, WorkbookTable } from './workbook-tables';
 
 /** Excel on the web refuses a request over 5 MB; the simulator enforces 5,000,000 bytes. */
 export const REQUEST_LIMIT_BYTES = 5_000_000;
@@ -60,6 +62,11 @@ export interface ApplyOptions {
    * not take one. Without them the first request loads them, and the tables wait for the next.
    */
   definedNames?: readonly string[];
+  /**
+   * The workbook's tables, read with the defined names (ReadWorkbookResult.tables): a table may not take the name of
+   * one on the officer's sheets either. Both are needed to spare the request that loads them.
+   */
+  existingTables?: readonly WorkbookTable[];
 }
 
 export interface ApplyReport {
@@ -101,26 +108,30 @@ interface Step {
 type SheetLookup = (name: string) => Excel.Worksheet;
 
 /**
- * The names tables are given. Excel refuses a table whose name is already a defined name, with only "The argument
- * is invalid or missing or has an incorrect format" (office-js#551; table names and defined names share one
- * namespace, case-insensitively). A plan's table whose name the officer's workbook already uses as a defined name
- * gets the first free one with a number after it (PlanAssurePlan2…), and the officer is told in words.
+ * The names tables are given. Excel refuses a table whose name is already a defined name or another table's, with
+ * only "The argument is invalid or missing or has an incorrect format" (office-js#551; table names and defined names
+ * share one namespace, case-insensitively, across all sheets). A plan's table whose name the officer's workbook
+ * already uses gets the first free one with a number after it (PlanAssurePlan2…), and the officer is told in words.
+ * Tables on the sheets the tool owns do not count: those sheets are deleted before any table is added.
  */
 class TableNames {
-  private taken: Set<string> | null = null;
-  readonly renamed: { planned: string; given: string }[] = [];
-  know(definedNames: readonly string[]): void {
-    this.taken = new Set(definedNames.map(lower));
+  private taken: Map<string, TableNameHolder> | null = null;
+  readonly renamed: { planned: string; given: string; holder: TableNameHolder }[] = [];
+  know(definedNames: readonly string[], tables: readonly WorkbookTable[], owned: readonly string[]): void {
+    const ownedSheets = new Set(owned.map(lower));
+    this.taken = new Map(definedNames.map((n): [string, TableNameHolder] => [lower(n), { kind: 'name' }]));
+    for (const t of tables) if (!ownedSheets.has(lower(t.sheet))) this.taken.set(lower(t.name), { kind: 'table', sheet: t.sheet });
   }
   get known(): boolean {
     return this.taken !== null;
   }
-  free(planned: string): string {
-    const taken = this.taken ?? new Set<string>();
-    let given = planned;
-    for (let n = 2; taken.has(lower(given)); n++) given = `${planned}${n}`;
-    taken.add(lower(given));
-    if (given !== planned) this.renamed.push({ planned, given });
+  /** The name for a table planned as `planned` on the sheet `sheet`, taken from now on. */
+  free(planned: string, sheet: string): string {
+    const taken = this.taken ?? new Map<string, TableNameHolder>();
+    const holder = taken.get(lower(planned));
+    const given = freeTableName(planned, taken);
+    taken.set(lower(given), { kind: 'table', sheet });
+    if (holder) this.renamed.push({ planned, given, holder });
     return given;
   }
 }
@@ -154,7 +165,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
 
   const pageChecks: PageCheck[] = [];
   const tableNames = new TableNames();
-  if (options.definedNames) tableNames.know(options.definedNames);
+  if (options.definedNames && options.existingTables) tableNames.know(options.definedNames, options.existingTables, owned);
   const steps = plan.sheets.flatMap((sheet) => sheetSteps(sheet, requirements, pageChecks, tableNames));
   // Visibility last: Excel will not hide a sheet that is the only visible one, and the officer's sheets are visible.
   for (const sheet of plan.sheets) {
@@ -206,6 +217,8 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
   suspend();
   const definedNames = tableNames.known ? null : context.workbook.names;
   definedNames?.load('items/name');
+  const tables = tableNames.known ? null : context.workbook.tables;
+  tables?.load(TABLES_LOAD);
   if (namesKnown) {
     const present = new Set(options.existingSheets!.map(lower));
     for (const name of owned) if (present.has(lower(name))) worksheets.getItem(name).delete();
@@ -216,7 +229,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
   }
   for (const step of batches[0]) step.queue((name) => added.get(name) ?? byFinalName(name));
   await sync(batchBytes(batches[0]));
-  if (definedNames) tableNames.know(definedNames.items.map((n) => n.name));
+  if (definedNames && tables) tableNames.know(definedNames.items.map((n) => n.name), tablesFrom(tables), owned);
 
   let rest = batches.slice(1);
   if (!namesKnown) {
@@ -244,12 +257,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     await sync(batchBytes(batch));
   }
   await checkPageFit(context, pageChecks, report, sync);
-  for (const { planned, given } of tableNames.renamed) {
-    report.notices.push({
-      feature: 'write',
-      message: `Your workbook already has a name "${planned}" (Formulas > Name Manager), which Excel will not let a table share, so PlanAssure called its table "${given}".`,
-    });
-  }
+  report.notices.push(...tableNames.renamed.map(({ planned, given, holder }) => ({ feature: 'write' as const, message: renamedTableMessage(planned, given, holder) })));
   return report;
 }
 
@@ -443,7 +451,7 @@ function sheetSteps(plan: SheetPlan, requirements: Requirements, pageChecks: Pag
       queue: (get) => {
         const ws = get(name);
         const t = ws.tables.add(ws.getRange(table.range), true);
-        t.name = tableNames.free(table.name);
+        t.name = tableNames.free(table.name, name);
         t.style = table.style;
       },
     });

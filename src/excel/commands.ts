@@ -24,6 +24,7 @@ import { validatePlan } from '../engine/validate';
 import { WorkbookModel } from '../engine/workbook';
 import { applyWorkbookPlan, ApplyReport } from './apply-plan';
 import { readWorkbookModel } from './read-workbook';
+import type { WorkbookTable } from './workbook-tables';
 import { Notice, RequirementChecker } from './requirements';
 
 export interface CommandOptions {
@@ -79,6 +80,8 @@ interface Analysis extends CheckPlanResult {
   owned: string[];
   /** The workbook's defined names, which the write's table may not take. */
   definedNames: string[];
+  /** The workbook's tables, whose names the write's table may not take either. */
+  tables: WorkbookTable[];
 }
 
 async function analyse(context: Excel.RequestContext, options: CommandOptions): Promise<Analysis> {
@@ -101,6 +104,7 @@ async function analyse(context: Excel.RequestContext, options: CommandOptions): 
     warnings: model.warnings,
     notices: model.notices,
     definedNames: model.definedNames,
+    tables: model.tables,
     syncs: model.syncs,
     maxRequestBytes: Math.max(0, ...model.requestBytes),
   };
@@ -111,6 +115,7 @@ async function write(context: Excel.RequestContext, analysis: Analysis, plan: Wo
   const apply = await applyWorkbookPlan(context, plan, analysis.owned, {
     existingSheets: analysis.model.sheets.map((s) => s.name),
     definedNames: analysis.definedNames,
+    existingTables: analysis.tables,
     requirements: options.requirements,
   });
   const fresh = apply.notices.filter((n) => !analysis.notices.some((m) => m.feature === n.feature));
@@ -127,7 +132,7 @@ async function write(context: Excel.RequestContext, analysis: Analysis, plan: Wo
   };
 }
 
-const withoutInternals = ({ today: _today, owned: _owned, definedNames: _definedNames, ...rest }: Analysis): CheckPlanResult => rest;
+const withoutInternals = ({ today: _today, owned: _owned, definedNames: _definedNames, tables: _tables, ...rest }: Analysis): CheckPlanResult => rest;
 
 /** "Check plan": reads, structures and validates the workbook. Writes nothing: one sync. */
 export async function checkPlan(context: Excel.RequestContext, options: CommandOptions = {}): Promise<CheckPlanResult> {

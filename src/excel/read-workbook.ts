@@ -38,6 +38,7 @@ import { columnName, parseRef, splitAreas, splitSheet } from './address';
 import { isDateFormat, serialToIso } from '../engine/excel-dates';
 import { estimateOperations, SAFE_REQUEST_BYTES } from './apply-plan';
 import { Notice, RequirementChecker, Requirements } from './requirements';
+import { TABLES_LOAD, tablesFrom, WorkbookTable } from './workbook-tables';
 
 export const DEFAULT_MAX_ROWS = 100_000;
 export const DEFAULT_MAX_COLUMNS = 200;
@@ -84,7 +85,13 @@ export interface ReadWorkbookResult extends WorkbookModel {
    * (office-js#551), so the write that follows picks its table a free name without a sync of its own.
    */
   definedNames: string[];
+  /**
+   * The workbook's tables and the sheet each is on, loaded with the defined names: a table name is taken workbook-wide,
+   * so the write gives its table a name no table on the officer's sheets has, again without a sync of its own.
+   */
+  tables: WorkbookTable[];
 }
+
 
 const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!']);
 
@@ -145,13 +152,16 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
   let pendingBytes = 0;
   /** `operations`: the object paths and actions Office.js sends for what is queued (see estimateOperations). */
   const queued = (operations: number, ...args: unknown[]) => (pendingBytes += estimateOperations(operations, ...args));
-  // The defined names ride on the first request that Excel accepts, whichever way the sheets are read.
+  // The defined names and the tables ride on the first request that Excel accepts, whichever way the sheets are read.
   const names = context.workbook.names;
+  const tables = context.workbook.tables;
   let namesLoaded = false;
   const sync = async () => {
     if (!namesLoaded) {
       names.load('items/name');
       queued(2, 'names', 'items/name');
+      tables.load(TABLES_LOAD);
+      queued(2, 'tables', TABLES_LOAD);
     }
     syncs++;
     requestBytes.push(pendingBytes);
@@ -382,7 +392,7 @@ export async function readWorkbookModel(context: Excel.RequestContext, options: 
   });
   for (const notice of requirements.notices) warnings.push(notice.message);
   const definedNames = names.items.map((n) => n.name);
-  return { sheets: models, warnings, notices: requirements.notices, syncs, requestBytes, paged, definedNames };
+  return { sheets: models, warnings, notices: requirements.notices, syncs, requestBytes, paged, definedNames, tables: tablesFrom(tables) };
 }
 
 function sheetFrom(name: string, visibility: string, load: SheetLoad): SheetModel {

@@ -13,6 +13,7 @@ import type { SettingsEdit } from '../engine/saved-mapping';
 import { applyWorkbookPlan } from '../excel/apply-plan';
 import { savePlanSettingsRow } from '../excel/plan-settings-row';
 import { readWorkbookModel } from '../excel/read-workbook';
+import type { WorkbookTable } from '../excel/workbook-tables';
 import { ApplyOutcome, OfficerError, ReadModel, WorkbookHost } from './host';
 import { PaneSettings, parseSettings, serialiseSettings, SETTINGS_KEY } from './settings';
 import { DoneMark, parseMarks } from '../engine/findings-todo';
@@ -39,6 +40,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
   private sheetNames: string[] | undefined;
   /** The defined names the last read saw: the write picks its table a name none of them has (office-js#551). */
   private definedNames: string[] | undefined;
+  /** The tables the last read saw, whose names the write's table may not take either. */
+  private tables: WorkbookTable[] | undefined;
 
   /**
    * Always a fresh read (one sync): the last read is not reused while "nothing changed", because Office.js's change
@@ -50,15 +53,17 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const model = await readWorkbookModel(context, { knownSheets: this.sheetNames });
       this.sheetNames = model.sheets.map((s) => s.name);
       this.definedNames = model.definedNames;
+      this.tables = model.tables;
       return { sheets: model.sheets, warnings: model.warnings };
     });
   }
 
   async apply(plan: WorkbookPlan, owned: readonly string[], settingsEdit?: SettingsEdit | null): Promise<ApplyOutcome> {
     return Excel.run(async (context) => {
-      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames, definedNames: this.definedNames, settingsEdit: settingsEdit ?? undefined });
+      const report = await applyWorkbookPlan(context, plan, owned, { existingSheets: this.sheetNames, definedNames: this.definedNames, existingTables: this.tables, settingsEdit: settingsEdit ?? undefined });
       this.sheetNames = undefined;
       this.definedNames = undefined;
+      this.tables = undefined;
       return { notices: report.notices.map((n) => n.message).filter(Boolean) };
     });
   }

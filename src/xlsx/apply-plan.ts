@@ -5,6 +5,7 @@
 import { isToolRagRule } from '../engine/rag/rag-formats';
 import { OWNED_LIST_HEADER } from '../engine/sheet-plan/plan-sheet';
 import { PendingWorkbookPlan, pendingSheets, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
+import { freeTableName, renamedTableMessage, TableNameHolder } from '../engine/sheet-plan/table-name';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
 import { planFingerprint, unchangedSince } from './package/fingerprint';
@@ -17,6 +18,11 @@ import { XlsxWorkbook } from './read-workbook';
 export { EXCEL_MAX_CELL_TEXT, fitCellText };
 
 /** A sheet the officer owns has a name the tool needs (only the hidden "PlanAssure Lists" can clash today). */
+/** What the officer is told about a write that went ahead: a table given another name than planned. */
+export interface ApplyOutcome {
+  notices: string[];
+}
+
 export class SheetNameClashError extends Error {
   constructor(readonly sheet: string) {
     super(`already has a sheet named "${sheet}", a name PlanAssure keeps for its own hidden sheet. Rename that sheet (right-click its tab > Rename), then retry.`);
@@ -160,15 +166,15 @@ function calculateOnLoad(pkg: WorkbookPackage): void {
   else pkg.workbookXml = insertIntoWorkbook(pkg.workbookXml, '<calcPr fullCalcOnLoad="1"/>', AFTER_DEFINED_NAMES.slice(1));
 }
 
-/** Names and ids of the tables left in the workbook: both must be unique workbook-wide. */
-async function tablesInUse(pkg: WorkbookPackage): Promise<{ names: Set<string>; maxId: number }> {
+/** Names (with what holds each) and ids of the tables left in the workbook: both must be unique workbook-wide. */
+async function tablesInUse(pkg: WorkbookPackage): Promise<{ names: Map<string, TableNameHolder>; maxId: number }> {
   // A table may not take a defined name either: tables and names share one namespace (office-js#551; Excel repairs
   // a file where they clash). Excel's own names (_xlnm.Print_Titles…) are sheet-scoped built-ins, not taken.
-  const names = new Set<string>(
+  const names = new Map<string, TableNameHolder>(
     tags(pkg.workbookXml, 'definedName')
       .map((t) => unescapeXml(t.attrs.name ?? ''))
       .filter((n) => n && !n.toLowerCase().startsWith('_xlnm.'))
-      .map(lower),
+      .map((n): [string, TableNameHolder] => [lower(n), { kind: 'name' }]),
   );
   let maxId = 0;
   for (const sheet of pkg.sheets()) {
@@ -176,8 +182,8 @@ async function tablesInUse(pkg: WorkbookPackage): Promise<{ names: Set<string>; 
     for (const rel of await pkg.relationships(sheet.part)) {
       if (rel.type !== REL_TYPES.table || rel.external) continue;
       const attrs = tags((await pkg.text(rel.target)) ?? '', 'table')[0]?.attrs ?? {};
-      if (attrs.name) names.add(lower(attrs.name));
-      if (attrs.displayName) names.add(lower(attrs.displayName));
+      if (attrs.name) names.set(lower(unescapeXml(attrs.name)), { kind: 'table', sheet: sheet.name });
+      if (attrs.displayName) names.set(lower(unescapeXml(attrs.displayName)), { kind: 'table', sheet: sheet.name });
       maxId = Math.max(maxId, Number(attrs.id) || 0);
     }
   }
@@ -201,7 +207,7 @@ function ownershipHeader(plan: SheetPlan): { row: number; col: number } | null {
  * run stops with an EditedToolSheetError, before anything is written. Each sheet written gets a fingerprint on
  * the ownership list, so the next run can tell.
  */
-export function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPlan, owned: readonly string[]): Promise<void> {
+export function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPlan, owned: readonly string[]): Promise<ApplyOutcome> {
   return applyPendingPlan(workbook, pendingSheets(plan), owned);
 }
 
@@ -209,7 +215,8 @@ export function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPlan, ow
  * As applyWorkbookPlan, building each sheet of the plan only as it is written and dropping it after, so a big
  * pack's sheet plans are never all in memory at once.
  */
-export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWorkbookPlan, owned: readonly string[]): Promise<void> {
+export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWorkbookPlan, owned: readonly string[]): Promise<ApplyOutcome> {
+  const notices: string[] = [];
   const { pkg } = workbook;
   const sheets = pkg.sheets();
   const find = (name: string) => sheets.find((s) => lower(s.name) === lower(name));
@@ -262,10 +269,12 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
     const sheetRels: Relationship[] = [];
     let table: { name: string; id: number; part: string; rel: string } | undefined;
     if (sheetPlan.table && sheetPlan.rows.length > 1) {
-      let name = sheetPlan.table.name;
+      const planned = sheetPlan.table.name;
       // Table names are workbook-wide: an officer who kept an earlier Plan sheet under a new name still has its table.
-      for (let n = 2; tables.names.has(lower(name)); n++) name = `${sheetPlan.table.name}${n}`;
-      tables.names.add(lower(name));
+      const name = freeTableName(planned, tables.names);
+      const holder = tables.names.get(lower(planned));
+      if (holder) notices.push(renamedTableMessage(planned, name, holder));
+      tables.names.set(lower(name), { kind: 'table', sheet: sheetPlan.name });
       table = { name, id: ++tables.maxId, part: pkg.freePart('xl/tables/table', '.xml'), rel: `rId${sheetRels.length + 1}` };
       sheetRels.push({ id: table.rel, type: REL_TYPES.table, target: table.part, external: false });
     }
@@ -316,6 +325,7 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
   if (!pkg.workbookRels.some((r) => r.type === REL_TYPES.styles)) {
     pkg.workbookRels.push({ id: nextRelId(pkg.workbookRels), type: REL_TYPES.styles, target: stylesPart, external: false });
   }
+  return { notices };
 }
 
 export { OutputNotWritableError, writeWorkbookAtomically, ZIP_OPTIONS } from './write-atomically';

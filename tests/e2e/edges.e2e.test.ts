@@ -2,54 +2,31 @@
  * The pane's other paths, in Chromium against the Excel simulator: Cancel, the mapping review's limits, settings
  * kept in the workbook, the dark theme, an Excel too old, the pane outside Excel, and the ribbon's Check plan.
  */
-import type { Browser } from 'playwright-core';
-import type { HarnessServer } from '../../harness/server';
 import {
   axe,
   describeBrowser,
   engineCheck,
   eventually,
+  harnessSessions,
   idle,
-  launch,
   localToday,
-  openHarness,
   openPage,
   paneReady,
+  requestsOffMachine,
   runAction,
   SEEDS,
   seedModel,
   seriousOrCritical,
-  Session,
   severityCounts,
   shownFindings,
   simModel,
 } from './helpers';
 
 describeBrowser('the task pane: cancelling, reviewing, settings, themes and failures', () => {
-  let server: HarnessServer;
-  let browser: Browser;
-  const open: Session[] = [];
-  const session = async (seed: string, query: Record<string, string> = {}) => {
-    const s = await openHarness(server, browser, seed, query);
-    open.push(s);
-    return s;
-  };
-
-  beforeAll(async () => {
-    ({ server, browser } = await launch());
-  });
-  afterAll(async () => {
-    for (const s of open) await s.close();
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(() => {
-    // Nothing leaves this machine; only the page as built asks for Office.js, and that gets an empty script.
-    for (const s of open) expect(s.requests.filter((u) => !u.startsWith(`${server.url}/`) && !s.officeJsRequests.includes(u))).toEqual([]);
-  });
+  const harness = harnessSessions();
 
   it('Cancel during a slow read stops before anything is written', async () => {
-    const s = await session(SEEDS.example, { delay: '600' });
+    const s = await harness.session(SEEDS.example, { delay: '600' });
     expect(s.officeJsRequests).toEqual([]);
     const before = JSON.stringify(await simModel(s));
     await s.pane.locator('[data-action="kpis"]').click();
@@ -61,7 +38,7 @@ describeBrowser('the task pane: cancelling, reviewing, settings, themes and fail
   });
 
   it('Cancel on the mapping review writes nothing, even after the mapping was changed; Reset brings the detected mapping back', async () => {
-    const s = await session(SEEDS.sefton);
+    const s = await harness.session(SEEDS.sefton);
     const before = JSON.stringify(await simModel(s));
     await s.pane.locator('[data-action="structure"]').click();
     await s.pane.getByTestId('mapping-review').waitFor();
@@ -86,7 +63,7 @@ describeBrowser('the task pane: cancelling, reviewing, settings, themes and fail
   });
 
   it('settings are saved in the workbook, change the check at once, survive reopening the pane, and reach the board pack', async () => {
-    const s = await session(SEEDS.sefton);
+    const s = await harness.session(SEEDS.sefton);
     const today = localToday();
     await s.pane.getByRole('tab', { name: 'Settings' }).click();
     await s.pane.getByLabel('Reporting period').fill('Q1 2025/26');
@@ -137,7 +114,7 @@ describeBrowser('the task pane: cancelling, reviewing, settings, themes and fail
   });
 
   it('follows Office\'s dark theme', async () => {
-    const s = await session(SEEDS.sefton, { theme: 'dark' });
+    const s = await harness.session(SEEDS.sefton, { theme: 'dark' });
     const provider = s.pane.locator('.fui-FluentProvider').first();
     await expect(provider.getAttribute('data-theme')).resolves.toBe('dark');
     const background = await s.pane.locator('main').evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
@@ -147,28 +124,36 @@ describeBrowser('the task pane: cancelling, reviewing, settings, themes and fail
   });
 
   it('an Excel too old for PlanAssure gets a plain-English message, and nothing is written', async () => {
-    const s = await openPage(server, browser, `${server.url}/harness.html?seed=${SEEDS.sefton}&excelApi=1.1`);
-    open.push(s);
-    await s.pane.getByTestId('banner').waitFor({ timeout: 60_000 });
-    const text = await s.pane.getByTestId('banner').innerText();
-    expect(text).toContain('This version of Excel is too old');
-    expect(text).toMatch(/Update Excel/);
-    expect(text).toContain('nothing was changed');
+    const s = await openPage(harness.server(), harness.browser(), `${harness.server().url}/harness.html?seed=${SEEDS.sefton}&excelApi=1.1`);
+    try {
+      await s.pane.getByTestId('banner').waitFor({ timeout: 60_000 });
+      const text = await s.pane.getByTestId('banner').innerText();
+      expect(text).toContain('This version of Excel is too old');
+      expect(text).toMatch(/Update Excel/);
+      expect(text).toContain('nothing was changed');
+      expect(requestsOffMachine(s)).toEqual([]);
+    } finally {
+      await s.close();
+    }
   });
 
   it('outside Excel (the page as built, Office.js answered with an empty script) it says where to open it', async () => {
-    const s = await openPage(server, browser, `${server.url}/raw/taskpane.html`);
-    open.push(s);
-    const page = s.page;
-    await page.getByText('Open PlanAssure from Excel').waitFor();
-    await expect(page.locator('[data-action]').count()).resolves.toBe(0);
-    await expect(page.getByRole('button').count()).resolves.toBe(0);
-    expect(s.officeJsRequests).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
-    expect(s.pageErrors).toEqual([]);
+    const s = await openPage(harness.server(), harness.browser(), `${harness.server().url}/raw/taskpane.html`);
+    try {
+      const page = s.page;
+      await page.getByText('Open PlanAssure from Excel').waitFor();
+      await expect(page.locator('[data-action]').count()).resolves.toBe(0);
+      await expect(page.getByRole('button').count()).resolves.toBe(0);
+      expect(s.officeJsRequests).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+      expect(requestsOffMachine(s)).toEqual([]);
+      expect(s.pageErrors).toEqual([]);
+    } finally {
+      await s.close();
+    }
   });
 
   it('the ribbon\'s Check plan reads and checks without the pane, writes nothing, and shows a short summary', async () => {
-    const s = await session(SEEDS.sefton);
+    const s = await harness.session(SEEDS.sefton);
     const today = localToday();
     await eventually(() => s.harness((h) => typeof h.commands.checkPlan), 'function');
     const before = JSON.stringify(await simModel(s));

@@ -106,6 +106,11 @@ export async function openHarness(server: HarnessServer, browser: Browser, seed:
   return session;
 }
 
+/** What a session asked for beyond the harness server, Office.js's CDN (answered with an empty script) aside. */
+export function requestsOffMachine(s: Session): string[] {
+  return s.requests.filter((u) => !u.startsWith(`${s.server.url}/`) && !s.officeJsRequests.includes(u));
+}
+
 /**
  * For a describe block: starts the harness server and Chromium before its tests and closes them, and every session
  * opened with `session`, after them. After each test, checks that nothing left this machine (Office.js requests,
@@ -125,7 +130,7 @@ export function harnessSessions(): { server: () => HarnessServer; browser: () =>
   });
   afterEach(() => {
     for (const s of open) {
-      expect(s.requests.filter((u) => !u.startsWith(`${server.url}/`) && !s.officeJsRequests.includes(u))).toEqual([]);
+      expect(requestsOffMachine(s)).toEqual([]);
       expect(s.pageErrors).toEqual([]);
     }
   });

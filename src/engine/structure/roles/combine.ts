@@ -75,13 +75,15 @@ function describeOther(content: Evidence): string {
 
 /** Assigns a role to each column of one header, from all the evidence. */
 export function assignRoles(inputs: ColumnInput[]): ColumnRole[] {
-  const scored = inputs.map((input) => {
+  const weighed: Scored[] = inputs.map((input) => {
     const header = headerEvidence(input.header);
     const content = contentEvidence(input.profile);
     return { input, header, content, scores: weigh(header, content) };
   });
 
-  const actionCol = chooseAction(scored);
+  const actionCol = chooseAction(weighed);
+  // The action column as chosen (its action reading may have been raised: findingsAsActions) stands for its column.
+  const scored = weighed.map((s) => (actionCol && s.input.col === actionCol.input.col ? actionCol : s));
   const nudges = positionEvidence(
     scored.map((s) => ({ col: s.input.col, scores: flatten(s.scores) })),
     actionCol?.input.col ?? null,
@@ -200,7 +202,7 @@ function chooseAction(scored: Scored[]): Scored | null {
  * column whose header names the action at all (a finding's or a recommendation's head word does so weakly, and more
  * weakly still under a modifier, as in "Inspection finding"), names what a finding is ("Area for improvement") or
  * says nothing at all, and whose rows are free text, each its own. Two such columns could each be the action: then none is chosen, and
- * the officer is asked.
+ * the officer is asked. The column is returned as a new Scored, its action reading raised; `scored` is left as it was.
  */
 function findingsAsActions(scored: Scored[]): Scored | null {
   const fits = scored.filter((s) => {
@@ -215,11 +217,11 @@ function findingsAsActions(scored: Scored[]): Scored | null {
   const named = fits.filter((s) => Object.keys(s.header).length > 0);
   const pool = named.length ? named : fits;
   if (pool.length !== 1) return null;
-  // Its action reading is at least as sure as what made it the one column.
+  // Its action reading is at least as sure as what made it the one column: a new reading, the column's own kept.
   const [fit] = pool;
   const action = fit.scores.action ?? { score: 0, reasons: [] };
-  fit.scores.action = { score: Math.max(action.score, MIN_CONFIDENCE), reasons: action.reasons.length ? action.reasons : [`what it holds: ${fit.content.action!.reason}`] };
-  return fit;
+  const raised = { score: Math.max(action.score, MIN_CONFIDENCE), reasons: action.reasons.length ? action.reasons : [`what it holds: ${fit.content.action!.reason}`] };
+  return { ...fit, scores: { ...fit.scores, action: raised } };
 }
 
 function flatten(scores: Scores): Evidence {
