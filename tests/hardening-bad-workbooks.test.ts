@@ -514,7 +514,10 @@ describe('tool sheets renamed or edited by hand between runs', () => {
 
   it('"Plan" renamed to "My Plan": its rows are not read a second time, and table names stay unique', async () => {
     const { run, out } = await variant('renamed-plan', (wb) => (wb.getWorksheet('Plan')!.name = 'My Plan'));
-    expect(run.stderr).toBe('');
+    // The renamed sheet is the officer's now, with its table: the new Plan table takes the next name, and says why.
+    expect(run.stderr.trim()).toBe(
+      'Your workbook already has a table called "PlanAssurePlan" on the sheet "My Plan", and Excel will not let two tables share a name, so PlanAssure called its table "PlanAssurePlan2".',
+    );
     expect((JSON.parse(run.stdout) as Report).actions).toEqual(firstActions);
     const after = await load(out);
     const tables = after.worksheets.flatMap((ws) => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {}).map((t) => t.toLowerCase()));
