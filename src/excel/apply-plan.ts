@@ -32,7 +32,7 @@ import type { SettingsEdit } from '../engine/saved-mapping';
 import { queueSettingsEdit, settingsEditBytes } from './settings-edit';
 import { ConditionalFormatPlan, PlanValue, RangeStyle, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { DATE_FORMAT } from '../engine/sheet-plan/plan-sheet';
-import { freeTableName, renamedTableMessage, TableNameHolder } from '../engine/sheet-plan/table-name';
+import { claimTableName, TableNameHolder } from '../engine/sheet-plan/table-name';
 import { columnName, parseRef } from './address';
 import { isoToSerial } from '../engine/excel-dates';
 import { Notice, RequirementChecker, Requirements } from './requirements';
@@ -116,7 +116,8 @@ type SheetLookup = (name: string) => Excel.Worksheet;
  */
 class TableNames {
   private taken: Map<string, TableNameHolder> | null = null;
-  readonly renamed: { planned: string; given: string; holder: TableNameHolder }[] = [];
+  /** Why a table was given another name than planned, for the officer. */
+  readonly notices: string[] = [];
   know(definedNames: readonly string[], tables: readonly WorkbookTable[], owned: readonly string[]): void {
     const ownedSheets = new Set(owned.map(lower));
     this.taken = new Map(definedNames.map((n): [string, TableNameHolder] => [lower(n), { kind: 'name' }]));
@@ -127,11 +128,8 @@ class TableNames {
   }
   /** The name for a table planned as `planned` on the sheet `sheet`, taken from now on. */
   free(planned: string, sheet: string): string {
-    const taken = this.taken ?? new Map<string, TableNameHolder>();
-    const holder = taken.get(lower(planned));
-    const given = freeTableName(planned, taken);
-    taken.set(lower(given), { kind: 'table', sheet });
-    if (holder) this.renamed.push({ planned, given, holder });
+    const { given, notice } = claimTableName(planned, sheet, this.taken ?? new Map<string, TableNameHolder>());
+    if (notice) this.notices.push(notice);
     return given;
   }
 }
@@ -257,7 +255,7 @@ export async function applyWorkbookPlan(context: Excel.RequestContext, plan: Wor
     await sync(batchBytes(batch));
   }
   await checkPageFit(context, pageChecks, report, sync);
-  report.notices.push(...tableNames.renamed.map(({ planned, given, holder }) => ({ feature: 'write' as const, message: renamedTableMessage(planned, given, holder) })));
+  report.notices.push(...tableNames.notices.map((message) => ({ feature: 'write' as const, message })));
   return report;
 }
 

@@ -92,7 +92,6 @@ export interface ReadWorkbookResult extends WorkbookModel {
   tables: WorkbookTable[];
 }
 
-
 const ERROR_TEXTS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!']);
 
 const VISIBILITY: Record<string, SheetModel['visibility']> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };

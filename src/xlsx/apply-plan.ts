@@ -5,7 +5,7 @@
 import { isToolRagRule } from '../engine/rag/rag-formats';
 import { OWNED_LIST_HEADER } from '../engine/sheet-plan/plan-sheet';
 import { PendingWorkbookPlan, pendingSheets, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
-import { freeTableName, renamedTableMessage, TableNameHolder } from '../engine/sheet-plan/table-name';
+import { claimTableName, TableNameHolder } from '../engine/sheet-plan/table-name';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
 import { planFingerprint, unchangedSince } from './package/fingerprint';
@@ -17,12 +17,12 @@ import { XlsxWorkbook } from './read-workbook';
 
 export { EXCEL_MAX_CELL_TEXT, fitCellText };
 
-/** A sheet the officer owns has a name the tool needs (only the hidden "PlanAssure Lists" can clash today). */
 /** What the officer is told about a write that went ahead: a table given another name than planned. */
 export interface ApplyOutcome {
   notices: string[];
 }
 
+/** A sheet the officer owns has a name the tool needs (only the hidden "PlanAssure Lists" can clash today). */
 export class SheetNameClashError extends Error {
   constructor(readonly sheet: string) {
     super(`already has a sheet named "${sheet}", a name PlanAssure keeps for its own hidden sheet. Rename that sheet (right-click its tab > Rename), then retry.`);
@@ -269,12 +269,9 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
     const sheetRels: Relationship[] = [];
     let table: { name: string; id: number; part: string; rel: string } | undefined;
     if (sheetPlan.table && sheetPlan.rows.length > 1) {
-      const planned = sheetPlan.table.name;
       // Table names are workbook-wide: an officer who kept an earlier Plan sheet under a new name still has its table.
-      const name = freeTableName(planned, tables.names);
-      const holder = tables.names.get(lower(planned));
-      if (holder) notices.push(renamedTableMessage(planned, name, holder));
-      tables.names.set(lower(name), { kind: 'table', sheet: sheetPlan.name });
+      const { given: name, notice } = claimTableName(sheetPlan.table.name, sheetPlan.name, tables.names);
+      if (notice) notices.push(notice);
       table = { name, id: ++tables.maxId, part: pkg.freePart('xl/tables/table', '.xml'), rel: `rId${sheetRels.length + 1}` };
       sheetRels.push({ id: table.rel, type: REL_TYPES.table, target: table.part, external: false });
     }
