@@ -240,7 +240,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     let reported = result;
     // What the write tells the officer (a table given another name than planned), after the report.
     const notices: string[] = [];
-    if (options.command === 'structure' && options.out && pending) {
+    // `pending` is the Plan sheet (structure) or the board pack (run), planned only when there is an --out to write.
+    if (options.out && pending) {
       notices.push(...(await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned)).notices);
       await editSettingsSheet(target, settingsEdit);
       await writeWorkbookAtomically(target, options.out);
@@ -250,14 +251,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       writeFileAtomically(options.csv, planCsv(result));
       written = written ? `${written} and ${options.csv}` : options.csv;
     }
-    if (options.command === 'run' && options.out && pending && packActions) {
-      notices.push(...(await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned)).notices);
-      await editSettingsSheet(target, settingsEdit);
-      await writeWorkbookAtomically(target, options.out);
-      written = options.out;
-      // The report shows each action's RAG as the board pack does: entered, or derived where none was entered.
-      reported = { ...result, actions: packActions.map((a) => ({ ...a, rag: a.effectiveRag })) };
-    }
+    // The report shows each action's RAG as the board pack does: entered, or derived where none was entered.
+    if (packActions) reported = { ...result, actions: packActions.map((a) => ({ ...a, rag: a.effectiveRag })) };
     if (options.json) stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
     else printReadable(stdout, options.command, options.input, reported, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
