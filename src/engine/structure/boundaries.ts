@@ -393,13 +393,8 @@ export function leadingLegendRows(above: readonly RowEvidence[]): Set<number> {
   return found;
 }
 
-/** A header label that names a legend beside the table ("Key", "RAG key"), not a column of the plan. */
-export function isSideLegendLabel(header: string): boolean {
-  return isKeyLabel(header);
-}
-
 /** How far under a legend's label to look for its entries: legends are short. */
-const LEGEND_ROWS = 15;
+export const LEGEND_ROWS = 15;
 
 /** Whether the cells under a label at (`row`, `col`) and the column beside it name different status or RAG words. */
 export function readsAsLegend(grid: SheetGrid, row: number, col: number): boolean {

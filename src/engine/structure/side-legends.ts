@@ -5,7 +5,7 @@
  * caption, a blank, a data row?) would otherwise have to step around them. Their text is kept as notes.
  */
 import { cellText, SheetGrid, SheetModel } from '../workbook';
-import { isKeyLabel, legendEntryWord, readsAsLegend } from './boundaries';
+import { isKeyLabel, LEGEND_ROWS, legendEntryWord, readsAsLegend } from './boundaries';
 import { addToGroup } from '../group';
 
 /** A legend beside a table: its label's row to its last entry's row, from its label's column rightwards. */
@@ -15,8 +15,6 @@ export interface SideLegend {
   fromCol: number;
 }
 
-/** Legends are short: entries further below their label than this belong to something else. */
-const LEGEND_ROWS = 15;
 /** A legend's label is a few words. */
 const LABEL_LENGTH = 40;
 
