@@ -215,8 +215,9 @@ async function readAndJudge(options: Options, argv: string[]) {
     pending = pack.plan;
     packActions = pack.actions;
   }
-  const choices = choosableSheets(model, result);
-  const candidates = !result.sheets.some((s) => s.role === 'plan') && choices.length ? candidateMessage(model, choices, argv) : null;
+  // Which columns the officer could name, only when no plan was found (they are what the message suggests).
+  const choices = result.sheets.some((s) => s.role === 'plan') ? [] : choosableSheets(model, result);
+  const candidates = choices.length ? candidateMessage(model, choices, argv) : null;
   const ownedLower = new Set(owned.map((name) => name.toLowerCase()));
   const target: XlsxWorkbook = { ...workbook, model: { ...model, sheets: model.sheets.filter((s) => ownedLower.has(s.name.toLowerCase())) } };
   return { target, owned, result, findings, settingsEdit, pending, packActions, candidates };
@@ -237,7 +238,6 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
   try {
     const { target, owned, result, findings, settingsEdit, pending, packActions, candidates } = await readAndJudge(options, argv);
     let written: string | null = null;
-    let reported = result;
     // What the write tells the officer (a table given another name than planned), after the report.
     const notices: string[] = [];
     // `pending` is the Plan sheet (structure) or the board pack (run), planned only when there is an --out to write.
@@ -251,10 +251,12 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       writeFileAtomically(options.csv, planCsv(result));
       written = written ? `${written} and ${options.csv}` : options.csv;
     }
-    // The report shows each action's RAG as the board pack does: entered, or derived where none was entered.
-    if (packActions) reported = { ...result, actions: packActions.map((a) => ({ ...a, rag: a.effectiveRag })) };
-    if (options.json) stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
-    else printReadable(stdout, options.command, options.input, reported, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
+    // The JSON report shows each action's RAG as the board pack does: entered, or derived where none was entered.
+    // (The readable report counts actions and shows no RAG.)
+    if (options.json) {
+      const reported = packActions ? { ...result, actions: packActions.map((a) => ({ ...a, rag: a.effectiveRag })) } : result;
+      stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
+    } else printReadable(stdout, options.command, options.input, result, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
     if (candidates) (options.json ? stderr : stdout).write(`\n${candidates}\n`);
     for (const notice of notices) (options.json ? stderr : stdout).write(`\n${notice}\n`);
