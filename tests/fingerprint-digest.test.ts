@@ -1,17 +1,20 @@
 /**
  * A sheet's fingerprint is recorded in the workbook and compared on every later run, so the bytes it hashes must
- * never change with how they are hashed: the sorted row lines, joined by U+0003, as UTF-8. Checked here against that
- * definition written the plainest way, on random text (two-byte and astral characters included) and on rows long
- * enough to cross the hashing buffer's edges.
+ * never change with how they are hashed. Version 2 (written now): SHA-256 of each row line, summed over the lines in
+ * four 32-bit lanes. Version 1 (in workbooks written before, still checked): SHA-256 of the
+ * sorted lines joined by U+0003, as UTF-8. Both are checked here against their definitions written the plainest way,
+ * on random text (two-byte and astral characters included) and on rows long enough to cross the hashing buffer's
+ * edges; and a fingerprint of either version must tell any change of a value, and no reordering of rows.
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { emptySheet, PlanValue, SheetPlan } from '../src/engine/sheet-plan/types';
-import { planFingerprint } from '../src/xlsx/package/fingerprint';
+import { modelFingerprint, planFingerprint, unchangedSince } from '../src/xlsx/package/fingerprint';
+import { CellModel, SheetModel } from '../src/engine/workbook';
 
-/** The fingerprint as defined: each row's non-empty cells as "<column>\u0001s:<text>", joined by U+0002. */
-function definedFingerprint(rows: string[][]): string {
-  const lines = rows
+/** Each row's non-empty cells as "<column>\u0001s:<text>", joined by U+0002; empty rows left out. */
+function definedLines(rows: string[][]): string[] {
+  return rows
     .map((row) =>
       row
         .map((t, j) => (t === '' ? null : `${j + 1}\u0001s:${t}`))
@@ -19,8 +22,30 @@ function definedFingerprint(rows: string[][]): string {
         .join('\u0002'),
     )
     .filter((line) => line !== '');
+}
+
+/** Version 1 as defined. */
+function definedFingerprint(rows: string[][]): string {
+  const lines = definedLines(rows);
   lines.sort();
   return createHash('sha256').update(lines.join('\u0003'), 'utf8').digest('hex').slice(0, 32);
+}
+
+/** Version 2 as defined: the first 16 bytes of each line's SHA-256, as four 32-bit numbers, each summed mod 2^32. */
+function definedFingerprintV2(rows: string[][]): string {
+  const lanes = [0, 0, 0, 0];
+  for (const line of definedLines(rows)) {
+    const digest = createHash('sha256').update(line, 'utf8').digest();
+    for (let i = 0; i < 4; i++) lanes[i] = (lanes[i] + digest.readUInt32BE(i * 4)) >>> 0;
+  }
+  return `v2:${lanes.map((n) => n.toString(16).padStart(8, '0')).join('')}`;
+}
+
+/** The sheet as it reads back once written: a text cell for every non-empty text. */
+function modelOf(rows: string[][]): SheetModel {
+  const cells: CellModel[] = [];
+  rows.forEach((row, r) => row.forEach((t, c) => t !== '' && cells.push({ row: r + 1, col: c + 1, value: { type: 'text', value: t } })));
+  return { name: 'Plan', cells, merges: [] };
 }
 
 function planOf(rows: string[][]): SheetPlan {
@@ -32,10 +57,40 @@ function planOf(rows: string[][]): SheetPlan {
 // Carriage returns are folded by the fingerprint (Excel stores line ends as \n): left out of the random text here.
 const cellText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '• bullet', 'Dudley – £5')).map((t) => t.replace(/\r/g, ''));
 
-test('the digest is the hash of the sorted lines joined, whatever the text', () => {
+test('version 2 is the sum of the hashed lines, whatever the text', () => {
   fc.assert(
     fc.property(fc.array(fc.array(cellText, { maxLength: 6 }), { maxLength: 30 }), (rows) => {
-      expect(planFingerprint(planOf(rows))).toBe(definedFingerprint(rows));
+      expect(planFingerprint(planOf(rows))).toBe(definedFingerprintV2(rows));
+      expect(modelFingerprint(modelOf(rows))).toBe(definedFingerprintV2(rows));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('version 1, as recorded by earlier versions, is the hash of the sorted lines joined, whatever the text', () => {
+  fc.assert(
+    fc.property(fc.array(fc.array(cellText, { maxLength: 6 }), { maxLength: 30 }), (rows) => {
+      expect(modelFingerprint(modelOf(rows), [], 1)).toBe(definedFingerprint(rows));
+      // A workbook written before version 2 is still seen as unchanged.
+      expect(unchangedSince(modelOf(rows), definedFingerprint(rows))).toBe(true);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('either version tells a changed value, and not rows put in another order', () => {
+  const rowsArb = fc.array(fc.array(cellText.filter((t) => t !== ''), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 20 });
+  fc.assert(
+    fc.property(rowsArb, fc.nat(), fc.nat(), cellText, (rows, pickRow, pickCell, other) => {
+      const r = pickRow % rows.length;
+      const c = pickCell % rows[r].length;
+      fc.pre(other !== rows[r][c]);
+      const edited = rows.map((row, i) => (i === r ? row.map((t, j) => (j === c ? other : t)) : row));
+      const reversed = [...rows].reverse();
+      for (const recorded of [planFingerprint(planOf(rows)), definedFingerprint(rows)]) {
+        expect(unchangedSince(modelOf(reversed), recorded)).toBe(true);
+        expect(unchangedSince(modelOf(edited), recorded)).toBe(false);
+      }
     }),
     { numRuns: 300 },
   );
@@ -47,5 +102,6 @@ test('rows longer than the hashing buffer, and enough rows to fill it many times
   const long = Array.from({ length: 12 }, (_, i) => `${i}${'•'.repeat(100)}${'y'.repeat(32_000)}`);
   const many = Array.from({ length: 20_000 }, (_, i) => [`${i}`, `Action ${i} • review – ${'x'.repeat(i % 97)}`]);
   const rows = [...many.slice(0, 7_000), long, ...many.slice(7_000), long.map((t) => t.slice(1))];
-  expect(planFingerprint(planOf(rows))).toBe(definedFingerprint(rows));
+  expect(planFingerprint(planOf(rows))).toBe(definedFingerprintV2(rows));
+  expect(modelFingerprint(modelOf(rows), [], 1)).toBe(definedFingerprint(rows));
 });
