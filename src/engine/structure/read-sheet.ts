@@ -330,9 +330,10 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
         else cell = fill.get(column.field);
       }
       if (!cell) continue;
-      const list = fields.get(column.field) ?? [];
-      list.push(cell);
-      fields.set(column.field, list);
+      // A list made with its first cell: most fields have one cell a row, and `[]` then push() reserves room for 17.
+      const list = fields.get(column.field);
+      if (list) list.push(cell);
+      else fields.set(column.field, [cell]);
     }
     if (!fields.size && !unmapped.length) {
       // Nothing in any column of the table (a stray value far off to the side): not an action, but not lost.
