@@ -3,7 +3,7 @@
  * (split the YYYY-MM-DD text and count days from Excel's epoch) for every date, in both date systems.
  */
 import fc from 'fast-check';
-import { dateSerial } from '../src/xlsx/package/sheet-xml';
+import { dateSerial } from '../src/xlsx/package/date-serial';
 
 const byDefinition = (iso: string, date1904: boolean) => {
   const [y, m, d] = iso.split('-').map(Number);

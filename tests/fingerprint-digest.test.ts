@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { emptySheet, PlanValue, SheetPlan } from '../src/engine/sheet-plan/types';
 import { modelFingerprint, planFingerprint, unchangedSince } from '../src/xlsx/package/fingerprint';
-import { CellModel, SheetModel } from '../src/engine/workbook';
+import { CellModel, columnLetters, SheetModel } from '../src/engine/workbook';
+import { sheetXml } from '../src/xlsx/package/sheet-xml';
+import { StyleSheet } from '../src/xlsx/package/style-sheet';
 
 /** Each row's non-empty cells as "<column>\u0001s:<text>", joined by U+0002; empty rows left out. */
 function definedLines(rows: string[][]): string[] {
@@ -104,4 +106,26 @@ test('rows longer than the hashing buffer, and enough rows to fill it many times
   const rows = [...many.slice(0, 7_000), long, ...many.slice(7_000), long.map((t) => t.slice(1))];
   expect(planFingerprint(planOf(rows))).toBe(definedFingerprintV2(rows));
   expect(modelFingerprint(modelOf(rows), [], 1)).toBe(definedFingerprint(rows));
+});
+
+test('the fingerprint taken as a sheet is written is the one its plan defines, merged areas and officer columns included', () => {
+  const value: fc.Arbitrary<PlanValue> = fc.oneof(
+    fc.constant(null),
+    fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('', 'a\r\nb', 'line\rend', '• bullet')).map((t): PlanValue => ({ kind: 'text', text: t })),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((n): PlanValue => ({ kind: 'number', value: n })),
+    fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d): PlanValue => ({ kind: 'date', iso: d.toISOString().slice(0, 10) })),
+    fc.constant<PlanValue>({ kind: 'formula', formula: 'SUM(A1:A2)', cached: 3 }),
+  );
+  const area = fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 }));
+  fc.assert(
+    fc.property(fc.array(fc.array(value, { maxLength: 5 }), { maxLength: 8 }), fc.array(area, { maxLength: 3 }), fc.subarray([1, 2, 3, 4, 5]), fc.boolean(), (rows, areas, officer, date1904) => {
+      const plan = emptySheet('Plan');
+      plan.rows = rows;
+      plan.merges = areas.map(([top, left, down, across]) => `${columnLetters(left)}${top}:${columnLetters(left + across)}${top + down}`);
+      if (officer.length) plan.officerColumns = officer;
+      const written = sheetXml(plan, { styles: new StyleSheet(null), date1904, rels: {} });
+      expect(written.fingerprint).toBe(planFingerprint(plan));
+    }),
+    { numRuns: 300 },
+  );
 });

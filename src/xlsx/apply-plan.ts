@@ -8,7 +8,7 @@ import { PendingWorkbookPlan, pendingSheets, SheetPlan, WorkbookPlan } from '../
 import { claimTableName, TableNameHolder } from '../engine/sheet-plan/table-name';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
-import { planFingerprint, unchangedSince } from './package/fingerprint';
+import { unchangedSince } from './package/fingerprint';
 import { noteParts, sheetXml } from './package/sheet-xml';
 import { StyleSheet } from './package/style-sheet';
 import { CONTENT_TYPES, PackageSheet, REL_TYPES, Relationship, relationshipsXml, relsPathOf, WorkbookPackage } from './package/workbook-package';
@@ -264,7 +264,6 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
 
   for (const pendingSheet of plan.sheets) {
     const sheetPlan = pendingSheet.build();
-    prints[sheetPlan.name] = planFingerprint(sheetPlan);
     const part = pkg.freePart('xl/worksheets/sheet', '.xml');
     const sheetRels: Relationship[] = [];
     let table: { name: string; id: number; part: string; rel: string } | undefined;
@@ -290,6 +289,7 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
       keptRules: officerRules(formats.get(lower(sheetPlan.name)) ?? [], sheetPlan),
       rels: { table: table?.rel, drawing: drawing?.rel, legacyDrawing: note?.drawingRel },
     });
+    prints[sheetPlan.name] = parts.fingerprint;
     uncalculated ||= parts.uncalculated;
     pkg.put(part, parts.xml, CONTENT_TYPES.worksheet);
     if (table && parts.table) pkg.put(table.part, parts.table.xml, CONTENT_TYPES.table);

@@ -7,7 +7,7 @@
 import { RAG_SWATCHES } from '../../engine/rag/rag-formats';
 import { ChartPlan, PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { columnLetters, parseA1 } from '../../engine/workbook';
-import { parseRange } from './sheet-xml';
+import { parseRange } from './cell-range';
 import { relationshipsXml, relsPathOf, WorkbookPackage } from './workbook-package';
 import { escapeXml } from './xml';
 

@@ -18,7 +18,8 @@ import * as crypto from 'node:crypto';
 import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { CellValue, SheetModel } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
-import { dateSerial, parseRange } from './sheet-xml';
+import { parseRange, Rect } from './cell-range';
+import { dateSerial } from './date-serial';
 
 const text = (t: string) => `s:${t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t}`;
 const number = (n: number) => `n:${Number(n.toPrecision(12))}`;
@@ -135,45 +136,86 @@ export function unchangedSince(sheet: SheetModel, recorded: string): boolean {
   return modelFingerprint(sheet, officer, print.startsWith(VERSION_2) ? 2 : 1) === print;
 }
 
-function planValue(value: PlanValue): string | null {
+/**
+ * A cell's part of its row line, as the sheet will read back once written; null for a cell that counts for nothing.
+ * `fitted` is the text as written, when the caller has already fitted it to Excel's limit.
+ */
+export function cellPrint(col: number, value: PlanValue, fitted?: string): string | null {
   if (value === null) return null;
   switch (value.kind) {
     case 'text':
-      return value.text === '' ? null : text(fitCellText(value.text));
+      return value.text === '' ? null : `${col}\u0001${text(fitted ?? fitCellText(value.text))}`;
     case 'number':
-      return number(value.value);
+      return `${col}\u0001${number(value.value)}`;
     case 'date':
-      return number(dateSerial(value.iso, false));
+      return `${col}\u0001${number(dateSerial(value.iso, false))}`;
     case 'formula':
-      return 'f';
+      return `${col}\u0001f`;
+  }
+}
+
+/**
+ * The cells merged areas hide (all but each area's top-left), as the areas over each row: they are not read back, so
+ * they count for nothing. Only rows the plan has are listed, so each cell looks only at the few over its own row.
+ */
+export function hiddenByMerges(plan: SheetPlan): Map<number, Rect[]> {
+  const byRow = new Map<number, Rect[]>();
+  for (const m of plan.merges.map(parseRange)) {
+    for (let r = m.top; r <= Math.min(m.bottom, plan.rows.length); r++) {
+      const list = byRow.get(r);
+      if (list) list.push(m);
+      else byRow.set(r, [m]);
+    }
+  }
+  return byRow;
+}
+
+/** Whether the cell at row r, column c is one a merged area over its row hides. */
+export function isHidden(areas: Rect[] | undefined, r: number, c: number): boolean {
+  return !!areas?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+}
+
+/**
+ * A sheet plan's fingerprint taken row by row as it is written (sheetXml): one line a row from the cells' prints,
+ * then the digest with the officer's columns after it. The same as planFingerprint(plan), which defines it.
+ */
+export class SheetPrint {
+  private readonly sum = new LineSum();
+  private readonly officer: readonly number[];
+
+  constructor(plan: SheetPlan) {
+    this.officer = plan.officerColumns ?? [];
+  }
+
+  /** Whether a column is one the officer fills in, whose cells count for nothing. */
+  officerColumn(col: number): boolean {
+    return this.officer.includes(col);
+  }
+
+  row(cells: string[]): void {
+    if (cells.length) this.sum.add(cells.join(CELL_SEPARATOR));
+  }
+
+  digest(): string {
+    return this.officer.length ? `${this.sum.digest()}${OFFICER}${this.officer.join(',')}` : this.sum.digest();
   }
 }
 
 /** The version-2 fingerprint of a sheet plan, as it will read back once written. */
 export function planFingerprint(plan: SheetPlan): string {
-  const officer = plan.officerColumns ?? [];
-  // Cells hidden under a merged area are not read back: leave them out here too. The areas are listed by the rows
-  // they cover (only rows the plan has), so each cell looks only at the few over its own row.
-  const coveredByRow = new Map<number, ReturnType<typeof parseRange>[]>();
-  for (const m of plan.merges.map(parseRange)) {
-    for (let r = m.top; r <= Math.min(m.bottom, plan.rows.length); r++) {
-      const list = coveredByRow.get(r);
-      if (list) list.push(m);
-      else coveredByRow.set(r, [m]);
-    }
-  }
-  const sum = new LineSum();
+  const hidden = hiddenByMerges(plan);
+  const print = new SheetPrint(plan);
   plan.rows.forEach((row, i) => {
     const r = i + 1;
-    const covered = coveredByRow.get(r);
+    const areas = hidden.get(r);
     // Joined once rather than added to cell by cell: `+=` leaves a tree of partial strings, copied again to hash.
     const cells: string[] = [];
     row.forEach((value, j) => {
-      const v = planValue(value);
       const c = j + 1;
-      if (v !== null && !officer.includes(c) && !covered?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) cells.push(`${c}\u0001${v}`);
+      const p = cellPrint(c, value);
+      if (p !== null && !print.officerColumn(c) && !isHidden(areas, r, c)) cells.push(p);
     });
-    sum.add(cells.join(CELL_SEPARATOR));
+    print.row(cells);
   });
-  return officer.length ? `${sum.digest()}${OFFICER}${officer.join(',')}` : sum.digest();
+  return print.digest();
 }

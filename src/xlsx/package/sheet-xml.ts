@@ -6,7 +6,10 @@
 import { CachedResult, PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
+import { parseRange, Rect } from './cell-range';
+import { dateSerial } from './date-serial';
 import { DeflatedPart, PartDeflater } from './deflated-part';
+import { cellPrint, hiddenByMerges, isHidden, SheetPrint } from './fingerprint';
 import { CellFormat, StyleSheet } from './style-sheet';
 import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
 
@@ -14,54 +17,6 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** Dates with no format of their own are shown the UK way. */
 const UK_DATE = 'dd/mm/yyyy';
-const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
-
-/** The number written in text[from, to), or NaN when any of those characters is no digit. */
-function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
- * Milliseconds since 1970 of a YYYY-MM-DD date, read digit by digit: a big plan has a date in every row of several
- * sheets, and splitting each into an array of strings was most of what this took (100 ms of a 50,000-action run).
- * Any other form is read as before.
- */
-function isoTime(iso: string): number {
-  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
-    const y = digits(iso, 0, 4);
-    const m = digits(iso, 5, 7);
-    const d = digits(iso, 8, 10);
-    if (!Number.isNaN(y + m + d)) return Date.UTC(y, m - 1, d);
-  }
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-
-/** The serial number Excel stores for a date, in the workbook's own date system. */
-export function dateSerial(iso: string, date1904: boolean): number {
-  return (isoTime(iso) - (date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900)) / 86_400_000;
-}
-
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export function parseRange(range: string): Rect {
-  const [from, to] = range.split(':');
-  const a = parseA1(from);
-  const b = parseA1(to ?? from);
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
-}
 
 function absoluteRows(rows: string): string {
   return rows
@@ -79,6 +34,8 @@ export interface SheetParts {
   uncalculated: boolean;
   /** "'Sheet'!$1:$1" rows to print on every page, for the workbook's defined names. */
   printTitles?: string;
+  /** The sheet's fingerprint (planFingerprint), taken as its rows were written. */
+  fingerprint: string;
 }
 
 export interface SheetXmlOptions {
@@ -218,6 +175,9 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   const sheet = new PartDeflater();
   sheet.write(head());
   let uncalculated = false;
+  // The fingerprint is taken in the same pass: each cell's text is fitted and its date turned into a serial once.
+  const print = new SheetPrint(plan);
+  const hidden = hiddenByMerges(plan);
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
     const rowStyles = stylesByRow.get(r) ?? [];
@@ -227,27 +187,37 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     const styledRight = rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0);
     const lastCol = Math.max(values.length, styledRight);
     let cells = '';
+    const prints: string[] = [];
+    const areas = hidden.get(r);
     for (let c = 1; c <= lastCol; c++) {
       const value: PlanValue = values[c - 1] ?? null;
       if (value === null && !(c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right))) continue;
+      const counted = value !== null && !print.officerColumn(c) && !isHidden(areas, r, c);
       const ref = `${letter(c)}${r}`;
       const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
       const s = xf ? ` s="${xf}"` : '';
       if (value === null) cells += `<c r="${ref}"${s}/>`;
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
+        if (counted && t !== '') prints.push(cellPrint(c, value, t)!);
         const open = NEEDS_PRESERVE.test(t) ? '<t xml:space="preserve">' : '<t>';
         // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only. Nearly
         // all text needs no escaping at all, which one scan tells.
         const body = !mayNeedEscaping(t) ? `${open}${t}</t>` : hasExcelEscapes(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
         cells += `<c r="${ref}"${s} t="inlineStr"><is>${body}</is></c>`;
-      } else if (value.kind === 'number') cells += `<c r="${ref}"${s}><v>${value.value}</v></c>`;
-      else if (value.kind === 'date') cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;
-      else {
+      } else if (value.kind === 'number') {
+        if (counted) prints.push(cellPrint(c, value)!);
+        cells += `<c r="${ref}"${s}><v>${value.value}</v></c>`;
+      } else if (value.kind === 'date') {
+        if (counted) prints.push(cellPrint(c, value)!);
+        cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;
+      } else {
+        if (counted) prints.push(cellPrint(c, value)!);
         uncalculated ||= !isStorable(value.cached);
         cells += `<c r="${ref}"${s}${cachedType(value.cached)}><f>${escapeAttr(value.formula)}</f>${cachedValue(value.cached)}</c>`;
       }
     }
+    print.row(prints);
     const height = heights[r];
     if (!cells && height === undefined) continue;
     sheet.write(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`);
@@ -307,7 +277,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   }
   parts.push('</worksheet>');
   sheet.write(parts.join(''));
-  return { xml: sheet.done(), table, uncalculated, printTitles };
+  return { xml: sheet.done(), table, uncalculated, printTitles, fingerprint: print.digest() };
 }
 
 /**
