@@ -24,7 +24,7 @@ import { editSettingsSheet, withSettingsSheet } from '../xlsx/settings-edit';
 import { candidateMessage } from './candidates';
 import { ColumnsChoice, ColumnsError, KpiColumnsChoice, resolveColumns } from './columns-option';
 import { validatePlan } from '../engine/validate';
-import { applyPendingPlan, EditedToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
+import { applyPendingPlan, EditedToolSheetError, NewerToolSheetError, OutputNotWritableError, SheetNameClashError, writeWorkbookAtomically } from '../xlsx/apply-plan';
 import { loadWorkbook, UnusableInputError, workbookModel, XlsxWorkbook } from '../xlsx/read-workbook';
 import { checkOutputKind, OutputKindError } from '../xlsx/output-kind';
 export { removeTemporariesOnInterrupt } from '../xlsx/write-atomically';
@@ -270,7 +270,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       stderr.write(`plan-assure: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof SheetNameClashError || error instanceof EditedToolSheetError) {
+    if (error instanceof SheetNameClashError || error instanceof EditedToolSheetError || error instanceof NewerToolSheetError) {
       stderr.write(`plan-assure: ${path.basename(options.input)} ${error.message} Nothing was written.\n`);
       return 2;
     }

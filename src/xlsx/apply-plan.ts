@@ -8,7 +8,7 @@ import { PendingWorkbookPlan, pendingSheets, SheetPlan, WorkbookPlan } from '../
 import { claimTableName, TableNameHolder } from '../engine/sheet-plan/table-name';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
-import { unchangedSince } from './package/fingerprint';
+import { knownFingerprint, unchangedSince } from './package/fingerprint';
 import { noteParts, sheetXml } from './package/sheet-xml';
 import { StyleSheet } from './package/style-sheet';
 import { CONTENT_TYPES, PackageSheet, REL_TYPES, Relationship, relationshipsXml, relsPathOf, WorkbookPackage } from './package/workbook-package';
@@ -38,6 +38,17 @@ export class EditedToolSheetError extends Error {
         `Copy what you typed into a sheet of your own (or undo it), or delete "${sheet}" to let PlanAssure write it afresh, then retry.`,
     );
     this.name = 'EditedToolSheetError';
+  }
+}
+
+/** A sheet the tool wrote carries a fingerprint of a later version than this one can check. */
+export class NewerToolSheetError extends Error {
+  constructor(readonly sheet: string) {
+    super(
+      `the sheet "${sheet}" was written by a newer version of PlanAssure, so this version cannot tell whether it has been changed by hand since. ` +
+        `Run the newer version of PlanAssure on it, or delete "${sheet}" to let this version write it afresh, then retry.`,
+    );
+    this.name = 'NewerToolSheetError';
   }
 }
 
@@ -204,7 +215,8 @@ function ownershipHeader(plan: SheetPlan): { row: number; col: number } | null {
 /**
  * Replaces the sheets the tool owns with those in the plan; the officer's sheets are not touched. A tool sheet
  * the officer has changed by hand since the last run (its fingerprint no longer matches) is not replaced: the
- * run stops with an EditedToolSheetError, before anything is written. Each sheet written gets a fingerprint on
+ * run stops with an EditedToolSheetError, before anything is written (or a NewerToolSheetError, when a newer
+ * version of the tool wrote the sheet and its fingerprint cannot be checked here). Each sheet written gets a fingerprint on
  * the ownership list, so the next run can tell.
  */
 export function applyWorkbookPlan(workbook: XlsxWorkbook, plan: WorkbookPlan, owned: readonly string[]): Promise<ApplyOutcome> {
@@ -232,6 +244,7 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
     const sheet = find(name);
     const print = sheet && recorded.get(sheet.name);
     const model = sheet && workbook.model.sheets.find((s) => s.name === sheet.name);
+    if (sheet && print && !knownFingerprint(print)) throw new NewerToolSheetError(sheet.name);
     if (sheet && print && model && !unchangedSince(model, print)) throw new EditedToolSheetError(sheet.name);
   }
   for (const sheetPlan of plan.sheets) {

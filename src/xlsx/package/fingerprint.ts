@@ -12,6 +12,9 @@
  *   write, which the garbage collector copied as it grew.
  * - version 1 (32 hex digits), in workbooks written before: SHA-256 of the sorted lines. Still checked, so a
  *   workbook written by an earlier version is not taken for one changed by hand.
+ * A print of a later version than these (from a newer PlanAssure) is not checked: the run stops and says to use the
+ * newer version. (Versions before this one cannot tell a version-2 print from an edit: they stop saying the sheet
+ * was changed by hand.)
  * The fingerprint is to tell an accidental edit, not a forged one.
  */
 import * as crypto from 'node:crypto';
@@ -89,7 +92,7 @@ const sha256Hex = (text: string): string => (oneShotHash ? oneShotHash('sha256',
 export class LineSum {
   private readonly lanes = [0, 0, 0, 0];
 
-  /** Adds one line; an empty line counts for nothing, as in version 1. */
+  /** Adds one line (callers leave out rows with no cells, as version 1 does; an empty line adds nothing). */
   add(line: string): void {
     if (!line) return;
     const hex = sha256Hex(line);
@@ -126,6 +129,18 @@ export function modelFingerprint(sheet: SheetModel, officerColumns: readonly num
   const sum = new LineSum();
   for (const line of lines) sum.add(line);
   return sum.digest();
+}
+
+/** A version this build does not know ("v3:…"): the print was written by a newer PlanAssure. */
+const LATER_VERSION = /^v(\d+):/;
+
+/**
+ * Whether this build can check a recorded fingerprint: one of its own versions. A later version's print cannot be
+ * checked, and must not be mistaken for a sheet changed by hand.
+ */
+export function knownFingerprint(recorded: string): boolean {
+  const version = LATER_VERSION.exec(recorded)?.[1];
+  return version === undefined || version === '2';
 }
 
 /** Whether a sheet read back still matches the fingerprint recorded when the tool wrote it (either version). */
