@@ -45,7 +45,13 @@ describeBrowser('a preview before replacing, and a way back', () => {
   });
 
   it('the primary (blue) button is Check plan, which writes nothing; Do everything is not primary', async () => {
-    const background = (action: string) => s.pane.locator(`[data-action="${action}"]`).evaluate((el) => getComputedStyle(el).backgroundColor);
+    // Read once the button's colour transitions have run: Fluent fades the background in, and a read part-way
+    // through gave rgb(254, 254, 254) for one white button in a CI run.
+    const background = (action: string) =>
+      s.pane.locator(`[data-action="${action}"]`).evaluate(async (el) => {
+        await Promise.all(el.getAnimations().map((animation) => animation.finished));
+        return getComputedStyle(el).backgroundColor;
+      });
     const check = await background('check');
     expect(await background('everything')).toBe(await background('structure'));
     expect(await background('everything')).not.toBe(check);
