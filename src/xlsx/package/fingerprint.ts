@@ -139,8 +139,7 @@ const LATER_VERSION = /^v(\d+):/;
  * checked, and must not be mistaken for a sheet changed by hand.
  */
 export function knownFingerprint(recorded: string): boolean {
-  const version = LATER_VERSION.exec(recorded)?.[1];
-  return version === undefined || version === '2';
+  return !LATER_VERSION.test(recorded) || recorded.startsWith(VERSION_2);
 }
 
 /** Whether a sheet read back still matches the fingerprint recorded when the tool wrote it (either version). */
@@ -151,15 +150,12 @@ export function unchangedSince(sheet: SheetModel, recorded: string): boolean {
   return modelFingerprint(sheet, officer, print.startsWith(VERSION_2) ? 2 : 1) === print;
 }
 
-/**
- * A cell's part of its row line, as the sheet will read back once written; null for a cell that counts for nothing.
- * `fitted` is the text as written, when the caller has already fitted it to Excel's limit.
- */
-export function cellPrint(col: number, value: PlanValue, fitted?: string): string | null {
+/** A cell's part of its row line, as the sheet will read back once written; null for a cell that counts for nothing. */
+function cellPrint(col: number, value: PlanValue): string | null {
   if (value === null) return null;
   switch (value.kind) {
     case 'text':
-      return value.text === '' ? null : `${col}\u0001${text(fitted ?? fitCellText(value.text))}`;
+      return value.text === '' ? null : `${col}\u0001${text(fitCellText(value.text))}`;
     case 'number':
       return `${col}\u0001${number(value.value)}`;
     case 'date':
@@ -173,7 +169,7 @@ export function cellPrint(col: number, value: PlanValue, fitted?: string): strin
  * The cells merged areas hide (all but each area's top-left), as the areas over each row: they are not read back, so
  * they count for nothing. Only rows the plan has are listed, so each cell looks only at the few over its own row.
  */
-export function hiddenByMerges(plan: SheetPlan): Map<number, Rect[]> {
+function hiddenByMerges(plan: SheetPlan): Map<number, Rect[]> {
   const byRow = new Map<number, Rect[]>();
   for (const m of plan.merges.map(parseRange)) {
     for (let r = m.top; r <= Math.min(m.bottom, plan.rows.length); r++) {
@@ -185,52 +181,58 @@ export function hiddenByMerges(plan: SheetPlan): Map<number, Rect[]> {
   return byRow;
 }
 
-/** Whether the cell at row r, column c is one a merged area over its row hides. */
-export function isHidden(areas: Rect[] | undefined, r: number, c: number): boolean {
-  return !!areas?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-}
-
 /**
- * A sheet plan's fingerprint taken row by row as it is written (sheetXml): one line a row from the cells' prints,
- * then the digest with the officer's columns after it. The same as planFingerprint(plan), which defines it.
+ * A sheet plan's fingerprint taken cell by cell, row by row: by planFingerprint, and by sheetXml as it writes each
+ * cell. The officer's columns and the cells merged areas hide count for nothing; each row's prints make one line.
  */
 export class SheetPrint {
   private readonly sum = new LineSum();
   private readonly officer: readonly number[];
+  private readonly hidden: Map<number, Rect[]>;
+  private row = 0;
+  private areas: Rect[] | undefined;
+  /** The current row's prints, joined once at its end: `+=` would leave a tree of partial strings to copy to hash. */
+  private cells: string[] = [];
 
   constructor(plan: SheetPlan) {
     this.officer = plan.officerColumns ?? [];
+    this.hidden = hiddenByMerges(plan);
   }
 
-  /** Whether a column is one the officer fills in, whose cells count for nothing. */
-  officerColumn(col: number): boolean {
-    return this.officer.includes(col);
+  /** Ends the row before and starts row r (1-based). */
+  startRow(r: number): void {
+    this.endRow();
+    this.row = r;
+    this.areas = this.hidden.get(r);
   }
 
-  row(cells: string[]): void {
-    if (cells.length) this.sum.add(cells.join(CELL_SEPARATOR));
+  /** A cell of the current row, in column order. */
+  cell(c: number, value: PlanValue): void {
+    if (value === null || this.officer.includes(c)) return;
+    const r = this.row;
+    if (this.areas?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) return;
+    const p = cellPrint(c, value);
+    if (p !== null) this.cells.push(p);
   }
 
   digest(): string {
+    this.endRow();
     return this.officer.length ? `${this.sum.digest()}${OFFICER}${this.officer.join(',')}` : this.sum.digest();
+  }
+
+  private endRow(): void {
+    if (!this.cells.length) return;
+    this.sum.add(this.cells.join(CELL_SEPARATOR));
+    this.cells = [];
   }
 }
 
 /** The version-2 fingerprint of a sheet plan, as it will read back once written. */
 export function planFingerprint(plan: SheetPlan): string {
-  const hidden = hiddenByMerges(plan);
   const print = new SheetPrint(plan);
   plan.rows.forEach((row, i) => {
-    const r = i + 1;
-    const areas = hidden.get(r);
-    // Joined once rather than added to cell by cell: `+=` leaves a tree of partial strings, copied again to hash.
-    const cells: string[] = [];
-    row.forEach((value, j) => {
-      const c = j + 1;
-      const p = cellPrint(c, value);
-      if (p !== null && !print.officerColumn(c) && !isHidden(areas, r, c)) cells.push(p);
-    });
-    print.row(cells);
+    print.startRow(i + 1);
+    row.forEach((value, j) => print.cell(j + 1, value));
   });
   return print.digest();
 }

@@ -9,7 +9,7 @@ import { fitCellText } from './cell-text';
 import { parseRange, Rect } from './cell-range';
 import { dateSerial } from './date-serial';
 import { DeflatedPart, PartDeflater } from './deflated-part';
-import { cellPrint, hiddenByMerges, isHidden, SheetPrint } from './fingerprint';
+import { SheetPrint } from './fingerprint';
 import { CellFormat, StyleSheet } from './style-sheet';
 import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
 
@@ -175,9 +175,8 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   const sheet = new PartDeflater();
   sheet.write(head());
   let uncalculated = false;
-  // The fingerprint is taken in the same pass: each cell's text is fitted and its date turned into a serial once.
+  // The fingerprint is taken in the same pass, so the plan is walked once.
   const print = new SheetPrint(plan);
-  const hidden = hiddenByMerges(plan);
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
     const rowStyles = stylesByRow.get(r) ?? [];
@@ -187,37 +186,29 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     const styledRight = rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0);
     const lastCol = Math.max(values.length, styledRight);
     let cells = '';
-    const prints: string[] = [];
-    const areas = hidden.get(r);
+    print.startRow(r);
     for (let c = 1; c <= lastCol; c++) {
       const value: PlanValue = values[c - 1] ?? null;
       if (value === null && !(c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right))) continue;
-      const counted = value !== null && !print.officerColumn(c) && !isHidden(areas, r, c);
+      print.cell(c, value);
       const ref = `${letter(c)}${r}`;
       const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
       const s = xf ? ` s="${xf}"` : '';
       if (value === null) cells += `<c r="${ref}"${s}/>`;
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
-        if (counted && t !== '') prints.push(cellPrint(c, value, t)!);
         const open = NEEDS_PRESERVE.test(t) ? '<t xml:space="preserve">' : '<t>';
         // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only. Nearly
         // all text needs no escaping at all, which one scan tells.
         const body = !mayNeedEscaping(t) ? `${open}${t}</t>` : hasExcelEscapes(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
         cells += `<c r="${ref}"${s} t="inlineStr"><is>${body}</is></c>`;
-      } else if (value.kind === 'number') {
-        if (counted) prints.push(cellPrint(c, value)!);
-        cells += `<c r="${ref}"${s}><v>${value.value}</v></c>`;
-      } else if (value.kind === 'date') {
-        if (counted) prints.push(cellPrint(c, value)!);
-        cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;
-      } else {
-        if (counted) prints.push(cellPrint(c, value)!);
+      } else if (value.kind === 'number') cells += `<c r="${ref}"${s}><v>${value.value}</v></c>`;
+      else if (value.kind === 'date') cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;
+      else {
         uncalculated ||= !isStorable(value.cached);
         cells += `<c r="${ref}"${s}${cachedType(value.cached)}><f>${escapeAttr(value.formula)}</f>${cachedValue(value.cached)}</c>`;
       }
     }
-    print.row(prints);
     const height = heights[r];
     if (!cells && height === undefined) continue;
     sheet.write(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`);
