@@ -105,8 +105,6 @@ interface RangeStyleRect {
 
 export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts {
   const { styles, date1904 } = options;
-  const letters: string[] = [];
-  const letter = (col: number) => (letters[col] ??= columnLetters(col));
 
   // Range styles by row, so each row looks only at the styles over it.
   const styleRects: RangeStyleRect[] = plan.styles.map((style, index) => ({ index, rect: parseRange(style.range), style }));
@@ -157,12 +155,12 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     const parts: string[] = [];
     parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
     if (plan.page) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-    parts.push(`<dimension ref="${maxRow && maxCol ? `A1:${letter(maxCol)}${maxRow}` : 'A1'}"/>`);
+    parts.push(`<dimension ref="${maxRow && maxCol ? `A1:${columnLetters(maxCol)}${maxRow}` : 'A1'}"/>`);
     const freeze = plan.freeze && (plan.freeze.rows || plan.freeze.columns) ? plan.freeze : null;
     if (freeze) {
       const pane = freeze.rows && freeze.columns ? 'bottomRight' : freeze.rows ? 'bottomLeft' : 'topRight';
       parts.push(
-        `<sheetViews><sheetView workbookViewId="0"><pane${freeze.columns ? ` xSplit="${freeze.columns}"` : ''}${freeze.rows ? ` ySplit="${freeze.rows}"` : ''} topLeftCell="${letter(freeze.columns + 1)}${freeze.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`,
+        `<sheetViews><sheetView workbookViewId="0"><pane${freeze.columns ? ` xSplit="${freeze.columns}"` : ''}${freeze.rows ? ` ySplit="${freeze.rows}"` : ''} topLeftCell="${columnLetters(freeze.columns + 1)}${freeze.rows + 1}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`,
       );
     } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
     parts.push('<sheetFormatPr defaultRowHeight="15"/>');
@@ -191,7 +189,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
       const value: PlanValue = values[c - 1] ?? null;
       if (value === null && !(c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right))) continue;
       print.cell(c, value);
-      const ref = `${letter(c)}${r}`;
+      const ref = `${columnLetters(c)}${r}`;
       const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
       const s = xf ? ` s="${xf}"` : '';
       if (value === null) cells += `<c r="${ref}"${s}/>`;
@@ -255,7 +253,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   if (plan.table && options.table && options.rels.table && plan.rows.length > 1) {
     const start = parseA1(plan.table.range.split(':')[0]);
     const header = (plan.rows[start.row - 1] ?? []).slice(start.col - 1);
-    const ref = `${letter(start.col)}${start.row}:${letter(start.col + header.length - 1)}${Math.max(plan.rows.length, start.row + 1)}`;
+    const ref = `${columnLetters(start.col)}${start.row}:${columnLetters(start.col + header.length - 1)}${Math.max(plan.rows.length, start.row + 1)}`;
     const columns = header.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h && h.kind === 'text' ? h.text : `Column${i + 1}`)}"/>`).join('');
     table = {
       name: options.table.name,
