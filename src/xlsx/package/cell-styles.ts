@@ -3,7 +3,7 @@
  * reduced to its number format and whether its font is bold. Whether a format shows a date is decided by
  * isDateFormat in src/engine/excel-dates.ts, the rule the Office.js adapter uses too.
  */
-import { localName, partParser } from './sax';
+import { Attributes, localName, partParser } from './sax';
 
 export interface CellStyle {
   /** The format code, when the format is not General (Excel's id 0), as ExcelJS's `cell.numFmt` gives it. */
@@ -64,44 +64,44 @@ export function parseCellStyles(stylesXml: string): CellStyle[] {
   const customFormats = new Map<number, string>();
   const fontIsBold: boolean[] = [];
   const formats: { numFmtId: number; fontId: number }[] = [];
-  const parser = partParser();
   let depth = 0;
   let section: Section = 'other';
   let inFont = false;
 
-  parser.on('opentag', (tag) => {
+  const open = (tagName: string, attributes: Attributes): void => {
     depth++;
     if (depth === 2) {
-      const name = localName(tag.name);
+      const name = localName(tagName);
       section = name === 'numFmts' || name === 'fonts' || name === 'cellXfs' ? name : 'other';
       return;
     }
     if (section === 'other') return;
-    const name = localName(tag.name);
-    const { attributes } = tag;
+    const name = localName(tagName);
     if (depth === 3) {
       if (section === 'numFmts' && name === 'numFmt') {
-        const code = attributes.formatCode;
-        if (code !== undefined) customFormats.set(parseInt(attributes.numFmtId, 10), unescapeFormatCode(code));
+        const code = attributes.get('formatCode');
+        if (code !== undefined) customFormats.set(parseInt(attributes.get('numFmtId') ?? '', 10), unescapeFormatCode(code));
       } else if (section === 'fonts' && name === 'font') {
         inFont = true;
         fontIsBold.push(false);
       } else if (section === 'cellXfs' && name === 'xf') {
         // parseInt, as ExcelJS reads them: a missing id is NaN, which finds neither a format nor a font.
-        formats.push({ numFmtId: parseInt(attributes.numFmtId, 10), fontId: parseInt(attributes.fontId, 10) });
+        formats.push({ numFmtId: parseInt(attributes.get('numFmtId') ?? '', 10), fontId: parseInt(attributes.get('fontId') ?? '', 10) });
       }
     } else if (depth === 4 && inFont && name === 'b') {
-      fontIsBold[fontIsBold.length - 1] = isOn(attributes.val);
+      fontIsBold[fontIsBold.length - 1] = isOn(attributes.get('val'));
     }
-  });
+  };
 
-  parser.on('closetag', () => {
+  const close = (): void => {
     if (depth === 3) inFont = false;
     else if (depth === 2) section = 'other';
     depth--;
-  });
+  };
 
-  parser.write(stylesXml).close();
+  const parser = partParser({ open, text: () => {}, close });
+  parser.write(stylesXml);
+  parser.close();
 
   return formats.map(({ numFmtId, fontId }) => {
     const style: CellStyle = { bold: fontIsBold[fontId] ?? false };

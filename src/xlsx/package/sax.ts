@@ -1,18 +1,14 @@
 /**
- * What the part parsers share: a saxes parser set up for speed, element names without their prefix, and the text
+ * What the part parsers share: the streaming XML reader, element names without their prefix, and the text
  * decodings Excel's writers and ExcelJS's reader apply. Each parser streams its part once and builds no DOM.
  */
-import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { XmlHandlers, XmlScanner } from './xml-scanner';
 
-export type Tag = SaxesTagPlain;
+export type { Attributes } from './xml-scanner';
 
-/**
- * A parser for one part. Without an error handler saxes throws on the first well-formedness error, so a damaged
- * part fails the read rather than yielding half a sheet. Positions are not tracked: nothing reports them, and
- * counting lines and columns costs time on a sheet of tens of megabytes.
- */
-export function partParser(): SaxesParser<{ xmlns: false; position: false }> {
-  return new SaxesParser({ xmlns: false, position: false });
+/** A parser for one part. It throws on the first well-formedness error, so a damaged part fails the read rather than yielding half a sheet. */
+export function partParser(handlers: XmlHandlers): XmlScanner {
+  return new XmlScanner(handlers);
 }
 
 /**

@@ -19,7 +19,6 @@ export function parseSharedStrings(xml: string): string[] {
 /** The shared-string table read as its XML streams in; `onString` sees the count after each item. */
 export function sharedStringsReader(onString?: (count: number) => void): { write(chunk: string): void; finish(): string[] } {
   const strings: string[] = [];
-  const parser = partParser();
   let depth = 0;
   let inItem = false;
   let inRun = false;
@@ -31,10 +30,10 @@ export function sharedStringsReader(onString?: (count: number) => void): { write
   let plain: string | null = null;
   let runs = '';
 
-  parser.on('opentag', (tag) => {
+  const open = (tagName: string): void => {
     depth++;
     if (skipUntilDepth || !(inItem || depth === ITEM_DEPTH)) return;
-    const name = localName(tag.name);
+    const name = localName(tagName);
     if (depth === ITEM_DEPTH) {
       if (name === 'si') {
         inItem = true;
@@ -54,13 +53,13 @@ export function sharedStringsReader(onString?: (count: number) => void): { write
       readingText = true;
       text = '';
     }
-  });
+  };
 
-  parser.on('text', (chunk) => {
+  const onText = (chunk: string): void => {
     if (readingText) text += chunk;
-  });
+  };
 
-  parser.on('closetag', () => {
+  const close = (): void => {
     if (skipUntilDepth) {
       if (depth === skipUntilDepth) skipUntilDepth = 0;
     } else if (readingText && (depth === ITEM_CHILD_DEPTH || depth === RUN_CHILD_DEPTH)) {
@@ -76,7 +75,9 @@ export function sharedStringsReader(onString?: (count: number) => void): { write
       inItem = false;
     }
     depth--;
-  });
+  };
+
+  const parser = partParser({ open, text: onText, close });
 
   return {
     write(chunk: string): void {

@@ -20,7 +20,7 @@
 import { CellModel, CellValue, MergedArea, SheetModel, a1 } from '../../engine/workbook';
 import { isDateFormat } from '../../engine/excel-dates';
 import { CellStyle } from './cell-styles';
-import { decodeEntitiesAgain, decodeExcelEscapes, localName, partParser } from './sax';
+import { Attributes, decodeEntitiesAgain, decodeExcelEscapes, localName, partParser } from './sax';
 
 export interface SheetIdentity {
   name: string;
@@ -223,38 +223,35 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
     cells.push(cell);
   };
 
-  const parser = partParser();
-
-  parser.on('opentag', (tag) => {
+  const open = (tagName: string, attributes: Attributes): void => {
     depth++;
     if (skipUntilDepth) return;
-    const { attributes } = tag;
     switch (state) {
       case IN_CELL:
         if (depth === 5) {
-          const name = localName(tag.name);
+          const name = localName(tagName);
           if (name === 'v') {
             textTarget = VALUE_TEXT;
           } else if (name === 'f') {
             textTarget = FORMULA_TEXT;
-            shareType = attributes.t;
-            sharedRange = attributes.ref;
-            sharedIndex = attributes.si;
+            shareType = attributes.get('t');
+            sharedRange = attributes.get('ref');
+            sharedIndex = attributes.get('si');
           } else if (name === 'is') {
             state = IN_INLINE_STRING;
           }
         }
         return;
       case IN_ROW:
-        if (depth === 4 && localName(tag.name) === 'c') {
+        if (depth === 4 && localName(tagName) === 'c') {
           state = IN_CELL;
-          const ref = attributes.r;
+          const ref = attributes.get('r');
           cellRef = ref;
           // A cell without an address is the one after the cell before it.
           cellCol = (ref && columnOf(ref)) || previousCol + 1;
           previousCol = cellCol;
-          cellType = attributes.t;
-          const s = attributes.s;
+          cellType = attributes.get('t');
+          const s = attributes.get('s');
           cellStyleIndex = s ? parseInt(s, 10) : 0;
           valueText = undefined;
           formulaText = undefined;
@@ -267,7 +264,7 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
         return;
       case IN_INLINE_STRING:
         if (depth === 6) {
-          const name = localName(tag.name);
+          const name = localName(tagName);
           if (name === 't') {
             textTarget = VALUE_TEXT;
           } else if (name === 'r') {
@@ -279,45 +276,49 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
         }
         return;
       case IN_RUN:
-        if (depth === 7 && localName(tag.name) === 't') {
+        if (depth === 7 && localName(tagName) === 't') {
           textTarget = RUN_TEXT;
           runText = '';
         }
         return;
       case IN_SHEET_DATA:
-        if (depth === 3 && localName(tag.name) === 'row') {
+        if (depth === 3 && localName(tagName) === 'row') {
           state = IN_ROW;
-          const r = attributes.r;
+          const r = attributes.get('r');
           const parsed = r ? parseInt(r, 10) : NaN;
           // A row without an address is the one after the row before it.
           rowNumber = parsed > 0 ? parsed : lastRowNumber + 1;
-          rowHidden = isTrue(attributes.hidden);
+          rowHidden = isTrue(attributes.get('hidden'));
           rowHasValue = false;
           previousCol = 0;
         }
         return;
       case IN_COLS:
-        if (depth === 3 && localName(tag.name) === 'col') {
+        if (depth === 3 && localName(tagName) === 'col') {
           // As ExcelJS reads <col>: a missing min or max is 0, so the range is empty.
-          columnRanges.push({ min: parseInt(attributes.min || '0', 10), max: parseInt(attributes.max || '0', 10), hidden: isTrue(attributes.hidden) });
+          columnRanges.push({ min: parseInt(attributes.get('min') || '0', 10), max: parseInt(attributes.get('max') || '0', 10), hidden: isTrue(attributes.get('hidden')) });
         }
         return;
-      case IN_MERGE_CELLS:
-        if (depth === 3 && localName(tag.name) === 'mergeCell' && attributes.ref) {
-          const area = parseArea(attributes.ref);
+      case IN_MERGE_CELLS: {
+        const ref = depth === 3 && localName(tagName) === 'mergeCell' ? attributes.get('ref') : undefined;
+        if (ref) {
+          const area = parseArea(ref);
           if (area) merges.push(area);
         }
         return;
-      case IN_HYPERLINKS:
+      }
+      case IN_HYPERLINKS: {
         // Only a link to outside the workbook (r:id, a relationship) changes how ExcelJS reads the cell.
-        if (depth === 3 && localName(tag.name) === 'hyperlink' && attributes['r:id'] && attributes.ref) {
-          const area = parseArea(attributes.ref);
+        const ref = depth === 3 && localName(tagName) === 'hyperlink' && attributes.get('r:id') ? attributes.get('ref') : undefined;
+        if (ref) {
+          const area = parseArea(ref);
           if (area && area.top === area.bottom && area.left === area.right) hyperlinked.add(positionKey(area.top, area.left));
         }
         return;
+      }
       case OUTSIDE:
         if (depth === 2) {
-          const name = localName(tag.name);
+          const name = localName(tagName);
           if (name === 'sheetData') state = IN_SHEET_DATA;
           else if (name === 'cols') state = IN_COLS;
           else if (name === 'mergeCells') state = IN_MERGE_CELLS;
@@ -325,16 +326,16 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
         }
         return;
     }
-  });
+  };
 
-  parser.on('text', (chunk) => {
+  const onText = (chunk: string): void => {
     if (textTarget === NO_TEXT) return;
     if (textTarget === VALUE_TEXT) valueText = valueText === undefined ? chunk : valueText + chunk;
     else if (textTarget === FORMULA_TEXT) formulaText = formulaText === undefined ? chunk : formulaText + chunk;
     else runText += chunk;
-  });
+  };
 
-  parser.on('closetag', () => {
+  const close = (): void => {
     if (skipUntilDepth) {
       if (depth === skipUntilDepth) skipUntilDepth = 0;
       depth--;
@@ -376,7 +377,9 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
         if (depth === 2) state = OUTSIDE;
     }
     depth--;
-  });
+  };
+
+  const parser = partParser({ open, text: onText, close });
 
   return {
     write(chunk: string): void {
