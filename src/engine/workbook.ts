@@ -123,24 +123,29 @@ export class SheetGrid {
    * 50,000 rows, and building a map for each cost ten times as much as at 10,000 (they all outlive the young
    * generation), where lists of a few cells cost about five times as much.
    */
-  private readonly cellsByRow = new Map<number, CellModel[]>();
+  private readonly cellsByRow: (CellModel[] | undefined)[] = [];
   readonly rowNumbers: number[];
   readonly maxCol: number;
   /**
    * Merged areas by each row they cover, in the model's order. Searched from the end, so that of two areas over
    * one cell the later wins, as it did when each covered cell was a map entry set in model order. A map by column for every covered row cost
    * as much as the cells' own index at 50,000 rows; rows with many areas get one, made when first asked.
+   * This and cellsByRow are lists indexed by row number rather than maps: the structure reader asks for a row's
+   * cells and areas several times a cell, and hashing the row numbers showed in profiles.
    */
-  private readonly mergesOnRow = new Map<number, MergedArea[]>();
+  private readonly mergesOnRow: (MergedArea[] | undefined)[] = [];
   private readonly mergeByColumn = new Map<number, Map<number, MergedArea>>();
 
   constructor(readonly sheet: SheetModel) {
     let maxCol = 0;
     let unordered = false;
+    const rowNumbers: number[] = [];
     for (const cell of sheet.cells) {
-      const row = this.cellsByRow.get(cell.row);
-      if (!row) this.cellsByRow.set(cell.row, [cell]);
-      else {
+      const row = this.cellsByRow[cell.row];
+      if (!row) {
+        this.cellsByRow[cell.row] = [cell];
+        rowNumbers.push(cell.row);
+      } else {
         const last = row[row.length - 1];
         if (cell.col > last.col) row.push(cell);
         else if (cell.col === last.col) row[row.length - 1] = cell;
@@ -152,18 +157,18 @@ export class SheetGrid {
       if (cell.col > maxCol) maxCol = cell.col;
     }
     // The model's cells come in row-major order, so rows are usually in column order already.
-    if (unordered) for (const [r, row] of this.cellsByRow) this.cellsByRow.set(r, inColumnOrder(row));
+    if (unordered) for (const r of rowNumbers) this.cellsByRow[r] = inColumnOrder(this.cellsByRow[r]!);
     for (const m of sheet.merges) {
       // Only index merges of a sane size: a merged area of a whole column would otherwise cost a million keys.
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
       for (let r = m.top; r <= m.bottom; r++) {
-        const onRow = this.mergesOnRow.get(r);
+        const onRow = this.mergesOnRow[r];
         if (onRow) onRow.push(m);
-        else this.mergesOnRow.set(r, [m]);
+        else this.mergesOnRow[r] = [m];
       }
-      if (m.right > maxCol && this.cellsByRow.has(m.top)) maxCol = Math.max(maxCol, m.right);
+      if (m.right > maxCol && this.cellsByRow[m.top]) maxCol = Math.max(maxCol, m.right);
     }
-    this.rowNumbers = [...this.cellsByRow.keys()].sort((a, b) => a - b);
+    this.rowNumbers = rowNumbers.sort((a, b) => a - b);
     this.maxCol = maxCol;
   }
 
@@ -174,23 +179,23 @@ export class SheetGrid {
    */
   columnsShown(row: number): number[] {
     const cols = new Set<number>(this.rowCells(row).map((c) => c.col));
-    for (const m of this.mergesOnRow.get(row) ?? []) for (let c = m.left; c <= m.right; c++) cols.add(c);
+    for (const m of this.mergesOnRow[row] ?? []) for (let c = m.left; c <= m.right; c++) cols.add(c);
     return [...cols].sort((a, b) => a - b);
   }
 
   /** Whether the row holds a cell of its own. */
   hasRow(row: number): boolean {
-    return this.cellsByRow.has(row);
+    return this.cellsByRow[row] !== undefined;
   }
 
   /** The row's own cells (not merged areas' copies), in column order. */
   rowCells(row: number): readonly CellModel[] {
-    return this.cellsByRow.get(row) ?? NO_CELLS;
+    return this.cellsByRow[row] ?? NO_CELLS;
   }
 
   /** The cell itself, ignoring merges. */
   own(row: number, col: number): CellModel | undefined {
-    const cells = this.cellsByRow.get(row);
+    const cells = this.cellsByRow[row];
     if (!cells) return undefined;
     // Binary search: most rows hold a few cells, but a wide KPI sheet's rows hold dozens.
     let lo = 0;
@@ -206,7 +211,7 @@ export class SheetGrid {
   }
 
   merge(row: number, col: number): MergedArea | undefined {
-    const onRow = this.mergesOnRow.get(row);
+    const onRow = this.mergesOnRow[row];
     if (!onRow) return undefined;
     if (onRow.length > MERGES_SEARCHED) return this.mergesByColumn(row, onRow).get(col);
     for (let i = onRow.length - 1; i >= 0; i--) if (onRow[i].left <= col && col <= onRow[i].right) return onRow[i];

@@ -105,10 +105,28 @@ export interface AssembleMemo {
   timescales: Map<string, ParsedTimescale>;
   qualityStatements: Map<string, QualityStatement | null>;
   statuses: Map<string, StatusReading>;
+  /** The fields each header's columns hold, with the first column holding each: the same for all its rows. */
+  headerFields: Map<DataRow['header'], Map<ActionField, number>>;
 }
 
 export function newAssembleMemo(): AssembleMemo {
-  return { timescales: new Map(), qualityStatements: new Map(), statuses: new Map() };
+  return { timescales: new Map(), qualityStatements: new Map(), statuses: new Map(), headerFields: new Map() };
+}
+
+/** Each field the rows' columns hold, in the order they first appear, with the first column that holds it. */
+function fieldsOfColumns(rows: DataRow[], memo: AssembleMemo): Map<ActionField, number> {
+  const header = rows[0].header;
+  const single = rows.every((row) => row.header === header);
+  const known = single ? memo.headerFields.get(header) : undefined;
+  if (known) return known;
+  const fields = new Map<ActionField, number>();
+  for (const row of single ? [rows[0]] : rows) {
+    for (const column of row.header.columns) {
+      if (column.field && column.field !== 'marker' && !fields.has(column.field)) fields.set(column.field, column.col);
+    }
+  }
+  if (single) memo.headerFields.set(header, fields);
+  return fields;
 }
 
 function remembered<T>(memo: Map<string, T>, text: string, work: (text: string) => T): T {
@@ -159,13 +177,8 @@ export function groupRows(reading: SheetReading, context: AssembleContext): Data
 
 export function assembleAction(sheet: string, rows: DataRow[], context: AssembleContext): StructuredAction {
   const first = rows[0];
-  // Each field the action's columns hold, in the order they first appear, with the first column that holds it.
-  const fieldsPresent = new Map<ActionField, number>();
-  for (const row of rows) {
-    for (const column of row.header.columns) {
-      if (column.field && column.field !== 'marker' && !fieldsPresent.has(column.field)) fieldsPresent.set(column.field, column.col);
-    }
-  }
+  // Shared by the actions under one header: read, never changed.
+  const fieldsPresent = fieldsOfColumns(rows, context.memo);
   // A field's cell is the first cell with a value in it, else its column on the action's first row.
   const cells: StructuredAction['cells'] = {};
   fieldsPresent.forEach((col, field) => {

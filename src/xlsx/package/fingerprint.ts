@@ -25,7 +25,12 @@ import { parseRange, Rect } from './cell-range';
 import { dateSerial } from './date-serial';
 
 const text = (t: string) => `s:${t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t}`;
-const number = (n: number) => `n:${Number(n.toPrecision(12))}`;
+/**
+ * Numbers to 12 significant figures, so that a value Excel stores with a rounding difference still matches. An
+ * integer of up to 12 digits is already that; toPrecision, which works through big-number arithmetic, is left for
+ * the rest (most numbers in a plan are row numbers and date serials).
+ */
+const number = (n: number) => `n:${Number.isInteger(n) && Math.abs(n) < 1e12 ? n : Number(n.toPrecision(12))}`;
 
 function modelValue(value: CellValue, formula: string | undefined): string | null {
   // Formulas by their presence only: Excel stores results and rewrites repeated formulas as shared ones on save.

@@ -97,6 +97,13 @@ function cachedValue(cached: CachedResult | undefined): string {
   return `<v>${typeof cached === 'string' ? escapeXml(fitCellText(cached)) : cached}</v>`;
 }
 
+/** Whether two rows have the same range styles over them, in the same order. */
+function sameStyles(a: RangeStyleRect[], b: RangeStyleRect[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 interface RangeStyleRect {
   index: number;
   rect: Rect;
@@ -108,12 +115,13 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
 
   // Range styles by row, so each row looks only at the styles over it.
   const styleRects: RangeStyleRect[] = plan.styles.map((style, index) => ({ index, rect: parseRange(style.range), style }));
-  const stylesByRow = new Map<number, RangeStyleRect[]>();
+  // Indexed by row number: a 50,000-row Plan has styles over every row, and a Map's hashing showed in profiles.
+  const stylesByRow: (RangeStyleRect[] | undefined)[] = [];
   for (const s of styleRects) {
     for (let r = s.rect.top; r <= s.rect.bottom; r++) {
-      const list = stylesByRow.get(r);
+      const list = stylesByRow[r];
       if (list) list.push(s);
-      else stylesByRow.set(r, [s]);
+      else stylesByRow[r] = [s];
     }
   }
   const lastStyledRow = styleRects.reduce((m, s) => Math.max(m, s.rect.bottom), 0);
@@ -143,7 +151,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     const values = plan.rows[r - 1] ?? [];
     let last = values.length;
     while (last > 0 && (values[last - 1] ?? null) === null) last--;
-    const rowStyles = stylesByRow.get(r);
+    const rowStyles = stylesByRow[r];
     const styledRight = rowStyles ? rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0) : 0;
     const lastCell = Math.max(last, styledRight);
     if (lastCell) maxCol = Math.max(maxCol, lastCell);
@@ -175,13 +183,21 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   let uncalculated = false;
   // The fingerprint is taken in the same pass, so the plan is walked once.
   const print = new SheetPrint(plan);
+  const noStyles: RangeStyleRect[] = [];
+  let previousStyles: RangeStyleRect[] | null = null;
+  let cached: number[] = [];
+  let styledRight = 0;
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
-    const rowStyles = stylesByRow.get(r) ?? [];
-    const rowKey = rowStyles.length ? rowStyles.map((s) => s.index).join(',') : '';
-    let cached = xfCache.get(rowKey);
-    if (!cached) xfCache.set(rowKey, (cached = []));
-    const styledRight = rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0);
+    const rowStyles = stylesByRow[r] ?? noStyles;
+    // Rows mostly have the same styles over them as the row above: then its format cache and right edge hold.
+    if (!previousStyles || !sameStyles(rowStyles, previousStyles)) {
+      const rowKey = rowStyles.length ? rowStyles.map((s) => s.index).join(',') : '';
+      cached = xfCache.get(rowKey) ?? [];
+      xfCache.set(rowKey, cached);
+      styledRight = rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0);
+      previousStyles = rowStyles;
+    }
     const lastCol = Math.max(values.length, styledRight);
     let cells = '';
     print.startRow(r);
