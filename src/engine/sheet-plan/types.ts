@@ -205,18 +205,22 @@ const LINE_POINTS = 15;
  */
 export function fitRowHeights(sheet: SheetPlan, fromRow = 1): Record<number, number> {
   const heights: Record<number, number> = {};
-  sheet.rows.forEach((row, i) => {
-    if (i + 1 < fromRow) return;
-    let lines = 1;
-    row.forEach((value, c) => {
-      if (!value || value.kind !== 'text') return;
-      const column = sheet.columns[c];
-      // Only wrapped text makes a row taller: in other columns it stays on one line.
-      if (!column?.wrap) return;
-      lines = Math.max(lines, wrappedLines(value.text, Math.max(4, Math.floor(column.width * 1.05))));
-    });
-    if (lines > 1) heights[i + 1] = Math.min(409, lines * LINE_POINTS + 3);
+  // Only wrapped text makes a row taller: in other columns it stays on one line. So only those columns are looked
+  // at, each with its characters a line worked out once (a 50,000-row sheet has a few wrapped columns of many).
+  const wrapped: { index: number; perLine: number }[] = [];
+  sheet.columns.forEach((column, index) => {
+    if (column?.wrap) wrapped.push({ index, perLine: Math.max(4, Math.floor(column.width * 1.05)) });
   });
+  if (!wrapped.length) return heights;
+  for (let i = Math.max(0, fromRow - 1); i < sheet.rows.length; i++) {
+    const row = sheet.rows[i];
+    let lines = 1;
+    for (const { index, perLine } of wrapped) {
+      const value = row[index];
+      if (value && value.kind === 'text') lines = Math.max(lines, wrappedLines(value.text, perLine));
+    }
+    if (lines > 1) heights[i + 1] = Math.min(409, lines * LINE_POINTS + 3);
+  }
   return heights;
 }
 
