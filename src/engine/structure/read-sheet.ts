@@ -32,14 +32,17 @@ export interface FieldCell {
   error?: string;
 }
 
+const NO_UNMAPPED: DataRow['unmapped'] = [];
+
 export interface DataRow {
   row: number;
   header: HeaderBlock;
   /** Cells per mapped field, in column order. */
   fields: Map<ColumnField, FieldCell[]>;
   /** Non-empty cells in columns no field claims, with their header label. */
-  unmapped: { col: number; header: string; text: string }[];
-  headings: { theme: string | null; qualityStatement: string | null; area: string | null };
+  unmapped: readonly { col: number; header: string; text: string }[];
+  /** The headings over the row; rows under the same headings share one object, which is never changed. */
+  headings: Readonly<{ theme: string | null; qualityStatement: string | null; area: string | null }>;
   /** A repeated header (a page break) stands between this row and the previous data row. */
   afterPageBreak: boolean;
   /** A section heading stands between this row and the previous data row. */
@@ -259,8 +262,10 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
 
   const ranks = [...new Set(headingRows.filter((h) => h.kind !== 'quality-statement').map((h) => headingRank(h.kind)))].sort();
   const themeRank = ranks[0];
-  const headings: DataRow['headings'] = { theme: null, qualityStatement: null, area: null };
+  const headings: { -readonly [K in keyof DataRow['headings']]: DataRow['headings'][K] } = { theme: null, qualityStatement: null, area: null };
   const fill = new Map<ColumnField, FieldCell>();
+  /** A copy of `headings` for the rows under them, made for the first such row: a copy a row cost 50,000 objects. */
+  let headingsNow: DataRow['headings'] | null = null;
   // By row: a plan of 50,000 actions has thousands of headings, and a search of the list for each was quadratic.
   const headingAt = new Map(headingRows.map((h) => [h.row, h]));
   header = null;
@@ -272,6 +277,7 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     if (leadIns.has(r)) {
       // A new table starts here: nothing of the one above carries into it.
       headings.theme = headings.qualityStatement = headings.area = null;
+      headingsNow = null;
       fill.clear();
       pageBreak = false;
       afterHeading = true;
@@ -303,19 +309,21 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
       } else {
         headings.area = text;
       }
+      headingsNow = null;
       afterHeading = true;
       continue;
     }
     if (kind !== 'data' || !header) continue;
 
     const fields = new Map<ColumnField, FieldCell[]>();
-    const unmapped: DataRow['unmapped'] = [];
+    // Made for the first unmapped cell: most rows have none.
+    let unmapped: { col: number; header: string; text: string }[] | undefined;
     for (const column of header.columns) {
       const merge = grid.merge(r, column.col);
       const shown = grid.shown(r, column.col);
       const text = tidyCell(cellText(shown?.value));
       if (!column.field) {
-        if (text && !(merge && merge.top < r)) unmapped.push({ col: column.col, header: column.header, text });
+        if (text && !(merge && merge.top < r)) (unmapped ??= []).push({ col: column.col, header: column.header, text });
         continue;
       }
       let cell: FieldCell | undefined;
@@ -335,7 +343,7 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
       if (list) list.push(cell);
       else fields.set(column.field, [cell]);
     }
-    if (!fields.size && !unmapped.length) {
+    if (!fields.size && !unmapped) {
       // Nothing in any column of the table (a stray value far off to the side): not an action, but not lost.
       const content = ownContent(grid, r);
       reading.notes.push({ row: r, text: content.cells.map((c) => c.text).join('\n') });
@@ -343,7 +351,8 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     }
     const beside = besideTable.get(r);
     if (beside) reading.notes.push({ row: r, text: beside });
-    reading.rows.push({ row: r, header, fields, unmapped, headings: { ...headings }, afterPageBreak: pageBreak, afterHeading });
+    headingsNow ??= { ...headings };
+    reading.rows.push({ row: r, header, fields, unmapped: unmapped ?? NO_UNMAPPED, headings: headingsNow, afterPageBreak: pageBreak, afterHeading });
     lastData = r;
     pageBreak = false;
     afterHeading = false;

@@ -89,6 +89,11 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
     return iso;
   };
 
+  /**
+   * The value of each shared string, made for its first cell and given to every cell that uses it: plans repeat a
+   * status, a lead or a heading thousands of times, and nothing changes a cell's value once read.
+   */
+  const sharedValues: (CellValue | null)[] = [];
   const cells: CellModel[] = [];
   let inDocumentOrder = true;
   let lastCellRow = 0;
@@ -157,8 +162,15 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
   const plainValue = (isDate: boolean): CellValue | null => {
     switch (cellType) {
       case 's': {
-        const text = valueText === undefined ? undefined : strings[parseInt(valueText, 10)];
-        return text ? { type: 'text', value: text } : null;
+        if (valueText === undefined) return null;
+        const index = parseInt(valueText, 10);
+        let value = sharedValues[index];
+        if (value === undefined) {
+          const text = strings[index];
+          value = text ? { type: 'text', value: text } : null;
+          if (index >= 0) sharedValues[index] = value;
+        }
+        return value;
       }
       case 'str': {
         const text = valueText === undefined ? '' : decodeEntitiesAgain(valueText);
