@@ -3,10 +3,21 @@
  * gave, on any text: random strings of letters, digits, punctuation and every kind of white space.
  */
 import fc from 'fast-check';
-import { collapsedStart, hasFewerWords } from '../src/engine/text';
+import { collapsedStart, hasFewerWords, tidy } from '../src/engine/text';
 
 const piece = fc.constantFrom('a', 'Z', '7', '-', '–', '.', '😀', 'é', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b');
 const texts = fc.array(piece, { maxLength: 600 }).map((parts) => parts.join(''));
+
+describe('tidy', () => {
+  test('is the text with its white space collapsed and trimmed, copied or not', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(tidy(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
 
 describe('collapsedStart', () => {
   test('is the collapsed text cut to length', () => {

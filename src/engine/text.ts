@@ -1,9 +1,15 @@
 /** Small text helpers shared by the engine. */
 import { distance } from 'fastest-levenshtein';
 
-/** Collapses runs of white space and trims. */
+/** White space that collapsing changes: a run of it, or any but a plain space. */
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
+
+/**
+ * Collapses runs of white space and trims. Most texts need neither: then no copy is made (replace would make one
+ * even when nothing changes), so a board-pack sheet keeps the action's own string rather than a copy of it.
+ */
 export function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return (UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /**

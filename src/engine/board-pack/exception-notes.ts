@@ -5,7 +5,7 @@
  * action's words), and kept in the snapshot too, so it survives an action leaving the list and coming back.
  */
 import { isoToSerial, serialToIso } from '../excel-dates';
-import { collapsedStart } from '../text';
+import { collapsedStart, tidy } from '../text';
 import { CellValue, cellText, SheetGrid, WorkbookModel } from '../workbook';
 import { PackAction } from './types';
 
@@ -37,7 +37,7 @@ export const isIsoDate = (text: string | null): text is string => text !== null 
 
 /** The action text as the Exceptions sheet shows it, cut to `max` characters at a word, with "…" when cut. */
 export function shortened(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = tidy(text);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
