@@ -161,6 +161,80 @@ function continues(current: DataRow[], row: DataRow, context: AssembleContext): 
   return context.sheetHasRefs && row.afterPageBreak && currentRef !== null;
 }
 
+/**
+ * groupRows for rows as they are read: each group is handed on as soon as the next row starts another, so its rows
+ * can be let go. Whether the sheet has refs (two rows with one, which groupRows is told) is known only at the end
+ * of the sheet; it matters only where a row without a ref follows a page break under an action with one. If that
+ * happens before a second ref row is seen, the rows from there on are held, and grouped once a second ref row comes
+ * or the sheet ends. The groups are always those groupRows gives for the same rows.
+ */
+export class RowGrouper {
+  private current: DataRow[] = [];
+  private refRows = 0;
+  /** Rows held while whether the sheet has refs is open; null while nothing is held. */
+  private held: DataRow[] | null = null;
+  private readonly withRefs: AssembleContext;
+  private readonly withoutRefs: AssembleContext;
+
+  constructor(
+    context: AssembleContext,
+    private readonly emit: (group: DataRow[]) => void,
+  ) {
+    this.withRefs = { ...context, sheetHasRefs: true };
+    this.withoutRefs = { ...context, sheetHasRefs: false };
+  }
+
+  add(row: DataRow): void {
+    if (row.fields.get('ref')?.length) this.refRows++;
+    if (this.held) {
+      this.held.push(row);
+      // A second ref row settles it: the sheet has refs, and the held rows are grouped knowing so.
+      if (this.refRows >= 2) this.release();
+      return;
+    }
+    this.place(row);
+  }
+
+  /** The end of the sheet: the rows still held are grouped as a sheet without refs, and the last group handed on. */
+  finish(): void {
+    if (this.held) this.release();
+    if (this.current.length) this.emit(this.current);
+    this.current = [];
+  }
+
+  private place(row: DataRow): void {
+    const joins = continues(this.current, row, this.withRefs);
+    // Settled when the sheet is known to have refs, or when the answer is the same either way.
+    if (this.refRows < 2 && joins !== continues(this.current, row, this.withoutRefs)) {
+      this.held = [row];
+      return;
+    }
+    if (joins) this.current.push(row);
+    else {
+      if (this.current.length) this.emit(this.current);
+      this.current = [row];
+    }
+  }
+
+  private release(): void {
+    const rows = this.held!;
+    this.held = null;
+    // With two ref rows seen every decision is settled; without, none needs holding again (refs stay under two).
+    const context = this.refRows >= 2 ? this.withRefs : this.withoutRefs;
+    for (const row of rows) {
+      if (continues(this.current, row, context)) this.current.push(row);
+      else {
+        if (this.current.length) this.emit(this.current);
+        this.current = [row];
+      }
+    }
+  }
+}
+
+/**
+ * The rows of a reading grouped into actions, all at once, with whether the sheet has refs given: the plain
+ * definition of grouping, which RowGrouper must match (tests/row-grouper.test.ts holds it to this).
+ */
 export function groupRows(reading: SheetReading, context: AssembleContext): DataRow[][] {
   const groups: DataRow[][] = [];
   let current: DataRow[] = [];

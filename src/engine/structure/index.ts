@@ -9,7 +9,7 @@ import { kpiColumnsAsRead } from '../kpi-columns-as-read';
 import { readSettingsSheet } from '../settings';
 import { SheetGrid, WorkbookModel } from '../workbook';
 import { columnCandidates } from './columns';
-import { assembleAction, AssembleContext, groupRows, newAssembleMemo } from './assemble';
+import { assembleAction, AssembleContext, newAssembleMemo, RowGrouper } from './assemble';
 import { linkCrossReferences } from './cross-references';
 import { splitNamedActions } from './named-actions';
 import { generateRefs } from './generated-refs';
@@ -90,10 +90,29 @@ export function structureWorkbook(model: WorkbookModel, given: StructureOptions)
       sheets.push(emptyLayout(sheet.name, 'not-a-plan'));
       continue;
     }
-    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name], options.headerRowOverrides?.[sheet.name]);
-    // Rows the tool copied from another sheet of this workbook (a renamed copy of an earlier Plan sheet, whose
-    // "Source sheet" column names that sheet) are read from their source, so that each action counts once.
-    reading.rows = reading.rows.filter((row) => !copiedFromAnotherSheet(row, sheet.name, model));
+    // Actions are assembled as the rows are read, so each row is let go once its action is made.
+    const sheetActions: StructuredAction[] = [];
+    let grouper: RowGrouper | null = null;
+    const reading = readSheet(sheet, options.columnOverrides?.[sheet.name], options.headerRowOverrides?.[sheet.name], {
+      start: (headers) => {
+        const context: AssembleContext = {
+          settings,
+          // Settled by the grouper as the rows come: two rows with a ref.
+          sheetHasRefs: false,
+          sheetHasMarkers: headers.some((h) => h.columns.some((c) => c.field === 'marker')),
+          memo,
+        };
+        grouper = new RowGrouper(context, (group) => {
+          for (const a of splitNamedActions(assembleAction(sheet.name, group, context))) sheetActions.push(a);
+        });
+      },
+      // Rows the tool copied from another sheet of this workbook (a renamed copy of an earlier Plan sheet, whose
+      // "Source sheet" column names that sheet) are read from their source, so that each action counts once.
+      row: (row) => {
+        if (!copiedFromAnotherSheet(row, sheet.name, model)) grouper!.add(row);
+      },
+    });
+    (grouper as RowGrouper | null)?.finish();
     const layout: SheetLayout = {
       sheet: sheet.name,
       role: reading.headers.length ? 'plan' : 'not-a-plan',
@@ -107,14 +126,6 @@ export function structureWorkbook(model: WorkbookModel, given: StructureOptions)
     sheets.push(layout);
     if (!reading.headers.length) continue;
     if (!title && reading.titles.length) title = planTitle(reading.titles.map((t) => t.text));
-    const refs = reading.rows.filter((r) => r.fields.get('ref')?.length).length;
-    const context: AssembleContext = {
-      settings,
-      sheetHasRefs: refs >= 2,
-      sheetHasMarkers: reading.headers.some((h) => h.columns.some((c) => c.field === 'marker')),
-      memo,
-    };
-    const sheetActions = groupRows(reading, context).flatMap((group) => splitNamedActions(assembleAction(sheet.name, group, context)));
     applyYearHeadings(sheetActions, [...reading.titles, ...reading.sections], sheet);
     for (const a of sheetActions) actions.push(a);
   }

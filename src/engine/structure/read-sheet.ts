@@ -66,6 +66,16 @@ export interface SheetReading {
   repeatedHeaders: number[];
 }
 
+/**
+ * Where a reading's data rows go instead of `reading.rows`, as they are read: so that a caller can assemble
+ * actions as it goes and each row is let go young, rather than 50,000 rows kept to the end of the sheet.
+ */
+export interface RowSink {
+  /** Before the first row: the headers `reading.headers` will list once the sheet is read, in order. */
+  start(headers: readonly HeaderBlock[]): void;
+  row(row: DataRow): void;
+}
+
 /** Rows of one-cell captions looked through, above a header, for the blank row that starts its table. */
 const CAPTION_ROWS = 3;
 
@@ -110,7 +120,7 @@ function applyOverrides(block: HeaderBlock, overrides: ColumnOverrides | undefin
  * @param headerRow the officer's header row (1-based): the table is read under it, and under rows repeating it,
  * whatever the detection makes of the sheet.
  */
-export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, headerRow?: number): SheetReading {
+export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, headerRow?: number, sink?: RowSink): SheetReading {
   const reading: SheetReading = { sheet: sheet.name, headers: [], rows: [], titles: [], notes: [], sections: [], repeatedHeaders: [] };
   // Legends beside the table are taken out before it is read, and kept as notes; a column the officer mapped is
   // never part of one.
@@ -268,6 +278,8 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
   let headingsNow: DataRow['headings'] | null = null;
   // By row: a plan of 50,000 actions has thousands of headings, and a search of the list for each was quadratic.
   const headingAt = new Map(headingRows.map((h) => [h.row, h]));
+  // The headers the loop below will list: every header row it visits still classed as one.
+  sink?.start(headerRows.filter((r) => grid.hasRow(r) && classified.get(r) === 'header').map((r) => headerAt.get(r)!));
   header = null;
   let lastData = 0;
   let pageBreak = false;
@@ -352,7 +364,9 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     const beside = besideTable.get(r);
     if (beside) reading.notes.push({ row: r, text: beside });
     headingsNow ??= { ...headings };
-    reading.rows.push({ row: r, header, fields, unmapped: unmapped ?? NO_UNMAPPED, headings: headingsNow, afterPageBreak: pageBreak, afterHeading });
+    const dataRow: DataRow = { row: r, header, fields, unmapped: unmapped ?? NO_UNMAPPED, headings: headingsNow, afterPageBreak: pageBreak, afterHeading };
+    if (sink) sink.row(dataRow);
+    else reading.rows.push(dataRow);
     lastData = r;
     pageBreak = false;
     afterHeading = false;
