@@ -24,7 +24,9 @@ import { fitCellText } from './cell-text';
 import { parseRange, Rect } from './cell-range';
 import { dateSerial } from './date-serial';
 
-const text = (t: string) => `s:${t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t}`;
+/** Line breaks as a reader hands them back: Excel's CR LF and a lone CR both read as LF. */
+const withLineFeeds = (t: string) => (t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t);
+const text = (t: string) => `s:${withLineFeeds(t)}`;
 /**
  * Numbers to 12 significant figures, so that a value Excel stores with a rounding difference still matches. An
  * integer of up to 12 digits is already that; toPrecision, which works through big-number arithmetic, is left for
@@ -160,7 +162,8 @@ function cellPrint(col: number, value: PlanValue): string | null {
   if (value === null) return null;
   switch (value.kind) {
     case 'text':
-      return value.text === '' ? null : `${col}\u0001${text(fitCellText(value.text))}`;
+      // One string, not text()'s and then this one: this runs for every text cell the tool writes.
+      return value.text === '' ? null : `${col}\u0001s:${withLineFeeds(fitCellText(value.text))}`;
     case 'number':
       return `${col}\u0001${number(value.value)}`;
     case 'date':

@@ -184,6 +184,9 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   // The fingerprint is taken in the same pass, so the plan is walked once.
   const print = new SheetPrint(plan);
   const noStyles: RangeStyleRect[] = [];
+  /** ` s="7"` for each format index, made once: it was a new string for every cell written. */
+  const styleAttributes: string[] = [''];
+  const styleAttribute = (xf: number): string => (styleAttributes[xf] ??= ` s="${xf}"`);
   let previousStyles: RangeStyleRect[] | null = null;
   let cached: number[] = [];
   let styledRight = 0;
@@ -200,14 +203,14 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
     }
     const lastCol = Math.max(values.length, styledRight);
     let cells = '';
+    const rowText = String(r);
     print.startRow(r);
     for (let c = 1; c <= lastCol; c++) {
       const value: PlanValue = values[c - 1] ?? null;
       if (value === null && !(c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right))) continue;
       print.cell(c, value);
-      const ref = `${columnLetters(c)}${r}`;
-      const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
-      const s = xf ? ` s="${xf}"` : '';
+      const ref = columnLetters(c) + rowText;
+      const s = styleAttribute(xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date'));
       if (value === null) cells += `<c r="${ref}"${s}/>`;
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
