@@ -3,10 +3,31 @@
  * gave, on any text: random strings of letters, digits, punctuation and every kind of white space.
  */
 import fc from 'fast-check';
-import { collapsedStart, hasFewerWords, tidy } from '../src/engine/text';
+import { collapsedStart, hasFewerWords, needsPreserve, tidy } from '../src/engine/text';
+import { isUntidy } from '../src/engine/structure/row-content';
 
 const piece = fc.constantFrom('a', 'Z', '7', '-', '–', '.', '😀', 'é', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b');
 const texts = fc.array(piece, { maxLength: 600 }).map((parts) => parts.join(''));
+
+describe('the white-space checks asked of every cell', () => {
+  test('needsPreserve is /^\\s|\\s$|\\s\\s|\\n|\\t/', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(needsPreserve(text)).toBe(/^\s|\s$|\s\s|\n|\t/.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('isUntidy is /\\t| {2}|^\\s|\\s$|\\s\\n|\\n\\s/', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(isUntidy(text)).toBe(/\t| {2}|^\s|\s$|\s\n|\n\s/.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe('tidy', () => {
   test('is the text with its white space collapsed and trimmed, copied or not', () => {

@@ -1,6 +1,26 @@
 /** Small text helpers shared by the engine. */
 import { distance } from 'fastest-levenshtein';
 
+/**
+ * Whether a cell's text needs xml:space="preserve" to keep its white space: it starts or ends with white space,
+ * holds a line break or a tab, or two white-space characters in a row. The same as /^\s|\s$|\s\s|\n|\t/ in one
+ * pass, which the writer asks of every text cell (the expression tried each alternative at each character).
+ */
+export function needsPreserve(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0) return false;
+  if (isWhiteSpace(text.charCodeAt(0)) || isWhiteSpace(text.charCodeAt(last))) return true;
+  let previousSpace = false;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x09) return true;
+    const space = isWhiteSpace(code);
+    if (space && previousSpace) return true;
+    previousSpace = space;
+  }
+  return false;
+}
+
 /** White space that collapsing changes: a run of it, or any but a plain space. */
 const UNTIDY_SPACE = /\s\s|[^\S ]/;
 
@@ -80,7 +100,7 @@ export function hasFewerWords(text: string, n: number): boolean {
 }
 
 /** The characters `\s` matches in a JavaScript regular expression. */
-function isWhiteSpace(c: number): boolean {
+export function isWhiteSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

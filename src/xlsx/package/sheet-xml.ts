@@ -4,6 +4,7 @@
  * inline string: a value beginning "=", "+", "-" or "@" stays words and is never evaluated.
  */
 import { CachedResult, PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
+import { needsPreserve } from '../../engine/text';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
 import { parseRange, Rect } from './cell-range';
@@ -49,8 +50,6 @@ export interface SheetXmlOptions {
   rels: { table?: string; drawing?: string; legacyDrawing?: string };
 }
 
-/** White space a reader may fold unless told to keep it; most cells have none, and the attribute costs 21 bytes. */
-const NEEDS_PRESERVE = /^\s|\s$|\s\s|\n|\t/;
 
 /** The format the current writer gives a cell: its column's format, then each range style over it, in order. */
 function cellFormatFor(plan: SheetPlan, col: number, row: number, hasValue: boolean, styles: RangeStyleRect[]): CellFormat | null {
@@ -214,7 +213,8 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
       if (value === null) cells += `<c r="${ref}"${s}/>`;
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
-        const open = NEEDS_PRESERVE.test(t) ? '<t xml:space="preserve">' : '<t>';
+        // White space a reader may fold unless told to keep it; most cells have none, and the attribute costs 21 bytes.
+        const open = needsPreserve(t) ? '<t xml:space="preserve">' : '<t>';
         // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only. Nearly
         // all text needs no escaping at all, which one scan tells.
         const body = !mayNeedEscaping(t) ? `${open}${t}</t>` : hasExcelEscapes(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
