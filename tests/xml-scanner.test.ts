@@ -175,7 +175,29 @@ describe('XmlScanner', () => {
     ['a CDATA section never closed', '<a><![CDATA[open'],
     ['a tag cut short', '<a><c r="A1"'],
     ['a lone "<"', '<a>1 < 2</a>'],
+    ['an entity named like a property of every object', '<t>&constructor;</t>'],
+    ['an entity named __proto__ in an attribute', '<t a="&__proto__;"/>'],
+    ['a reference to a control character', '<t>&#1;</t>'],
+    ['a reference to U+FFFE', '<t>&#xFFFE;</t>'],
+    ['a control character written as it is', '<t>a\u0001b</t>'],
+    ['a control character in a long text', `<t>${'x'.repeat(100)}\u0002</t>`],
+    ['a control character in an attribute value', '<c r="A\u00011"/>'],
+    ['a control character in a CDATA section', '<t><![CDATA[a\u0003b]]></t>'],
+    ['a no-break space closing an end tag', '<a></a\u00a0>'],
+    ['a no-break space before the root', '\u00a0<a/>'],
   ];
+
+  it('reads a tag with 40,000 attributes, and finds one given twice among them', () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => ` a${i}="${i}"`).join('');
+    let found: string | undefined;
+    const scanner = new XmlScanner({ open: (_name, attributes) => (found = attributes.get('a39999')), text: () => {}, close: () => {} });
+    // In 64 KB chunks, as a part arrives: a tag cut by a chunk is read again from its start.
+    const xml = `<c${many}/>`;
+    for (let i = 0; i < xml.length; i += 65_536) scanner.write(xml.slice(i, i + 65_536));
+    scanner.close();
+    expect(found).toBe('39999');
+    expect(() => scannerEvents([`<c${many} a20000="again"/>`])).toThrow(/has attribute "a20000" twice/);
+  });
 
   it.each(damaged)('fails on %s, as saxes does', (_what, xml) => {
     expect(() => saxesEvents(xml)).toThrow();

@@ -212,8 +212,9 @@ export function fitRowHeights(sheet: SheetPlan, fromRow = 1): Record<number, num
     if (column?.wrap) wrapped.push({ index, perLine: Math.max(4, Math.floor(column.width * 1.05)) });
   });
   if (!wrapped.length) return heights;
-  for (let i = Math.max(0, fromRow - 1); i < sheet.rows.length; i++) {
-    const row = sheet.rows[i];
+  for (let i = Math.max(0, Math.ceil(fromRow - 1)); i < sheet.rows.length; i++) {
+    // A plan's rows may have gaps (a row never set): those hold nothing to fit.
+    const row = sheet.rows[i] ?? [];
     let lines = 1;
     for (const { index, perLine } of wrapped) {
       const value = row[index];
