@@ -58,6 +58,7 @@ export interface SectionHeading {
 export interface SheetReading {
   sheet: string;
   headers: HeaderBlock[];
+  /** The data rows, in order; empty when readSheet was given a RowSink, which had them instead. */
   rows: DataRow[];
   titles: { row: number; text: string }[];
   notes: { row: number; text: string }[];
