@@ -209,6 +209,11 @@ export class RowGrouper {
       this.held = [row];
       return;
     }
+    this.take(row, joins);
+  }
+
+  /** The row joins the action being gathered, or starts the next one (handing on the one before). */
+  private take(row: DataRow, joins: boolean): void {
     if (joins) this.current.push(row);
     else {
       if (this.current.length) this.emit(this.current);
@@ -221,13 +226,7 @@ export class RowGrouper {
     this.held = null;
     // With two ref rows seen every decision is settled; without, none needs holding again (refs stay under two).
     const context = this.refRows >= 2 ? this.withRefs : this.withoutRefs;
-    for (const row of rows) {
-      if (continues(this.current, row, context)) this.current.push(row);
-      else {
-        if (this.current.length) this.emit(this.current);
-        this.current = [row];
-      }
-    }
+    for (const row of rows) this.take(row, continues(this.current, row, context));
   }
 }
 

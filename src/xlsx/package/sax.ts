@@ -2,6 +2,7 @@
  * What the part parsers share: the streaming XML reader, element names without their prefix, and the text
  * decodings Excel's writers and ExcelJS's reader apply. Each parser streams its part once and builds no DOM.
  */
+import { PREDEFINED_ENTITIES } from './xml';
 import { XmlHandlers, XmlScanner } from './xml-scanner';
 
 export type { Attributes } from './xml-scanner';
@@ -42,13 +43,6 @@ export function decodeExcelEscapes(text: string): string {
 }
 
 const ENTITY = /&([a-z]*);/g;
-const ENTITIES = new Map([
-  ['lt', '<'],
-  ['gt', '>'],
-  ['amp', '&'],
-  ['apos', "'"],
-  ['quot', '"'],
-]);
 
 /**
  * A second round of entity decoding, which ExcelJS applies to the text of "str" cells (formula string results)
@@ -56,5 +50,5 @@ const ENTITIES = new Map([
  * agree; only the five predefined entities, and unknown ones stay as they are.
  */
 export function decodeEntitiesAgain(text: string): string {
-  return text.includes('&') ? text.replace(ENTITY, (match, name: string) => ENTITIES.get(name) ?? match) : text;
+  return text.includes('&') ? text.replace(ENTITY, (match, name: string) => PREDEFINED_ENTITIES.get(name) ?? match) : text;
 }

@@ -13,6 +13,7 @@
  * line breaks in attribute values into spaces, before decoding references. CDATA sections are text; comments and
  * processing instructions are skipped; a DOCTYPE, which no package part may have, is refused.
  */
+import { PREDEFINED_ENTITIES } from './xml';
 
 /**
  * A start tag's attributes, values decoded. Looked up by name along a short list rather than built into an object:
@@ -85,21 +86,13 @@ const NOT_XML_SPACE = /[^ \t\r\n]/;
 
 const isSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
 
-/** A Map, not an object literal: "&constructor;" must be an unknown entity, not a property of every object. */
-const PREDEFINED = new Map([
-  ['lt', '<'],
-  ['gt', '>'],
-  ['amp', '&'],
-  ['apos', "'"],
-  ['quot', '"'],
-]);
 const REFERENCE = /&([^&;]*);?/g;
 
 /** Text with its entity and character references replaced; any `&` that does not start a known one is an error. */
 function decodeReferences(raw: string): string {
   return raw.replace(REFERENCE, (whole, name: string) => {
     if (!whole.endsWith(';')) throw new XmlError(`"&" must start an entity such as &amp; (found "${whole.slice(0, 12)}")`);
-    const known = PREDEFINED.get(name);
+    const known = PREDEFINED_ENTITIES.get(name);
     if (known !== undefined) return known;
     if (name.charCodeAt(0) === 0x23 /* # */) {
       const hex = name.charCodeAt(1) === 0x78; /* x */

@@ -49,23 +49,20 @@ export function escapeAttr(text: string): string {
   return text.replace(/[&<>"]/g, (ch) => ESCAPES[ch]);
 }
 
+/** The five entities XML predefines, by name: all any reader here decodes by name. A Map, so that "&constructor;" is no entity. */
+export const PREDEFINED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['apos', "'"],
+  ['quot', '"'],
+]);
+
 export function unescapeXml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_m, name: string) => {
-    switch (name) {
-      case 'amp':
-        return '&';
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default:
-        return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
-    }
-  });
+  return text.replace(
+    /&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g,
+    (_m, name: string) => PREDEFINED_ENTITIES.get(name) ?? String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)),
+  );
 }
 
 /** The attributes of one start tag, e.g. `<sheet name="Plan" sheetId="1" r:id="rId1"/>`. */
