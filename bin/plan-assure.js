@@ -14,24 +14,35 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
+/** Bytes of SHA-1 at the head of the cache file: the digest of the bundle the cache was made from. */
+const DIGEST_BYTES = 20;
+
 /**
  * Loads the compiled CLI with V8's code cache beside it (main.js.cache). Parsing the 0.8 MB bundle was about 40% of
  * a `--help` run on Node 20, which has no built-in compile cache (module.enableCompileCache came in Node 22). A cache
  * V8 rejects (another Node version) is rebuilt; one that cannot be written is simply not kept.
+ *
+ * V8 checks a cache against the length of the source only. A rebuilt bundle of the same length (code moved from one
+ * module to another, a digit changed) then ran the old bundle's compiled code and failed part-way, with a stack
+ * overflow in code that had not changed. So the cache starts with the SHA-1 of the bundle it was made from, and a
+ * cache made from any other bundle is not used (hashing the bundle takes a few milliseconds).
  */
 function loadCompiled(file) {
-  const source = fs.readFileSync(file, 'utf8');
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString('utf8');
+  const digest = require('node:crypto').createHash('sha1').update(bytes).digest();
   const cacheFile = `${file}.cache`;
   let cachedData;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    const cache = fs.readFileSync(cacheFile);
+    if (cache.length > DIGEST_BYTES && cache.subarray(0, DIGEST_BYTES).equals(digest)) cachedData = cache.subarray(DIGEST_BYTES);
   } catch {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     try {
-      fs.writeFileSync(cacheFile, script.createCachedData());
+      fs.writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()]));
     } catch {
       // A read-only install: run without the cache.
     }

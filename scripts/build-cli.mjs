@@ -8,11 +8,15 @@
  * modules resolved one by one. Types are checked separately (`npm run typecheck`).
  */
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = process.argv[2] ?? join(root, 'build', 'cli');
+
+// The old bundle's code cache goes with it (bin/plan-assure.js would not use it for the new bundle either).
+rmSync(join(outdir, 'main.js.cache'), { force: true });
 
 // main.js is the command; usage.js is its help text alone, which `--help` loads without the engine.
 await build({

@@ -3,6 +3,8 @@
  * and gives the same answers as the sources do.
  */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from './helpers/run-cli';
 
@@ -56,4 +58,25 @@ test('the bin sets how far the heap grows, for a command that does work and not 
   const help = run(['--help']);
   expect(help.status).toBe(0);
   expect(help.stderr).not.toContain('FLAGS:');
+});
+
+test('a rebuilt bundle of the same length does not run the old bundle’s cached code', () => {
+  // V8 checks a code cache against the source's length only; the bin must check the cache is of this very bundle.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-assure-cache-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.mkdirSync(path.join(dir, 'build', 'cli'), { recursive: true });
+    fs.copyFileSync(bin, path.join(dir, 'bin', 'plan-assure.js'));
+    const bundle = path.join(dir, 'build', 'cli', 'main.js');
+    const run = (word: string) => {
+      fs.writeFileSync(bundle, `const word = '${word}';\nexports.main = async () => { process.stdout.write(word); return 0; };\n`);
+      return spawnSync(process.execPath, [path.join(dir, 'bin', 'plan-assure.js'), 'run'], { encoding: 'utf8' });
+    };
+    expect(run('AAAA').stdout).toBe('AAAA');
+    expect(fs.existsSync(`${bundle}.cache`)).toBe(true);
+    expect(run('BBBB').stdout).toBe('BBBB');
+    expect(run('BBBB').stdout).toBe('BBBB');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
