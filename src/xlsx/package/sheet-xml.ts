@@ -7,11 +7,12 @@ import { CachedResult, PlanValue, SheetPlan } from '../../engine/sheet-plan/type
 import { needsPreserve } from '../../engine/text';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
-import { parseRange, Rect } from './cell-range';
+import { parseRange } from './cell-range';
 import { dateSerial } from './date-serial';
 import { DeflatedPart, PartDeflater } from './deflated-part';
 import { SheetPrint } from './fingerprint';
 import { CellFormat, StyleSheet } from './style-sheet';
+import { RangeStyleRect, StyleBands } from './style-bands';
 import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -103,26 +104,12 @@ function sameStyles(a: RangeStyleRect[], b: RangeStyleRect[]): boolean {
   return true;
 }
 
-interface RangeStyleRect {
-  index: number;
-  rect: Rect;
-  style: SheetPlan['styles'][number];
-}
 
 export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts {
   const { styles, date1904 } = options;
 
-  // Range styles by row, so each row looks only at the styles over it.
+  // Range styles by band of rows, so each row looks only at the styles over it.
   const styleRects: RangeStyleRect[] = plan.styles.map((style, index) => ({ index, rect: parseRange(style.range), style }));
-  // Indexed by row number: a 50,000-row Plan has styles over every row, and a Map's hashing showed in profiles.
-  const stylesByRow: (RangeStyleRect[] | undefined)[] = [];
-  for (const s of styleRects) {
-    for (let r = s.rect.top; r <= s.rect.bottom; r++) {
-      const list = stylesByRow[r];
-      if (list) list.push(s);
-      else stylesByRow[r] = [s];
-    }
-  }
   const lastStyledRow = styleRects.reduce((m, s) => Math.max(m, s.rect.bottom), 0);
   const heights = plan.rowHeights ?? {};
   const lastHeightRow = Object.keys(heights).reduce((m, r) => Math.max(m, Number(r)), 0);
@@ -146,12 +133,12 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   // The dimension goes before the rows: find the last row and column written first.
   let maxCol = 0;
   let maxRow = 0;
+  const rightEdges = new StyleBands(styleRects);
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
     let last = values.length;
     while (last > 0 && (values[last - 1] ?? null) === null) last--;
-    const rowStyles = stylesByRow[r];
-    const styledRight = rowStyles ? rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0) : 0;
+    const styledRight = rightEdges.at(r).right;
     const lastCell = Math.max(last, styledRight);
     if (lastCell) maxCol = Math.max(maxCol, lastCell);
     if (lastCell || heights[r] !== undefined) maxRow = r;
@@ -182,22 +169,23 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   let uncalculated = false;
   // The fingerprint is taken in the same pass, so the plan is walked once.
   const print = new SheetPrint(plan);
-  const noStyles: RangeStyleRect[] = [];
   /** ` s="7"` for each format index, made once: it was a new string for every cell written. */
   const styleAttributes: string[] = [''];
   const styleAttribute = (xf: number): string => (styleAttributes[xf] ??= ` s="${xf}"`);
+  const bands = new StyleBands(styleRects);
   let previousStyles: RangeStyleRect[] | null = null;
   let cached: number[] = [];
   let styledRight = 0;
   for (let r = 1; r <= rowCount; r++) {
     const values = plan.rows[r - 1] ?? [];
-    const rowStyles = stylesByRow[r] ?? noStyles;
+    const band = bands.at(r);
+    const rowStyles = band.styles;
     // Rows mostly have the same styles over them as the row above: then its format cache and right edge hold.
     if (!previousStyles || !sameStyles(rowStyles, previousStyles)) {
       const rowKey = rowStyles.length ? rowStyles.map((s) => s.index).join(',') : '';
       cached = xfCache.get(rowKey) ?? [];
       xfCache.set(rowKey, cached);
-      styledRight = rowStyles.reduce((m, s) => Math.max(m, s.rect.right), 0);
+      styledRight = band.right;
       previousStyles = rowStyles;
     }
     const lastCol = Math.max(values.length, styledRight);
