@@ -29,7 +29,10 @@ function shiftRowSpan(rows: string, by: number): string {
 
 /** Moves everything on the sheet down `by` rows, in place; rows 1 to `by` are left empty for the caller to fill. */
 export function shiftSheetDown(sheet: SheetPlan, by: number): void {
-  sheet.rows = [...Array.from({ length: by }, () => []), ...sheet.rows.map((row) => row.map((v) => (v?.kind === 'formula' ? { ...v, formula: shiftFormula(v.formula, by) } : v)))];
+  // Only rows with formulas are copied: a board sheet of 25,000 exceptions copied every row, and the copies lived
+  // until the sheet was written.
+  const moved = (row: SheetPlan['rows'][number]) => (row?.some((v) => v?.kind === 'formula') ? row.map((v) => (v?.kind === 'formula' ? { ...v, formula: shiftFormula(v.formula, by) } : v)) : row);
+  sheet.rows = [...Array.from({ length: by }, () => []), ...sheet.rows.map(moved)];
   sheet.styles = sheet.styles.map((s) => ({ ...s, range: shiftRange(s.range, by) }));
   sheet.merges = sheet.merges.map((m) => shiftRange(m, by));
   sheet.validations = sheet.validations.map((v) => ({ ...v, range: shiftRange(v.range, by) }));
@@ -40,7 +43,11 @@ export function shiftSheetDown(sheet: SheetPlan, by: number): void {
   sheet.dataBars = sheet.dataBars.map((bar) => ({ ...bar, range: shiftRange(bar.range, by) }));
   if (sheet.charts) sheet.charts = sheet.charts.map((c) => ({ ...c, source: shiftRange(c.source, by), from: shiftRange(c.from, by), to: shiftRange(c.to, by) }));
   if (sheet.table) sheet.table = { ...sheet.table, range: shiftRange(sheet.table.range, by) };
-  if (sheet.rowHeights) sheet.rowHeights = Object.fromEntries(Object.entries(sheet.rowHeights).map(([row, h]) => [Number(row) + by, h]));
+  if (sheet.rowHeights) {
+    const heights: Record<number, number> = {};
+    for (const row in sheet.rowHeights) heights[Number(row) + by] = sheet.rowHeights[row];
+    sheet.rowHeights = heights;
+  }
   if (sheet.freeze?.rows) sheet.freeze = { ...sheet.freeze, rows: sheet.freeze.rows + by };
   if (sheet.page?.printTitleRows) sheet.page = { ...sheet.page, printTitleRows: shiftRowSpan(sheet.page.printTitleRows, by) };
 }
