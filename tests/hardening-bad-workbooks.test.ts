@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { PLAN_COLUMNS } from '../src/engine/schema';
 import { EXCEL_MAX_CELL_TEXT } from '../src/xlsx/apply-plan';
 import { convertWithLibreOffice } from './helpers/libreoffice';
@@ -61,6 +62,16 @@ function planBook(sheetName = 'Action plan'): ExcelJS.Workbook {
   ws.addRow(HEADER);
   for (const r of ROWS) ws.addRow(r);
   return wb;
+}
+
+/** The workbook with one of its parts changed as text (to damage it). */
+async function withPart(wb: ExcelJS.Workbook, part: string, change: (xml: string) => string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+  const xml = await zip.file(part)!.async('string');
+  const changed = change(xml);
+  if (changed === xml) throw new Error(`the test's change left ${part} as it was`);
+  zip.file(part, changed);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 function tempFiles(dir: string): string[] {
@@ -121,6 +132,25 @@ describe('files that are not usable workbooks → exit 2 with one clear line, no
       says: /damaged or incomplete|could not be read|not an Excel workbook/,
     })),
     { name: 'an empty (0-byte) file', file: 'empty.xlsx', make: async (f) => fs.writeFileSync(f, ''), says: /empty/ },
+    {
+      name: 'a sheet whose XML breaks part-way (a bare "&" in row 3)',
+      file: 'broken-row.xlsx',
+      make: async (f) => fs.writeFileSync(f, await withPart(planBook(), 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/(<row r="3"[^>]*>)/, '$1<c r="F3" t="inlineStr"><is><t>Health & care</t></is></c>'))),
+      // The sheet and the row, so the officer knows where to look; and what is wrong there.
+      says: /its sheet "Action plan" is damaged at row 3 or just after it: "&" must start an entity/,
+    },
+    {
+      name: 'a sheet whose XML breaks before its first row',
+      file: 'broken-top.xlsx',
+      make: async (f) => fs.writeFileSync(f, await withPart(planBook(), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<sheetData>', '<sheetData><row r="1"</row>'))),
+      says: /its sheet "Action plan" is damaged before its first row/,
+    },
+    {
+      name: 'a damaged table of shared texts',
+      file: 'broken-strings.xlsx',
+      make: async (f) => fs.writeFileSync(f, await withPart(planBook(), 'xl/sharedStrings.xml', (xml) => xml.replace('</sst>', '<si><t>open</si></sst>'))),
+      says: /its table of shared texts \(xl\/sharedStrings\.xml\) is damaged: <\/si> where <\/t> was expected/,
+    },
   ];
 
   describe.each(cases)('$name', (c) => {

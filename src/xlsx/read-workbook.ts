@@ -10,6 +10,7 @@ import { parseCellStyles } from './package';
 import { DEFAULT_READ_LIMITS, ReadBudget, ReadLimitError, ReadLimits } from './package/limits';
 import { sharedStringsReader } from './package/shared-strings';
 import { worksheetReader } from './package/worksheet';
+import { XmlError } from './package/xml-scanner';
 import { PackageProblem, REL_TYPES, WorkbookPackage } from './package/workbook-package';
 
 export class UnusableInputError extends Error {
@@ -49,13 +50,23 @@ export interface XlsxWorkbook {
   model: WorkbookModel;
 }
 
+/** Where in a sheet its XML stopped being readable, by the last row begun. */
+function whereDamaged(row: number): string {
+  return row ? `at row ${row.toLocaleString('en-GB')} or just after it` : 'before its first row';
+}
+
 async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
   const stringsPart = pkg.partOfType(REL_TYPES.sharedStrings);
   const stylesPart = pkg.partOfType(REL_TYPES.styles);
   let strings: string[] = [];
   if (stringsPart) {
     const reader = sharedStringsReader((count) => pkg.budget.checkSharedStrings(stringsPart, count));
-    if (await pkg.stream(stringsPart, (chunk) => reader.write(chunk))) strings = reader.finish();
+    try {
+      if (await pkg.stream(stringsPart, (chunk) => reader.write(chunk))) strings = reader.finish();
+    } catch (error) {
+      if (error instanceof XmlError) throw new PackageProblem(`its table of shared texts (${stringsPart}) is damaged: ${error.detail}`);
+      throw error;
+    }
   }
   const styles = stylesPart ? parseCellStyles((await pkg.text(stylesPart)) ?? '') : [];
   const sheets: SheetModel[] = [];
@@ -65,8 +76,16 @@ async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
     const part = sheet.part;
     if (part.startsWith('../') || part === '..') throw new PackageProblem(`its sheet "${sheet.name}" points outside the workbook (${part})`);
     const reader = worksheetReader({ name: sheet.name, visibility: sheet.visibility }, strings, styles, pkg.date1904, () => pkg.budget.addCell(part));
-    if (!(await pkg.stream(part, (chunk) => reader.write(chunk)))) throw new PackageProblem(`its sheet "${sheet.name}" points at a part the file does not have (${part})`);
-    sheets.push(reader.finish());
+    let found: boolean;
+    try {
+      found = await pkg.stream(part, (chunk) => reader.write(chunk));
+      if (found) sheets.push(reader.finish());
+    } catch (error) {
+      // Say where: the officer can look at that row in Excel, which often reads past the damage, before saving afresh.
+      if (error instanceof XmlError) throw new PackageProblem(`its sheet "${sheet.name}" is damaged ${whereDamaged(reader.lastRow())}: ${error.detail}`);
+      throw error;
+    }
+    if (!found) throw new PackageProblem(`its sheet "${sheet.name}" points at a part the file does not have (${part})`);
   }
   return { sheets };
 }

@@ -69,6 +69,8 @@ export function parseWorksheet(xml: string, sheet: SheetIdentity, strings: strin
 export interface WorksheetReader {
   write(chunk: string): void;
   finish(): SheetModel;
+  /** The number of the last row begun (0 before the first): where a damaged sheet stopped being readable. */
+  lastRow(): number;
 }
 
 /** `onCell` is called for every cell kept, so a caller can stop a sheet of millions of cells as it is read. */
@@ -397,6 +399,7 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
     write(chunk: string): void {
       parser.write(chunk);
     },
+    lastRow: () => rowNumber,
     finish(): SheetModel {
       parser.close();
       const ordered = inDocumentOrder ? cells : inRowMajorOrder(cells);

@@ -66,9 +66,13 @@ export interface XmlHandlers {
 }
 
 export class XmlError extends Error {
-  constructor(message: string) {
-    super(`The XML is damaged: ${message}.`);
+  /** What is wrong, without the opening words: for a message that says where it is wrong. */
+  readonly detail: string;
+
+  constructor(detail: string) {
+    super(`The XML is damaged: ${detail}.`);
     this.name = 'XmlError';
+    this.detail = detail;
   }
 }
 
