@@ -95,6 +95,14 @@ const oneShotHash = (crypto as unknown as { hash?: (algorithm: string, data: str
 /** SHA-256 of a string's UTF-8, in hex. */
 const sha256Hex = (text: string): string => (oneShotHash ? oneShotHash('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex'));
 
+/** The value of each lower-case hex digit, by character code. */
+const HEX_VALUE = (() => {
+  const values = new Uint8Array(128);
+  for (let i = 0; i < 10; i++) values[0x30 + i] = i;
+  for (let i = 0; i < 6; i++) values[0x61 + i] = 10 + i;
+  return values;
+})();
+
 /** The version-2 digest: the lines' hashes summed, so lines can be added in any order and none is kept. */
 export class LineSum {
   private readonly lanes = [0, 0, 0, 0];
@@ -103,7 +111,12 @@ export class LineSum {
   add(line: string): void {
     if (!line) return;
     const hex = sha256Hex(line);
-    for (let i = 0; i < 4; i++) this.lanes[i] = (this.lanes[i] + parseInt(hex.slice(i * 8, i * 8 + 8), 16)) >>> 0;
+    // The hex digits read in place: four slices and parseInt for every row written took twice as long.
+    for (let i = 0; i < 4; i++) {
+      let lane = 0;
+      for (let j = i * 8; j < i * 8 + 8; j++) lane = lane * 16 + HEX_VALUE[hex.charCodeAt(j)];
+      this.lanes[i] = (this.lanes[i] + lane) >>> 0;
+    }
   }
 
   digest(): string {

@@ -19,25 +19,27 @@ const LOOKS_ESCAPED_ONE = new RegExp(LOOKS_ESCAPED.source);
 /**
  * Any character escapeXml might change: markup, the characters XML cannot carry, any surrogate (paired ones are
  * fine but are told from lone ones by the slower test), and "_x". Nearly all text has none, and is written as it is
- * after this one quick scan instead of three regex passes (the lookbehind one is slow).
+ * after one quick scan for the characters and one search for "_x", instead of three regex passes (the lookbehind one
+ * is slow). Two scans rather than one expression with "|_x" in it: that tried "_x" at every character, and took half
+ * as long again over 900,000 texts.
  */
 // eslint-disable-next-line no-control-regex
-const MAY_NEED_ESCAPING = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x/;
+const MAY_NEED_ESCAPING_CHARACTER = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 
 /** Whether escapeXml might change the text at all: when not (nearly always), it can be written as it is. */
 export function mayNeedEscaping(text: string): boolean {
-  return MAY_NEED_ESCAPING.test(text);
+  return MAY_NEED_ESCAPING_CHARACTER.test(text) || text.includes('_x');
 }
 
 /** Whether escapeXml writes any `_xHHHH_` escape for this text (some readers decode them only in rich-text runs). */
 export function hasExcelEscapes(text: string): boolean {
-  if (!MAY_NEED_ESCAPING.test(text)) return false;
+  if (!mayNeedEscaping(text)) return false;
   return (text.includes('_x') && LOOKS_ESCAPED_ONE.test(text)) || NOT_XML_ONE.test(text);
 }
 
 /** Text for an element's content or an attribute value. */
 export function escapeXml(text: string): string {
-  if (!MAY_NEED_ESCAPING.test(text)) return text;
+  if (!mayNeedEscaping(text)) return text;
   let out = text;
   if (out.includes('_x')) out = out.replace(LOOKS_ESCAPED, '_x005F_$1');
   out = out.replace(NOT_XML, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
