@@ -41,10 +41,15 @@ function loadCompiled(file) {
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (!cachedData || script.cachedDataRejected) {
+    // Written aside and renamed into place, so a run starting meanwhile reads the old cache or the new one, never
+    // a mixture of two (a cache spliced from two writes crashed V8 as it read the compiled code back).
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()]));
+      fs.writeFileSync(temporary, Buffer.concat([digest, script.createCachedData()]));
+      fs.renameSync(temporary, cacheFile);
     } catch {
-      // A read-only install: run without the cache.
+      // A read-only install (or, on Windows, a cache another run has open): run without writing the cache.
+      fs.rmSync(temporary, { force: true });
     }
   }
   const mod = new Module(file, module);

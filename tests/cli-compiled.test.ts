@@ -74,6 +74,8 @@ test('a rebuilt bundle of the same length does not run the old bundle’s cached
     };
     expect(run('AAAA').stdout).toBe('AAAA');
     expect(fs.existsSync(`${bundle}.cache`)).toBe(true);
+    // The cache is written aside and renamed into place: nothing is left beside it.
+    expect(fs.readdirSync(path.dirname(bundle)).sort()).toEqual(['main.js', 'main.js.cache']);
     expect(run('BBBB').stdout).toBe('BBBB');
     expect(run('BBBB').stdout).toBe('BBBB');
   } finally {
