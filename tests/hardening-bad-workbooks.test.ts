@@ -146,6 +146,18 @@ describe('files that are not usable workbooks → exit 2 with one clear line, no
       says: /its sheet "Action plan" is damaged before its first row/,
     },
     {
+      name: 'a sheet whose XML breaks after its rows (in its merged areas)',
+      file: 'broken-after.xlsx',
+      make: async (f) => fs.writeFileSync(f, await withPart(planBook(), 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/>&</mergeCells>'))),
+      says: /its sheet "Action plan" is damaged after its last row \(row 4\): "&" must start an entity/,
+    },
+    {
+      name: 'a damaged table of cell formats',
+      file: 'broken-styles.xlsx',
+      make: async (f) => fs.writeFileSync(f, await withPart(planBook(), 'xl/styles.xml', (xml) => xml.replace('</styleSheet>', '<extra>&</extra></styleSheet>'))),
+      says: /its table of cell formats \(xl\/styles\.xml\) is damaged: "&" must start an entity/,
+    },
+    {
       name: 'a damaged table of shared texts',
       file: 'broken-strings.xlsx',
       make: async (f) => fs.writeFileSync(f, await withPart(planBook(), 'xl/sharedStrings.xml', (xml) => xml.replace('</sst>', '<si><t>open</si></sst>'))),

@@ -6,10 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SheetModel, WorkbookModel } from '../engine/workbook';
-import { parseCellStyles } from './package';
+import { CellStyle, parseCellStyles } from './package';
 import { DEFAULT_READ_LIMITS, ReadBudget, ReadLimitError, ReadLimits } from './package/limits';
 import { sharedStringsReader } from './package/shared-strings';
-import { worksheetReader } from './package/worksheet';
+import { ReadProgress, worksheetReader } from './package/worksheet';
 import { XmlError } from './package/xml-scanner';
 import { PackageProblem, REL_TYPES, WorkbookPackage } from './package/workbook-package';
 
@@ -50,9 +50,11 @@ export interface XlsxWorkbook {
   model: WorkbookModel;
 }
 
-/** Where in a sheet its XML stopped being readable, by the last row begun. */
-function whereDamaged(row: number): string {
-  return row ? `at row ${row.toLocaleString('en-GB')} or just after it` : 'before its first row';
+/** Where in a sheet its XML stopped being readable, by how far its rows were read. */
+function whereDamaged({ lastRow, rowsEnded }: ReadProgress): string {
+  const row = lastRow.toLocaleString('en-GB');
+  if (rowsEnded) return lastRow ? `after its last row (row ${row})` : 'after its rows';
+  return lastRow ? `at row ${row} or just after it` : 'before its first row';
 }
 
 async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
@@ -68,7 +70,13 @@ async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
       throw error;
     }
   }
-  const styles = stylesPart ? parseCellStyles((await pkg.text(stylesPart)) ?? '') : [];
+  let styles: CellStyle[] = [];
+  try {
+    if (stylesPart) styles = parseCellStyles((await pkg.text(stylesPart)) ?? '');
+  } catch (error) {
+    if (error instanceof XmlError) throw new PackageProblem(`its table of cell formats (${stylesPart}) is damaged: ${error.detail}`);
+    throw error;
+  }
   const sheets: SheetModel[] = [];
   // Each sheet's XML is parsed as it inflates, so no worksheet is ever in memory as text.
   for (const sheet of pkg.sheets()) {
@@ -82,7 +90,7 @@ async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
       if (found) sheets.push(reader.finish());
     } catch (error) {
       // Say where: the officer can look at that row in Excel, which often reads past the damage, before saving afresh.
-      if (error instanceof XmlError) throw new PackageProblem(`its sheet "${sheet.name}" is damaged ${whereDamaged(reader.lastRow())}: ${error.detail}`);
+      if (error instanceof XmlError) throw new PackageProblem(`its sheet "${sheet.name}" is damaged ${whereDamaged(reader.progress())}: ${error.detail}`);
       throw error;
     }
     if (!found) throw new PackageProblem(`its sheet "${sheet.name}" points at a part the file does not have (${part})`);

@@ -95,7 +95,7 @@ const oneShotHash = (crypto as unknown as { hash?: (algorithm: string, data: str
 /** SHA-256 of a string's UTF-8, in hex. */
 const sha256Hex = (text: string): string => (oneShotHash ? oneShotHash('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex'));
 
-/** The value of each lower-case hex digit, by character code. */
+/** The value of each lower-case hex digit, by character code (sha256Hex gives only these: 64 of them). */
 const HEX_VALUE = (() => {
   const values = new Uint8Array(128);
   for (let i = 0; i < 10; i++) values[0x30 + i] = i;

@@ -51,7 +51,6 @@ export interface SheetXmlOptions {
   rels: { table?: string; drawing?: string; legacyDrawing?: string };
 }
 
-
 /** The format the current writer gives a cell: its column's format, then each range style over it, in order. */
 function cellFormatFor(plan: SheetPlan, col: number, row: number, hasValue: boolean, styles: RangeStyleRect[]): CellFormat | null {
   let format: CellFormat | null = null;
@@ -103,7 +102,6 @@ function sameStyles(a: RangeStyleRect[], b: RangeStyleRect[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-
 
 export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts {
   const { styles, date1904 } = options;

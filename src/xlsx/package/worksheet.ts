@@ -66,11 +66,18 @@ export function parseWorksheet(xml: string, sheet: SheetIdentity, strings: strin
 }
 
 /** A worksheet read as its XML streams in, chunk by chunk: the part's text is never held whole. */
+export interface ReadProgress {
+  /** The number of the last row begun; 0 before the first. */
+  lastRow: number;
+  /** Whether the rows have all been read (the reader is past the end of the sheet's data). */
+  rowsEnded: boolean;
+}
+
 export interface WorksheetReader {
   write(chunk: string): void;
   finish(): SheetModel;
-  /** The number of the last row begun (0 before the first): where a damaged sheet stopped being readable. */
-  lastRow(): number;
+  /** How far the rows were read: where a damaged sheet stopped being readable. */
+  progress(): ReadProgress;
 }
 
 /** `onCell` is called for every cell kept, so a caller can stop a sheet of millions of cells as it is read. */
@@ -117,6 +124,7 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
   let textTarget = NO_TEXT;
 
   let rowNumber = 0;
+  let rowsEnded = false;
   let lastRowNumber = 0;
   let rowHidden = false;
   let rowHasValue = false;
@@ -388,7 +396,10 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
         }
         break;
       default:
-        if (depth === 2) state = OUTSIDE;
+        if (depth === 2) {
+          if (state === IN_SHEET_DATA) rowsEnded = true;
+          state = OUTSIDE;
+        }
     }
     depth--;
   };
@@ -399,7 +410,7 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
     write(chunk: string): void {
       parser.write(chunk);
     },
-    lastRow: () => rowNumber,
+    progress: () => ({ lastRow: rowNumber, rowsEnded }),
     finish(): SheetModel {
       parser.close();
       const ordered = inDocumentOrder ? cells : inRowMajorOrder(cells);
