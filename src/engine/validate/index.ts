@@ -35,10 +35,23 @@ export function sortFindings(findings: Finding[], sheetOrder: readonly string[] 
   });
   const others = [...new Set(findings.map((f) => f.sheet).filter((sheet) => !rank.has(sheet)))].sort((a, b) => a.localeCompare(b));
   others.forEach((sheet, i) => rank.set(sheet, sheetOrder.length + i));
-  return findings
-    .map((f, i) => ({ f, i, sheet: rank.get(f.sheet)!, p: position(f.cell) }))
-    .sort((x, y) => SEVERITY_ORDER[x.f.severity] - SEVERITY_ORDER[y.f.severity] || x.sheet - y.sheet || x.p.row - y.p.row || x.p.col - y.p.col || x.i - y.i)
-    .map((x) => x.f);
+  // The sort keys in typed arrays and the findings' places sorted, rather than an entry object (and a position
+  // object) for each finding: at 50,000 actions there are 35,000 findings, and the entries lived through the sort.
+  const n = findings.length;
+  const severity = new Uint8Array(n);
+  const sheet = new Uint32Array(n);
+  const row = new Float64Array(n);
+  const col = new Float64Array(n);
+  findings.forEach((f, i) => {
+    const p = position(f.cell);
+    severity[i] = SEVERITY_ORDER[f.severity];
+    sheet[i] = rank.get(f.sheet)!;
+    row[i] = p.row;
+    col[i] = p.col;
+  });
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((x, y) => severity[x] - severity[y] || sheet[x] - sheet[y] || row[x] - row[y] || col[x] - col[y] || x - y);
+  return order.map((i) => findings[i]);
 }
 
 export function validatePlan(result: StructureResult, options: ValidateOptions): Finding[] {
@@ -56,9 +69,10 @@ export function validatePlan(result: StructureResult, options: ValidateOptions):
   );
 }
 
+/** A rule's finding with the plan settings' severity for the rule, if any: the rule's own object when that is unchanged. */
 function toFinding(raw: RawFinding, override: Severity | 'off' | undefined): Finding {
   const severity = override && override !== 'off' && (SEVERITIES as readonly string[]).includes(override) ? override : raw.severity;
-  return { rule: raw.rule, severity, sheet: raw.sheet, cell: raw.cell, message: raw.message, fix: raw.fix };
+  return severity === raw.severity ? raw : { ...raw, severity };
 }
 
 export interface FindingsSummary {
