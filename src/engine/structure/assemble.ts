@@ -107,11 +107,27 @@ export interface AssembleMemo {
   statuses: Map<string, StatusReading>;
   /** The fields each header's columns hold, with the first column holding each: the same for all its rows. */
   headerFields: Map<DataRow['header'], Map<ActionField, number>>;
+  /** Those fields as a list (an action's `columns`), one list for all the actions under a header. */
+  fieldLists: WeakMap<Map<ActionField, number>, ActionField[]>;
 }
 
 export function newAssembleMemo(): AssembleMemo {
-  return { timescales: new Map(), qualityStatements: new Map(), statuses: new Map(), headerFields: new Map() };
+  return { timescales: new Map(), qualityStatements: new Map(), statuses: new Map(), headerFields: new Map(), fieldLists: new WeakMap() };
 }
+
+/** The fields as a list, shared by every action whose rows share the fields: nothing changes an action's list. */
+function fieldList(fields: Map<ActionField, number>, memo: AssembleMemo): ActionField[] {
+  let list = memo.fieldLists.get(fields);
+  if (!list) {
+    list = [...fields.keys()];
+    memo.fieldLists.set(fields, list);
+  }
+  return list;
+}
+
+/** No cell errors, and no group texts: one of each for all the actions that have none (most have neither). */
+const NO_ERRORS: StructuredAction['errors'] = Object.freeze([]) as unknown as StructuredAction['errors'];
+const NO_GROUP_TEXTS: StructuredAction['groupTexts'] = Object.freeze({});
 
 /** Each field the rows' columns hold, in the order they first appear, with the first column that holds it. */
 function fieldsOfColumns(rows: DataRow[], memo: AssembleMemo): Map<ActionField, number> {
@@ -300,10 +316,10 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
       ? qualityStatementOf(first.headings.qualityStatement, context) ?? first.headings.qualityStatement
       : null;
 
-  const fullTexts: Record<string, string> = {};
+  let fullTexts: Record<string, string> | null = null;
   for (const field of ['theme', 'area', 'qualityStatement'] as const) {
     const t = text(field);
-    if (t) fullTexts[field] = t;
+    if (t) (fullTexts ??= {})[field] = t;
   }
 
   return {
@@ -325,10 +341,10 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
     source: { sheet, row: first.row },
     rows: rows.map((r) => r.row),
     cells,
-    columns: [...fieldsPresent.keys()],
+    columns: fieldList(fieldsPresent, context.memo),
     statusText: statusRaw,
     ragText: ragRaw,
-    groupTexts: fullTexts,
+    groupTexts: fullTexts ?? NO_GROUP_TEXTS,
     timescaleKind: parsed.kind,
     errors: cellErrors(rows),
   };
@@ -362,5 +378,5 @@ function cellErrors(rows: DataRow[]): StructuredAction['errors'] {
       for (const c of list) if (c.error && !(c.merge && c.merge.top < row.row)) errors.push({ field, cell: a1(row.row, c.col), value: c.error });
     });
   }
-  return errors;
+  return errors.length ? errors : NO_ERRORS;
 }
