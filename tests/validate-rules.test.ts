@@ -275,6 +275,25 @@ describe('unparseable-timescale', () => {
     ];
     expect(only(validate(planModel(rows)), 'unparseable-timescale')).toEqual([]);
   });
+  test('asks about words in a due-date column that give no date, rather than calling the cell empty', () => {
+    // A plan with a Due date column and no timescale column: what the officer wrote there is kept and asked about.
+    const header = ['Ref', 'Action', 'Lead', 'Due date', 'Status', 'RAG', 'Progress', 'Measures'];
+    const row = (ref: string, due: In) => good(ref, { Timescale: due });
+    const model = planModel([row('1.1', 'By end Q4'), row('1.2', '12/31/2025'), row('1.3', { date: '2026-03-31' }), row('1.4', '31/03/2026')], header);
+    const findings = validate(model);
+    expect(only(findings, 'missing-due-date')).toEqual([]);
+    const asked = only(findings, 'unparseable-timescale');
+    expect(asked.map((f) => f.cell)).toEqual(['D2', 'D3']);
+    expect(asked[0].message).toMatch(/“By end Q4”, which gives no date/);
+    expect(asked[1].message).toMatch(/“12\/31\/2025”, which gives no date/);
+    const actions = structureWorkbook(model, { today: TODAY, planStart: '2025-04-01' }).actions;
+    expect(actions.map((a) => [a.timescale, a.dueDate])).toEqual([
+      ['By end Q4', null],
+      ['12/31/2025', null],
+      [null, '2026-03-31'],
+      [null, '2026-03-31'],
+    ]);
+  });
 });
 
 describe('missing-due-date', () => {

@@ -285,11 +285,17 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
     // Plans with no timescale column date their milestones instead ("Framework April 2023").
     timescale = milestones;
   }
+  // A due-date cell whose text gives no date ("By end Q4", a US "12/31/2025") is the action's timescale when it has
+  // none: dropped, it was lost from the Plan sheet and reported as a date never entered; kept, the check asks about
+  // the words the officer wrote.
+  const dueColumn = firstCell(rows, 'dueDate')?.cell;
+  const dueText = dueColumn && !dueColumn.date ? dueColumn.text : null;
+  const dueFromText = dueText ? readTimescale(dueText, context).dueDate : null;
+  if (!timescale && dueText && !dueFromText) timescale = dueText;
   // A due-date column, when the plan has one, wins over what the timescale text implies.
   const parsed = readTimescale(timescale, context);
-  const dueColumn = firstCell(rows, 'dueDate')?.cell;
   const timescaleCell = firstCell(rows, 'timescale')?.cell;
-  const dueFromColumn = dueColumn ? dueColumn.date ?? readTimescale(dueColumn.text, context).dueDate : null;
+  const dueFromColumn = dueColumn ? dueColumn.date ?? dueFromText : null;
   const dueDate = dueFromColumn ?? timescaleCell?.date ?? parsed.dueDate;
   if (parsed.dates.length > 1 && !milestones) {
     milestones = parsed.dates.slice(0, -1).join('\n');
