@@ -256,6 +256,33 @@ describe('invalid-rag', () => {
   });
 });
 
+describe('header-reads-as-action', () => {
+  test('fires when the sheet has no header row, so an action was taken for one', () => {
+    // Ten actions and no header row: the reader takes the second for the header (a layout from a helper's trial).
+    const rows = [
+      ['1.1', 'Review the front door triage process so that people get advice on first contact', 'Head of Access', '31/03/2026', 'Delayed', 'Slipped because of recruitment'],
+      ['1.2', 'Publish a carers offer on the website', 'Carers Lead', 'Q3 2025/26', 'Not started', null],
+      ['1.3', 'Reduce waiting list for Care Act assessments to under 200 people', 'Principal Social Worker', 'end of March', 'Done', 'Waiting list 180 at 31/10'],
+      ['1.4', 'Refresh the safeguarding adults training for all staff', 'SAB Business Manager', '30.06.2026', 'In Progress', 'Two cohorts trained'],
+      ['1.5', 'Commission an advocacy service', 'Commissioning Manager', 'TBC', 'On hold', 'Awaiting budget'],
+      ['1.6', 'Implement a new quality assurance framework for practice', 'Head of Quality', 'March 2026', 'Completed', 'Signed off at DMT'],
+      ['1.7', 'Co-produce the ASC strategy with people who draw on care', 'Director of ASC', '03/04/2026', 'Ongoing', null],
+      ['1.8', 'Improve direct payments uptake to 30%', 'DP Lead', '31/3/26', 'Behind schedule', null],
+      ['1.9', 'Review transitions protocol with children services', 'Head of Transitions', 'Sept 2025', 'Complete', 'done'],
+      ['1.10', 'Roll out strength-based practice training', 'Workforce Lead', '2025-12-31', 'on track', null],
+    ];
+    const model = { sheets: [sheet('Sheet1', rows)] };
+    const f = only(validate(model), 'header-reads-as-action');
+    expect(f).toEqual([expect.objectContaining({ severity: 'warning', sheet: 'Sheet1', cell: 'A2' })]);
+    expect(f[0].message).toMatch(/row 2\) reads like an action, not column names \(“1\.2”, “Q3 2025\/26”, “Not started”\)/);
+  });
+  test('does not fire for column names, even one that is also a value (“Complete?”, “2025/26”)', () => {
+    expect(only(validate(planModel([good('1.1'), good('1.2')])), 'header-reads-as-action')).toEqual([]);
+    const header = ['Ref', 'Action', 'Lead', '2025/26', 'Complete?', 'RAG', 'Progress', 'Measures'];
+    expect(only(validate(planModel([good('1.1'), good('1.2')], header)), 'header-reads-as-action')).toEqual([]);
+  });
+});
+
 describe('unparseable-timescale', () => {
   test('fires for TBC and for text with no date, at the timescale cell', () => {
     const f = only(validate(planModel([good('1.1', { Timescale: 'TBC' }), good('1.2', { Timescale: 'When funding allows' })])), 'unparseable-timescale');

@@ -11,7 +11,7 @@ import { formulaError, smartIncomplete, themeNotInFramework, unknownFrameworkCod
 import { missingDueDate, overdue, unparseableTimescale } from './rules/dates';
 import { crossReferenceNotFound, duplicateRef, missingRef } from './rules/refs';
 import { completeWithoutEvidence, completionContradictsStatus, invalidRag, invalidStatus, ragInconsistent } from './rules/status';
-import { missingAction, missingColumn, missingLead, noPlanTable } from './rules/table';
+import { headerReadsAsAction, missingAction, missingColumn, missingLead, noPlanTable } from './rules/table';
 
 export { RULE_IDS } from './rule-shape';
 export type { RawFinding, Rule, RuleId } from './rule-shape';
@@ -23,6 +23,7 @@ export { actionLabel, crossReference } from './helpers';
 export const RULES: readonly Rule[] = [
   noPlanTable,
   missingColumn,
+  headerReadsAsAction,
   missingAction,
   missingLead,
   duplicateRef,

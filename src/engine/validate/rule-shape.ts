@@ -8,6 +8,7 @@ import type { ValidationContext } from './context';
 export const RULE_IDS = [
   'no-plan-table',
   'missing-column',
+  'header-reads-as-action',
   'missing-action',
   'missing-lead',
   'duplicate-ref',

@@ -65,7 +65,7 @@ const CAPITALISED_WORDS = /^[A-Z(][\w'’.()&/-]*(?:\s+(?:of|and|for|the|&|\/|-|
 
 const kinds = new Map<string, TextKind>();
 
-function kindOf(text: string): TextKind {
+export function kindOf(text: string): TextKind {
   const known = kinds.get(text);
   if (known) return known;
   const words = countWords(text);

@@ -1,7 +1,12 @@
-/** Rules about the plan table itself: no table, a missing key column, a row with no action, an action with no lead. */
+/**
+ * Rules about the plan table itself: no table, a missing key column, a header row that reads like an action, a row
+ * with no action, an action with no lead.
+ */
+import { kindOf } from '../../structure/roles/content';
 import { hasPlanOrKpis } from '../../structure/workbook-kind';
+import { a1 } from '../../workbook';
 import { PlacedField } from '../context';
-import { actionLabel, collect, crossReference } from '../helpers';
+import { actionLabel, collect, crossReference, snippet } from '../helpers';
 import { defineRule, Hit } from '../rule-shape';
 
 const COLUMN_PURPOSE: Record<PlacedField, string> = {
@@ -60,6 +65,48 @@ export const missingColumn = defineRule<{ sheet: string; field: Exclude<PlacedFi
         if (field === 'ref') continue;
         hits.push({ sheet, cell, params: { sheet, field, cell }, severity: field === 'action' ? 'error' : undefined });
       }
+    }
+    return hits;
+  },
+});
+
+/**
+ * Labels of the first header that read as what their columns hold: a ref in the ref column, a date or timescale in
+ * the timescale or due-date column, a status in the status column. Column names are words about the column ("Ref",
+ * "Due date", "Status"); two or more such values mean the row is an action and the sheet has no header row.
+ */
+function labelsReadingAsValues(columns: readonly { header: string; field: string | null }[]): string[] {
+  const labels: string[] = [];
+  for (const c of columns) {
+    if (!c.field || !c.header.trim()) continue;
+    const kind = kindOf(c.header);
+    if ((c.field === 'ref' && kind.ref) || ((c.field === 'timescale' || c.field === 'dueDate') && kind.when) || (c.field === 'status' && kind.status)) labels.push(c.header);
+  }
+  return labels;
+}
+
+export const headerReadsAsAction = defineRule<{ sheet: string; row: number; labels: string[] }>({
+  id: 'header-reads-as-action',
+  defaultSeverity: 'warning',
+  title: 'The header row reads like an action',
+  checks:
+    'The header row found on a plan sheet holds the kind of thing its columns hold rather than names for them: at ' +
+    'least two of a ref in the ref column, a date or timescale in the timescale or due-date column, and a status in ' +
+    'the status column. The sheet probably has no header row, so that row, and any action above it, was not read as ' +
+    'an action. Reported at the header row’s first column.',
+  message: (p) =>
+    `The header row of the “${p.sheet}” sheet (row ${p.row}) reads like an action, not column names (${p.labels.map((l) => `“${snippet(l, 30)}”`).join(', ')}): that row, and any action above it, was not read as an action.`,
+  fix: () => 'If the sheet has no header row, insert one above the first action naming its columns (for example Ref, Action, Lead, Timescale, Status), then check again.',
+  example: { sheet: 'Sheet1', row: 2, labels: ['1.2', 'Q3 2025/26', 'Not started'] },
+  find: (context) => {
+    const hits: Hit<{ sheet: string; row: number; labels: string[] }>[] = [];
+    for (const [sheet, info] of context.sheets) {
+      const row = info.layout.headerRows[0];
+      if (row === undefined) continue;
+      const labels = labelsReadingAsValues(info.layout.columns);
+      if (labels.length < 2) continue;
+      const firstCol = Math.min(...info.layout.columns.map((c) => c.col));
+      hits.push({ sheet, cell: a1(row, firstCol), params: { sheet, row, labels } });
     }
     return hits;
   },
