@@ -227,6 +227,28 @@ describe('missing-ref', () => {
   });
 });
 
+describe('a RAG rating in the status column of a plan with no RAG column', () => {
+  const header = ['Ref', 'Action', 'Lead', 'Timescale', 'Status'];
+  const row = (ref: string, status: string) => [ref, 'Recruit two additional social workers to the hospital discharge team', 'Head of Assessment', '31/03/2026', status];
+  const rows = [row('1.1', 'Green'), row('1.2', 'Red - delayed'), row('1.3', 'Amber'), row('1.4', 'In progress')];
+
+  test('is the action’s RAG, not an unknown status, and “Red - delayed” stays Red', () => {
+    const actions = structureWorkbook(planModel(rows, header), { today: TODAY, planStart: '2025-04-01' }).actions;
+    expect(actions.map((a) => [a.status, a.rag, a.progress])).toEqual([
+      [null, 'Green', null],
+      ['At risk', 'Red', null],
+      [null, 'Amber', null],
+      ['In progress', null, null],
+    ]);
+    expect(only(validate(planModel(rows, header)), 'invalid-status')).toEqual([]);
+  });
+
+  test('with a RAG column beside it, a RAG word in the status column is still an unknown status', () => {
+    const withRag = [[...row('1.1', 'Green'), 'Green']];
+    expect(only(validate(planModel(withRag, [...header, 'RAG'])), 'invalid-status').map((f) => f.cell)).toEqual(['E2']);
+  });
+});
+
 describe('invalid-status', () => {
   test('fires for an unrecognised status and suggests the nearest', () => {
     const f = only(validate(planModel([good('1.1', { Status: 'Compleated', RAG: null })])), 'invalid-status');

@@ -301,12 +301,25 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
     milestones = parsed.dates.slice(0, -1).join('\n');
   }
 
-  const statusRaw = text('status');
-  const status = statusRaw ? remembered(context.memo.statuses, statusRaw, readStatus) : readStatus(null);
+  let statusRaw = text('status');
+  let status = statusRaw ? remembered(context.memo.statuses, statusRaw, readStatus) : readStatus(null);
+  let ragRaw = text('rag');
+  // A plan with no RAG column often rates its actions in the status column ("Green", "Red - delayed"): there the
+  // rating is the action's RAG. Read as a status, "Green" was an unknown status and went to the board with no RAG,
+  // and the "Red" of "Red - delayed" went into the progress while the status made the action Amber.
+  if (!fieldsPresent.has('rag') && statusRaw) {
+    if (!status.recognised && matchRag(statusRaw)) {
+      ragRaw = statusRaw;
+      statusRaw = null;
+      status = readStatus(null);
+    } else if (status.recognised && status.remainder && matchRag(status.remainder)) {
+      ragRaw = status.remainder;
+      status = { ...status, remainder: null };
+    }
+  }
   let statusValue = status.status;
   if (!fieldsPresent.has('status') && parsed.impliesComplete) statusValue = 'Complete';
 
-  const ragRaw = text('rag');
   const rag: Rag | null = ragRaw ? matchRag(ragRaw) : null;
 
   const extras: string[] = [];
