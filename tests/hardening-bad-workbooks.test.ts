@@ -250,10 +250,13 @@ describe('a sheet with only the header row', () => {
     run = await runCli(['run', input, '--out', path.join(dir, 'pack.xlsx'), '--json', '--today', TODAY]);
   });
 
-  it('→ 0 actions, no error, no crash; the Plan sheet has just its header', async () => {
+  it('→ 0 actions, no error, no crash, a warning that there are no actions; the Plan sheet has just its header', async () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as Report).actions).toEqual([]);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.actions).toEqual([]);
+    // A batch of returns checked together must not pass an empty one as clean.
+    expect(report.issues).toEqual([expect.objectContaining({ rule: 'no-actions', severity: 'warning', sheet: 'Action plan', cell: 'A2' })]);
     const plan = (await load(path.join(dir, 'pack.xlsx'))).getWorksheet('Plan')!;
     expect(plan.actualRowCount).toBe(1);
     expect(plan.getCell('A1').value).toBe('Ref');

@@ -278,6 +278,17 @@ describe('invalid-rag', () => {
   });
 });
 
+describe('no-actions', () => {
+  test('fires for a plan sheet with a header and nothing under it, where the first action goes', () => {
+    const f = only(validate(planModel([])), 'no-actions');
+    expect(f).toEqual([expect.objectContaining({ severity: 'warning', sheet: 'Plan', cell: 'A2', message: 'The “Plan” sheet has a header row but no actions under it.' })]);
+  });
+  test('does not fire for a plan with actions, or a workbook with no plan table', () => {
+    expect(only(validate(planModel([good('1.1')])), 'no-actions')).toEqual([]);
+    expect(only(validate({ sheets: [sheet('Notes', [['Some notes about the plan']])] }), 'no-actions')).toEqual([]);
+  });
+});
+
 describe('header-reads-as-action', () => {
   test('fires when the sheet has no header row, so an action was taken for one', () => {
     // Ten actions and no header row: the reader takes the second for the header (a layout from a helper's trial).

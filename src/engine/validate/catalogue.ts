@@ -11,7 +11,7 @@ import { formulaError, smartIncomplete, themeNotInFramework, unknownFrameworkCod
 import { missingDueDate, overdue, unparseableTimescale } from './rules/dates';
 import { crossReferenceNotFound, duplicateRef, missingRef } from './rules/refs';
 import { completeWithoutEvidence, completionContradictsStatus, invalidRag, invalidStatus, ragInconsistent } from './rules/status';
-import { headerReadsAsAction, missingAction, missingColumn, missingLead, noPlanTable } from './rules/table';
+import { headerReadsAsAction, missingAction, missingColumn, missingLead, noActions, noPlanTable } from './rules/table';
 
 export { RULE_IDS } from './rule-shape';
 export type { RawFinding, Rule, RuleId } from './rule-shape';
@@ -22,6 +22,7 @@ export { actionLabel, crossReference } from './helpers';
 /** Every rule, in the order docs/RULES.md lists them. */
 export const RULES: readonly Rule[] = [
   noPlanTable,
+  noActions,
   missingColumn,
   headerReadsAsAction,
   missingAction,

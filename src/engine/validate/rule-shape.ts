@@ -7,6 +7,7 @@ import type { ValidationContext } from './context';
 
 export const RULE_IDS = [
   'no-plan-table',
+  'no-actions',
   'missing-column',
   'header-reads-as-action',
   'missing-action',

@@ -112,6 +112,28 @@ export const headerReadsAsAction = defineRule<{ sheet: string; row: number; labe
   },
 });
 
+export const noActions = defineRule<{ sheet: string }>({
+  id: 'no-actions',
+  defaultSeverity: 'warning',
+  title: 'A plan sheet has no actions',
+  checks:
+    'A plan sheet has a header row but no action under it: a new plan not filled in yet, or a return sent back ' +
+    'empty. Reported at the first cell under the header, where the first action goes, so that a batch of returns ' +
+    'checked together does not pass an empty one as clean.',
+  message: (p) => `The “${p.sheet}” sheet has a header row but no actions under it.`,
+  fix: () => 'Add the plan’s actions under the header, one to a row, or check this is the return you meant to send.',
+  example: { sheet: 'Action Plan' },
+  find: (context) => {
+    const hits: Hit<{ sheet: string }>[] = [];
+    for (const [sheet, info] of context.sheets) {
+      const row = info.layout.headerRows[0];
+      if (row === undefined || info.actions.length || !info.layout.columns.length) continue;
+      hits.push({ sheet, cell: a1(row + 1, Math.min(...info.layout.columns.map((c) => c.col))), params: { sheet } });
+    }
+    return hits;
+  },
+});
+
 export const missingAction = defineRule<{ row: number; ref: string | null }>({
   id: 'missing-action',
   defaultSeverity: 'error',
