@@ -537,3 +537,20 @@ describe('structure --out', () => {
     });
   });
 });
+
+describe('the readable report says the dates it judged at', () => {
+  const seed = path.join(SEED_DIR, 'sefton-peer-review-action-plan.xlsx');
+  test('validate judges at --today, run at the end of its reporting period; both give the plan start', () => {
+    const validate = cli(['validate', seed, '--today', TODAY, '--plan-start', '2022-11-01']);
+    expect(validate.stdout.split('\n')[1]).toBe('Judged at 15/01/2026, the date given with --today; relative timescales count from the plan start, 01/11/2022.');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-assure-judged-'));
+    try {
+      const run = cli(['run', seed, '--out', path.join(dir, 'pack.xlsx'), '--period', 'Q3 2025/26', '--plan-start', '2022-11-01']);
+      expect(run.stdout.split('\n')[1]).toBe(
+        'Judged at 31/12/2025, the end of the reporting period, Q3 2025/26 (--today judges at another date); relative timescales count from the plan start, 01/11/2022.',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

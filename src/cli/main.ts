@@ -15,7 +15,8 @@ import { Finding, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { PendingWorkbookPlan, pendingSheets } from '../engine/sheet-plan/types';
-import { boardPackSheets, judgementDate, PackAction, parseReportingPeriod, PERIOD_EXAMPLES } from '../engine/board-pack';
+import { boardPackSheets, judgementDate, PackAction, parseReportingPeriod, PERIOD_EXAMPLES, reportingPeriod } from '../engine/board-pack';
+import { ukDate } from '../engine/board-pack/reporting-period';
 import { choosableSheets } from '../engine/column-choice';
 import { savedColumnsFor, savedKpiColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
 import { structureWorkbook, StructureOptions, StructureResult } from '../engine/structure';
@@ -207,6 +208,7 @@ async function readAndJudge(options: Options, argv: string[]) {
   const judgedAt = options.todayGiven ? options.today : undefined;
   const checkedAt = options.command === 'run' ? judgementDate(result, { today: options.today, period: options.period, judgedAt }) : options.today;
   const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: checkedAt })];
+  const judged = judgedLine(options, result, checkedAt);
   let pending: PendingWorkbookPlan | null = null;
   let packActions: PackAction[] | null = null;
   if (options.command === 'structure' && options.out) pending = pendingSheets(structureWorkbookPlan(result, model));
@@ -220,7 +222,22 @@ async function readAndJudge(options: Options, argv: string[]) {
   const candidates = choices.length ? candidateMessage(model, choices, argv) : null;
   const ownedLower = new Set(owned.map((name) => name.toLowerCase()));
   const target: XlsxWorkbook = { ...workbook, model: { ...model, sheets: model.sheets.filter((s) => ownedLower.has(s.name.toLowerCase())) } };
-  return { target, owned, result, findings, settingsEdit, pending, packActions, candidates };
+  return { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judged };
+}
+
+/**
+ * The dates the checks were made at, for the readable report: a board pack judges overdue and RAG at the end of its
+ * reporting period, the other commands at today, so the same plan can have more overdue actions by `validate` than
+ * by `run`; and relative timescales ("within 6 months") count from the plan start.
+ */
+function judgedLine(options: Options, result: StructureResult, checkedAt: string): string {
+  const why = options.todayGiven
+    ? 'the date given with --today'
+    : options.command === 'run'
+      ? `the end of the reporting period, ${reportingPeriod(result, { today: options.today, period: options.period }).label} (--today judges at another date)`
+      : 'today';
+  const start = result.settings.planStart ? `; relative timescales count from the plan start, ${ukDate(result.settings.planStart)}` : '';
+  return `Judged at ${ukDate(checkedAt)}, ${why}${start}.`;
 }
 
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -236,7 +253,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     return 0;
   }
   try {
-    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates } = await readAndJudge(options, argv);
+    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judged } = await readAndJudge(options, argv);
     let written: string | null = null;
     // What the write tells the officer (a table given another name than planned), after the report.
     const notices: string[] = [];
@@ -256,7 +273,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (options.json) {
       const reported = packActions ? { ...result, actions: packActions.map((a) => ({ ...a, rag: a.effectiveRag })) } : result;
       stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
-    } else printReadable(stdout, options.command, options.input, result, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null);
+    } else printReadable(stdout, options.command, options.input, result, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null, judged);
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
     if (candidates) (options.json ? stderr : stdout).write(`\n${candidates}\n`);
     for (const notice of notices) (options.json ? stderr : stdout).write(`\n${notice}\n`);

@@ -18,10 +18,13 @@ export function printReadable(
   written: string | null,
   /** The settings sheet the --columns roles were saved in, in the written file. */
   savedIn: string | null = null,
+  /** The dates the checks were made at ("Judged at 31/12/2025, …"). */
+  judged: string | null = null,
 ): void {
   const lines: string[] = [];
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   lines.push(`${input}: ${plural(result.actions.length, 'action')}; ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}.`);
+  if (judged) lines.push(judged);
   if (command === 'structure' || command === 'run') {
     for (const sheet of result.sheets.filter((s) => s.role === 'plan')) {
       const n = result.actions.filter((a) => a.source.sheet === sheet.sheet).length;
