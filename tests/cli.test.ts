@@ -554,3 +554,15 @@ describe('the readable report says the dates it judged at', () => {
     }
   });
 });
+
+describe('a --polarity that names no KPI', () => {
+  test('is said, not silently ignored; one that names a KPI says nothing', () => {
+    const example = path.join(SEED_DIR, EXAMPLE.file);
+    const typo = cli(['validate', example, '--json', '--today', TODAY, '--polarity', 'KPI-77=lower']);
+    expect(typo.stderr).toContain('--polarity names “KPI-77”, which is not the id or code of any KPI in this workbook, so nothing was changed for it.');
+    const kpis = (JSON.parse(typo.stdout) as { kpis: { id: string }[] }).kpis;
+    expect(kpis.length).toBeGreaterThan(0);
+    const known = cli(['validate', example, '--json', '--today', TODAY, '--polarity', `${kpis[0].id}=lower`]);
+    expect(known.stderr).not.toContain('--polarity names');
+  });
+});

@@ -10,7 +10,7 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePolarityOption } from '../engine/kpi/saved-polarity';
+import { parsePolarityOption, polarityMatchKey } from '../engine/kpi/saved-polarity';
 import { Finding, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
@@ -209,6 +209,7 @@ async function readAndJudge(options: Options, argv: string[]) {
   const checkedAt = options.command === 'run' ? judgementDate(result, { today: options.today, period: options.period, judgedAt }) : options.today;
   const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: checkedAt })];
   const judged = judgedLine(options, result, checkedAt);
+  const unmatchedPolarities = polaritiesNamingNoKpi(options.polarities, result);
   let pending: PendingWorkbookPlan | null = null;
   let packActions: PackAction[] | null = null;
   if (options.command === 'structure' && options.out) pending = pendingSheets(structureWorkbookPlan(result, model));
@@ -222,7 +223,18 @@ async function readAndJudge(options: Options, argv: string[]) {
   const candidates = choices.length ? candidateMessage(model, choices, argv) : null;
   const ownedLower = new Set(owned.map((name) => name.toLowerCase()));
   const target: XlsxWorkbook = { ...workbook, model: { ...model, sheets: model.sheets.filter((s) => ownedLower.has(s.name.toLowerCase())) } };
-  return { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judged };
+  return { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judged, unmatchedPolarities };
+}
+
+/** A --polarity that names no KPI of the workbook (a mistyped id) changes nothing: say so rather than stay silent. */
+function polaritiesNamingNoKpi(polarities: Record<string, Polarity>, result: StructureResult): string | null {
+  const known = new Set(result.kpis.flatMap((k) => [k.id, k.code ?? ''].filter(Boolean).map(polarityMatchKey)));
+  const unmatched = Object.keys(polarities).filter((kpi) => !known.has(polarityMatchKey(kpi)));
+  if (!unmatched.length) return null;
+  const named = unmatched.map((kpi) => `“${kpi}”`).join(', ');
+  return result.kpis.length
+    ? `--polarity names ${named}, which is not the id or code of any KPI in this workbook, so nothing was changed for it. Check the id against the KPI sheet.`
+    : `--polarity names ${named}, but this workbook has no KPIs, so nothing was changed.`;
 }
 
 /**
@@ -253,10 +265,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     return 0;
   }
   try {
-    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judged } = await readAndJudge(options, argv);
+    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judged, unmatchedPolarities } = await readAndJudge(options, argv);
     let written: string | null = null;
     // What the write tells the officer (a table given another name than planned), after the report.
-    const notices: string[] = [];
+    const notices: string[] = unmatchedPolarities ? [unmatchedPolarities] : [];
     // `pending` is the Plan sheet (structure) or the board pack (run), planned only when there is an --out to write.
     if (options.out && pending) {
       notices.push(...(await applyPendingPlan(target, withSettingsSheet(pending, settingsEdit), owned)).notices);
