@@ -57,26 +57,26 @@ function whereDamaged({ lastRow, rowsEnded }: ReadProgress): string {
   return lastRow ? `at row ${row} or just after it` : 'before its first row';
 }
 
+/** Runs one part's read; XML that breaks in it is a PackageProblem naming the part (`where`: "its sheet … is damaged"). */
+async function namingDamage<T>(read: () => Promise<T>, where: () => string): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof XmlError) throw new PackageProblem(`${where()}: ${error.detail}`);
+    throw error;
+  }
+}
+
 async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
   const stringsPart = pkg.partOfType(REL_TYPES.sharedStrings);
   const stylesPart = pkg.partOfType(REL_TYPES.styles);
   let strings: string[] = [];
   if (stringsPart) {
     const reader = sharedStringsReader((count) => pkg.budget.checkSharedStrings(stringsPart, count));
-    try {
-      if (await pkg.stream(stringsPart, (chunk) => reader.write(chunk))) strings = reader.finish();
-    } catch (error) {
-      if (error instanceof XmlError) throw new PackageProblem(`its table of shared texts (${stringsPart}) is damaged: ${error.detail}`);
-      throw error;
-    }
+    // finish() too: a part that ends part-way through is damaged as much as one that breaks.
+    strings = await namingDamage(async () => ((await pkg.stream(stringsPart, (chunk) => reader.write(chunk))) ? reader.finish() : []), () => `its table of shared texts (${stringsPart}) is damaged`);
   }
-  let styles: CellStyle[] = [];
-  try {
-    if (stylesPart) styles = parseCellStyles((await pkg.text(stylesPart)) ?? '');
-  } catch (error) {
-    if (error instanceof XmlError) throw new PackageProblem(`its table of cell formats (${stylesPart}) is damaged: ${error.detail}`);
-    throw error;
-  }
+  const styles: CellStyle[] = stylesPart ? await namingDamage(async () => parseCellStyles((await pkg.text(stylesPart)) ?? ''), () => `its table of cell formats (${stylesPart}) is damaged`) : [];
   const sheets: SheetModel[] = [];
   // Each sheet's XML is parsed as it inflates, so no worksheet is ever in memory as text.
   for (const sheet of pkg.sheets()) {
@@ -84,16 +84,13 @@ async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
     const part = sheet.part;
     if (part.startsWith('../') || part === '..') throw new PackageProblem(`its sheet "${sheet.name}" points outside the workbook (${part})`);
     const reader = worksheetReader({ name: sheet.name, visibility: sheet.visibility }, strings, styles, pkg.date1904, () => pkg.budget.addCell(part));
-    let found: boolean;
-    try {
-      found = await pkg.stream(part, (chunk) => reader.write(chunk));
-      if (found) sheets.push(reader.finish());
-    } catch (error) {
-      // Say where: the officer can look at that row in Excel, which often reads past the damage, before saving afresh.
-      if (error instanceof XmlError) throw new PackageProblem(`its sheet "${sheet.name}" is damaged ${whereDamaged(reader.progress())}: ${error.detail}`);
-      throw error;
-    }
-    if (!found) throw new PackageProblem(`its sheet "${sheet.name}" points at a part the file does not have (${part})`);
+    // Say where: the officer can look at that row in Excel, which often reads past the damage, before saving afresh.
+    const read = await namingDamage(
+      async () => ((await pkg.stream(part, (chunk) => reader.write(chunk))) ? reader.finish() : null),
+      () => `its sheet "${sheet.name}" is damaged ${whereDamaged(reader.progress())}`,
+    );
+    if (!read) throw new PackageProblem(`its sheet "${sheet.name}" points at a part the file does not have (${part})`);
+    sheets.push(read);
   }
   return { sheets };
 }

@@ -5,7 +5,7 @@
 import { kindOf } from '../../structure/roles/content';
 import { hasPlanOrKpis } from '../../structure/workbook-kind';
 import { a1 } from '../../workbook';
-import { PlacedField } from '../context';
+import { PlacedField, SheetInfo } from '../context';
 import { actionLabel, collect, crossReference, snippet } from '../helpers';
 import { defineRule, Hit } from '../rule-shape';
 
@@ -70,6 +70,11 @@ export const missingColumn = defineRule<{ sheet: string; field: Exclude<PlacedFi
   },
 });
 
+/** The table's first column, by its first header's columns. */
+function firstColumn(info: SheetInfo): number {
+  return Math.min(...info.layout.columns.map((c) => c.col));
+}
+
 /**
  * Labels of the first header that read as what their columns hold: a ref in the ref column, a date or timescale in
  * the timescale or due-date column, a status in the status column. Column names are words about the column ("Ref",
@@ -105,8 +110,7 @@ export const headerReadsAsAction = defineRule<{ sheet: string; row: number; labe
       if (row === undefined) continue;
       const labels = labelsReadingAsValues(info.layout.columns);
       if (labels.length < 2) continue;
-      const firstCol = Math.min(...info.layout.columns.map((c) => c.col));
-      hits.push({ sheet, cell: a1(row, firstCol), params: { sheet, row, labels } });
+      hits.push({ sheet, cell: a1(row, firstColumn(info)), params: { sheet, row, labels } });
     }
     return hits;
   },
@@ -128,7 +132,7 @@ export const noActions = defineRule<{ sheet: string }>({
     for (const [sheet, info] of context.sheets) {
       const row = info.layout.headerRows[0];
       if (row === undefined || info.actions.length || !info.layout.columns.length) continue;
-      hits.push({ sheet, cell: a1(row + 1, Math.min(...info.layout.columns.map((c) => c.col))), params: { sheet } });
+      hits.push({ sheet, cell: a1(row + 1, firstColumn(info)), params: { sheet } });
     }
     return hits;
   },
