@@ -39,13 +39,18 @@ async function opened(seed: string) {
   return { workbook, model, owned, result, options: { today: TODAY, judgedAt: TODAY, findings } };
 }
 
+/** The board pack built whole and written, as the task pane's path does; gives the file's parts. */
+async function writtenWhole(seed: string, file: string): Promise<[string, string][]> {
+  const whole = await opened(seed);
+  await applyWorkbookPlan(whole.workbook, boardPackWorkbookPlan(whole.result, whole.model, whole.options).plan, whole.owned);
+  await writeWorkbookAtomically(whole.workbook, path.join(tmp, file));
+  return parts(path.join(tmp, file));
+}
+
 // A plan with a KPI register and one without.
 describe.each(['north-tyneside-delivery-plan-2025-26.xlsx', 'dudley-cqc-action-plan-2009.xlsx'])('%s', (seed) => {
   test('the pack written a sheet at a time is the same file as the pack written whole', async () => {
-    const whole = await opened(seed);
-    await applyWorkbookPlan(whole.workbook, boardPackWorkbookPlan(whole.result, whole.model, whole.options).plan, whole.owned);
-    await writeWorkbookAtomically(whole.workbook, path.join(tmp, 'whole.xlsx'));
-
+    const whole = await writtenWhole(seed, 'whole.xlsx');
     const streamed = await opened(seed);
     const pack = boardPackSheets(streamed.result, streamed.model, streamed.options);
     const built: string[] = [];
@@ -68,7 +73,30 @@ describe.each(['north-tyneside-delivery-plan-2025-26.xlsx', 'dudley-cqc-action-p
     expect(built).toEqual(pack.plan.sheets.map((s) => s.name));
     // The seed's own sheets are replaced by none of ours here, so sheet k is built once k sheets are written.
     expect(worksheetsWritten).toEqual(built.map((_, k) => k));
-    expect(await parts(path.join(tmp, 'streamed.xlsx'))).toEqual(await parts(path.join(tmp, 'whole.xlsx')));
+    expect(await parts(path.join(tmp, 'streamed.xlsx'))).toEqual(whole);
+  });
+});
+
+// The Plan and snapshot sheets hold a row per action: the file writer makes each of their rows as it writes it.
+describe.each(['medway-cqc-improvement-action-plan.xlsx', 'sefton-peer-review-action-plan.xlsx'])('%s', (seed) => {
+  test('the sheets written row by row are the same as those built whole', async () => {
+    const built = await writtenWhole(seed, 'built.xlsx');
+    const rowByRow = await opened(seed);
+    const pack = boardPackSheets(rowByRow.result, rowByRow.model, rowByRow.options);
+    expect(pack.plan.sheets.filter((s) => s.stream).map((s) => s.name)).toEqual(['Plan', 'PlanAssure Snapshot']);
+    const plan = {
+      sheets: pack.plan.sheets.map((s) => ({
+        ...s,
+        build: () => {
+          // A sheet the writer can stream is never built whole.
+          if (s.stream) throw new Error(`${s.name} was built whole`);
+          return s.build();
+        },
+      })),
+    };
+    await applyPendingPlan(rowByRow.workbook, plan, rowByRow.owned);
+    await writeWorkbookAtomically(rowByRow.workbook, path.join(tmp, 'row-by-row.xlsx'));
+    expect(await parts(path.join(tmp, 'row-by-row.xlsx'))).toEqual(built);
   });
 });
 

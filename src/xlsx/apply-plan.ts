@@ -4,7 +4,7 @@
  */
 import { isToolRagRule } from '../engine/rag/rag-formats';
 import { OWNED_LIST_HEADER } from '../engine/sheet-plan/plan-sheet';
-import { PendingWorkbookPlan, pendingSheets, SheetPlan, WorkbookPlan } from '../engine/sheet-plan/types';
+import { PendingWorkbookPlan, pendingSheets, RowSource, rowsOf, SheetPlan, streamedPlan, WorkbookPlan } from '../engine/sheet-plan/types';
 import { claimTableName, TableNameHolder } from '../engine/sheet-plan/table-name';
 import { EXCEL_MAX_CELL_TEXT, fitCellText } from './package/cell-text';
 import { CHART_REL_TYPES, putCharts } from './package/chart-xml';
@@ -207,8 +207,8 @@ function nextRelId(rels: Relationship[]): string {
 }
 
 /** Where the lists sheet's ownership header is (its note carries the fingerprints); null on any other sheet. */
-function ownershipHeader(plan: SheetPlan): { row: number; col: number } | null {
-  const col = (plan.rows[0] ?? []).findIndex((v) => v?.kind === 'text' && v.text === OWNED_LIST_HEADER);
+function ownershipHeader(rows: RowSource): { row: number; col: number } | null {
+  const col = (rows.count ? rows.at(0) : []).findIndex((v) => v?.kind === 'text' && v.text === OWNED_LIST_HEADER);
   return col < 0 ? null : { row: 1, col: col + 1 };
 }
 
@@ -276,11 +276,14 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
   let uncalculated = false;
 
   for (const pendingSheet of plan.sheets) {
-    const sheetPlan = pendingSheet.build();
+    // A sheet of a row per action is written as its rows are made, so they never all live at once.
+    const streamed = pendingSheet.stream?.();
+    const sheetPlan = streamed?.plan ?? pendingSheet.build();
+    const rows = streamed?.rows ?? rowsOf(sheetPlan);
     const part = pkg.freePart('xl/worksheets/sheet', '.xml');
     const sheetRels: Relationship[] = [];
     let table: { name: string; id: number; part: string; rel: string } | undefined;
-    if (sheetPlan.table && sheetPlan.rows.length > 1) {
+    if (sheetPlan.table && rows.count > 1) {
       // Table names are workbook-wide: an officer who kept an earlier Plan sheet under a new name still has its table.
       const { given: name, notice } = claimTableName(sheetPlan.table.name, sheetPlan.name, tables.names);
       if (notice) notices.push(notice);
@@ -289,7 +292,7 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
     }
     const drawing = sheetPlan.charts?.length ? { part: pkg.freePart('xl/drawings/drawing', '.xml'), rel: `rId${sheetRels.length + 1}` } : undefined;
     if (drawing) sheetRels.push({ id: drawing.rel, type: CHART_REL_TYPES.drawing, target: drawing.part, external: false });
-    const header = ownershipHeader(sheetPlan);
+    const header = ownershipHeader(rows);
     const note = header && { comments: pkg.freePart('xl/comments', '.xml'), drawing: pkg.freePart('xl/drawings/vmlDrawing', '.vml'), drawingRel: `rId${sheetRels.length + 2}` };
     if (note) {
       sheetRels.push({ id: `rId${sheetRels.length + 1}`, type: REL_TYPES.comments, target: note.comments, external: false });
@@ -301,12 +304,13 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
       table: table && { name: table.name, id: table.id },
       keptRules: officerRules(formats.get(lower(sheetPlan.name)) ?? [], sheetPlan),
       rels: { table: table?.rel, drawing: drawing?.rel, legacyDrawing: note?.drawingRel },
-    });
+    }, rows);
     prints[sheetPlan.name] = parts.fingerprint;
     uncalculated ||= parts.uncalculated;
     pkg.put(part, parts.xml, CONTENT_TYPES.worksheet);
     if (table && parts.table) pkg.put(table.part, parts.table.xml, CONTENT_TYPES.table);
-    if (drawing) putCharts(pkg, sheetPlan, drawing.part);
+    // Charts read their points' values from the sheet: a streamed sheet with charts has its rows made for them.
+    if (drawing) putCharts(pkg, streamed ? streamedPlan(streamed) : sheetPlan, drawing.part);
     if (header && note) {
       const block = Number(/(\d+)\.vml$/.exec(note.drawing)?.[1] ?? 1);
       const { vml } = noteParts(header, '', block);

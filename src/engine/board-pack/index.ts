@@ -5,10 +5,10 @@
  */
 import { Finding, KpiReport, Rag } from '../schema';
 import { actionRag, isOverdue, RagReason, ragStates } from '../rag/action-rag';
-import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../sheet-plan/plan-sheet';
+import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheetRows } from '../sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets } from '../sheet-plan/structure-plan';
 import { actionKpiRags, computeKpis, kpiReports } from '../kpi';
-import { builtPlan, PendingSheet, PendingWorkbookPlan, SheetPlan, WorkbookPlan } from '../sheet-plan/types';
+import { builtPlan, PendingSheet, PendingWorkbookPlan, SheetPlan, StreamedSheet, streamedSheet, WorkbookPlan } from '../sheet-plan/types';
 import { StructuredAction, StructureResult } from '../structure/types';
 import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
@@ -24,7 +24,7 @@ import { notesByKey, readExceptionNotes } from './exception-notes';
 import { exceptionActions, exceptionsSheet } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
 import { kpiTrendsSheet } from './kpi-trends';
-import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheet } from './snapshot';
+import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheetRows } from './snapshot';
 import { PackAction } from './types';
 
 export * from './types';
@@ -126,6 +126,9 @@ interface PackSheet extends PendingSheet {
 /** A sheet built when the adapter writes it. */
 const pending = (name: string, role: string, build: (name: string) => SheetPlan): PackSheet => ({ name, role, build: () => build(name) });
 
+/** A sheet of a row per action, which the adapter may write a row at a time (or build whole). */
+const streamed = (name: string, role: string, stream: (name: string) => StreamedSheet): PackSheet => ({ ...streamedSheet(name, () => stream(name)), role });
+
 /** A sheet built already (its existence depends on what it holds), as a pack sheet. */
 const built = (sheet: SheetPlan, role: string): PackSheet => ({ name: sheet.name, role, build: () => sheet });
 
@@ -189,15 +192,15 @@ export function boardPackSheets(result: StructureResult, model: WorkbookModel, o
   ];
   const sheets: PackSheet[] = [
     ...withCover(name, context, board, exceptions),
-    pending(planName, 'plan', (n) =>
-      planSheet(n, LISTS_SHEET_NAME, actions, {
+    streamed(planName, 'plan', (n) =>
+      planSheetRows(n, LISTS_SHEET_NAME, actions, {
         ragColours: true,
         kpiRags: actionKpiRags(actions, kpis),
         rags: actions.map((a) => a.effectiveRag),
       }),
     ),
     ...kpiSheets,
-    pending(name(SNAPSHOT_SHEET), 'snapshot', (n) => snapshotSheet(actions, keys, options.today, n, notes)),
+    streamed(name(SNAPSHOT_SHEET), 'snapshot', (n) => snapshotSheetRows(actions, keys, options.today, n, notes)),
   ];
   return { plan: withListsSheet(sheets), actions };
 }

@@ -2,7 +2,7 @@
  * A snapshot of each run, kept on a hidden sheet the tool owns, so the next board pack can list the actions
  * whose RAG or status changed since the last one.
  */
-import { emptySheet, PlanValuePool, SheetPlan, text } from '../sheet-plan/types';
+import { emptySheet, PlanValuePool, RowSource, SheetPlan, StreamedSheet, streamedPlan, text } from '../sheet-plan/types';
 import { collapsedStart } from '../text';
 import { cellText, SheetGrid, WorkbookModel } from '../workbook';
 import { ukDate } from './reporting-period';
@@ -57,17 +57,27 @@ export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): Snaps
 
 /** `keys` are the actions' `snapshotKeys`, made once by the caller and shared with `changesSince`. */
 export function snapshotSheet(actions: PackAction[], keys: readonly string[], today: string, name = SNAPSHOT_SHEET, notes: ReadonlyMap<string, ExceptionNote> = new Map()): SheetPlan {
+  return streamedPlan(snapshotSheetRows(actions, keys, today, name, notes));
+}
+
+/** The snapshot sheet with its rows (a row per action) made as they are written. */
+export function snapshotSheetRows(actions: PackAction[], keys: readonly string[], today: string, name = SNAPSHOT_SHEET, notes: ReadonlyMap<string, ExceptionNote> = new Map()): StreamedSheet {
   const sheet = emptySheet(name);
   sheet.visibility = 'veryHidden';
   sheet.columns = [40, 10, 60, 14, 8, 12, 40, 12, 20].map((width) => ({ width }));
-  sheet.rows.push(HEADERS.map((h) => text(h)));
   const shared = new PlanValuePool();
-  actions.forEach((a, i) => {
-    const note = notes.get(keys[i]);
-    const row = [text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)];
-    sheet.rows.push(isEmptyNote(note) ? row : [...row, text(note!.doing), text(note!.revised), text(note!.from)]);
-  });
-  return sheet;
+  const rows: RowSource = {
+    count: actions.length + 1,
+    at: (index) => {
+      if (index === 0) return HEADERS.map((h) => text(h));
+      const i = index - 1;
+      const a = actions[i];
+      const note = notes.get(keys[i]);
+      const row = [text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)];
+      return isEmptyNote(note) ? row : [...row, text(note!.doing), text(note!.revised), text(note!.from)];
+    },
+  };
+  return { plan: sheet, rows };
 }
 
 export function changesSince(previous: SnapshotRow[], actions: PackAction[], keys: readonly string[]): SnapshotChange[] {

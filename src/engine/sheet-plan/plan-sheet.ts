@@ -6,7 +6,7 @@ import { PLAN_COLUMNS, QUALITY_STATEMENTS, Rag, RAGS, STATUSES } from '../schema
 import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { StructuredAction } from '../structure/types';
 import { columnLetters } from '../workbook';
-import { emptySheet, fitRowHeights, num, PlanValue, PlanValuePool, SheetPlan, text } from './types';
+import { emptySheet, fitRowHeights, num, PlanValue, PlanValuePool, RowSource, SheetPlan, StreamedSheet, streamedPlan, text } from './types';
 
 export const PLAN_SHEET_NAME = 'Plan';
 export const LISTS_SHEET_NAME = 'PlanAssure Lists';
@@ -84,6 +84,11 @@ export interface PlanSheetOptions {
 }
 
 export function planSheet(name: string, listsSheetName: string, actions: StructuredAction[], options: PlanSheetOptions = {}): SheetPlan {
+  return streamedPlan(planSheetRows(name, listsSheetName, actions, options));
+}
+
+/** The Plan sheet with its rows made as they are written: a row per action, from the actions themselves. */
+export function planSheetRows(name: string, listsSheetName: string, actions: StructuredAction[], options: PlanSheetOptions = {}): StreamedSheet {
   const sheet = emptySheet(name);
   const lastCol = columnLetters(PLAN_COLUMNS.length);
   const lastRow = actions.length + 1;
@@ -92,9 +97,15 @@ export function planSheet(name: string, listsSheetName: string, actions: Structu
     wrap: c.kind === 'longtext',
     numFmt: c.kind === 'date' ? DATE_FORMAT : c.kind === 'integer' ? '0' : undefined,
   }));
-  sheet.rows.push(PLAN_COLUMNS.map((c) => text(c.header)));
   const shared = new PlanValuePool();
-  actions.forEach((action, i) => sheet.rows.push(PLAN_COLUMNS.map((c) => cellValue(action, c.key, options.kpiRags?.[i] ?? null, options.rags?.[i], shared))));
+  const rows: RowSource = {
+    count: actions.length + 1,
+    at: (index) => {
+      if (index === 0) return PLAN_COLUMNS.map((c) => text(c.header));
+      const i = index - 1;
+      return PLAN_COLUMNS.map((c) => cellValue(actions[i], c.key, options.kpiRags?.[i] ?? null, options.rags?.[i], shared));
+    },
+  };
   sheet.styles.push({ range: `A1:${lastCol}1`, bold: true, wrap: true, vertical: 'top' });
   PLAN_COLUMNS.forEach((c, i) => {
     if (c.kind === 'longtext' && actions.length) sheet.styles.push({ range: `${columnLetters(i + 1)}2:${columnLetters(i + 1)}${lastRow}`, wrap: true });
@@ -120,8 +131,8 @@ export function planSheet(name: string, listsSheetName: string, actions: Structu
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.page = { orientation: 'landscape', paper: 'A4', fitToWidth: 1, printTitleRows: '1:1' };
-  sheet.rowHeights = fitRowHeights(sheet, 2);
-  return sheet;
+  sheet.rowHeights = fitRowHeights(sheet, 2, rows);
+  return { plan: sheet, rows };
 }
 
 /** A sheet name the tool may use: its own name unless an officer's sheet already has it. */

@@ -140,7 +140,37 @@ export interface WorkbookPlan {
 export interface PendingSheet {
   name: string;
   build: () => SheetPlan;
+  /**
+   * The same sheet with its rows made one at a time as they are written, for an adapter that writes row by row
+   * (the xlsx writer). Given for the sheets of a row per action (the Plan and snapshot sheets): built whole, their
+   * 50,000 rows of values lived until the sheet was written, and the garbage collector copied them as they grew.
+   * `build` gives the same sheet with its rows made.
+   */
+  stream?: () => StreamedSheet;
 }
+
+/** A sheet's rows as a count and a way to make each: row `index` (0-based, row 1 first) is made afresh on each call. */
+export interface RowSource {
+  count: number;
+  at: (index: number) => PlanValue[];
+}
+
+/** A sheet plan whose `rows` are left empty, and the source of the rows that stand for them. */
+export interface StreamedSheet {
+  plan: SheetPlan;
+  rows: RowSource;
+}
+
+const NO_VALUES: PlanValue[] = [];
+
+/** A built sheet plan's rows as a row source (a row never set is an empty row). */
+export const rowsOf = (plan: SheetPlan): RowSource => ({ count: plan.rows.length, at: (index) => plan.rows[index] ?? NO_VALUES });
+
+/** The sheet plan of a streamed sheet, with its rows made. */
+export const streamedPlan = ({ plan, rows }: StreamedSheet): SheetPlan => ({ ...plan, rows: Array.from({ length: rows.count }, (_, i) => rows.at(i)) });
+
+/** A pending sheet that an adapter may write row by row, or build whole. */
+export const streamedSheet = (name: string, stream: () => StreamedSheet): PendingSheet => ({ name, build: () => streamedPlan(stream()), stream });
 
 /** A workbook plan whose sheets are built one at a time, as the adapter writes them. */
 export interface PendingWorkbookPlan {
@@ -203,7 +233,7 @@ const LINE_POINTS = 15;
  * Heights that fit each row's wrapped text: a cell of width w characters holds about w characters a line.
  * Rows that fit on one line keep the default height.
  */
-export function fitRowHeights(sheet: SheetPlan, fromRow = 1): Record<number, number> {
+export function fitRowHeights(sheet: SheetPlan, fromRow = 1, rows: RowSource = rowsOf(sheet)): Record<number, number> {
   const heights: Record<number, number> = {};
   // Only wrapped text makes a row taller: in other columns it stays on one line. So only those columns are looked
   // at, each with its characters a line worked out once (a 50,000-row sheet has a few wrapped columns of many).
@@ -212,9 +242,9 @@ export function fitRowHeights(sheet: SheetPlan, fromRow = 1): Record<number, num
     if (column?.wrap) wrapped.push({ index, perLine: Math.max(4, Math.floor(column.width * 1.05)) });
   });
   if (!wrapped.length) return heights;
-  for (let i = Math.max(0, Math.ceil(fromRow - 1)); i < sheet.rows.length; i++) {
+  for (let i = Math.max(0, Math.ceil(fromRow - 1)); i < rows.count; i++) {
     // A plan's rows may have gaps (a row never set): those hold nothing to fit.
-    const row = sheet.rows[i] ?? [];
+    const row = rows.at(i);
     let lines = 1;
     for (const { index, perLine } of wrapped) {
       const value = row[index];

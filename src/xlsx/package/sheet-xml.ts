@@ -3,7 +3,7 @@
  * row by row and deflated a megabyte at a time, so a 50,000-row Plan costs its compressed bytes and little more. Text is always written as an
  * inline string: a value beginning "=", "+", "-" or "@" stays words and is never evaluated.
  */
-import { CachedResult, PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
+import { CachedResult, PlanValue, RowSource, rowsOf, SheetPlan } from '../../engine/sheet-plan/types';
 import { needsPreserve } from '../../engine/text';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
@@ -17,6 +17,7 @@ import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NO_VALUES: readonly PlanValue[] = [];
 /** Dates with no format of their own are shown the UK way. */
 const UK_DATE = 'dd/mm/yyyy';
 
@@ -103,15 +104,20 @@ function sameStyles(a: RangeStyleRect[], b: RangeStyleRect[]): boolean {
   return true;
 }
 
-export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts {
+/**
+ * `rows` stands for the plan's own rows when the sheet is written row by row (a streamed sheet): each row is then
+ * made, written and dropped, and the plan's `rows` are not read.
+ */
+export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, rows: RowSource = rowsOf(plan)): SheetParts {
   const { styles, date1904 } = options;
+  const rowAt = (r: number): readonly PlanValue[] => (r <= rows.count ? rows.at(r - 1) : NO_VALUES);
 
   // Range styles by band of rows, so each row looks only at the styles over it.
   const styleRects: RangeStyleRect[] = plan.styles.map((style, index) => ({ index, rect: parseRange(style.range), style }));
   const lastStyledRow = styleRects.reduce((m, s) => Math.max(m, s.rect.bottom), 0);
   const heights = plan.rowHeights ?? {};
   const lastHeightRow = Object.keys(heights).reduce((m, r) => Math.max(m, Number(r)), 0);
-  const rowCount = Math.max(plan.rows.length, lastStyledRow, lastHeightRow);
+  const rowCount = Math.max(rows.count, lastStyledRow, lastHeightRow);
 
   // Formats repeat down a column: cache the xf per (row's styles, column, has a value, header row or not, date), as
   // a list per set of row styles indexed by number, so no key string is made for each cell.
@@ -133,7 +139,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   let maxRow = 0;
   const rightEdges = new StyleBands(styleRects);
   for (let r = 1; r <= rowCount; r++) {
-    const values = plan.rows[r - 1] ?? [];
+    const values = rowAt(r);
     let last = values.length;
     while (last > 0 && (values[last - 1] ?? null) === null) last--;
     const styledRight = rightEdges.at(r).right;
@@ -175,7 +181,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   let cached: number[] = [];
   let styledRight = 0;
   for (let r = 1; r <= rowCount; r++) {
-    const values = plan.rows[r - 1] ?? [];
+    const values = rowAt(r);
     const band = bands.at(r);
     const rowStyles = band.styles;
     // Rows mostly have the same styles over them as the row above: then its format cache and right edge hold.
@@ -255,10 +261,10 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions): SheetParts 
   if (options.rels.legacyDrawing) parts.push(`<legacyDrawing r:id="${options.rels.legacyDrawing}"/>`);
 
   let table: SheetParts['table'];
-  if (plan.table && options.table && options.rels.table && plan.rows.length > 1) {
+  if (plan.table && options.table && options.rels.table && rows.count > 1) {
     const start = parseA1(plan.table.range.split(':')[0]);
-    const header = (plan.rows[start.row - 1] ?? []).slice(start.col - 1);
-    const ref = `${columnLetters(start.col)}${start.row}:${columnLetters(start.col + header.length - 1)}${Math.max(plan.rows.length, start.row + 1)}`;
+    const header = rowAt(start.row).slice(start.col - 1);
+    const ref = `${columnLetters(start.col)}${start.row}:${columnLetters(start.col + header.length - 1)}${Math.max(rows.count, start.row + 1)}`;
     const columns = header.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h && h.kind === 'text' ? h.text : `Column${i + 1}`)}"/>`).join('');
     table = {
       name: options.table.name,
