@@ -190,10 +190,10 @@ function cellPrint(col: number, value: PlanValue): string | null {
  * The cells merged areas hide (all but each area's top-left), as the areas over each row: they are not read back, so
  * they count for nothing. Only rows the plan has are listed, so each cell looks only at the few over its own row.
  */
-function hiddenByMerges(plan: SheetPlan): Map<number, Rect[]> {
+function hiddenByMerges(plan: SheetPlan, rowCount: number): Map<number, Rect[]> {
   const byRow = new Map<number, Rect[]>();
   for (const m of plan.merges.map(parseRange)) {
-    for (let r = m.top; r <= Math.min(m.bottom, plan.rows.length); r++) {
+    for (let r = m.top; r <= Math.min(m.bottom, rowCount); r++) {
       const list = byRow.get(r);
       if (list) list.push(m);
       else byRow.set(r, [m]);
@@ -215,9 +215,10 @@ export class SheetPrint {
   /** The current row's prints, joined once at its end: `+=` would leave a tree of partial strings to copy to hash. */
   private cells: string[] = [];
 
-  constructor(plan: SheetPlan) {
+  /** `rowCount` is the sheet's rows, given when they are made as written (a streamed sheet's plan holds none). */
+  constructor(plan: SheetPlan, rowCount = plan.rows.length) {
     this.officer = plan.officerColumns ?? [];
-    this.hidden = hiddenByMerges(plan);
+    this.hidden = hiddenByMerges(plan, rowCount);
   }
 
   /** Ends the row before and starts row r (1-based). */

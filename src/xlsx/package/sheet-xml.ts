@@ -172,7 +172,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, rows: RowSou
   sheet.write(head());
   let uncalculated = false;
   // The fingerprint is taken in the same pass, so the plan is walked once.
-  const print = new SheetPrint(plan);
+  const print = new SheetPrint(plan, rows.count);
   /** ` s="7"` for each format index, made once: it was a new string for every cell written. */
   const styleAttributes: string[] = [''];
   const styleAttribute = (xf: number): string => (styleAttributes[xf] ??= ` s="${xf}"`);
