@@ -32,7 +32,8 @@ const text = (t: string) => `s:${withLineFeeds(t)}`;
  * integer of up to 12 digits is already that; toPrecision, which works through big-number arithmetic, is left for
  * the rest (most numbers in a plan are row numbers and date serials).
  */
-const number = (n: number) => `n:${Number.isInteger(n) && Math.abs(n) < 1e12 ? n : Number(n.toPrecision(12))}`;
+const numberText = (n: number): string => `${Number.isInteger(n) && Math.abs(n) < 1e12 ? n : Number(n.toPrecision(12))}`;
+const number = (n: number) => `n:${numberText(n)}`;
 
 function modelValue(value: CellValue, formula: string | undefined): string | null {
   // Formulas by their presence only: Excel stores results and rewrites repeated formulas as shared ones on save.
@@ -170,19 +171,38 @@ export function unchangedSince(sheet: SheetModel, recorded: string): boolean {
   return modelFingerprint(sheet, officer, print.startsWith(VERSION_2) ? 2 : 1) === print;
 }
 
-/** A cell's part of its row line, as the sheet will read back once written; null for a cell that counts for nothing. */
-function cellPrint(col: number, value: PlanValue): string | null {
-  if (value === null) return null;
+/** Each column's "<column>\u0001" and the kind of value after it, made once: every cell written starts with one. */
+const cellPrefixes = new Map<string, string[]>();
+const cellPrefix = (kind: 's:' | 'n:' | 'f', col: number): string => {
+  let byColumn = cellPrefixes.get(kind);
+  if (!byColumn) cellPrefixes.set(kind, (byColumn = []));
+  return (byColumn[col] ??= `${col}\u0001${kind}`);
+};
+
+/**
+ * A cell's part of its row line, as the sheet will read back once written, added to the row's pieces; nothing for a
+ * cell that counts for nothing. Pieces rather than a string a cell: the row's pieces are joined once, so the officer's
+ * text is copied once into its line instead of first into a string of its own.
+ */
+function addCellPrint(pieces: string[], col: number, value: PlanValue): void {
+  if (value === null) return;
   switch (value.kind) {
     case 'text':
-      // One string, not text()'s and then this one: this runs for every text cell the tool writes.
-      return value.text === '' ? null : `${col}\u0001s:${withLineFeeds(fitCellText(value.text))}`;
+      if (value.text === '') return;
+      if (pieces.length) pieces.push(CELL_SEPARATOR);
+      pieces.push(cellPrefix('s:', col), withLineFeeds(fitCellText(value.text)));
+      return;
     case 'number':
-      return `${col}\u0001${number(value.value)}`;
+      if (pieces.length) pieces.push(CELL_SEPARATOR);
+      pieces.push(cellPrefix('n:', col), numberText(value.value));
+      return;
     case 'date':
-      return `${col}\u0001${number(dateSerial(value.iso, false))}`;
+      if (pieces.length) pieces.push(CELL_SEPARATOR);
+      pieces.push(cellPrefix('n:', col), numberText(dateSerial(value.iso, false)));
+      return;
     case 'formula':
-      return `${col}\u0001f`;
+      if (pieces.length) pieces.push(CELL_SEPARATOR);
+      pieces.push(cellPrefix('f', col));
   }
 }
 
@@ -212,8 +232,8 @@ export class SheetPrint {
   private readonly hidden: Map<number, Rect[]>;
   private row = 0;
   private areas: Rect[] | undefined;
-  /** The current row's prints, joined once at its end: `+=` would leave a tree of partial strings to copy to hash. */
-  private cells: string[] = [];
+  /** The current row's line in pieces, joined once at its end: `+=` would leave a tree of partial strings to copy to hash. */
+  private pieces: string[] = [];
 
   /** `rowCount` is the sheet's rows, given when they are made as written (a streamed sheet's plan holds none). */
   constructor(plan: SheetPlan, rowCount = plan.rows.length) {
@@ -233,8 +253,7 @@ export class SheetPrint {
     if (value === null || this.officer.includes(c)) return;
     const r = this.row;
     if (this.areas?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) return;
-    const p = cellPrint(c, value);
-    if (p !== null) this.cells.push(p);
+    addCellPrint(this.pieces, c, value);
   }
 
   digest(): string {
@@ -243,9 +262,9 @@ export class SheetPrint {
   }
 
   private endRow(): void {
-    if (!this.cells.length) return;
-    this.sum.add(this.cells.join(CELL_SEPARATOR));
-    this.cells = [];
+    if (!this.pieces.length) return;
+    this.sum.add(this.pieces.join(''));
+    this.pieces.length = 0;
   }
 }
 
