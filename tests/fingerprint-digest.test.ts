@@ -132,7 +132,7 @@ test('the fingerprint taken as a sheet is written is the one its plan defines, m
       const written = sheetXml(plan, { styles: new StyleSheet(null), date1904, rels: {} });
       expect(written.fingerprint).toBe(planFingerprint(plan));
       // Written row by row (a streamed sheet: its plan holds no rows, the row source stands for them), the same.
-      const rowByRow = sheetXml({ ...plan, rows: [] }, { styles: new StyleSheet(null), date1904, rels: {} }, rowsOf(plan));
+      const rowByRow = sheetXml({ ...plan, rows: [] }, { styles: new StyleSheet(null), date1904, rels: {} }, { rows: rowsOf(plan) });
       expect(rowByRow.fingerprint).toBe(written.fingerprint);
     }),
     { numRuns: 300 },

@@ -304,7 +304,7 @@ export async function applyPendingPlan(workbook: XlsxWorkbook, plan: PendingWork
       table: table && { name: table.name, id: table.id },
       keptRules: officerRules(formats.get(lower(sheetPlan.name)) ?? [], sheetPlan),
       rels: { table: table?.rel, drawing: drawing?.rel, legacyDrawing: note?.drawingRel },
-    }, rows);
+    }, streamed ?? { rows });
     prints[sheetPlan.name] = parts.fingerprint;
     uncalculated ||= parts.uncalculated;
     pkg.put(part, parts.xml, CONTENT_TYPES.worksheet);

@@ -6,7 +6,7 @@ import { PLAN_COLUMNS, QUALITY_STATEMENTS, Rag, RAGS, STATUSES } from '../schema
 import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { StructuredAction } from '../structure/types';
 import { columnLetters } from '../workbook';
-import { emptySheet, fitRowHeights, num, PlanValue, PlanValuePool, RowSource, SheetPlan, StreamedSheet, streamedPlan, text } from './types';
+import { emptySheet, num, PlanValue, PlanValuePool, RowSource, SheetPlan, StreamedSheet, streamedPlan, text } from './types';
 
 export const PLAN_SHEET_NAME = 'Plan';
 export const LISTS_SHEET_NAME = 'PlanAssure Lists';
@@ -131,8 +131,7 @@ export function planSheetRows(name: string, listsSheetName: string, actions: Str
   }
   sheet.freeze = { rows: 1, columns: 0 };
   sheet.page = { orientation: 'landscape', paper: 'A4', fitToWidth: 1, printTitleRows: '1:1' };
-  sheet.rowHeights = fitRowHeights(sheet, 2, rows);
-  return { plan: sheet, rows };
+  return { plan: sheet, rows, fitHeightsFrom: 2 };
 }
 
 /** A sheet name the tool may use: its own name unless an officer's sheet already has it. */

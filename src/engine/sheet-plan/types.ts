@@ -159,6 +159,11 @@ export interface RowSource {
 export interface StreamedSheet {
   plan: SheetPlan;
   rows: RowSource;
+  /**
+   * Rows from this one (1-based) on have the heights fitRowHeights gives them, fitted as they are written rather
+   * than in a pass of their own (the plan's rowHeights then hold only the rows above it).
+   */
+  fitHeightsFrom?: number;
 }
 
 const NO_VALUES: PlanValue[] = [];
@@ -166,8 +171,12 @@ const NO_VALUES: PlanValue[] = [];
 /** A built sheet plan's rows as a row source (a row never set is an empty row). */
 export const rowsOf = (plan: SheetPlan): RowSource => ({ count: plan.rows.length, at: (index) => plan.rows[index] ?? NO_VALUES });
 
-/** The sheet plan of a streamed sheet, with its rows made. */
-export const streamedPlan = ({ plan, rows }: StreamedSheet): SheetPlan => ({ ...plan, rows: Array.from({ length: rows.count }, (_, i) => rows.at(i)) });
+/** The sheet plan of a streamed sheet, with its rows made and their heights fitted. */
+export function streamedPlan({ plan, rows, fitHeightsFrom }: StreamedSheet): SheetPlan {
+  const built = { ...plan, rows: Array.from({ length: rows.count }, (_, i) => rows.at(i)) };
+  if (fitHeightsFrom !== undefined) built.rowHeights = { ...plan.rowHeights, ...fitRowHeights(built, fitHeightsFrom) };
+  return built;
+}
 
 /** A pending sheet that an adapter may write row by row, or build whole. */
 export const streamedSheet = (name: string, stream: () => StreamedSheet): PendingSheet => ({ name, build: () => streamedPlan(stream()), stream });
@@ -235,24 +244,35 @@ const LINE_POINTS = 15;
  */
 export function fitRowHeights(sheet: SheetPlan, fromRow = 1, rows: RowSource = rowsOf(sheet)): Record<number, number> {
   const heights: Record<number, number> = {};
+  const fit = rowHeightFitter(sheet);
+  if (!fit) return heights;
+  for (let i = Math.max(0, Math.ceil(fromRow - 1)); i < rows.count; i++) {
+    const height = fit(rows.at(i));
+    if (height !== undefined) heights[i + 1] = height;
+  }
+  return heights;
+}
+
+/**
+ * The height that fits one row's wrapped text (undefined: the default height), as fitRowHeights fits each row; null
+ * for a sheet with no wrapped column. The file writer fits a streamed sheet's rows with it as it looks them over.
+ */
+export function rowHeightFitter(sheet: SheetPlan): ((row: readonly PlanValue[]) => number | undefined) | null {
   // Only wrapped text makes a row taller: in other columns it stays on one line. So only those columns are looked
   // at, each with its characters a line worked out once (a 50,000-row sheet has a few wrapped columns of many).
   const wrapped: { index: number; perLine: number }[] = [];
   sheet.columns.forEach((column, index) => {
     if (column?.wrap) wrapped.push({ index, perLine: Math.max(4, Math.floor(column.width * 1.05)) });
   });
-  if (!wrapped.length) return heights;
-  for (let i = Math.max(0, Math.ceil(fromRow - 1)); i < rows.count; i++) {
-    // A plan's rows may have gaps (a row never set): those hold nothing to fit.
-    const row = rows.at(i);
+  if (!wrapped.length) return null;
+  return (row) => {
     let lines = 1;
     for (const { index, perLine } of wrapped) {
       const value = row[index];
       if (value && value.kind === 'text') lines = Math.max(lines, wrappedLines(value.text, perLine));
     }
-    if (lines > 1) heights[i + 1] = Math.min(409, lines * LINE_POINTS + 3);
-  }
-  return heights;
+    return lines > 1 ? Math.min(409, lines * LINE_POINTS + 3) : undefined;
+  };
 }
 
 /** Lines a text takes when wrapped at word breaks, `perLine` characters a line (a longer word breaks where it must). */

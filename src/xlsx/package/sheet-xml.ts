@@ -3,7 +3,7 @@
  * row by row and deflated a megabyte at a time, so a 50,000-row Plan costs its compressed bytes and little more. Text is always written as an
  * inline string: a value beginning "=", "+", "-" or "@" stays words and is never evaluated.
  */
-import { CachedResult, PlanValue, RowSource, rowsOf, SheetPlan } from '../../engine/sheet-plan/types';
+import { CachedResult, PlanValue, rowHeightFitter, rowsOf, SheetPlan, StreamedSheet } from '../../engine/sheet-plan/types';
 import { needsPreserve } from '../../engine/text';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
@@ -105,17 +105,20 @@ function sameStyles(a: RangeStyleRect[], b: RangeStyleRect[]): boolean {
 }
 
 /**
- * `rows` stands for the plan's own rows when the sheet is written row by row (a streamed sheet): each row is then
- * made, written and dropped, and the plan's `rows` are not read.
+ * `streamed` stands for the plan's own rows when the sheet is written row by row (a streamed sheet): each row is
+ * then made, looked over (and its height fitted), made again, written and dropped; the plan's `rows` are not read.
  */
-export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, rows: RowSource = rowsOf(plan)): SheetParts {
+export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pick<StreamedSheet, 'rows' | 'fitHeightsFrom'> = { rows: rowsOf(plan) }): SheetParts {
   const { styles, date1904 } = options;
+  const { rows, fitHeightsFrom } = streamed;
   const rowAt = (r: number): readonly PlanValue[] => (r <= rows.count ? rows.at(r - 1) : NO_VALUES);
 
   // Range styles by band of rows, so each row looks only at the styles over it.
   const styleRects: RangeStyleRect[] = plan.styles.map((style, index) => ({ index, rect: parseRange(style.range), style }));
   const lastStyledRow = styleRects.reduce((m, s) => Math.max(m, s.rect.bottom), 0);
-  const heights = plan.rowHeights ?? {};
+  // Heights fitted as the rows are looked over below fall within the rows, so they never move the last row.
+  const fit = fitHeightsFrom === undefined ? null : rowHeightFitter(plan);
+  const heights: Record<number, number> = fit ? { ...plan.rowHeights } : (plan.rowHeights ?? {});
   const lastHeightRow = Object.keys(heights).reduce((m, r) => Math.max(m, Number(r)), 0);
   const rowCount = Math.max(rows.count, lastStyledRow, lastHeightRow);
 
@@ -140,6 +143,10 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, rows: RowSou
   const rightEdges = new StyleBands(styleRects);
   for (let r = 1; r <= rowCount; r++) {
     const values = rowAt(r);
+    if (fit && r >= fitHeightsFrom! && r <= rows.count) {
+      const height = fit(values);
+      if (height !== undefined) heights[r] = height;
+    }
     let last = values.length;
     while (last > 0 && (values[last - 1] ?? null) === null) last--;
     const styledRight = rightEdges.at(r).right;
