@@ -2,6 +2,7 @@
  * Parts are inflated by Node's zlib rather than JSZip's own inflater: the bytes must be the same, a zip entry that
  * lies about its inflated size must still be refused, and stopping part-way must stop the inflating.
  */
+import * as zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { inflatingStream } from '../src/xlsx/package/inflate-part';
 
@@ -70,4 +71,50 @@ test('stopping part-way stops the inflating', async () => {
   const zip = await JSZip.loadAsync(await zipped(TEXT));
   const { pieces } = await drain(zip.file('xl/worksheets/sheet1.xml')!, 2);
   expect(pieces).toBe(2);
+});
+
+test('a part damaged part-way gives every piece inflated before the damage, then its failure, and nothing after', async () => {
+  // Two thirds of the text deflated and flushed to a byte boundary, then a block of a type that does not exist.
+  const sound = Buffer.from(TEXT.slice(0, Math.floor((TEXT.length * 2) / 3)), 'utf8');
+  const compressedContent = Buffer.concat([zlib.deflateRawSync(sound, { finishFlush: zlib.constants.Z_SYNC_FLUSH }), Buffer.from([0x06, 0, 0, 0])]);
+  const damaged = { _data: { compression: { magic: '\x08\x00' }, compressedContent, uncompressedSize: Buffer.byteLength(TEXT) } } as unknown as JSZip.JSZipObject;
+  expect(inflatingStream(damaged).by).toBe('zlib');
+  // What zlib itself gives before it fails (it may hold back the piece it was filling when it met the damage).
+  const beforeFailure = await new Promise<Buffer>((resolve) => {
+    const given: Buffer[] = [];
+    const inflater = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+    inflater.on('data', (chunk: Buffer) => given.push(chunk));
+    inflater.on('error', () => resolve(Buffer.concat(given)));
+    inflater.end(compressedContent);
+  });
+  expect(beforeFailure.length).toBeGreaterThan(64 * 1024 * 8);
+  expect(sound.subarray(0, beforeFailure.length).equals(beforeFailure)).toBe(true);
+
+  const events: string[] = [];
+  const pieces: Buffer[] = [];
+  let failure: Error | undefined;
+  await new Promise<void>((resolve) => {
+    inflatingStream(damaged)
+      .on('data', (chunk) => {
+        events.push('data');
+        pieces.push(Buffer.from(chunk));
+        // A slow reader: zlib reaches the damage while pieces before it wait to be read.
+        const until = Date.now() + 2;
+        while (Date.now() < until);
+      })
+      .on('error', (error) => {
+        events.push('error');
+        failure = error;
+        setTimeout(resolve, 50);
+      })
+      .on('end', () => {
+        events.push('end');
+        resolve();
+      })
+      .resume();
+  });
+  expect(failure?.message).toMatch(/invalid block type/);
+  expect(Buffer.concat(pieces).equals(beforeFailure)).toBe(true);
+  expect(events.filter((e) => e === 'data').length).toBeGreaterThan(8);
+  expect(events.indexOf('error')).toBe(events.length - 1);
 });
