@@ -92,6 +92,7 @@ function isoOf(value: unknown): string | null {
 }
 
 type Report = { actions: Record<string, unknown>[]; kpis: unknown[]; issues: Record<string, unknown>[] };
+type JsonReport = Report & { judged: { date: string; basis: string; reportingPeriod: string | null; planStart: string | null } };
 
 let tmp: string;
 
@@ -132,7 +133,7 @@ describe('structure --json on the seeds', () => {
       const parsed = JSON.parse(out);
       expect(typeof parsed).toBe('object');
       expect(Array.isArray(parsed)).toBe(false);
-      expect(Object.keys(parsed).sort()).toEqual(['actions', 'issues', 'kpis']);
+      expect(Object.keys(parsed).sort()).toEqual(['actions', 'issues', 'judged', 'kpis']);
       expect(Array.isArray(parsed.actions)).toBe(true);
       expect(Array.isArray(parsed.kpis)).toBe(true);
       expect(Array.isArray(parsed.issues)).toBe(true);
@@ -549,6 +550,28 @@ describe('the readable report says the dates it judged at', () => {
       expect(run.stdout.split('\n')[1]).toBe(
         'Judged at 31/12/2025, the end of the reporting period, Q3 2025/26 (--today judges at another date); relative timescales count from the plan start, 01/11/2022.',
       );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the JSON report says the dates it judged at', () => {
+  const seed = path.join(SEED_DIR, 'sefton-peer-review-action-plan.xlsx');
+  test('as the readable report does: the date, why that date, the period of a board pack and the plan start', () => {
+    const given = JSON.parse(cli(['validate', seed, '--json', '--today', TODAY, '--plan-start', '2022-11-01']).stdout) as JsonReport;
+    expect(given.judged).toEqual({ date: TODAY, basis: 'given', reportingPeriod: null, planStart: '2022-11-01' });
+    const today = JSON.parse(cli(['validate', seed, '--json']).stdout) as JsonReport;
+    expect(today.judged.basis).toBe('today');
+    expect(today.judged.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-assure-judged-json-'));
+    try {
+      const run = JSON.parse(cli(['run', seed, '--json', '--out', path.join(dir, 'pack.xlsx'), '--period', 'Q3 2025/26']).stdout) as JsonReport;
+      expect(run.judged).toEqual({ date: '2025-12-31', basis: 'period-end', reportingPeriod: 'Q3 2025/26', planStart: run.judged.planStart });
+      // Overdue is judged at that date: no action due after it is reported overdue.
+      const overdue = run.issues.filter((i) => i.rule === 'overdue').length;
+      const validated = JSON.parse(cli(['validate', seed, '--json', '--today', '2025-12-31']).stdout) as JsonReport;
+      expect(validated.issues.filter((i) => i.rule === 'overdue').length).toBe(overdue);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

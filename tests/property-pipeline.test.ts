@@ -34,7 +34,7 @@ function pipeline(model: WorkbookModel) {
   const findings = [...result.findings, ...validatePlan(result, { today: TODAY })];
   const pack = boardPackWorkbookPlan(result, model, { today: TODAY, findings });
   const structured = structureWorkbookPlan(result, model);
-  const report = buildReport(result, findings);
+  const report = buildReport(result, findings, { date: TODAY, basis: 'given', reportingPeriod: null, planStart: result.settings.planStart });
   return { result, findings, pack, structured, report };
 }
 

@@ -11,7 +11,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePolarityOption, polarityMatchKey } from '../engine/kpi/saved-polarity';
-import { Finding, Polarity } from '../engine/schema';
+import { Finding, Judgement, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { PendingWorkbookPlan, pendingSheets } from '../engine/sheet-plan/types';
@@ -208,7 +208,7 @@ async function readAndJudge(options: Options, argv: string[]) {
   const judgedAt = options.todayGiven ? options.today : undefined;
   const checkedAt = options.command === 'run' ? judgementDate(result, { today: options.today, period: options.period, judgedAt }) : options.today;
   const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: checkedAt })];
-  const judged = judgedLine(options, result, checkedAt);
+  const judgement = judgementOf(options, result, checkedAt);
   const unmatchedPolarities = polaritiesNamingNoKpi(options.polarities, result);
   let pending: PendingWorkbookPlan | null = null;
   let packActions: PackAction[] | null = null;
@@ -223,7 +223,7 @@ async function readAndJudge(options: Options, argv: string[]) {
   const candidates = choices.length ? candidateMessage(model, choices, argv) : null;
   const ownedLower = new Set(owned.map((name) => name.toLowerCase()));
   const target: XlsxWorkbook = { ...workbook, model: { ...model, sheets: model.sheets.filter((s) => ownedLower.has(s.name.toLowerCase())) } };
-  return { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judged, unmatchedPolarities };
+  return { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judgement, unmatchedPolarities };
 }
 
 /** A --polarity that names no KPI of the workbook (a mistyped id) changes nothing: say so rather than stay silent. */
@@ -238,18 +238,29 @@ function polaritiesNamingNoKpi(polarities: Record<string, Polarity>, result: Str
 }
 
 /**
- * The dates the checks were made at, for the readable report: a board pack judges overdue and RAG at the end of its
+ * The date the checks were made at, and why, for both reports: a board pack judges overdue and RAG at the end of its
  * reporting period, the other commands at today, so the same plan can have more overdue actions by `validate` than
  * by `run`; and relative timescales ("within 6 months") count from the plan start.
  */
-function judgedLine(options: Options, result: StructureResult, checkedAt: string): string {
-  const why = options.todayGiven
-    ? 'the date given with --today'
-    : options.command === 'run'
-      ? `the end of the reporting period, ${reportingPeriod(result, { today: options.today, period: options.period }).label} (--today judges at another date)`
-      : 'today';
-  const start = result.settings.planStart ? `; relative timescales count from the plan start, ${ukDate(result.settings.planStart)}` : '';
-  return `Judged at ${ukDate(checkedAt)}, ${why}${start}.`;
+function judgementOf(options: Options, result: StructureResult, checkedAt: string): Judgement {
+  return {
+    date: checkedAt,
+    basis: options.todayGiven ? 'given' : options.command === 'run' ? 'period-end' : 'today',
+    reportingPeriod: options.command === 'run' ? reportingPeriod(result, { today: options.today, period: options.period }).label : null,
+    planStart: result.settings.planStart,
+  };
+}
+
+/** The judgement in words, the readable report's second line. */
+function judgedLine(judged: Judgement): string {
+  const why =
+    judged.basis === 'given'
+      ? 'the date given with --today'
+      : judged.basis === 'period-end'
+        ? `the end of the reporting period, ${judged.reportingPeriod} (--today judges at another date)`
+        : 'today';
+  const start = judged.planStart ? `; relative timescales count from the plan start, ${ukDate(judged.planStart)}` : '';
+  return `Judged at ${ukDate(judged.date)}, ${why}${start}.`;
 }
 
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -265,7 +276,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     return 0;
   }
   try {
-    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judged, unmatchedPolarities } = await readAndJudge(options, argv);
+    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judgement, unmatchedPolarities } = await readAndJudge(options, argv);
     let written: string | null = null;
     // What the write tells the officer (a table given another name than planned), after the report.
     const notices: string[] = unmatchedPolarities ? [unmatchedPolarities] : [];
@@ -284,8 +295,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     // (The readable report counts actions and shows no RAG.)
     if (options.json) {
       const reported = packActions ? { ...result, actions: packActions.map((a) => ({ ...a, rag: a.effectiveRag })) } : result;
-      stdout.write(`${JSON.stringify(buildReport(reported, findings))}\n`);
-    } else printReadable(stdout, options.command, options.input, result, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null, judged);
+      stdout.write(`${JSON.stringify(buildReport(reported, findings, judgement))}\n`);
+    } else printReadable(stdout, options.command, options.input, result, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null, judgedLine(judgement));
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).
     if (candidates) (options.json ? stderr : stdout).write(`\n${candidates}\n`);
     for (const notice of notices) (options.json ? stderr : stdout).write(`\n${notice}\n`);

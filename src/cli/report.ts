@@ -1,10 +1,11 @@
-/** The JSON report every command prints with --json: {"actions":[…],"kpis":[…],"issues":[…]}, from the schema. */
+/** The JSON report every command prints with --json: {"judged":{…},"actions":[…],"kpis":[…],"issues":[…]}, from the schema. */
 import { kpiReports } from '../engine/kpi';
-import { Finding, Report, reportSchema } from '../engine/schema';
+import { Finding, Judgement, Report, reportSchema } from '../engine/schema';
 import { StructureResult } from '../engine/structure';
 
-export function buildReport(result: StructureResult, findings: Finding[]): Report {
+export function buildReport(result: StructureResult, findings: Finding[], judged: Judgement): Report {
   const report: Report = {
+    judged,
     actions: result.actions.map((a) => ({
       ref: a.ref,
       theme: a.theme,

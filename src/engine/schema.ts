@@ -301,7 +301,21 @@ export type KpiReport = z.infer<typeof kpiReportSchema>;
 
 export const reportActionSchema = actionSchema.omit({ lastUpdated: true });
 
+/** What the date the checks judged at was: the day the command ran, the date given with --today, or a period's end. */
+export const JUDGEMENT_BASES = ['today', 'given', 'period-end'] as const;
+
+export const judgementSchema = z.object({
+  date: isoDate.describe('The date overdue and RAG were judged at (YYYY-MM-DD)'),
+  basis: z
+    .enum(JUDGEMENT_BASES)
+    .describe('"today": the day the command ran (structure, validate); "given": the date given with --today; "period-end": the end of the board pack\'s reporting period (run)'),
+  reportingPeriod: z.string().nullable().describe('The board pack\'s reporting period, as "Q3 2025/26" (run only; null otherwise)'),
+  planStart: isoDate.nullable().describe('Relative timescales ("Short-term", "within 6 months") count from this date; null when the plan has none'),
+});
+export type Judgement = z.infer<typeof judgementSchema>;
+
 export const reportSchema = z.object({
+  judged: judgementSchema.describe('The date the checks judged at, and why: the same plan has more overdue actions judged later'),
   actions: z.array(reportActionSchema),
   kpis: z.array(kpiReportSchema),
   issues: z.array(findingSchema),
