@@ -230,8 +230,8 @@ describe('unusable input → exit 2, one line naming the file and what to do, no
       expect(stderr).not.toMatch(/Error:|TypeError|ENOENT/);
     });
 
-    it('prints nothing on stdout (no half report)', () => {
-      expect(get().run.stdout).toBe('');
+    it('prints no half report on stdout: with --json, only the object saying why it failed', () => {
+      expect(JSON.parse(get().run.stdout)).toEqual({ failed: { exitCode: 2, message: expect.stringContaining(c.file) } });
     });
 
     it('leaves no output file and no temp file behind', () => {
@@ -262,13 +262,13 @@ describe('command-line mistakes and --help', () => {
     noCommand = cli([]);
   });
 
-  it('a bad --today ("2026-13-01") → exit 2, the reason and the usage, no stack trace, no JSON', () => {
+  it('a bad --today ("2026-13-01") → exit 2, the reason and the usage, no stack trace, no report (with --json, the reason as JSON)', () => {
     expect(badToday.status).toBe(2);
     expect(badToday.stderr).toContain('--today');
     expect(badToday.stderr).toContain('2026-13-01');
     expect(badToday.stderr).toContain('Usage:');
     expect(badToday.stderr).not.toContain('    at ');
-    expect(badToday.stdout).toBe('');
+    expect(JSON.parse(badToday.stdout)).toEqual({ failed: { exitCode: 2, message: expect.stringContaining('2026-13-01') } });
   });
 
   it('an unknown command → exit 2 with the usage', () => {
@@ -575,6 +575,29 @@ describe('the JSON report says the dates it judged at', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('with --json, a command that cannot finish prints one JSON object saying why', () => {
+  test('for a workbook that cannot be used and for a mistyped option, beside the same words on stderr', () => {
+    const missing = cli(['validate', path.join(os.tmpdir(), 'no-such-plan.xlsx'), '--json']);
+    expect(missing.status).toBe(2);
+    expect(missing.stdout.trim().split('\n')).toHaveLength(1);
+    const failure = JSON.parse(missing.stdout) as { failed: { exitCode: number; message: string } };
+    expect(failure.failed.exitCode).toBe(2);
+    expect(missing.stderr).toBe(`plan-assure: ${failure.failed.message}\n`);
+    expect(failure.failed.message).toContain('no-such-plan.xlsx');
+
+    const typo = cli(['validate', path.join(SEED_DIR, EXAMPLE.file), '--json', '--todya', TODAY]);
+    expect(typo.status).toBe(2);
+    expect((JSON.parse(typo.stdout) as { failed: { message: string } }).failed.message).toContain('--todya');
+    expect(typo.stderr).toContain('Usage');
+  });
+
+  test('without --json, stdout stays empty', () => {
+    const missing = cli(['validate', path.join(os.tmpdir(), 'no-such-plan.xlsx')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe('');
   });
 });
 

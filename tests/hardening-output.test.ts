@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { FORMULA_LIKE } from './helpers/random-workbook';
-import { runCli } from './helpers/run-cli';
+import { failureOnStdout, runCli } from './helpers/run-cli';
 import { formulaCells, sourceSheetDiff } from './helpers/xlsx-files';
 
 const TODAY = '2026-01-15';
@@ -176,7 +176,9 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
     expect(lines[0]).toMatch(/Nothing was written/);
     expect(lines[0]).toMatch(/--out/);
     expect(run.stderr).not.toMatch(/\n\s+at |ENOTDIR|EISDIR|ENOSPC|EACCES|EXDEV/);
-    expect(run.stdout).toBe('');
+    // With --json, the object saying why (the same line as stderr), and nothing of a report.
+    const said = failureOnStdout(run.stdout, 2);
+    if (said !== null) expect(`plan-assure: ${said}`).toBe(lines[0]);
   }
 
   it('--out inside a "folder" that is really a file → exit 2, and the file in the way is untouched', async () => {

@@ -11,7 +11,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePolarityOption, polarityMatchKey } from '../engine/kpi/saved-polarity';
-import { Finding, Judgement, Polarity } from '../engine/schema';
+import { failureReportSchema, Finding, Judgement, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { PendingWorkbookPlan, pendingSheets } from '../engine/sheet-plan/types';
@@ -265,11 +265,13 @@ function judgedLine(judged: Judgement): string {
 
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   let options: Options | 'help';
+  // Before the options are read, --json is taken as written: a batch asking for JSON gets it for a mistyped option too.
+  const failed = failureWriter(argv.includes('--json'), stdout, stderr);
   try {
     options = parse(argv);
   } catch (error) {
-    stderr.write(error instanceof UsageError && !error.withUsage ? `plan-assure: ${error.message}\n` : `plan-assure: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    const message = (error as Error).message;
+    return failed(2, `plan-assure: ${message}`, error instanceof UsageError && !error.withUsage ? '' : `\n${USAGE}`);
   }
   if (options === 'help') {
     stdout.write(`${USAGE}\n`);
@@ -302,22 +304,28 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     for (const notice of notices) (options.json ? stderr : stdout).write(`\n${notice}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
-    if (error instanceof ColumnsError) {
-      stderr.write(`plan-assure: ${error.message} Nothing was written.\n`);
-      return 2;
-    }
-    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError || error instanceof OutputKindError) {
-      stderr.write(`plan-assure: ${error.message}\n`);
-      return 2;
-    }
+    if (error instanceof ColumnsError) return failed(2, `plan-assure: ${error.message} Nothing was written.`);
+    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError || error instanceof OutputKindError) return failed(2, `plan-assure: ${error.message}`);
     if (error instanceof SheetNameClashError || error instanceof EditedToolSheetError || error instanceof NewerToolSheetError) {
-      stderr.write(`plan-assure: ${path.basename(options.input)} ${error.message} Nothing was written.\n`);
-      return 2;
+      return failed(2, `plan-assure: ${path.basename(options.input)} ${error.message} Nothing was written.`);
     }
-    stderr.write(
+    return failed(
+      3,
       `plan-assure: something went wrong while working on ${path.basename(options.input)} (${(error as Error)?.message ?? error}). ` +
-        'Nothing was written. Please report this with the workbook if you can.\n',
+        'Nothing was written. Please report this with the workbook if you can.',
     );
-    return 3;
   }
+}
+
+/**
+ * Says why a command could not finish, on stderr (with `more` after it there: the usage, for a mistyped command) and,
+ * with --json, as one JSON object on stdout, so a batch reading stdout gets an object for every workbook; gives the
+ * exit code.
+ */
+function failureWriter(json: boolean, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): (exitCode: 2 | 3, message: string, more?: string) => number {
+  return (exitCode, message, more = '') => {
+    stderr.write(`${message}\n${more ? `${more}\n` : ''}`);
+    if (json) stdout.write(`${JSON.stringify(failureReportSchema.parse({ failed: { exitCode, message: message.replace(/^plan-assure: /, '') } }))}\n`);
+    return exitCode;
+  };
 }

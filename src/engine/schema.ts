@@ -322,6 +322,18 @@ export const reportSchema = z.object({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+/**
+ * What `--json` prints on stdout instead of a report when the command cannot finish (exit 2 or 3), so a batch
+ * reading stdout has one JSON object for every workbook. The same words go to stderr.
+ */
+export const failureReportSchema = z.object({
+  failed: z.object({
+    exitCode: z.number().int().min(2).max(3).describe('2: the workbook or an option cannot be used; 3: an internal fault'),
+    message: z.string().describe('What went wrong and what to do, as on stderr'),
+  }),
+});
+export type FailureReport = z.infer<typeof failureReportSchema>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // The canonical sheets: headers, widths, formats and dropdowns, all derived from the records above
 // ---------------------------------------------------------------------------------------------------------------
