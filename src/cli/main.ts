@@ -31,6 +31,7 @@ import { checkOutputKind, OutputKindError } from '../xlsx/output-kind';
 export { removeTemporariesOnInterrupt } from '../xlsx/write-atomically';
 import { ReadLimits } from '../xlsx/package/limits';
 import { READ_LIMIT_OPTIONS, readLimitsFrom } from './read-limits';
+import { nearestWord, optionErrorMessage } from './typos';
 import { buildReport } from './report';
 import { USAGE } from './usage';
 export { USAGE } from './usage';
@@ -82,33 +83,34 @@ interface Options {
   polarities: Record<string, Polarity>;
 }
 
+const OPTIONS = {
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  today: { type: 'string' },
+  'plan-start': { type: 'string' },
+  period: { type: 'string' },
+  polarity: { type: 'string', multiple: true },
+  columns: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  csv: { type: 'string' },
+  ...READ_LIMIT_OPTIONS,
+} as const;
+
+const COMMANDS = ['structure', 'validate', 'run'] as const;
+
 function parse(argv: string[]): Options | 'help' {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        today: { type: 'string' },
-        'plan-start': { type: 'string' },
-        period: { type: 'string' },
-        polarity: { type: 'string', multiple: true },
-        columns: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        csv: { type: 'string' },
-        ...READ_LIMIT_OPTIONS,
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(optionErrorMessage(error, Object.keys(OPTIONS)));
   }
   const { values, positionals } = parsed;
   if (values.help || positionals[0] === 'help') return 'help';
   const [command, input, ...extra] = positionals;
   if (command !== 'structure' && command !== 'validate' && command !== 'run') {
-    throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: structure, validate or run.');
+    const near = command ? nearestWord(command, COMMANDS) : null;
+    throw new UsageError(command ? `Unknown command "${command}".${near ? ` Did you mean "${near}"?` : ''}` : 'Name a command: structure, validate or run.');
   }
   if (!input) throw new UsageError(`Name the workbook to ${command}, e.g. plan-assure ${command} plan.xlsx`);
   if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
