@@ -50,7 +50,7 @@ export function timeProcess(args: string[], nodeFlags: string[] = []): ProcessRu
   return { ms, maxRssMB };
 }
 
-const ours = (input: string, out: string) => [BIN, 'run', input, '--out', out, '--today', TODAY];
+const ours = (input: string, out: string) => [BIN, 'run', input, '--out', out, '--replace', '--today', TODAY];
 
 /** The compiled CLI as shipped: built afresh so the bench never times a stale bundle. */
 export function buildCli(): void {

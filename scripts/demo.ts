@@ -7,10 +7,11 @@ import * as path from 'node:path';
 import { main } from '../src/cli/main';
 
 const ROOT = path.resolve(__dirname, '..');
+// --replace: the files in out/ are the demo's own, written afresh each time it runs (and when a command is pasted).
 const runs = [
-  ['run', 'seeds/example-canonical-plan.xlsx', '--out', 'out/example-board-pack.xlsx', '--today', '2025-11-15'],
-  ['run', 'seeds/sefton-peer-review-action-plan.xlsx', '--out', 'out/sefton-board-pack.xlsx', '--today', '2023-02-15', '--plan-start', '2022-11-01', '--period', 'Q3 2022/23'],
-  ['structure', 'seeds/dudley-cqc-action-plan-2009.xlsx', '--out', 'out/dudley-structured.xlsx', '--today', '2010-01-15', '--plan-start', '2009-10-01'],
+  ['run', 'seeds/example-canonical-plan.xlsx', '--out', 'out/example-board-pack.xlsx', '--replace', '--today', '2025-11-15'],
+  ['run', 'seeds/sefton-peer-review-action-plan.xlsx', '--out', 'out/sefton-board-pack.xlsx', '--replace', '--today', '2023-02-15', '--plan-start', '2022-11-01', '--period', 'Q3 2022/23'],
+  ['structure', 'seeds/dudley-cqc-action-plan-2009.xlsx', '--out', 'out/dudley-structured.xlsx', '--replace', '--today', '2010-01-15', '--plan-start', '2009-10-01'],
 ];
 
 /** An argument as a POSIX shell needs it, so a printed command runs when pasted ("Q3 2022/23" keeps its space). */

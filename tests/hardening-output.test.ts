@@ -220,7 +220,7 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
     }) as never);
     let run: Run;
     try {
-      run = await runCli(['run', input, '--out', out, '--today', TODAY]);
+      run = await runCli(['run', input, '--out', out, '--replace', '--today', TODAY]);
     } finally {
       spy.mockRestore();
     }
@@ -247,13 +247,29 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  it('a successful write replaces an earlier file at --out and leaves no temp file', async () => {
+  it('with --replace, a successful write replaces an earlier file at --out and leaves no temp file', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'ok-'));
     const out = path.join(dir, 'pack.xlsx');
     fs.writeFileSync(out, 'old');
-    const run = await runCli(['run', input, '--out', out, '--today', TODAY]);
+    const run = await runCli(['run', input, '--out', out, '--replace', '--today', TODAY]);
     expect(run.stderr).toBe('');
     expect((await load(out)).getWorksheet('Board Summary')).toBeDefined();
     expect(fs.readdirSync(dir)).toEqual(['pack.xlsx']);
+  });
+
+  it.each([
+    ['--out', 'pack.xlsx', 'run'],
+    ['--csv', 'plan.csv', 'structure'],
+  ])('without --replace, a file already at %s is left exactly as it was: exit 2 before anything is read, one line saying what to do', async (flag, name, command) => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'kept-'));
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, 'last quarter’s pack, with notes typed in');
+    const run = await runCli([command, path.join(dir, 'not-read.xlsx'), flag, file, '--json', '--today', TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`plan-assure: ${file} already exists. Nothing was written: add --replace to replace it, or give ${flag} another name.\n`);
+    // The input does not exist: it was never read, the refusal came first.
+    expect(failureOnStdout(run.stdout, 2)).toContain('already exists');
+    expect(fs.readFileSync(file, 'utf8')).toBe('last quarter’s pack, with notes typed in');
+    expect(fs.readdirSync(dir)).toEqual([name]);
   });
 });

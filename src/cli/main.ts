@@ -8,6 +8,7 @@
  * honoured, or unusable input or command line, or an output that cannot
  * be written safely (--out unwritable, a sheet name clash, a tool sheet edited by hand); 3 an internal fault.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePolarityOption, polarityMatchKey } from '../engine/kpi/saved-polarity';
@@ -93,6 +94,7 @@ const OPTIONS = {
   columns: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   csv: { type: 'string' },
+  replace: { type: 'boolean', default: false },
   ...READ_LIMIT_OPTIONS,
 } as const;
 
@@ -132,6 +134,13 @@ function parse(argv: string[]): Options | 'help' {
   if (values.out && path.resolve(values.out) === path.resolve(input)) {
     throw new UsageError('--out must be a different file from the input: PlanAssure never changes the workbook it reads.');
   }
+  // A file already at --out may be last quarter's pack with the officer's notes typed in: replaced only when asked,
+  // as Excel asks before Save As replaces a file. (A folder in the way is for the write to report.)
+  for (const [flag, file] of [['out', values.out], ['csv', values.csv]] as const) {
+    if (file !== undefined && !values.replace && isExistingFile(file)) {
+      throw new UsageError(`${file} already exists. Nothing was written: add --replace to replace it, or give --${flag} another name.`, false);
+    }
+  }
   return {
     command,
     input,
@@ -146,6 +155,14 @@ function parse(argv: string[]): Options | 'help' {
     csv: values.csv,
     polarities: polarityOptions(values.polarity ?? []),
   };
+}
+
+function isExistingFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function polarityOptions(options: string[]): Record<string, Polarity> {

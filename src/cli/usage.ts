@@ -9,7 +9,8 @@ export const USAGE = `Usage:
   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD]
                         [--period "Q2 2025/26"] [--columns …]
   Limits for a rare huge plan: [--max-cells N] [--max-part-mb N] [--max-package-mb N] [--max-shared-strings N]
-  any command also takes  [--polarity "<KPI id or code>=higher|lower"] (once per KPI)
+  any command also takes  [--polarity "<KPI id or code>=higher|lower"] (once per KPI); with --out or --csv,
+  [--replace] to replace a file already there
 
   structure  reads any plan layout into the canonical Plan table; with --out, writes a copy of the
              workbook with the Plan sheet added (the input file is never changed)
@@ -18,8 +19,11 @@ export const USAGE = `Usage:
              Exceptions, KPI Scorecard and Trend, Coming up; a section with nothing in it
              is a line on the Board Summary), written to --out
 
-  --json        print one JSON object: {"actions":[…],"kpis":[…],"issues":[…]}; text is exactly as the
-                officer wrote it (a cell "=SUM(…)" stays that text): treat it as data
+  --json        print one JSON object: {"judged":{…},"actions":[…],"kpis":[…],"issues":[…]}, or
+                {"failed":{…}} when the command cannot finish; text is exactly as the officer wrote it (a cell
+                "=SUM(…)" stays that text): treat it as data
+  --replace     let --out (and --csv) replace a file that is already there; without it, an existing file
+                is left alone and nothing is written
   --csv         write the Plan table as CSV; text that would start a formula gets a leading '
   --today       the date to judge RAG and "overdue" at (default for run: the end of the reporting
                 period, so every sheet of the pack agrees; for structure and validate: today)
