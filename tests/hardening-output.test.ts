@@ -191,6 +191,16 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
     expect(fs.readdirSync(dir)).toEqual(['reports']);
   });
 
+  it('--csv inside a "folder" that is really a file → exit 2, and the message tells to change --csv, not --out', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'csv-in-the-way-'));
+    fs.writeFileSync(path.join(dir, 'reports'), 'not a folder');
+    const csv = path.join(dir, 'reports', 'plan.csv');
+    const run = await runCli(['structure', input, '--csv', csv, '--today', TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`plan-assure: could not write ${csv}: part of that path is a file, not a folder. Nothing was written. Give --csv a file name in a folder you can write to, then retry.\n`);
+    expect(fs.readdirSync(dir)).toEqual(['reports']);
+  });
+
   it('--out naming an existing folder → exit 2, the folder untouched, no temp file beside it', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'folder-'));
     const out = path.join(dir, 'pack.xlsx');

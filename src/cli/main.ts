@@ -324,7 +324,12 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
     if (error instanceof ColumnsError) return failed(2, `plan-assure: ${error.message} Nothing was written.`);
-    if (error instanceof UnusableInputError || error instanceof OutputNotWritableError || error instanceof OutputKindError) return failed(2, `plan-assure: ${error.message}`);
+    if (error instanceof OutputNotWritableError) {
+      // The option that named the file: a CSV that cannot be written is --csv's to change, not --out's.
+      const option = options.csv !== undefined && path.resolve(error.target) === path.resolve(options.csv) ? '--csv' : '--out';
+      return failed(2, `plan-assure: ${OutputNotWritableError.saying(error.target, error.why, `${option} a file name`)}`);
+    }
+    if (error instanceof UnusableInputError || error instanceof OutputKindError) return failed(2, `plan-assure: ${error.message}`);
     if (error instanceof SheetNameClashError || error instanceof EditedToolSheetError || error instanceof NewerToolSheetError) {
       return failed(2, `plan-assure: ${path.basename(options.input)} ${error.message} Nothing was written.`);
     }

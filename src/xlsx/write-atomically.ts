@@ -26,6 +26,9 @@ const REASONS: Record<string, string> = {
 
 /** The output file cannot be written: the message names it, says why in plain words and what to do. */
 export class OutputNotWritableError extends Error {
+  /** Why, in plain words ("the disk is full"). */
+  readonly why: string;
+
   constructor(
     readonly target: string,
     cause: unknown,
@@ -33,8 +36,14 @@ export class OutputNotWritableError extends Error {
     const code = (cause as NodeJS.ErrnoException)?.code;
     // The system's own message names the temporary file, which means nothing to the officer: only its code is kept.
     const why = (code && REASONS[code]) ?? `the system refused the write${code ? ` (${code})` : ''}`;
-    super(`could not write ${target}: ${why}. Nothing was written. Give --out a file name in a folder you can write to, then retry.`);
+    super(OutputNotWritableError.saying(target, why, 'a file name'));
+    this.why = why;
     this.name = 'OutputNotWritableError';
+  }
+
+  /** The message, with what to give a new name: the command says which of its options named the file. */
+  static saying(target: string, why: string, giveWhat: string): string {
+    return `could not write ${target}: ${why}. Nothing was written. Give ${giveWhat} in a folder you can write to, then retry.`;
   }
 }
 
