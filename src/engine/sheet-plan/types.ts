@@ -174,7 +174,11 @@ export const rowsOf = (plan: SheetPlan): RowSource => ({ count: plan.rows.length
 /** The sheet plan of a streamed sheet, with its rows made and their heights fitted. */
 export function streamedPlan({ plan, rows, fitHeightsFrom }: StreamedSheet): SheetPlan {
   const built = { ...plan, rows: Array.from({ length: rows.count }, (_, i) => rows.at(i)) };
-  if (fitHeightsFrom !== undefined) built.rowHeights = { ...plan.rowHeights, ...fitRowHeights(built, fitHeightsFrom) };
+  if (fitHeightsFrom !== undefined) {
+    const fitted = fitRowHeights(built, fitHeightsFrom);
+    // Rows above fitHeightsFrom keep the plan's own heights (copied only when it has any: a 50,000-row sheet's).
+    built.rowHeights = plan.rowHeights && Object.keys(plan.rowHeights).length ? { ...plan.rowHeights, ...fitted } : fitted;
+  }
   return built;
 }
 
