@@ -566,11 +566,14 @@ describe('the JSON report says the dates it judged at', () => {
     expect(today.judged.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-assure-judged-json-'));
     try {
-      const run = JSON.parse(cli(['run', seed, '--json', '--out', path.join(dir, 'pack.xlsx'), '--period', 'Q3 2025/26']).stdout) as JsonReport;
-      expect(run.judged).toEqual({ date: '2025-12-31', basis: 'period-end', reportingPeriod: 'Q3 2025/26', planStart: run.judged.planStart });
+      const run = JSON.parse(cli(['run', seed, '--json', '--out', path.join(dir, 'pack.xlsx'), '--period', 'Q3 2025/26', '--today', '2026-05-01']).stdout) as JsonReport;
+      // --today with --period: a given date wins over the period's end; without --plan-start, 1 April of --today's year.
+      expect(run.judged).toEqual({ date: '2026-05-01', basis: 'given', reportingPeriod: 'Q3 2025/26', planStart: '2026-04-01' });
+      const atEnd = JSON.parse(cli(['run', seed, '--json', '--out', path.join(dir, 'end.xlsx'), '--period', 'Q3 2025/26', '--plan-start', '2022-11-01']).stdout) as JsonReport;
+      expect(atEnd.judged).toEqual({ date: '2025-12-31', basis: 'period-end', reportingPeriod: 'Q3 2025/26', planStart: '2022-11-01' });
       // Overdue is judged at that date: no action due after it is reported overdue.
-      const overdue = run.issues.filter((i) => i.rule === 'overdue').length;
-      const validated = JSON.parse(cli(['validate', seed, '--json', '--today', '2025-12-31']).stdout) as JsonReport;
+      const overdue = atEnd.issues.filter((i) => i.rule === 'overdue').length;
+      const validated = JSON.parse(cli(['validate', seed, '--json', '--today', '2025-12-31', '--plan-start', '2022-11-01']).stdout) as JsonReport;
       expect(validated.issues.filter((i) => i.rule === 'overdue').length).toBe(overdue);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

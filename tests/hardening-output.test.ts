@@ -167,7 +167,7 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
     return fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.tmp$/.test(f));
   }
 
-  function expectPlainFailure(run: Run, out: string, reason: RegExp): void {
+  function expectPlainFailure(run: Run, out: string, reason: RegExp, json = false): void {
     expect(run.code).toBe(2);
     const lines = run.stderr.split('\n').filter((l) => l.trim());
     expect(lines).toHaveLength(1);
@@ -177,16 +177,17 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
     expect(lines[0]).toMatch(/--out/);
     expect(run.stderr).not.toMatch(/\n\s+at |ENOTDIR|EISDIR|ENOSPC|EACCES|EXDEV/);
     // With --json, the object saying why (the same line as stderr), and nothing of a report.
-    const said = failureOnStdout(run.stdout, 2);
-    if (said !== null) expect(`plan-assure: ${said}`).toBe(lines[0]);
+    // With --json, only the object saying why (its message the stderr line's); without, nothing at all.
+    if (json) expect(`plan-assure: ${failureOnStdout(run.stdout, 2)}`).toBe(lines[0]);
+    else expect(run.stdout).toBe('');
   }
 
   it('--out inside a "folder" that is really a file → exit 2, and the file in the way is untouched', async () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'in-the-way-'));
     fs.writeFileSync(path.join(dir, 'reports'), 'not a folder');
     const out = path.join(dir, 'reports', 'q2', 'pack.xlsx');
-    const run = await runCli(['run', input, '--out', out, '--today', TODAY]);
-    expectPlainFailure(run, out, /part of that path is a file, not a folder/);
+    const run = await runCli(['run', input, '--out', out, '--json', '--today', TODAY]);
+    expectPlainFailure(run, out, /part of that path is a file, not a folder/, true);
     expect(fs.readFileSync(path.join(dir, 'reports'), 'utf8')).toBe('not a folder');
     expect(fs.readdirSync(dir)).toEqual(['reports']);
   });
@@ -195,10 +196,25 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
     const dir = fs.mkdtempSync(path.join(tmp, 'csv-in-the-way-'));
     fs.writeFileSync(path.join(dir, 'reports'), 'not a folder');
     const csv = path.join(dir, 'reports', 'plan.csv');
-    const run = await runCli(['structure', input, '--csv', csv, '--today', TODAY]);
+    const run = await runCli(['structure', input, '--csv', csv, '--json', '--today', TODAY]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`plan-assure: could not write ${csv}: part of that path is a file, not a folder. Nothing was written. Give --csv a file name in a folder you can write to, then retry.\n`);
+    const said = `could not write ${csv}: part of that path is a file, not a folder. Nothing was written. Give --csv a file name in a folder you can write to, then retry.`;
+    expect(run.stderr).toBe(`plan-assure: ${said}\n`);
+    expect(failureOnStdout(run.stdout, 2)).toBe(said);
     expect(fs.readdirSync(dir)).toEqual(['reports']);
+  });
+
+  it('--out written and then --csv failing says the workbook was written, not that nothing was', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'out-then-csv-'));
+    fs.writeFileSync(path.join(dir, 'reports'), 'not a folder');
+    const out = path.join(dir, 'structured.xlsx');
+    const csv = path.join(dir, 'reports', 'plan.csv');
+    const run = await runCli(['structure', input, '--out', out, '--csv', csv, '--today', TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `plan-assure: could not write ${csv}: part of that path is a file, not a folder. ${out} was written; ${csv} was not. Give --csv a file name in a folder you can write to, then retry.\n`,
+    );
+    expect(fs.existsSync(out)).toBe(true);
   });
 
   it('--out naming an existing folder → exit 2, the folder untouched, no temp file beside it', async () => {
@@ -281,5 +297,30 @@ describe('atomic writes: a failure leaves no target file and no temp file, and s
     expect(failureOnStdout(run.stdout, 2)).toContain('already exists');
     expect(fs.readFileSync(file, 'utf8')).toBe('last quarter’s pack, with notes typed in');
     expect(fs.readdirSync(dir)).toEqual([name]);
+  });
+
+  it('a link at --out counts as a file there, even one to nowhere or to a folder: left alone without --replace', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'links-'));
+    fs.mkdirSync(path.join(dir, 'real-folder'));
+    fs.symlinkSync(path.join(dir, 'nowhere.xlsx'), path.join(dir, 'dangling.xlsx'));
+    fs.symlinkSync(path.join(dir, 'real-folder'), path.join(dir, 'to-folder.xlsx'));
+    for (const link of ['dangling.xlsx', 'to-folder.xlsx']) {
+      const run = await runCli(['run', input, '--out', path.join(dir, link), '--today', TODAY]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${link} already exists`);
+      expect(fs.lstatSync(path.join(dir, link)).isSymbolicLink()).toBe(true);
+    }
+  });
+
+  it('--replace without --out or --csv is refused; a bad date is said before a file in the way', async () => {
+    const alone = await runCli(['validate', input, '--replace', '--today', TODAY]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr.split('\n')[0]).toBe('plan-assure: --replace goes with --out or --csv: it lets them replace a file already there.');
+    const dir = fs.mkdtempSync(path.join(tmp, 'order-'));
+    fs.writeFileSync(path.join(dir, 'pack.xlsx'), 'kept');
+    const both = await runCli(['run', input, '--out', path.join(dir, 'pack.xlsx'), '--today', '2026-13-01']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('2026-13-01');
+    expect(both.stderr).not.toContain('already exists');
   });
 });

@@ -134,14 +134,8 @@ function parse(argv: string[]): Options | 'help' {
   if (values.out && path.resolve(values.out) === path.resolve(input)) {
     throw new UsageError('--out must be a different file from the input: PlanAssure never changes the workbook it reads.');
   }
-  // A file already at --out may be last quarter's pack with the officer's notes typed in: replaced only when asked,
-  // as Excel asks before Save As replaces a file. (A folder in the way is for the write to report.)
-  for (const [flag, file] of [['out', values.out], ['csv', values.csv]] as const) {
-    if (file !== undefined && !values.replace && isExistingFile(file)) {
-      throw new UsageError(`${file} already exists. Nothing was written: add --replace to replace it, or give --${flag} another name.`, false);
-    }
-  }
-  return {
+  if (values.replace && values.out === undefined && values.csv === undefined) throw new UsageError('--replace goes with --out or --csv: it lets them replace a file already there.');
+  const options: Options = {
     command,
     input,
     out: values.out,
@@ -155,11 +149,20 @@ function parse(argv: string[]): Options | 'help' {
     csv: values.csv,
     polarities: polarityOptions(values.polarity ?? []),
   };
+  // Last of the checks, so a mistyped date is said first. A file already at --out may be last quarter's pack with the
+  // officer's notes typed in: replaced only when asked, as Excel asks before Save As replaces a file. Anything there
+  // but a real folder counts (a link too, even one to nowhere); a folder in the way is for the write to report.
+  for (const [flag, file] of [['out', values.out], ['csv', values.csv]] as const) {
+    if (file !== undefined && !values.replace && isSomethingButAFolder(file)) {
+      throw new UsageError(`${file} already exists. Nothing was written: add --replace to replace it, or give --${flag} another name.`, false);
+    }
+  }
+  return options;
 }
 
-function isExistingFile(file: string): boolean {
+function isSomethingButAFolder(file: string): boolean {
   try {
-    return fs.statSync(file).isFile();
+    return !fs.lstatSync(file).isDirectory();
   } catch {
     return false;
   }
@@ -285,7 +288,8 @@ function judgedLine(judged: Judgement): string {
 export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   let options: Options | 'help';
   // Before the options are read, --json is taken as written: a batch asking for JSON gets it for a mistyped option too.
-  const failed = failureWriter(argv.includes('--json'), stdout, stderr);
+  const optionArgs = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  const failed = failureWriter(optionArgs.includes('--json'), stdout, stderr);
   try {
     options = parse(argv);
   } catch (error) {
@@ -296,9 +300,10 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     stdout.write(`${USAGE}\n`);
     return 0;
   }
+  /** The output already written, when a later one fails (structure --out … --csv …). */
+  let written: string | null = null;
   try {
     const { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judgement, unmatchedPolarities } = await readAndJudge(options, argv);
-    let written: string | null = null;
     // What the write tells the officer (a table given another name than planned), after the report.
     const notices: string[] = unmatchedPolarities ? [unmatchedPolarities] : [];
     // `pending` is the Plan sheet (structure) or the board pack (run), planned only when there is an --out to write.
@@ -327,7 +332,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     if (error instanceof OutputNotWritableError) {
       // The option that named the file: a CSV that cannot be written is --csv's to change, not --out's.
       const option = options.csv !== undefined && path.resolve(error.target) === path.resolve(options.csv) ? '--csv' : '--out';
-      return failed(2, `plan-assure: ${OutputNotWritableError.saying(error.target, error.why, `${option} a file name`)}`);
+      return failed(2, `plan-assure: ${OutputNotWritableError.saying(error.target, error.why, `${option} a file name`, written)}`);
     }
     if (error instanceof UnusableInputError || error instanceof OutputKindError) return failed(2, `plan-assure: ${error.message}`);
     if (error instanceof SheetNameClashError || error instanceof EditedToolSheetError || error instanceof NewerToolSheetError) {

@@ -4,7 +4,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 
-/** The known word nearest `word`, when it is a letter or two out (and not half of a short word); else null. */
+/** The known word nearest `word`, when it is one letter out, or two in a word of three letters or more; else null. */
 export function nearestWord(word: string, known: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
@@ -12,8 +12,8 @@ export function nearestWord(word: string, known: readonly string[]): string | nu
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  // Two letters out covers a swapped pair ("todya"), which Levenshtein counts as two.
-  return best !== null && bestDistance <= Math.min(2, Math.floor(word.length / 2)) ? best : null;
+  // Two letters out covers a swapped pair ("todya", "otu"), which Levenshtein counts as two.
+  return best !== null && bestDistance <= (word.length >= 3 ? 2 : 1) ? best : null;
 }
 
 /** Node's parseArgs error for an option, in the command's own words, with the likely option where one is near. */
@@ -24,6 +24,7 @@ export function optionErrorMessage(error: unknown, options: readonly string[]): 
     const near = nearestWord(named.replace(/^-+/, ''), options);
     return `Unknown option ${named}.${near ? ` Did you mean --${near}?` : ''}`;
   }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named && /argument missing/.test(message ?? '')) return `${named} needs a value after it.`;
+  // "argument missing" at the end of the line; "argument is ambiguous" when another option follows (--today --json).
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && named && /argument (missing|is ambiguous)/.test(message ?? '')) return `${named} needs a value after it.`;
   return message ?? String(error);
 }

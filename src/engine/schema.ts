@@ -310,7 +310,9 @@ export const judgementSchema = z.object({
     .enum(JUDGEMENT_BASES)
     .describe('"today": the day the command ran (structure, validate); "given": the date given with --today; "period-end": the end of the board pack\'s reporting period (run)'),
   reportingPeriod: z.string().nullable().describe('The board pack\'s reporting period, as "Q3 2025/26" (run only; null otherwise)'),
-  planStart: isoDate.nullable().describe('Relative timescales ("Short-term", "within 6 months") count from this date; null when the plan has none'),
+  planStart: isoDate
+    .nullable()
+    .describe('Relative timescales ("Short-term", "within 6 months") count from this date: --plan-start, else the Plan Settings sheet\'s, else 1 April of the financial year of --today (or of today)'),
 });
 export type Judgement = z.infer<typeof judgementSchema>;
 

@@ -41,9 +41,13 @@ export class OutputNotWritableError extends Error {
     this.name = 'OutputNotWritableError';
   }
 
-  /** The message, with what to give a new name: the command says which of its options named the file. */
-  static saying(target: string, why: string, giveWhat: string): string {
-    return `could not write ${target}: ${why}. Nothing was written. Give ${giveWhat} in a folder you can write to, then retry.`;
+  /**
+   * The message, with what to give a new name (the command says which of its options named the file) and the file
+   * already written before this one failed, if any.
+   */
+  static saying(target: string, why: string, giveWhat: string, alreadyWritten: string | null = null): string {
+    const what = alreadyWritten ? `${alreadyWritten} was written; ${target} was not` : 'Nothing was written';
+    return `could not write ${target}: ${why}. ${what}. Give ${giveWhat} in a folder you can write to, then retry.`;
   }
 }
 
