@@ -28,8 +28,10 @@ interface ReportAction {
 }
 
 /** The pack as written, and the report's actions (with the RAG each was given) to count against. */
+let packs = 0;
 async function pack(input: string, today: string): Promise<ExcelJS.Workbook & { actions: ReportAction[] }> {
-  const out = path.join(dir, `${path.basename(input, '.xlsx')}-${today}-pack.xlsx`);
+  // A file of its own each time: the command leaves a file already at --out alone.
+  const out = path.join(dir, `${path.basename(input, '.xlsx')}-${today}-pack-${++packs}.xlsx`);
   const run = await runCli(['run', input, '--out', out, '--json', '--today', today]);
   expect(run.code).toBeLessThan(2);
   const wb = new ExcelJS.Workbook();
