@@ -99,6 +99,7 @@ const OPTIONS = {
 } as const;
 
 const COMMANDS = ['structure', 'validate', 'run'] as const;
+const isCommand = (word: string | undefined): word is Options['command'] => (COMMANDS as readonly (string | undefined)[]).includes(word);
 
 function parse(argv: string[]): Options | 'help' {
   let parsed;
@@ -110,7 +111,7 @@ function parse(argv: string[]): Options | 'help' {
   const { values, positionals } = parsed;
   if (values.help || positionals[0] === 'help') return 'help';
   const [command, input, ...extra] = positionals;
-  if (command !== 'structure' && command !== 'validate' && command !== 'run') {
+  if (!isCommand(command)) {
     const near = command ? nearestWord(command, COMMANDS) : null;
     throw new UsageError(command ? `Unknown command "${command}".${near ? ` Did you mean "${near}"?` : ''}` : 'Name a command: structure, validate or run.');
   }
@@ -293,8 +294,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
   try {
     options = parse(argv);
   } catch (error) {
-    const message = (error as Error).message;
-    return failed(2, `plan-assure: ${message}`, error instanceof UsageError && !error.withUsage ? '' : `\n${USAGE}`);
+    return failed(2, (error as Error).message, error instanceof UsageError && !error.withUsage ? '' : `\n${USAGE}`);
   }
   if (options === 'help') {
     stdout.write(`${USAGE}\n`);
@@ -328,33 +328,33 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
     for (const notice of notices) (options.json ? stderr : stdout).write(`\n${notice}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (error) {
-    if (error instanceof ColumnsError) return failed(2, `plan-assure: ${error.message} Nothing was written.`);
+    if (error instanceof ColumnsError) return failed(2, `${error.message} Nothing was written.`);
     if (error instanceof OutputNotWritableError) {
       // The option that named the file: a CSV that cannot be written is --csv's to change, not --out's.
       const option = options.csv !== undefined && path.resolve(error.target) === path.resolve(options.csv) ? '--csv' : '--out';
-      return failed(2, `plan-assure: ${OutputNotWritableError.saying(error.target, error.why, `${option} a file name`, written)}`);
+      return failed(2, OutputNotWritableError.saying(error.target, error.why, `${option} a file name`, written));
     }
-    if (error instanceof UnusableInputError || error instanceof OutputKindError) return failed(2, `plan-assure: ${error.message}`);
+    if (error instanceof UnusableInputError || error instanceof OutputKindError) return failed(2, error.message);
     if (error instanceof SheetNameClashError || error instanceof EditedToolSheetError || error instanceof NewerToolSheetError) {
-      return failed(2, `plan-assure: ${path.basename(options.input)} ${error.message} Nothing was written.`);
+      return failed(2, `${path.basename(options.input)} ${error.message} Nothing was written.`);
     }
     return failed(
       3,
-      `plan-assure: something went wrong while working on ${path.basename(options.input)} (${(error as Error)?.message ?? error}). ` +
+      `something went wrong while working on ${path.basename(options.input)} (${(error as Error)?.message ?? error}). ` +
         'Nothing was written. Please report this with the workbook if you can.',
     );
   }
 }
 
 /**
- * Says why a command could not finish, on stderr (with `more` after it there: the usage, for a mistyped command) and,
- * with --json, as one JSON object on stdout, so a batch reading stdout gets an object for every workbook; gives the
- * exit code.
+ * Says why a command could not finish, on stderr after the command's name (with `more` after it there: the usage, for
+ * a mistyped command) and, with --json, as one JSON object on stdout, so a batch reading stdout gets an object for
+ * every workbook; gives the exit code.
  */
 function failureWriter(json: boolean, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): (exitCode: 2 | 3, message: string, more?: string) => number {
   return (exitCode, message, more = '') => {
-    stderr.write(`${message}\n${more ? `${more}\n` : ''}`);
-    if (json) stdout.write(`${JSON.stringify(failureReportSchema.parse({ failed: { exitCode, message: message.replace(/^plan-assure: /, '') } }))}\n`);
+    stderr.write(`plan-assure: ${message}\n${more ? `${more}\n` : ''}`);
+    if (json) stdout.write(`${JSON.stringify(failureReportSchema.parse({ failed: { exitCode, message } }))}\n`);
     return exitCode;
   };
 }
