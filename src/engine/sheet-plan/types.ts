@@ -166,10 +166,11 @@ export interface StreamedSheet {
   fitHeightsFrom?: number;
 }
 
-const NO_VALUES: PlanValue[] = [];
+/** An empty row: a row a plan never set, or one past a sheet's last. */
+export const NO_VALUES: readonly PlanValue[] = [];
 
 /** A built sheet plan's rows as a row source (a row never set is an empty row). */
-export const rowsOf = (plan: SheetPlan): RowSource => ({ count: plan.rows.length, at: (index) => plan.rows[index] ?? NO_VALUES });
+export const rowsOf = (plan: SheetPlan): RowSource => ({ count: plan.rows.length, at: (index) => plan.rows[index] ?? [] });
 
 /** The sheet plan of a streamed sheet, with its rows made and their heights fitted. */
 export function streamedPlan({ plan, rows, fitHeightsFrom }: StreamedSheet): SheetPlan {
@@ -246,12 +247,13 @@ const LINE_POINTS = 15;
  * Heights that fit each row's wrapped text: a cell of width w characters holds about w characters a line.
  * Rows that fit on one line keep the default height.
  */
-export function fitRowHeights(sheet: SheetPlan, fromRow = 1, rows: RowSource = rowsOf(sheet)): Record<number, number> {
+export function fitRowHeights(sheet: SheetPlan, fromRow = 1): Record<number, number> {
   const heights: Record<number, number> = {};
   const fit = rowHeightFitter(sheet);
   if (!fit) return heights;
-  for (let i = Math.max(0, Math.ceil(fromRow - 1)); i < rows.count; i++) {
-    const height = fit(rows.at(i));
+  for (let i = Math.max(0, Math.ceil(fromRow - 1)); i < sheet.rows.length; i++) {
+    // A plan's rows may have gaps (a row never set): those hold nothing to fit.
+    const height = fit(sheet.rows[i] ?? NO_VALUES);
     if (height !== undefined) heights[i + 1] = height;
   }
   return heights;

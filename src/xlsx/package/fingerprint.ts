@@ -172,12 +172,8 @@ export function unchangedSince(sheet: SheetModel, recorded: string): boolean {
 }
 
 /** Each column's "<column>\u0001" and the kind of value after it, made once: every cell written starts with one. */
-const cellPrefixes = new Map<string, string[]>();
-const cellPrefix = (kind: 's:' | 'n:' | 'f', col: number): string => {
-  let byColumn = cellPrefixes.get(kind);
-  if (!byColumn) cellPrefixes.set(kind, (byColumn = []));
-  return (byColumn[col] ??= `${col}\u0001${kind}`);
-};
+const cellPrefixes: Record<'s:' | 'n:' | 'f', string[]> = { 's:': [], 'n:': [], f: [] };
+const cellPrefix = (kind: 's:' | 'n:' | 'f', col: number): string => (cellPrefixes[kind][col] ??= `${col}\u0001${kind}`);
 
 /**
  * A cell's part of its row line, as the sheet will read back once written, added to the row's pieces; nothing for a
@@ -185,23 +181,19 @@ const cellPrefix = (kind: 's:' | 'n:' | 'f', col: number): string => {
  * text is copied once into its line instead of first into a string of its own.
  */
 function addCellPrint(pieces: string[], col: number, value: PlanValue): void {
-  if (value === null) return;
+  if (value === null || (value.kind === 'text' && value.text === '')) return;
+  if (pieces.length) pieces.push(CELL_SEPARATOR);
   switch (value.kind) {
     case 'text':
-      if (value.text === '') return;
-      if (pieces.length) pieces.push(CELL_SEPARATOR);
       pieces.push(cellPrefix('s:', col), withLineFeeds(fitCellText(value.text)));
       return;
     case 'number':
-      if (pieces.length) pieces.push(CELL_SEPARATOR);
       pieces.push(cellPrefix('n:', col), numberText(value.value));
       return;
     case 'date':
-      if (pieces.length) pieces.push(CELL_SEPARATOR);
       pieces.push(cellPrefix('n:', col), numberText(dateSerial(value.iso, false)));
       return;
     case 'formula':
-      if (pieces.length) pieces.push(CELL_SEPARATOR);
       pieces.push(cellPrefix('f', col));
   }
 }

@@ -3,7 +3,7 @@
  * row by row and deflated a megabyte at a time, so a 50,000-row Plan costs its compressed bytes and little more. Text is always written as an
  * inline string: a value beginning "=", "+", "-" or "@" stays words and is never evaluated.
  */
-import { CachedResult, PlanValue, rowHeightFitter, rowsOf, SheetPlan, StreamedSheet } from '../../engine/sheet-plan/types';
+import { CachedResult, NO_VALUES, PlanValue, rowHeightFitter, rowsOf, SheetPlan, StreamedSheet } from '../../engine/sheet-plan/types';
 import { needsPreserve } from '../../engine/text';
 import { columnLetters, parseA1 } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
@@ -17,7 +17,6 @@ import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const NO_VALUES: readonly PlanValue[] = [];
 /** Dates with no format of their own are shown the UK way. */
 const UK_DATE = 'dd/mm/yyyy';
 
