@@ -8,11 +8,11 @@
  * sheet, are cut to three lines here (the sheet says so); the officer's own notes are never cut.
  */
 import { ragFormat, statusFormat } from '../rag/rag-formats';
-import { date, emptySheet, fitRowHeights, PlanValue, PlanValuePool, SheetPlan, text } from '../sheet-plan/types';
+import { date, emptySheet, PlanValue, PlanValuePool, RowSource, SheetPlan, StreamedSheet, streamedPlan, text } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { ExceptionNote, isIsoDate, NOTE_HEADERS, shortened, TypedNotes } from './exception-notes';
-import { charsInLines, footnoteRows, headerRow, printReady } from './layout';
+import { charsInLines, footnoteRows, headerRow, printReady, TITLE_ROWS } from './layout';
 import { byThemeInPlanOrder } from './order';
 import { ukDate } from './reporting-period';
 import { PackAction } from './types';
@@ -57,6 +57,16 @@ function whyListed(a: PackAction): string {
 const revisedValue = (revised: string | null): PlanValue => (isIsoDate(revised) ? date(revised) : text(revised));
 
 export function exceptionsSheet(name: string, context: BoardPackContext, notes: (a: PackAction) => ExceptionNote | undefined, typed: Pick<TypedNotes, 'unmatched'> = { unmatched: [] }): SheetPlan {
+  return streamedPlan(exceptionsSheetRows(name, context, notes, typed));
+}
+
+/**
+ * The Exceptions sheet with each listed action's row made as it is written. Built whole, a pack with tens of thousands
+ * of exceptions held eleven values a row until the sheet was written, and the garbage collector copied them as they
+ * grew; here the sheet keeps only which action each row lists. Headings, footnotes and the notes on actions no longer
+ * in the plan are few, and are made once.
+ */
+export function exceptionsSheetRows(name: string, context: BoardPackContext, notes: (a: PackAction) => ExceptionNote | undefined, typed: Pick<TypedNotes, 'unmatched'> = { unmatched: [] }): StreamedSheet {
   const sheet = emptySheet(name);
   sheet.columns = COLUMNS.map(({ width, wrap, numFmt }) => ({ width, wrap, numFmt }));
   sheet.officerColumns = EXCEPTION_NOTE_COLUMNS;
@@ -66,30 +76,17 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
   const shared = new PlanValuePool();
   const row = () => sheet.rows.length + 1;
   const themeRows: number[] = [];
+  /** The action each row lists, by its index in sheet.rows (before the title rows go above); its row is left empty. */
+  const listedOn: PackAction[] = [];
   let cut = false;
   for (const [theme, actions] of byThemeInPlanOrder(listed)) {
     themeRows.push(row());
     sheet.rows.push([text(theme)]);
     sheet.merges.push(`A${row() - 1}:${lastCol}${row() - 1}`);
     for (const a of actions) {
-      const note = notes(a);
-      const action = shortened(a.action, fits('Action'));
-      const progress = a.progress ? shortened(a.progress, fits('Latest progress')) : null;
-      const lead = a.lead ? shortened(a.lead, fits('Lead')) : null;
-      cut ||= [action, progress, lead].some((t) => t?.endsWith('…'));
-      sheet.rows.push([
-        text(a.ref),
-        text(action),
-        shared.text(lead),
-        shared.date(a.dueDate),
-        revisedValue(note?.revised ?? null),
-        shared.text(a.status ?? a.statusText),
-        shared.text(a.effectiveRag),
-        shared.text(whyListed(a)),
-        text(progress),
-        text(note?.doing),
-        text(note?.from),
-      ]);
+      cut ||= cutTexts(a).some((t) => t?.endsWith('…'));
+      listedOn[sheet.rows.length] = a;
+      sheet.rows.length++;
     }
   }
   const lastListed = sheet.rows.length;
@@ -107,8 +104,10 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
     sheet.conditionalFormats.push(statusFormat(`F2:F${lastListed}`), ragFormat(`G2:G${lastListed}`));
   }
   sheet.freeze = { rows: 1, columns: 0 };
-  // Heights fit the wrapped cells, the header's wrapped labels, and theme headings wrapped across the whole width.
-  const heights = fitRowHeights(sheet, 2);
+  // Rows from 2 on are fitted to their wrapped cells as they are made (fitHeightsFrom, below). The header's wrapped
+  // labels and theme headings wrapped across the whole width are fitted here: the fit leaves both alone, as neither
+  // has text in a wrapped column.
+  const heights: Record<number, number> = {};
   const perLine = (width: number) => Math.max(4, Math.floor(width * 1.05));
   const lines = (t: string, width: number) => Math.ceil(t.length / perLine(width));
   const headerLines = Math.max(...COLUMNS.map((c) => lines(c.label, c.width)));
@@ -118,12 +117,44 @@ export function exceptionsSheet(name: string, context: BoardPackContext, notes: 
     const theme = sheet.rows[r - 1][0];
     const n = theme?.kind === 'text' ? lines(theme.text, fullWidth) : 1;
     if (n > 1) heights[r] = n * 15 + 3;
-    else delete heights[r];
     sheet.styles.push({ range: `A${r}`, wrap: true, vertical: 'top' });
   }
   sheet.rowHeights = heights;
   printReady(sheet, context, 'Exceptions', '1:1');
-  return sheet;
+
+  // printReady put TITLE_ROWS rows above everything: the rows made here move down with the rest.
+  const made = sheet.rows;
+  sheet.rows = [];
+  const listedRow = (a: PackAction): PlanValue[] => {
+    const note = notes(a);
+    const [action, progress, lead] = cutTexts(a);
+    return [
+      text(a.ref),
+      text(action),
+      shared.text(lead),
+      shared.date(a.dueDate),
+      revisedValue(note?.revised ?? null),
+      shared.text(a.status ?? a.statusText),
+      shared.text(a.effectiveRag),
+      shared.text(whyListed(a)),
+      text(progress),
+      text(note?.doing),
+      text(note?.from),
+    ];
+  };
+  const rows: RowSource = {
+    count: made.length,
+    at: (index) => {
+      const a = listedOn[index - TITLE_ROWS];
+      return a ? listedRow(a) : (made[index] ?? []);
+    },
+  };
+  return { plan: sheet, rows, fitHeightsFrom: TITLE_ROWS + 2 };
+}
+
+/** An exception's action, progress and lead texts, each cut to the lines its column shows. */
+function cutTexts(a: PackAction): [string, string | null, string | null] {
+  return [shortened(a.action, fits('Action')), a.progress ? shortened(a.progress, fits('Latest progress')) : null, a.lead ? shortened(a.lead, fits('Lead')) : null];
 }
 
 /** Notes the officer typed about actions no longer in the plan: kept, under a heading of their own. */

@@ -21,7 +21,7 @@ import { comingUpWindow } from './coming-up-window';
 import { coverSheet } from './cover';
 import { BoardPackContext } from './context';
 import { notesByKey, readExceptionNotes } from './exception-notes';
-import { exceptionActions, exceptionsSheet } from './exceptions';
+import { exceptionActions, exceptionsSheetRows } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
 import { kpiTrendsSheet } from './kpi-trends';
 import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheetRows } from './snapshot';
@@ -126,7 +126,7 @@ interface PackSheet extends PendingSheet {
 /** A sheet built when the adapter writes it. */
 const pending = (name: string, role: string, build: (name: string) => SheetPlan): PackSheet => ({ name, role, build: () => build(name) });
 
-/** A sheet of a row per action, which the adapter may write a row at a time (or build whole). */
+/** A sheet of a row per action (or per exception), which the adapter may write a row at a time (or build whole). */
 const streamed = (name: string, role: string, stream: (name: string) => StreamedSheet): PackSheet => ({ ...streamedSheet(name, () => stream(name)), role });
 
 /** A sheet built already (its existence depends on what it holds), as a pack sheet. */
@@ -184,7 +184,7 @@ export function boardPackSheets(result: StructureResult, model: WorkbookModel, o
   const board: PackSheet[] = [
     pending(name(BOARD_SHEETS.summary), 'board-summary', (n) => boardSummarySheet(n, context)),
     pending(name(BOARD_SHEETS.views), 'board-views', (n) => boardViewsSheet(n, context, result.settings.planStart, result.settings.comingUpMonths)),
-    ...(exceptions ? [pending(exceptionsName, 'exceptions', (n) => exceptionsSheet(n, context, (a) => notes.get(keyOf.get(a)!), typed))] : []),
+    ...(exceptions ? [streamed(exceptionsName, 'exceptions', (n) => exceptionsSheetRows(n, context, (a) => notes.get(keyOf.get(a)!), typed))] : []),
     ...(context.kpis.length ? kpiPages(name, context) : []),
     ...(comingUp(context, comingUpWindow(context.today, result.settings.comingUpMonths), result.settings.planStart).length
       ? [pending(name(BOARD_SHEETS.comingUp), 'coming-up', (n) => comingUpSheet(n, context, result.settings.planStart, result.settings.comingUpMonths))]
