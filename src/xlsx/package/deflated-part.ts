@@ -5,6 +5,7 @@
  * officer's parts it carries over) and only writes the zip's headers around them.
  */
 import * as zlib from 'node:zlib';
+import { crc32Combine } from './crc32-combine';
 
 /**
  * Level 1, fast deflate: at 50,000 actions it writes the board pack's 90 MB of XML in about a third of the time the
@@ -101,6 +102,18 @@ export class PartDeflater {
     this.size += chunk.length;
     this.pieces.push(zlib.deflateRawSync(chunk, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
     this.used = 0;
+  }
+
+  /**
+   * Puts `text` before everything written so far: for an opening known only at the end (a sheet's dimension). It is
+   * deflated as a piece of its own, ahead of the others, and its CRC joined to theirs.
+   */
+  prepend(text: string): void {
+    this.flush();
+    const bytes = Buffer.from(text, 'utf8');
+    this.crc = crc32Combine(crc32(bytes, 0), this.crc, this.size);
+    this.size += bytes.length;
+    this.pieces.unshift(zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
   }
 
   done(): DeflatedPart {

@@ -136,23 +136,10 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
     return xf;
   };
 
-  // The dimension goes before the rows: find the last row and column written first.
+  // The dimension goes before the rows but is known only once they are written: the rows are written first and the
+  // opening put before them at the end (PartDeflater.prepend), so each row is made once.
   let maxCol = 0;
   let maxRow = 0;
-  const rightEdges = new StyleBands(styleRects);
-  for (let r = 1; r <= rowCount; r++) {
-    const values = rowAt(r);
-    if (fit && r >= fitHeightsFrom! && r <= rows.count) {
-      const height = fit(values);
-      if (height !== undefined) heights[r] = height;
-    }
-    let last = values.length;
-    while (last > 0 && (values[last - 1] ?? null) === null) last--;
-    const styledRight = rightEdges.at(r).right;
-    const lastCell = Math.max(last, styledRight);
-    if (lastCell) maxCol = Math.max(maxCol, lastCell);
-    if (lastCell || heights[r] !== undefined) maxRow = r;
-  }
 
   /** Everything before the rows: the dimension, views, frozen panes and column widths. */
   const head = (): string => {
@@ -175,7 +162,6 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   };
 
   const sheet = new PartDeflater();
-  sheet.write(head());
   let uncalculated = false;
   // The fingerprint is taken in the same pass, so the plan is walked once.
   const print = new SheetPrint(plan, rows.count);
@@ -188,8 +174,17 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   let styledRight = 0;
   for (let r = 1; r <= rowCount; r++) {
     const values = rowAt(r);
+    if (fit && r >= fitHeightsFrom! && r <= rows.count) {
+      const height = fit(values);
+      if (height !== undefined) heights[r] = height;
+    }
     const band = bands.at(r);
     const rowStyles = band.styles;
+    let last = values.length;
+    while (last > 0 && (values[last - 1] ?? null) === null) last--;
+    const lastCell = Math.max(last, band.right);
+    if (lastCell) maxCol = Math.max(maxCol, lastCell);
+    if (lastCell || heights[r] !== undefined) maxRow = r;
     // Rows mostly have the same styles over them as the row above: then its format cache and right edge hold.
     if (!previousStyles || !sameStyles(rowStyles, previousStyles)) {
       const rowKey = rowStyles.length ? rowStyles.map((s) => s.index).join(',') : '';
@@ -283,6 +278,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   }
   parts.push('</worksheet>');
   sheet.write(parts.join(''));
+  sheet.prepend(head());
   return { xml: sheet.done(), table, uncalculated, printTitles, fingerprint: print.digest() };
 }
 
