@@ -105,7 +105,7 @@ function sameStyles(a: RangeStyleRect[], b: RangeStyleRect[]): boolean {
 
 /**
  * `streamed` stands for the plan's own rows when the sheet is written row by row (a streamed sheet): each row is
- * then made, looked over (and its height fitted), made again, written and dropped; the plan's `rows` are not read.
+ * then made, its height fitted, written and dropped; the plan's `rows` are not read.
  */
 export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pick<StreamedSheet, 'rows' | 'fitHeightsFrom'> = { rows: rowsOf(plan) }): SheetParts {
   const { styles, date1904 } = options;
@@ -115,7 +115,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   // Range styles by band of rows, so each row looks only at the styles over it.
   const styleRects: RangeStyleRect[] = plan.styles.map((style, index) => ({ index, rect: parseRange(style.range), style }));
   const lastStyledRow = styleRects.reduce((m, s) => Math.max(m, s.rect.bottom), 0);
-  // Heights fitted as the rows are looked over below fall within the rows, so they never move the last row.
+  // Heights fitted as the rows are written below fall within the rows, so they never move the last row.
   const fit = fitHeightsFrom === undefined ? null : rowHeightFitter(plan);
   const heights: Record<number, number> = fit ? { ...plan.rowHeights } : (plan.rowHeights ?? {});
   const lastHeightRow = Object.keys(heights).reduce((m, r) => Math.max(m, Number(r)), 0);
