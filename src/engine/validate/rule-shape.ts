@@ -3,6 +3,7 @@
  * severity, a title, a description of what it checks, and builders for its message and suggested fix.
  */
 import { Severity } from '../schema';
+import { flat } from '../text';
 import type { ValidationContext } from './context';
 
 export const RULE_IDS = [
@@ -87,8 +88,9 @@ export function defineRule<P>(spec: RuleSpec<P>): Rule {
         severity: hit.severity ?? spec.defaultSeverity,
         sheet: hit.sheet,
         cell: hit.cell,
-        message: spec.message(hit.params),
-        fix: spec.fix(hit.params),
+        // Flat: a finding lives to the end of the run, and its message is joined from pieces (see `flat`).
+        message: flat(spec.message(hit.params)),
+        fix: flat(spec.fix(hit.params)),
       })),
   };
 }
