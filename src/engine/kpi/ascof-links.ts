@@ -50,6 +50,12 @@ function idPattern(id: string): RegExp | null {
 }
 
 export function linkActionsToKpis(actions: readonly Pick<Action, 'ref' | 'measures' | 'source'>[], kpis: readonly KpiReport[]): ActionKpiLink[] {
+  const link = linker(kpis);
+  return actions.map(link);
+}
+
+/** Links one action at a time to the KPIs given, each KPI's id pattern and codes prepared once. */
+function linker(kpis: readonly KpiReport[]): (a: Pick<Action, 'ref' | 'measures' | 'source'>) => ActionKpiLink {
   const prepared = kpis.map((k) => {
     const citations = k.code ? codeCitations(k.code) : [];
     return {
@@ -62,7 +68,7 @@ export function linkActionsToKpis(actions: readonly Pick<Action, 'ref' | 'measur
   const allCodes = new Set(prepared.flatMap((p) => [...p.codes]));
   // Normalising every action's measures is only worth it when some KPI has a local code to look for.
   const anyLocal = prepared.some((p) => p.local);
-  return actions.map((a) => {
+  return (a) => {
     const measures = a.measures ?? '';
     const cited = findFrameworkCodes(measures).map((c) => c.code.toUpperCase());
     const normalised = anyLocal ? ` ${normalise(measures)} ` : '';
@@ -80,10 +86,14 @@ export function linkActionsToKpis(actions: readonly Pick<Action, 'ref' | 'measur
       rag: worstRag(kpisLinked.map((k) => k.rag)),
       unmatchedCodes: [...new Set(cited.filter((c) => !allCodes.has(c)))],
     };
-  });
+  };
 }
 
 /** Each action's linked-KPI RAG (the worst of its KPIs), in action order. */
 export function actionKpiRags(actions: readonly Pick<Action, 'ref' | 'measures' | 'source'>[], kpis: readonly KpiReport[]): (Rag | null)[] {
-  return linkActionsToKpis(actions, kpis).map((l) => l.rag);
+  // A plan with no KPIs has no links. Otherwise each action's links are made and dropped in turn: the whole list of
+  // them (three objects an action) outlived the young generation at 50,000 actions, for a RAG an action.
+  if (!kpis.length) return actions.map(() => null);
+  const link = linker(kpis);
+  return actions.map((a) => link(a).rag);
 }
