@@ -106,12 +106,23 @@ const NO_CELLS: readonly CellModel[] = [];
 /** Up to this many merged areas on a row, a lookup searches them; beyond it, it uses a map by column. */
 const MERGES_SEARCHED = 16;
 
-/** A row's cells sorted by column, the last of any two in the same column kept (as the model's later cell wins). */
-function inColumnOrder(cells: CellModel[]): CellModel[] {
-  const sorted = cells.map((cell, i) => ({ cell, i })).sort((a, b) => a.cell.col - b.cell.col || a.i - b.i);
+/**
+ * Cells in row-major order, each row's in column order, the last of any two in the same place kept (as the model's
+ * later cell wins): the model's own list when it is so already, as a file read in order is.
+ */
+function inGridOrder(cells: CellModel[]): CellModel[] {
+  let ordered = true;
+  for (let i = 1; i < cells.length && ordered; i++) {
+    const a = cells[i - 1];
+    const b = cells[i];
+    ordered = a.row < b.row || (a.row === b.row && a.col < b.col);
+  }
+  if (ordered) return cells;
+  const sorted = cells.map((cell, i) => ({ cell, i })).sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col || a.i - b.i);
   const out: CellModel[] = [];
   for (const { cell } of sorted) {
-    if (out.length && out[out.length - 1].col === cell.col) out[out.length - 1] = cell;
+    const last = out[out.length - 1];
+    if (last && last.row === cell.row && last.col === cell.col) out[out.length - 1] = cell;
     else out.push(cell);
   }
   return out;
@@ -119,45 +130,39 @@ function inColumnOrder(cells: CellModel[]): CellModel[] {
 
 export class SheetGrid {
   /**
-   * Each row's cells in column order. A list a row rather than a map a row: at 50,000 actions a plan sheet has
-   * 50,000 rows, and building a map for each cost ten times as much as at 10,000 (they all outlive the young
-   * generation), where lists of a few cells cost about five times as much.
+   * The cells in grid order (inGridOrder), and where each row's run of them starts and ends, by row number. Runs in
+   * one list rather than a list a row: at 50,000 actions a plan sheet has 50,000 rows, and a list for each (all
+   * outliving the young generation) cost the garbage collector as much as the cells. Lists indexed by row number
+   * rather than maps: the structure reader asks for a row's cells and areas several times a cell, and hashing the
+   * row numbers showed in profiles.
    */
-  private readonly cellsByRow: (CellModel[] | undefined)[] = [];
+  private readonly cells: CellModel[];
+  private readonly rowStart: number[] = [];
+  private readonly rowEnd: number[] = [];
   readonly rowNumbers: number[];
   readonly maxCol: number;
   /**
    * Merged areas by each row they cover, in the model's order. Searched from the end, so that of two areas over
    * one cell the later wins, as it did when each covered cell was a map entry set in model order. A map by column for every covered row cost
    * as much as the cells' own index at 50,000 rows; rows with many areas get one, made when first asked.
-   * This and cellsByRow are lists indexed by row number rather than maps: the structure reader asks for a row's
-   * cells and areas several times a cell, and hashing the row numbers showed in profiles.
    */
   private readonly mergesOnRow: (MergedArea[] | undefined)[] = [];
   private readonly mergeByColumn = new Map<number, Map<number, MergedArea>>();
 
   constructor(readonly sheet: SheetModel) {
+    const cells = inGridOrder(sheet.cells);
+    this.cells = cells;
     let maxCol = 0;
-    let unordered = false;
     const rowNumbers: number[] = [];
-    for (const cell of sheet.cells) {
-      const row = this.cellsByRow[cell.row];
-      if (!row) {
-        this.cellsByRow[cell.row] = [cell];
-        rowNumbers.push(cell.row);
-      } else {
-        const last = row[row.length - 1];
-        if (cell.col > last.col) row.push(cell);
-        else if (cell.col === last.col) row[row.length - 1] = cell;
-        else {
-          row.push(cell);
-          unordered = true;
-        }
+    for (let i = 0; i < cells.length; i++) {
+      const { row, col } = cells[i];
+      if (i === 0 || cells[i - 1].row !== row) {
+        this.rowStart[row] = i;
+        rowNumbers.push(row);
       }
-      if (cell.col > maxCol) maxCol = cell.col;
+      this.rowEnd[row] = i + 1;
+      if (col > maxCol) maxCol = col;
     }
-    // The model's cells come in row-major order, so rows are usually in column order already.
-    if (unordered) for (const r of rowNumbers) this.cellsByRow[r] = inColumnOrder(this.cellsByRow[r]!);
     for (const m of sheet.merges) {
       // Only index merges of a sane size: a merged area of a whole column would otherwise cost a million keys.
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 100_000) continue;
@@ -166,9 +171,9 @@ export class SheetGrid {
         if (onRow) onRow.push(m);
         else this.mergesOnRow[r] = [m];
       }
-      if (m.right > maxCol && this.cellsByRow[m.top]) maxCol = Math.max(maxCol, m.right);
+      if (m.right > maxCol && this.rowStart[m.top] !== undefined) maxCol = Math.max(maxCol, m.right);
     }
-    this.rowNumbers = rowNumbers.sort((a, b) => a - b);
+    this.rowNumbers = rowNumbers;
     this.maxCol = maxCol;
   }
 
@@ -185,21 +190,23 @@ export class SheetGrid {
 
   /** Whether the row holds a cell of its own. */
   hasRow(row: number): boolean {
-    return this.cellsByRow[row] !== undefined;
+    return this.rowStart[row] !== undefined;
   }
 
   /** The row's own cells (not merged areas' copies), in column order. */
   rowCells(row: number): readonly CellModel[] {
-    return this.cellsByRow[row] ?? NO_CELLS;
+    const start = this.rowStart[row];
+    return start === undefined ? NO_CELLS : this.cells.slice(start, this.rowEnd[row]);
   }
 
   /** The cell itself, ignoring merges. */
   own(row: number, col: number): CellModel | undefined {
-    const cells = this.cellsByRow[row];
-    if (!cells) return undefined;
-    // Binary search: most rows hold a few cells, but a wide KPI sheet's rows hold dozens.
-    let lo = 0;
-    let hi = cells.length - 1;
+    const start = this.rowStart[row];
+    if (start === undefined) return undefined;
+    const cells = this.cells;
+    // Binary search within the row: most rows hold a few cells, but a wide KPI sheet's rows hold dozens.
+    let lo = start;
+    let hi = this.rowEnd[row] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const c = cells[mid].col;
