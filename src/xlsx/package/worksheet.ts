@@ -512,12 +512,14 @@ function inRowMajorOrder(cells: CellModel[]): CellModel[] {
 
 /**
  * The cells merged areas do not hide: a merged area shows only its top-left cell, so values left in the rest of
- * it are not read. One sweep down the rows, holding only the areas that span the current row.
+ * it are not read. One sweep down the rows, holding only the areas that span the current row. The reader's own list
+ * is kept in place, less the hidden cells: a copy of a big sheet's list (its 300,000 cells) outlived the young
+ * generation while it was made.
  */
 function withoutCoveredCells(cells: CellModel[], merges: MergedArea[]): CellModel[] {
   const byTop = merges.slice().sort((a, b) => a.top - b.top);
   const active: MergedArea[] = [];
-  const kept: CellModel[] = [];
+  let kept = 0;
   let nextMerge = 0;
   let currentRow = 0;
   for (const cell of cells) {
@@ -538,9 +540,10 @@ function withoutCoveredCells(cells: CellModel[], merges: MergedArea[]): CellMode
         break;
       }
     }
-    if (!covered) kept.push(cell);
+    if (!covered) cells[kept++] = cell;
   }
-  return kept;
+  cells.length = kept;
+  return cells;
 }
 
 /**
