@@ -8,7 +8,7 @@
  * sheet, are cut to three lines here (the sheet says so); the officer's own notes are never cut.
  */
 import { ragFormat, statusFormat } from '../rag/rag-formats';
-import { date, emptySheet, PlanValue, PlanValuePool, RowSource, SheetPlan, StreamedSheet, streamedPlan, text } from '../sheet-plan/types';
+import { date, emptySheet, PlanValue, PlanValuePool, rowDate, RowSource, rowText, SheetPlan, StreamedSheet, streamedPlan, text } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { ExceptionNote, isIsoDate, NOTE_HEADERS, shortened, TypedNotes } from './exception-notes';
@@ -55,6 +55,7 @@ function whyListed(a: PackAction): string {
 }
 
 const revisedValue = (revised: string | null): PlanValue => (isIsoDate(revised) ? date(revised) : text(revised));
+const revisedRowValue = (revised: string | null): PlanValue => (isIsoDate(revised) ? rowDate(revised) : rowText(revised));
 
 export function exceptionsSheet(name: string, context: BoardPackContext, notes: (a: PackAction) => ExceptionNote | undefined, typed: Pick<TypedNotes, 'unmatched'> = { unmatched: [] }): SheetPlan {
   return streamedPlan(exceptionsSheetRows(name, context, notes, typed));
@@ -129,17 +130,17 @@ export function exceptionsSheetRows(name: string, context: BoardPackContext, not
     const note = notes(a);
     const [action, progress, lead] = cutTexts(a);
     return [
-      text(a.ref),
-      text(action),
+      rowText(a.ref),
+      rowText(action),
       shared.text(lead),
       shared.date(a.dueDate),
-      revisedValue(note?.revised ?? null),
+      revisedRowValue(note?.revised ?? null),
       shared.text(a.status ?? a.statusText),
       shared.text(a.effectiveRag),
       shared.text(whyListed(a)),
-      text(progress),
-      text(note?.doing),
-      text(note?.from),
+      rowText(progress),
+      rowText(note?.doing),
+      rowText(note?.from),
     ];
   };
   const rows: RowSource = {

@@ -2,7 +2,7 @@
  * A snapshot of each run, kept on a hidden sheet the tool owns, so the next board pack can list the actions
  * whose RAG or status changed since the last one.
  */
-import { emptySheet, PlanValuePool, RowSource, SheetPlan, StreamedSheet, streamedPlan, text } from '../sheet-plan/types';
+import { emptySheet, PlanValuePool, RowSource, rowText, SheetPlan, StreamedSheet, streamedPlan } from '../sheet-plan/types';
 import { collapsedStart } from '../text';
 import { cellText, SheetGrid, WorkbookModel } from '../workbook';
 import { ukDate } from './reporting-period';
@@ -69,12 +69,12 @@ export function snapshotSheetRows(actions: PackAction[], keys: readonly string[]
   const rows: RowSource = {
     count: actions.length + 1,
     at: (index) => {
-      if (index === 0) return HEADERS.map((h) => text(h));
+      if (index === 0) return HEADERS.map((h) => rowText(h));
       const i = index - 1;
       const a = actions[i];
       const note = notes.get(keys[i]);
-      const row = [text(keys[i]), text(a.ref), text(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)];
-      return isEmptyNote(note) ? row : [...row, text(note!.doing), text(note!.revised), text(note!.from)];
+      const row = [rowText(keys[i]), rowText(a.ref), rowText(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)];
+      return isEmptyNote(note) ? row : [...row, rowText(note!.doing), rowText(note!.revised), rowText(note!.from)];
     },
   };
   return { plan: sheet, rows };

@@ -6,7 +6,7 @@ import { PLAN_COLUMNS, QUALITY_STATEMENTS, Rag, RAGS, STATUSES } from '../schema
 import { ragFormat, statusFormat } from '../rag/rag-formats';
 import { StructuredAction } from '../structure/types';
 import { columnLetters } from '../workbook';
-import { emptySheet, num, PlanValue, PlanValuePool, RowSource, SheetPlan, StreamedSheet, streamedPlan, text } from './types';
+import { emptySheet, PlanValue, PlanValuePool, RowSource, rowNum, rowText, SheetPlan, StreamedSheet, streamedPlan, text } from './types';
 
 export const PLAN_SHEET_NAME = 'Plan';
 export const LISTS_SHEET_NAME = 'PlanAssure Lists';
@@ -59,14 +59,14 @@ function cellValue(action: StructuredAction, key: (typeof PLAN_COLUMNS)[number][
     case 'sourceSheet':
       return shared.text(action.source.sheet);
     case 'sourceRow':
-      return num(action.source.row);
+      return rowNum(action.source.row);
     case 'theme':
     case 'qualityStatement':
     case 'lead':
     case 'timescale':
       return shared.text(action[key]);
     default:
-      return text(action[key]);
+      return rowText(action[key]);
   }
 }
 
@@ -101,7 +101,7 @@ export function planSheetRows(name: string, listsSheetName: string, actions: Str
   const rows: RowSource = {
     count: actions.length + 1,
     at: (index) => {
-      if (index === 0) return PLAN_COLUMNS.map((c) => text(c.header));
+      if (index === 0) return PLAN_COLUMNS.map((c) => rowText(c.header));
       const i = index - 1;
       return PLAN_COLUMNS.map((c) => cellValue(actions[i], c.key, options.kpiRags?.[i] ?? null, options.rags?.[i], shared));
     },
