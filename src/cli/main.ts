@@ -211,10 +211,11 @@ function savedKpiColumns(model: WorkbookModel, result: StructureResult, chosen: 
  * of the input) is needed only here: the workbook handed back keeps just the tool's own sheets of it (to tell whether
  * the officer edited them), so the rest can be collected before the output is built and written, when memory peaks.
  */
-async function readAndJudge(options: Options, argv: string[]) {
+async function readAndJudge(options: Options, argv: string[], stages: RunStages) {
   const workbook = await loadWorkbook(options.input, options.limits);
   if (options.out) checkOutputKind(workbook.pkg, options.input, options.out);
   const model = workbookModel(workbook);
+  stages.read?.();
   const owned = ownedSheets(model);
   // --polarity adds to (and wins over) the polarities saved in the workbook's Plan Settings.
   const kpiPolarities = { ...readSettingsSheet(model).settings.kpiPolarities, ...options.polarities };
@@ -286,7 +287,18 @@ function judgedLine(judged: Judgement): string {
   return `Judged at ${ukDate(judged.date)}, ${why}${start}.`;
 }
 
-export async function main(argv: string[], stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+/** What the caller is told as a run goes (the bin sets how V8 grows the heap by them). */
+export interface RunStages {
+  /** The workbook is read into the model, before anything is made of it. */
+  read?: () => void;
+}
+
+export async function main(
+  argv: string[],
+  stdout: NodeJS.WritableStream = process.stdout,
+  stderr: NodeJS.WritableStream = process.stderr,
+  stages: RunStages = {},
+): Promise<number> {
   let options: Options | 'help';
   // Before the options are read, --json is taken as written: a batch asking for JSON gets it for a mistyped option too.
   const optionArgs = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
@@ -303,7 +315,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
   /** The output already written, when a later one fails (structure --out … --csv …). */
   let written: string | null = null;
   try {
-    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judgement, unmatchedPolarities } = await readAndJudge(options, argv);
+    const { target, owned, result, findings, settingsEdit, pending, packActions, candidates, judgement, unmatchedPolarities } = await readAndJudge(options, argv, stages);
     // What the write tells the officer (a table given another name than planned), after the report.
     const notices: string[] = unmatchedPolarities ? [unmatchedPolarities] : [];
     // `pending` is the Plan sheet (structure) or the board pack (run), planned only when there is an --out to write.
