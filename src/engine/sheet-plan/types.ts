@@ -309,6 +309,7 @@ export function wrappedLines(value: string, perLine: number): number {
 }
 
 /** White space other than single spaces and line breaks: a run of spaces, a tab, any other control character. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const OTHER_SPACE = /[\x00-\x09\x0b-\x1f]| {2}/;
 
 /**
