@@ -126,18 +126,19 @@ export const MEASURABLE_IN_TEXT = /\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)|\b(?
 /** The RAG each status implies: the same table the colours use. */
 export const EXPECTED_RAG: Record<Status, Rag> = STATUS_SWATCH;
 
-export function eachPlanAction(context: ValidationContext, fn: (a: StructuredAction, info: SheetInfo) => void): void {
-  for (const info of context.sheets.values()) for (const a of info.actions) fn(a, info);
-}
-
-export function collect<P>(context: ValidationContext, fn: (a: StructuredAction, info: SheetInfo) => Hit<P> | Hit<P>[] | null | undefined): Hit<P>[] {
-  const hits: Hit<P>[] = [];
-  eachPlanAction(context, (a, info) => {
-    const h = fn(a, info);
-    if (Array.isArray(h)) hits.push(...h);
-    else if (h) hits.push(h);
-  });
-  return hits;
+/**
+ * Each plan action's hits, given one at a time as they are found: a rule's findings are made from them as they come,
+ * so a check with tens of thousands of hits (overdue, at 50,000 actions) no longer holds them all, each a hit and its
+ * params, until the last is found.
+ */
+export function* collect<P>(context: ValidationContext, fn: (a: StructuredAction, info: SheetInfo) => Hit<P> | Hit<P>[] | null | undefined): Generator<Hit<P>> {
+  for (const info of context.sheets.values()) {
+    for (const a of info.actions) {
+      const h = fn(a, info);
+      if (Array.isArray(h)) yield* h;
+      else if (h) yield h;
+    }
+  }
 }
 
 export const STATUS_LIST = STATUSES.join(', ');

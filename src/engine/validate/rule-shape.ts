@@ -71,7 +71,7 @@ export interface RuleSpec<P> {
   message(params: P): string;
   fix(params: P): string;
   example: P;
-  find(context: ValidationContext): Hit<P>[];
+  find(context: ValidationContext): Iterable<Hit<P>>;
 }
 
 export function defineRule<P>(spec: RuleSpec<P>): Rule {
@@ -82,15 +82,20 @@ export function defineRule<P>(spec: RuleSpec<P>): Rule {
     title: spec.title,
     checks: spec.checks,
     example: { message: spec.message(spec.example), fix: spec.fix(spec.example) },
-    run: (context) =>
-      spec.find(context).map((hit) => ({
-        rule: spec.id,
-        severity: hit.severity ?? spec.defaultSeverity,
-        sheet: hit.sheet,
-        cell: hit.cell,
-        // Flat: a finding lives to the end of the run, and its message is joined from pieces (see `flat`).
-        message: flat(spec.message(hit.params)),
-        fix: flat(spec.fix(hit.params)),
-      })),
+    run: (context) => {
+      const findings: RawFinding[] = [];
+      for (const hit of spec.find(context)) {
+        findings.push({
+          rule: spec.id,
+          severity: hit.severity ?? spec.defaultSeverity,
+          sheet: hit.sheet,
+          cell: hit.cell,
+          // Flat: a finding lives to the end of the run, and its message is joined from pieces (see `flat`).
+          message: flat(spec.message(hit.params)),
+          fix: flat(spec.fix(hit.params)),
+        });
+      }
+      return findings;
+    },
   };
 }
