@@ -107,10 +107,12 @@ const NO_CELLS: readonly CellModel[] = [];
 const MERGES_SEARCHED = 16;
 
 /**
- * Cells in row-major order, each row's in column order, the last of any two in the same place kept (as the model's
- * later cell wins): the model's own list when it is so already, as a file read in order is.
+ * Cells sorted row-major, each row's in column order; of two cells at one position the later in the list wins (as
+ * it does in ExcelJS, and as the model's later cell does). The list itself when it is in that order already, as a
+ * file read in order is; otherwise a new list (the one given is never changed). The xlsx reader sorts a sheet
+ * written out of order with it, and SheetGrid any model it is given.
  */
-function inGridOrder(cells: CellModel[]): CellModel[] {
+export function inRowMajorOrder(cells: CellModel[]): CellModel[] {
   let ordered = true;
   for (let i = 1; i < cells.length && ordered; i++) {
     const a = cells[i - 1];
@@ -118,23 +120,23 @@ function inGridOrder(cells: CellModel[]): CellModel[] {
     ordered = a.row < b.row || (a.row === b.row && a.col < b.col);
   }
   if (ordered) return cells;
-  const sorted = cells.map((cell, i) => ({ cell, i })).sort((a, b) => a.cell.row - b.cell.row || a.cell.col - b.cell.col || a.i - b.i);
-  const out: CellModel[] = [];
-  for (const { cell } of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.row === cell.row && last.col === cell.col) out[out.length - 1] = cell;
-    else out.push(cell);
+  // Array.prototype.sort is stable, so cells at one position keep their order and the last of them is kept.
+  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
+  const unique: CellModel[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const next = sorted[i + 1];
+    if (!next || next.row !== sorted[i].row || next.col !== sorted[i].col) unique.push(sorted[i]);
   }
-  return out;
+  return unique;
 }
 
 export class SheetGrid {
   /**
-   * The cells in grid order (inGridOrder), and where each row's run of them starts and ends, by row number. Runs in
-   * one list rather than a list a row: at 50,000 actions a plan sheet has 50,000 rows, and a list for each (all
-   * outliving the young generation) cost the garbage collector as much as the cells. Lists indexed by row number
-   * rather than maps: the structure reader asks for a row's cells and areas several times a cell, and hashing the
-   * row numbers showed in profiles.
+   * The cells in row-major order (inRowMajorOrder), and where each row's run of them starts and ends, by row
+   * number. Runs in one list rather than a list a row: at 50,000 actions a plan sheet has 50,000 rows, and a list
+   * for each (all outliving the young generation) cost the garbage collector as much as the cells. Lists indexed by
+   * row number rather than maps: the structure reader asks for a row's cells and areas several times a cell, and
+   * hashing the row numbers showed in profiles.
    */
   private readonly cells: CellModel[];
   private readonly rowStart: number[] = [];
@@ -150,7 +152,7 @@ export class SheetGrid {
   private readonly mergeByColumn = new Map<number, Map<number, MergedArea>>();
 
   constructor(readonly sheet: SheetModel) {
-    const cells = inGridOrder(sheet.cells);
+    const cells = inRowMajorOrder(sheet.cells);
     this.cells = cells;
     let maxCol = 0;
     const rowNumbers: number[] = [];

@@ -134,16 +134,17 @@ export interface WorkbookPlan {
 
 /**
  * A sheet of a plan named before it is built. An adapter builds, writes and drops each in turn, so a big pack's
- * sheets (the Plan and snapshot sheets hold a row per action, Exceptions one per exception) are never all in memory at once. `build` is called
- * once, in the plan's order.
+ * sheets (the Plan and snapshot sheets hold a row per action, Exceptions one per exception) are never all in
+ * memory at once. `build` is called once, in the plan's order.
  */
 export interface PendingSheet {
   name: string;
   build: () => SheetPlan;
   /**
    * The same sheet with its rows made one at a time as they are written, for an adapter that writes row by row
-   * (the xlsx writer). Given for the sheets of a row per action (the Plan, snapshot and Exceptions sheets): built whole, their
-   * 50,000 rows of values lived until the sheet was written, and the garbage collector copied them as they grew.
+   * (the xlsx writer). Given for the sheets of a row per action (the Plan, snapshot and Exceptions sheets): built
+   * whole, their 50,000 rows of values lived until the sheet was written, and the garbage collector copied them as
+   * they grew.
    * `build` gives the same sheet with its rows made.
    */
   stream?: () => StreamedSheet;

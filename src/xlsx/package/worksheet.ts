@@ -17,7 +17,7 @@
  * cells and rows without an r= address take the next position, `t="d"` cells are ISO dates, `<b val="0"/>` is
  * not bold, and phonetic runs in inline strings are left out.
  */
-import { CellModel, CellValue, MergedArea, SheetModel, a1 } from '../../engine/workbook';
+import { CellModel, CellValue, MergedArea, SheetModel, a1, inRowMajorOrder } from '../../engine/workbook';
 import { isDateFormat } from '../../engine/excel-dates';
 import { CellStyle } from './cell-styles';
 import { Attributes, decodeEntitiesAgain, decodeExcelEscapes, localName, partParser } from './sax';
@@ -104,9 +104,6 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
    */
   const sharedValues: (CellValue | null)[] = [];
   const cells: CellModel[] = [];
-  let inDocumentOrder = true;
-  let lastCellRow = 0;
-  let lastCellCol = 0;
   const merges: MergedArea[] = [];
   const columnRanges: ColumnRange[] = [];
   /** Hidden rows holding a value, and hidden rows that count only if a merged area covers them. */
@@ -238,9 +235,6 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
       if (style.numFmt) cell.numFmt = style.numFmt;
       if (style.bold) cell.bold = true;
     }
-    if (rowNumber < lastCellRow || (rowNumber === lastCellRow && cellCol <= lastCellCol)) inDocumentOrder = false;
-    lastCellRow = rowNumber;
-    lastCellCol = cellCol;
     onCell?.();
     cells.push(cell);
   };
@@ -413,7 +407,7 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
     progress: () => ({ lastRow: rowNumber, rowsEnded }),
     finish(): SheetModel {
       parser.close();
-      const ordered = inDocumentOrder ? cells : inRowMajorOrder(cells);
+      const ordered = inRowMajorOrder(cells);
       const shown = merges.length ? withoutCoveredCells(ordered, merges) : ordered;
       const read = hyperlinked.size ? asHyperlinkText(shown, hyperlinked) : shown;
       return {
@@ -493,21 +487,6 @@ function isoDateValue(text: string): CellValue | null {
   const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
   return { type: 'date', value: `${match[1]}-${match[2]}-${match[3]}` };
-}
-
-/**
- * Cells written out of order, sorted row-major as ExcelJS holds them; of two cells at one position, the later
- * one in the file wins, as it does in ExcelJS.
- */
-function inRowMajorOrder(cells: CellModel[]): CellModel[] {
-  // Array.prototype.sort is stable, so cells at one position keep their file order and the last is kept.
-  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.col - b.col);
-  const unique: CellModel[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const next = sorted[i + 1];
-    if (!next || next.row !== sorted[i].row || next.col !== sorted[i].col) unique.push(sorted[i]);
-  }
-  return unique;
 }
 
 /**
