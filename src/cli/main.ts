@@ -1,12 +1,7 @@
 /**
- * The plan-assure command: a thin shell over the engine and the xlsx adapter.
- *   plan-assure structure <in.xlsx> [--out <out.xlsx>] [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
- *   plan-assure validate  <in.xlsx> [--json] [--today YYYY-MM-DD] [--plan-start YYYY-MM-DD] [--columns …]
- *   plan-assure run       <in.xlsx> --out <out.xlsx> [--json] [--today …] [--plan-start …] [--period "Q2 2025/26"] [--columns …]
- *   any command: [--polarity "<KPI id or code>=higher|lower"]…
- * Exit codes: 0 done; 1 done, with error-level findings (no action column found is one); 2 a --columns that cannot be
- * honoured, or unusable input or command line, or an output that cannot
- * be written safely (--out unwritable, a sheet name clash, a tool sheet edited by hand); 3 an internal fault.
+ * The plan-assure command: a thin shell over the engine and the xlsx adapter. Its commands, options and exit codes
+ * are written in one place, the usage text in ./usage.ts that `plan-assure --help` prints, so no copy here can fall
+ * behind it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,7 +12,7 @@ import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { PendingWorkbookPlan, pendingSheets } from '../engine/sheet-plan/types';
 import { boardPackSheets, judgementDate, PackAction, parseReportingPeriod, PERIOD_EXAMPLES, reportingPeriod } from '../engine/board-pack';
-import { ukDate } from '../engine/board-pack/reporting-period';
+import { ukDate } from '../engine/uk-date';
 import { choosableSheets } from '../engine/column-choice';
 import { savedColumnsFor, savedKpiColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
 import { structureWorkbook, StructureOptions, StructureResult } from '../engine/structure';

@@ -4,7 +4,8 @@
  */
 import { addMonths } from 'date-fns';
 import { fromIso, isoDate } from '../timescale';
-import { nextPeriod, quarterContaining, ukDate } from './reporting-period';
+import { nextPeriod, quarterContaining } from './reporting-period';
+import { ukDate } from '../uk-date';
 
 export interface ComingUpWindow {
   start: string;

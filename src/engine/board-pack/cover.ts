@@ -2,7 +2,7 @@
 import { emptySheet, SheetPlan, text, wrappedLines } from '../sheet-plan/types';
 import { overallSentence } from './board-summary';
 import { BoardPackContext } from './context';
-import { ukDate } from './reporting-period';
+import { ukDate } from '../uk-date';
 
 /** What each section of the pack holds, by its role, for the contents list. */
 const SECTION_NOTES: Record<string, string> = {

@@ -14,7 +14,7 @@ import { BoardPackContext } from './context';
 import { ExceptionNote, isIsoDate, NOTE_HEADERS, shortened, TypedNotes } from './exception-notes';
 import { charsInLines, footnoteRows, headerRow, printReady, TITLE_ROWS } from './layout';
 import { byThemeInPlanOrder } from './order';
-import { ukDate } from './reporting-period';
+import { ukDate } from '../uk-date';
 import { PackAction } from './types';
 
 const COLUMNS: { label: string; width: number; wrap?: boolean; numFmt?: string }[] = [

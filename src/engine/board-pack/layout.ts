@@ -3,7 +3,7 @@ import { shiftSheetDown } from '../sheet-plan/shift';
 import { SheetPlan, text, wrappedLines } from '../sheet-plan/types';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
-import { ukDate } from './reporting-period';
+import { ukDate } from '../uk-date';
 
 /** The rows every board sheet starts with: the section, the plan with its period and marking, and a blank row. */
 export const TITLE_ROWS = 3;

@@ -51,7 +51,3 @@ export function nextPeriod(period: ReportingPeriod): ReportingPeriod {
   return quarterContaining(isoDate(addDays(fromIso(period.end), 1)));
 }
 
-/** 2026-03-31 → 31/03/2026 (string work: this runs for every row of every summary). */
-export function ukDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}

@@ -5,7 +5,7 @@
 import { emptySheet, PlanValuePool, RowSource, rowText, SheetPlan, StreamedSheet, streamedPlan } from '../sheet-plan/types';
 import { collapsedStart } from '../text';
 import { cellText, SheetGrid, WorkbookModel } from '../workbook';
-import { ukDate } from './reporting-period';
+import { ukDate } from '../uk-date';
 import { ExceptionNote, isEmptyNote, NOTE_HEADERS, revisedDate } from './exception-notes';
 import { PackAction } from './types';
 

@@ -29,11 +29,6 @@ export function actionLabel(a: StructuredAction): string {
   return `Row ${a.source.row}`;
 }
 
-export function ukDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 export function rowCell(a: StructuredAction, field: ActionField): string | undefined {
   return a.cells[field];
 }

@@ -1,7 +1,8 @@
 /** Rules about dates: a timescale that gives no date, an action with none, an action past its due date. */
 import { Status } from '../../schema';
 import { hasTimescaleColumn } from '../context';
-import { actionLabel, collect, crossReference, dueCell, errorFields, isOverdue, missingDueCell, snippet, timescaleTextCell, ukDate } from '../helpers';
+import { actionLabel, collect, crossReference, dueCell, errorFields, isOverdue, missingDueCell, snippet, timescaleTextCell } from '../helpers';
+import { ukDate } from '../../uk-date';
 import { defineRule } from '../rule-shape';
 
 export const unparseableTimescale = defineRule<{ who: string; text: string; reason: 'unset' | 'unreadable' | 'no-start' }>({

@@ -4,7 +4,8 @@
  */
 import { Rag, Status } from '../../schema';
 import { nearestStatus } from '../../vocabulary';
-import { actionLabel, collect, errorFields, EXPECTED_RAG, fallbackCell, hasUnrecognisedStatus, isOverdue, nearestRag, snippet, STATUS_LIST, ukDate } from '../helpers';
+import { actionLabel, collect, errorFields, EXPECTED_RAG, fallbackCell, hasUnrecognisedStatus, isOverdue, nearestRag, snippet, STATUS_LIST } from '../helpers';
+import { ukDate } from '../../uk-date';
 import { completionClaim } from '../completion-claim';
 import { defineRule } from '../rule-shape';
 
