@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePolarityOption, polarityMatchKey } from '../engine/kpi/saved-polarity';
+import { parsePolarityOption, polaritiesNamingNoKpi } from '../engine/kpi/saved-polarity';
 import { failureReportSchema, Finding, Judgement, Polarity } from '../engine/schema';
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
@@ -228,7 +228,7 @@ async function readAndJudge(options: Options, argv: string[], stages: RunStages)
   const checkedAt = options.command === 'run' ? judgementDate(result, { today: options.today, period: options.period, judgedAt }) : options.today;
   const findings: Finding[] = [...result.findings, ...validatePlan(result, { today: checkedAt })];
   const judgement = judgementOf(options, result, checkedAt);
-  const unmatchedPolarities = polaritiesNamingNoKpi(options.polarities, result);
+  const unmatchedPolarities = unmatchedPolarityNotice(options.polarities, result);
   let pending: PendingWorkbookPlan | null = null;
   let packActions: PackAction[] | null = null;
   if (options.command === 'structure' && options.out) pending = pendingSheets(structureWorkbookPlan(result, model));
@@ -246,9 +246,8 @@ async function readAndJudge(options: Options, argv: string[], stages: RunStages)
 }
 
 /** A --polarity that names no KPI of the workbook (a mistyped id) changes nothing: say so rather than stay silent. */
-function polaritiesNamingNoKpi(polarities: Record<string, Polarity>, result: StructureResult): string | null {
-  const known = new Set(result.kpis.flatMap((k) => [k.id, k.code ?? ''].filter(Boolean).map(polarityMatchKey)));
-  const unmatched = Object.keys(polarities).filter((kpi) => !known.has(polarityMatchKey(kpi)));
+function unmatchedPolarityNotice(polarities: Record<string, Polarity>, result: StructureResult): string | null {
+  const unmatched = polaritiesNamingNoKpi(polarities, result.kpis);
   if (!unmatched.length) return null;
   const named = unmatched.map((kpi) => `“${kpi}”`).join(', ');
   return result.kpis.length

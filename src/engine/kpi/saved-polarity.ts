@@ -52,6 +52,11 @@ export function parsePolarityOption(option: string): { kpi: string; polarity: Po
   return kpi && polarity ? { kpi, polarity } : null;
 }
 
+/** What a polarity names a KPI by: its id, then its code when it has one (the id wins where both match). */
+function namesOf(kpi: { id: string; code?: string | null }): string[] {
+  return kpi.code ? [polarityMatchKey(kpi.id), polarityMatchKey(kpi.code)] : [polarityMatchKey(kpi.id)];
+}
+
 /**
  * Settles each KPI's polarity: the officer's confirmed polarity wins (evidence "officer"), matched by the KPI's id,
  * then by its code; any other KPI keeps the reader's. The definitions are changed in place, so every later step
@@ -61,9 +66,17 @@ export function settlePolarities(reading: KpiReading, saved: Readonly<Record<str
   const byKey = new Map(Object.entries(saved ?? {}).map(([kpi, polarity]) => [polarityMatchKey(kpi), polarity]));
   if (!byKey.size) return;
   for (const { definition } of reading.definitions) {
-    const polarity = byKey.get(polarityMatchKey(definition.id)) ?? (definition.code ? byKey.get(polarityMatchKey(definition.code)) : undefined);
+    const polarity = namesOf(definition)
+      .map((name) => byKey.get(name))
+      .find(Boolean);
     if (!polarity) continue;
     definition.polarity = polarity;
     definition.polarityEvidence = 'officer';
   }
+}
+
+/** The KPIs named in `saved` that are no KPI's id or code (a mistyped id), as the officer wrote them. */
+export function polaritiesNamingNoKpi(saved: Readonly<Record<string, Polarity>>, kpis: readonly { id: string; code?: string | null }[]): string[] {
+  const known = new Set(kpis.flatMap(namesOf));
+  return Object.keys(saved).filter((kpi) => !known.has(polarityMatchKey(kpi)));
 }
