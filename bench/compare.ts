@@ -132,10 +132,19 @@ export function endToEndRuns(input: string, runs: number): { ms: number; runsMs:
 }
 
 /**
- * The share of one `plan-assure run` spent in garbage collection, from V8's CPU profile of the whole process
- * (--cpu-prof): the time sampled in the "(garbage collector)" node over all the time sampled.
+ * The share of a `plan-assure run` spent in garbage collection, from V8's CPU profile of the whole process
+ * (--cpu-prof): the time sampled in the "(garbage collector)" node over all the time sampled. One run's share moved
+ * from 14% to 17% between runs of the same build on this shared machine, so the figure is the median of `runs`
+ * profiled runs, each run's share kept beside it.
  */
-export function gcShare(input: string): { share: number; sampledMs: number } {
+export function gcShare(input: string, runs: number): { share: number; shares: number[]; sampledMs: number } {
+  const measured = Array.from({ length: runs }, () => profiledGcShare(input));
+  const shares = measured.map((m) => m.share);
+  const middle = measured.find((m) => m.share === median(shares))!;
+  return { share: middle.share, shares, sampledMs: middle.sampledMs };
+}
+
+function profiledGcShare(input: string): { share: number; sampledMs: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
   try {
     timeProcess(ours(input, path.join(dir, 'out.xlsx')), ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
