@@ -3,6 +3,9 @@
  * rewritten over the package's XML (copied from src/xlsx/read-workbook.ts at commit 4dcc96e, `toCellValue` and
  * `readSheet` unchanged). Tests load a file with both and expect the same WorkbookModel. Deliberately imports
  * nothing from src/xlsx, so rewriting the reader cannot change what it is compared against.
+ *
+ * One departure, made on purpose (see excelCalendar below): dates before 1 March 1900, which ExcelJS reads a day
+ * earlier than Excel shows them, are compared as Excel shows them.
  */
 import ExcelJS from 'exceljs';
 import { CellModel, CellValue, MergedArea, parseA1, SheetModel, WorkbookModel } from '../../src/engine/workbook';
@@ -79,5 +82,25 @@ export async function exceljsWorkbookModel(file: string | Buffer): Promise<Workb
   const workbook = new ExcelJS.Workbook();
   if (typeof file === 'string') await workbook.xlsx.readFile(file);
   else await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  return { sheets: workbook.worksheets.map(readSheet) };
+  const sheets = workbook.worksheets.map(readSheet);
+  if (!workbook.properties.date1904) sheets.forEach(excelCalendar);
+  return { sheets };
+}
+
+const EXCELJS_SERIAL_0 = Date.UTC(1899, 11, 30);
+const EXCELJS_SERIAL_59 = Date.UTC(1900, 1, 27);
+const DAY_MS = 86_400_000;
+
+/**
+ * ExcelJS counts every 1900-system serial from 30 December 1899, so serials 0 to 59 come out a day before the date
+ * Excel shows: Excel counts a 29 February 1900 that never was (serial 60), and serial 1 is 1 January 1900. The
+ * reader reads those serials as Excel shows them, as the Office.js adapter does; here the oracle's dates for them
+ * (30 December 1899 to 27 February 1900 as ExcelJS gives them) move a day on to match. Serial 60 stays 28 February.
+ */
+function excelCalendar(sheet: SheetModel): void {
+  for (const cell of sheet.cells) {
+    if (cell.value.type !== 'date') continue;
+    const time = Date.parse(cell.value.value);
+    if (time >= EXCELJS_SERIAL_0 && time <= EXCELJS_SERIAL_59) cell.value = { type: 'date', value: new Date(time + DAY_MS).toISOString().slice(0, 10) };
+  }
 }

@@ -8,6 +8,7 @@
  * "ß" that UPPER writes differently), the result is left out
  * (undefined), with everything that depends on it, and the file asks the spreadsheet app to calculate on opening.
  */
+import { isoToSerial } from '../excel-dates';
 import { PlanValue } from '../sheet-plan/types';
 import { CellValue } from '../workbook';
 import { simplyCased } from './id-match';
@@ -26,18 +27,12 @@ export const isError = (v: unknown): v is ErrorResult => typeof v === 'object' &
 /** The errors every spreadsheet app stores and passes on alike (newer ones such as #SPILL! are not in the file format). */
 const CLASSIC_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
 
-const DAY_MS = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
 type Seen = number | string | boolean | null | ErrorResult | undefined;
 
 /** A cell as a formula sees it: a number (dates are serial numbers), text, TRUE/FALSE, an error, or undefined for a doubt. */
 function asFormulaSees(value: CellValue | undefined): Seen {
   if (!value) return null;
-  if (value.type === 'date') {
-    const [y, m, d] = value.value.split('-').map(Number);
-    return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH) / DAY_MS);
-  }
+  if (value.type === 'date') return isoToSerial(value.value);
   if (value.type === 'error') return CLASSIC_ERRORS.has(value.value.toUpperCase()) ? { error: value.value.toUpperCase() } : undefined;
   return value.value;
 }

@@ -2,6 +2,9 @@
 
 const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
+const DAY_MS = 86_400_000;
+/** Days from 30 December 1899 to 29 February 1900, had it been. */
+const PHANTOM_LEAP_DAY = 60;
 
 /** The number written in text[from, to), or NaN when any of those characters is no digit. */
 function digits(text: string, from: number, to: number): number {
@@ -30,7 +33,13 @@ function isoTime(iso: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
-/** The serial number Excel stores for a date, in the workbook's own date system. */
+/**
+ * The serial number Excel stores for a date, in the workbook's own date system. The 1900 system counts a 29 February
+ * 1900 that never was, so dates before it are a day lower than a plain count (as isoToSerial in
+ * engine/excel-dates.ts, which the Office.js adapter writes with).
+ */
 export function dateSerial(iso: string, date1904: boolean): number {
-  return (isoTime(iso) - (date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900)) / 86_400_000;
+  if (date1904) return (isoTime(iso) - EXCEL_EPOCH_1904) / DAY_MS;
+  const days = (isoTime(iso) - EXCEL_EPOCH_1900) / DAY_MS;
+  return days <= PHANTOM_LEAP_DAY ? days - 1 : days;
 }

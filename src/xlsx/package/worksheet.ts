@@ -9,8 +9,10 @@
  *   - a cell of a shared formula other than its master reads with the master's address (say "B2") as its formula,
  *     since the shared formula is not translated for it;
  *   - a cell with an external hyperlink reads as its text alone (no formula), and not at all if it holds no text;
- *   - dates are converted as ExcelJS converts them, without Excel's phantom 29 February 1900, so serials below 61
- *     read one day earlier than Excel shows them;
+ *   - dates are converted as ExcelJS converts them (its rounding of a time of day included), except serials below
+ *     61 in the 1900 system: ExcelJS counts them without Excel's phantom 29 February 1900, a day earlier than
+ *     Excel shows them, and here they read as Excel shows them, as the Office.js adapter reads them (a 1 typed
+ *     into a date column is 01/01/1900 in both);
  *   - a hidden row is listed only if it holds a value or a merged area covers it (the rows ExcelJS visits), and a
  *     hidden column range lists every column in it, even one running to the last column (XFD).
  * Where ExcelJS cannot read a file at all, or reads it plainly wrongly, this follows the file format instead:
@@ -18,7 +20,7 @@
  * not bold, and phonetic runs in inline strings are left out.
  */
 import { CellModel, CellValue, MergedArea, SheetModel, a1, inRowMajorOrder } from '../../engine/workbook';
-import { isDateFormat } from '../../engine/excel-dates';
+import { isDateFormat, serialToIso as excelSerialToIso } from '../../engine/excel-dates';
 import { CellStyle } from './cell-styles';
 import { Attributes, decodeEntitiesAgain, decodeExcelEscapes, localName, partParser } from './sax';
 
@@ -33,6 +35,8 @@ const MS_PER_DAY = 86_400_000;
 /** The 1900-system serial of 1970-01-01, and the days between the 1900 and 1904 systems, as ExcelJS counts them. */
 const SERIAL_OF_UNIX_EPOCH = 25_569;
 const DAYS_FROM_1900_TO_1904 = 1_462;
+/** 1 March 1900: below it, Excel's 1900 serials are a day off a plain count from 30 December 1899. */
+const FIRST_SERIAL_AFTER_LEAP_BUG = 61;
 /** The furthest a JavaScript Date reaches from 1970, either way. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -86,6 +90,7 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
   /** ISO dates by day number: plans repeat the same few hundred dates thousands of times. */
   const isoByDay = new Map<number, string>();
   const serialToIso = (serial: number): string | null => {
+    if (!date1904 && serial >= 0 && serial < FIRST_SERIAL_AFTER_LEAP_BUG) return excelSerialToIso(serial);
     // ExcelJS's utils.excelToDate, to the millisecond, then the UTC day as the ExcelJS reader's toIso takes it.
     const ms = Math.round((serial - SERIAL_OF_UNIX_EPOCH + (date1904 ? DAYS_FROM_1900_TO_1904 : 0)) * MS_PER_DAY);
     if (!(ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS)) return null;

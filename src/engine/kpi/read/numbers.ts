@@ -1,15 +1,13 @@
 /** Numbers as cells hold them: Excel's ISNUMBER view, percentage formats, tolerances and targets as written. */
 import { Tolerance } from '../../schema';
+import { isoToSerial } from '../../excel-dates';
 import { CellModel, CellValue } from '../../workbook';
 
 /** A cell's number as Excel's ISNUMBER sees it: numbers, and dates (serial numbers underneath). */
 export function numberOf(value: CellValue | undefined): number | null {
   if (!value) return null;
   if (value.type === 'number') return value.value;
-  if (value.type === 'date') {
-    const [y, m, d] = value.value.split('-').map(Number);
-    return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
-  }
+  if (value.type === 'date') return isoToSerial(value.value);
   return null;
 }
 
