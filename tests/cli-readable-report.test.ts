@@ -1,11 +1,13 @@
 /**
  * The readable report is written in pieces (a big plan's runs to tens of thousands of lines): the pieces together must
- * be exactly the report, line for line, whatever the number of findings.
+ * be exactly the report, line for line, whatever the number of findings. Each finding's cell is given as Excel writes
+ * a reference, so it can be pasted into Excel's Go To box.
  */
 import { Writable } from 'node:stream';
 import { printReadable } from '../src/cli/readable';
 import { Finding } from '../src/engine/schema';
 import { StructureResult } from '../src/engine/structure';
+import { quoteSheet } from '../src/engine/workbook';
 
 function captured(): { out: Writable; writes: string[] } {
   const writes: string[] = [];
@@ -38,7 +40,7 @@ function definedReport(findings: Finding[]): string {
   for (const [severity, heading] of [['error', 'Errors'], ['warning', 'Warnings'], ['info', 'Notes']] as const) {
     if (!of(severity).length) continue;
     lines.push('', `${heading} (${of(severity).length})`);
-    for (const f of of(severity)) lines.push(`  ${f.sheet}!${f.cell}  [${f.rule}] ${f.message}`, ...(f.fix ? [`      Fix: ${f.fix}`] : []));
+    for (const f of of(severity)) lines.push(`  '${f.sheet}'!${f.cell}  [${f.rule}] ${f.message}`, ...(f.fix ? [`      Fix: ${f.fix}`] : []));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -52,5 +54,20 @@ describe('the readable report', () => {
     // A long report does go out in pieces, each ending at the end of a line.
     if (n >= 500) expect(writes.length).toBeGreaterThan(1);
     expect(writes.every((w) => w.endsWith('\n'))).toBe(true);
+  });
+});
+
+describe('sheet names in references', () => {
+  it('are quoted as Excel quotes them: unless plain, and never where the name could be read as a cell', () => {
+    expect(['Plan', 'KPI_Data', 'Plan.2025', '_x'].map(quoteSheet)).toEqual(['Plan', 'KPI_Data', 'Plan.2025', '_x']);
+    expect(['Action Plan', 'A1', 'XFD99', '2025-26', 'Q1', 'Plan (v2)', "O'Brien's plan"].map(quoteSheet)).toEqual([
+      "'Action Plan'",
+      "'A1'",
+      "'XFD99'",
+      "'2025-26'",
+      "'Q1'",
+      "'Plan (v2)'",
+      "'O''Brien''s plan'",
+    ]);
   });
 });

@@ -1,6 +1,7 @@
-/** The readable report: summary counts first, then the findings grouped by severity, each with Sheet!Cell. */
+/** The readable report: summary counts first, then the findings grouped by severity, each at its cell as Excel writes a reference ('Action Plan'!C5). */
 import { Finding, SEVERITIES } from '../engine/schema';
 import { StructureResult } from '../engine/structure';
+import { quoteSheet } from '../engine/workbook';
 
 const HEADINGS = { error: 'Errors', warning: 'Warnings', info: 'Notes' } as const;
 const REPORT_LINES_AT_ONCE = 500;
@@ -49,7 +50,7 @@ export function printReadable(
     if (!group.length) continue;
     lines.push(`\n${HEADINGS[severity]} (${group.length})`);
     for (const f of group) {
-      lines.push(`  ${f.sheet}!${f.cell}  [${f.rule}] ${f.message}`);
+      lines.push(`  ${quoteSheet(f.sheet)}!${f.cell}  [${f.rule}] ${f.message}`);
       if (f.fix) lines.push(`      Fix: ${f.fix}`);
       if (lines.length >= REPORT_LINES_AT_ONCE) flush();
     }

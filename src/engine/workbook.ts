@@ -68,6 +68,14 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
+/**
+ * A sheet name as Excel writes it before "!" in a reference, quoted unless it is a plain name that could not be read
+ * as a cell: 'Action Plan'!A1, Plan!A1. Excel's Go To box takes a reference only in this form.
+ */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 export function parseA1(address: string): { row: number; col: number } {
   const match = /^([A-Z]+)(\d+)$/.exec(address.replace(/\$/g, '').toUpperCase());
   if (!match) throw new Error(`Not a cell address: ${address}`);

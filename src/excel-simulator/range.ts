@@ -1,5 +1,6 @@
 /** The range proxy, its areas and cell properties. */
-import { boundingRect, cellCount, columnName, intersect, MAX_COLUMNS, MAX_ROWS, parseRef, quoteSheet, Rect, splitSheet } from '../excel/address';
+import { boundingRect, cellCount, columnName, intersect, MAX_COLUMNS, MAX_ROWS, parseRef, Rect, splitSheet } from '../excel/address';
+import { quoteSheet } from '../engine/workbook';
 import { defineProps, SimClientObject, SimClientResult, SimCollection } from './context';
 import { invalidArgument, invalidOperation, itemNotFound, SimulatorError } from './errors';
 import { cellsIn, ensureCell, getCell, SimSheet, usedRect } from './state';

@@ -1,5 +1,6 @@
 /** The helpers the proxies share: argument checks, matrices, and the workbook state and context of the sync that is running. */
-import { cellCount, formatRect, quoteSheet, Rect } from '../excel/address';
+import { cellCount, formatRect, Rect } from '../excel/address';
+import { quoteSheet } from '../engine/workbook';
 import { SimClientObject } from './context';
 import { invalidArgument, SimulatorError } from './errors';
 import { liveSheets, SimSheet, SimWorkbookState } from './state';

@@ -39,10 +39,6 @@ export function splitSheet(address: string): { sheet: string | null; ref: string
   return { sheet, ref: address.slice(bang + 1).trim() };
 }
 
-/** Quotes a sheet name for an address when Excel would: 'Action Plan'!A1. */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 /** Parses an A1 reference (no sheet) into a rectangle; whole columns and whole rows included. */
 export function parseRef(ref: string): Rect {
