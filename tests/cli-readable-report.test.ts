@@ -58,8 +58,9 @@ describe('the readable report', () => {
 });
 
 describe('sheet names in references', () => {
-  it('are quoted as Excel quotes them: unless plain, and never where the name could be read as a cell', () => {
-    expect(['Plan', 'KPI_Data', 'Plan.2025', '_x'].map(quoteSheet)).toEqual(['Plan', 'KPI_Data', 'Plan.2025', '_x']);
+  it('are quoted as Excel quotes them: unless plain, and always where the name could be read as a cell, row or column', () => {
+    expect(['Plan', 'KPI_Data', 'Plan.2025', '_x', 'Risks', 'Care'].map(quoteSheet)).toEqual(['Plan', 'KPI_Data', 'Plan.2025', '_x', 'Risks', 'Care']);
+    expect(['R2C3', 'R', 'rc', 'C5', 'R10'].map(quoteSheet)).toEqual(["'R2C3'", "'R'", "'rc'", "'C5'", "'R10'"]);
     expect(['Action Plan', 'A1', 'XFD99', '2025-26', 'Q1', 'Plan (v2)', "O'Brien's plan"].map(quoteSheet)).toEqual([
       "'Action Plan'",
       "'A1'",

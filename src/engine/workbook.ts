@@ -70,10 +70,12 @@ export function a1(row: number, col: number): string {
 
 /**
  * A sheet name as Excel writes it before "!" in a reference, quoted unless it is a plain name that could not be read
- * as a cell: 'Action Plan'!A1, Plan!A1. Excel's Go To box takes a reference only in this form.
+ * as a cell, row or column in either reference style (A1, or R1C1's R2C3, R, C5): 'Action Plan'!A1, Plan!A1.
+ * Excel's Go To box takes a reference only in this form.
  */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R\d*C?\d*|C\d*)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function parseA1(address: string): { row: number; col: number } {
