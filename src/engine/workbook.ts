@@ -68,6 +68,11 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
+/** A sheet name always quoted, as the tool writes it in formulas and defined names: 'KPI Data', 'Plan'. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /**
  * A sheet name as Excel writes it before "!" in a reference, quoted unless it is a plain name that could not be read
  * as a cell, row or column in either reference style (A1, or R1C1's R2C3, R, C5): 'Action Plan'!A1, Plan!A1.

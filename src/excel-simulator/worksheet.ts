@@ -1,5 +1,6 @@
 /** The worksheet collection and the worksheet proxy. */
 import { MAX_COLUMNS, MAX_ROWS, parseRef, Rect, splitSheet } from '../excel/address';
+import { sheetRef } from '../engine/workbook';
 import { defineProps, SimClientObject, SimClientResult, SimCollection } from './context';
 import { invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { liveSheets, newSheet, SimSheet, SimWorkbookState, usedRect } from './state';
@@ -201,7 +202,7 @@ export class SimWorksheet extends SimClientObject<SimSheet> {
       sheet.deleted = true;
       state.tables = state.tables.filter((t) => t.sheetId !== sheet.id);
       // Other sheets' dropdowns that pointed at this sheet now point at nothing, as in Excel.
-      const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
+      const quoted = sheetRef(sheet.name);
       const ref = new RegExp(`(=|^)(${escapeRegExp(quoted)}|${escapeRegExp(sheet.name)})!`, 'gi');
       for (const other of liveSheets(state)) {
         for (const v of other.validations) if (v.rule.list?.source) v.rule.list.source = v.rule.list.source.replace(ref, '$1#REF!');

@@ -11,10 +11,6 @@
  */
 import { BASE_MONTH, MAX_OFFSET, MONTH_CODES } from './period';
 
-/** A sheet name as formulas quote it: 'KPI Data'. */
-export function sheetRef(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
 
 /** A string literal in a formula. */
 export function str(text: string): string {

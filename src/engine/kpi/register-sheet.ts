@@ -27,7 +27,7 @@ import { readSettingsSheet } from '../settings';
 import { ragFormat } from '../rag/rag-formats';
 import { normalise } from '../text';
 import { emptySheet, fitRowHeights, formula, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
-import { a1, cellText, CellValue, columnLetters, SheetGrid, SheetModel, WorkbookModel } from '../workbook';
+import { a1, cellText, CellValue, columnLetters, SheetGrid, SheetModel, sheetRef, WorkbookModel } from '../workbook';
 import { joinsAlike, longRowResults, ObservationShown, perKpiResults, reportingKeyResult, rowTailResults, shownBy, wideFigureResult } from './calc-results';
 import { computeKpis, DIRECTION_LABELS, KpiComputed, polarityUnconfirmed } from './compute';
 import {
@@ -37,7 +37,6 @@ import {
   periodTextFormula,
   scaleFormula,
   shapeFormula,
-  sheetRef,
   staleFormula,
   str,
 } from './formulas';

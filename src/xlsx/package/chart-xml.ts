@@ -6,7 +6,7 @@
  */
 import { RAG_SWATCHES } from '../../engine/rag/rag-formats';
 import { ChartPlan, PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
-import { columnLetters, parseA1 } from '../../engine/workbook';
+import { columnLetters, parseA1, sheetRef } from '../../engine/workbook';
 import { parseRange } from './cell-range';
 import { relationshipsXml, relsPathOf, WorkbookPackage } from './workbook-package';
 import { escapeXml } from './xml';
@@ -65,7 +65,7 @@ function ref(sheetName: string, cells: Cell[]): string {
   const first = cells[0];
   const last = cells[cells.length - 1];
   const at = (c: Cell) => `$${columnLetters(c.col)}$${c.row}`;
-  return `'${sheetName.replace(/'/g, "''")}'!${at(first)}${cells.length > 1 ? `:${at(last)}` : ''}`;
+  return `${sheetRef(sheetName)}!${at(first)}${cells.length > 1 ? `:${at(last)}` : ''}`;
 }
 
 function shownText(value: PlanValue): string {

@@ -5,7 +5,7 @@
  */
 import { CachedResult, NO_VALUES, PlanValue, rowHeightFitter, rowsOf, SheetPlan, StreamedSheet } from '../../engine/sheet-plan/types';
 import { needsPreserve } from '../../engine/text';
-import { columnLetters, parseA1 } from '../../engine/workbook';
+import { columnLetters, parseA1, sheetRef } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
 import { parseRange } from './cell-range';
 import { dateSerial } from './date-serial';
@@ -256,7 +256,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
     parts.push(`<headerFooter><oddFooter>${escapeXml(footer)}</oddFooter></headerFooter>`);
     const breaks = plan.page.rowBreaks ?? [];
     if (breaks.length) parts.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
-    if (plan.page.printTitleRows) printTitles = `'${plan.name.replace(/'/g, "''")}'!${absoluteRows(plan.page.printTitleRows)}`;
+    if (plan.page.printTitleRows) printTitles = `${sheetRef(plan.name)}!${absoluteRows(plan.page.printTitleRows)}`;
   }
   if (options.rels.drawing) parts.push(`<drawing r:id="${options.rels.drawing}"/>`);
   if (options.rels.legacyDrawing) parts.push(`<legacyDrawing r:id="${options.rels.legacyDrawing}"/>`);
