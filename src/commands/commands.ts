@@ -13,12 +13,13 @@ import { explain } from '../taskpane/messages';
 import { EMPTY_SETTINGS, localToday } from '../taskpane/settings';
 import { checkWorkbook, createOfficeHost } from '../taskpane/runtime';
 import { planState } from '../taskpane/engine-bridge';
+import { quoteSheet } from '../engine/workbook';
 import { CheckSummary, summaryQuery } from './check-summary';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 function where(sheet: string, cell: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${cell}` : `'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return `${quoteSheet(sheet)}!${cell}`;
 }
 
 /** Reads and checks the workbook; writes nothing. */

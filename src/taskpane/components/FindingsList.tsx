@@ -8,6 +8,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { Button, Caption1, Dropdown, Field, makeStyles, mergeClasses, MessageBar, MessageBarBody, Option, Subtitle2, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../engine/schema';
+import { quoteSheet } from '../../engine/workbook';
 import { findingKey, PaneController } from '../controller';
 import { findingRows, isDone, liveMarks, markFor, ruleCatalogue, tabSeparated } from '../runtime';
 
@@ -69,8 +70,7 @@ const useStyles = makeStyles({
 
 /** Excel's way to write a cell on a sheet: 'Action Plan'!B12. */
 function location(f: Finding): string {
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(f.sheet) ? f.sheet : `'${f.sheet.replace(/'/g, "''")}'`;
-  return `${sheet}!${f.cell}`;
+  return `${quoteSheet(f.sheet)}!${f.cell}`;
 }
 
 /** Puts text on the clipboard; where the browser refuses, returns false (the pane then shows it to copy by hand). */
