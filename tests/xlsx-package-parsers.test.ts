@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { SheetModel } from '../src/engine/workbook';
 import { CellStyle, parseCellStyles, parseSharedStrings, parseWorksheet } from '../src/xlsx/package';
+import { sharedStringsReader } from '../src/xlsx/package/shared-strings';
 import { exceljsWorkbookModel } from './helpers/exceljs-model';
 
 const SEEDS = path.resolve(__dirname, '..', 'seeds');
@@ -548,6 +549,36 @@ describe('what ExcelJS never writes', () => {
       hiddenColumns: [],
       visibility: 'visible',
     });
+  });
+
+  it('a long shared-string table reads back string for string, in order, streamed in pieces of any size', () => {
+    // Enough text for several blocks of each kind (the reader joins texts into blocks and keeps slices of them),
+    // mixing short texts, Latin-1 ones, ones past U+00FF (a bullet, an emoji's surrogate pair) and escaped ones.
+    const texts = Array.from({ length: 12_000 }, (_, i) => {
+      switch (i % 6) {
+        case 0:
+          return `${i}`;
+        case 1:
+          return `Action ${i}: review the arrangements for café referrals in locality team ${i}.`;
+        case 2:
+          return `Action ${i}:\n• audit ${i} cases\n• agree improvements – then report 😀`;
+        case 3:
+          return `Lead & deputy <${i}> "quoted" with a _x000D_ escape and more words after it`;
+        case 4:
+          return '';
+        default:
+          return `Progress report ${i}: work has started and is on track for the quarter ending ${i % 12}.`;
+      }
+    });
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const xml = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${texts.map((t) => `<si><t xml:space="preserve">${escape(t)}</t></si>`).join('')}</sst>`;
+    const expected = texts.map((t) => t.replace('_x000D_', '\r'));
+    expect(parseSharedStrings(xml)).toEqual(expected);
+    const counts: number[] = [];
+    const reader = sharedStringsReader((count) => counts.push(count));
+    for (let at = 0; at < xml.length; at += 7_919) reader.write(xml.slice(at, at + 7_919));
+    expect(reader.finish()).toEqual(expected);
+    expect(counts).toEqual(texts.map((_, i) => i + 1));
   });
 
   it('a damaged part fails rather than reading half a sheet', () => {

@@ -22,17 +22,7 @@ export function localName(name: string): string {
 }
 
 /** V8 copies a substring shorter than this; a longer one is a slice that keeps the whole string it came from. */
-const SHORTEST_SLICE = 13;
-
-/**
- * A string kept long after its part is parsed (a shared string), as a copy of its own. The parser hands out slices
- * of the chunk it is reading, and one kept slice keeps its whole 16,000-character chunk: a 100,000-action plan's
- * shared strings held 78 MB that way, against 44 MB copied. Copied through UTF-8, so text with no character past
- * U+00FF takes one byte a character even when its chunk (holding a bullet or a dash somewhere) took two.
- */
-export function detached(text: string): string {
-  return text.length < SHORTEST_SLICE ? text : Buffer.from(text, 'utf8').toString('utf8');
-}
+export const SHORTEST_SLICE = 13;
 
 /** Excel's escape for a character XML cannot carry: `_x000D_` is a carriage return. Upper-case hex only, as ExcelJS reads it. */
 const EXCEL_ESCAPE = /_x([0-9A-F]{4})_/g;

@@ -3,12 +3,79 @@
  * be looked up. Rich text is flattened to its characters (the engine reads words, not fonts), and phonetic
  * guides (<rPh>, the kana over Japanese text) are left out, as ExcelJS leaves them out.
  */
-import { decodeExcelEscapes, detached, localName, partParser } from './sax';
+import { decodeExcelEscapes, localName, partParser, SHORTEST_SLICE } from './sax';
 
 /** Depths below <sst> (depth 1): an item, its direct children, and a run's children. */
 const ITEM_DEPTH = 2;
 const ITEM_CHILD_DEPTH = 3;
 const RUN_CHILD_DEPTH = 4;
+
+/**
+ * Bytes of shared strings joined into one block at a time: past the 128 KB above which V8 keeps a string as a
+ * large object, which its young-generation collections move by handing over the page rather than by copying it.
+ * Each shared string is then a slice of its block. Kept as strings of their own, a 50,000-action plan's 200,000
+ * shared strings (about 40 MB) were copied twice each by those collections as they read; as slices, 32 bytes each
+ * are. No bigger than that, so the parser's chunks the texts waiting for a block are sliced from are soon let go.
+ */
+const BLOCK_BYTES = 140_000;
+
+/** A character past U+00FF: text with one takes two bytes a character in V8, text without can take one. */
+const WIDE_CHARACTER = /[\u0100-\uffff]/;
+
+/** Shared strings waiting to be joined into a block: their places in the table, and their texts. */
+interface PendingBlock {
+  places: number[];
+  texts: string[];
+  /** What the joined block will take: one byte a character, or two if it is wide. */
+  bytes: number;
+  /** Whether the block holds characters past U+00FF. */
+  wide: boolean;
+}
+
+const pendingBlock = (wide: boolean): PendingBlock => ({ places: [], texts: [], bytes: 0, wide });
+
+/**
+ * The shared strings, each a slice of a block of them (or, under 13 characters, a copy of its own). Until its block
+ * is joined, a string is the parser's slice of the chunk it came in, so no chunk (and none of its markup) is kept
+ * longer. Texts with a character past U+00FF are joined apart from the rest, and the rest are made one byte a
+ * character: the parser's chunk is two bytes a character if it holds one bullet or dash, and text sliced from a
+ * two-byte block is two-byte itself, which made writing the officer's words out again slower.
+ */
+class SharedStringStore {
+  readonly strings: string[] = [];
+  private narrow = pendingBlock(false);
+  private wide = pendingBlock(true);
+
+  add(text: string): void {
+    this.strings.push(text);
+    if (text.length < SHORTEST_SLICE) return;
+    const block = WIDE_CHARACTER.test(text) ? this.wide : this.narrow;
+    block.places.push(this.strings.length - 1);
+    block.texts.push(text);
+    block.bytes += block.wide ? 2 * text.length : text.length;
+    if (block.bytes >= BLOCK_BYTES) this.seal(block);
+  }
+
+  /** Joins the texts not yet in a block. */
+  finish(): string[] {
+    this.seal(this.narrow);
+    this.seal(this.wide);
+    return this.strings;
+  }
+
+  /** Joins a block's texts into one string and puts a slice of it in each one's place. */
+  private seal(block: PendingBlock): void {
+    if (!block.texts.length) return;
+    const joined = block.texts.join('');
+    const text = block.wide ? joined : Buffer.from(joined, 'latin1').toString('latin1');
+    let at = 0;
+    block.texts.forEach((piece, i) => {
+      this.strings[block.places[i]] = text.slice(at, at + piece.length);
+      at += piece.length;
+    });
+    Object.assign(block, pendingBlock(block.wide));
+  }
+}
 
 export function parseSharedStrings(xml: string): string[] {
   const reader = sharedStringsReader();
@@ -18,7 +85,7 @@ export function parseSharedStrings(xml: string): string[] {
 
 /** The shared-string table read as its XML streams in; `onString` sees the count after each item. */
 export function sharedStringsReader(onString?: (count: number) => void): { write(chunk: string): void; finish(): string[] } {
-  const strings: string[] = [];
+  const store = new SharedStringStore();
   let depth = 0;
   let inItem = false;
   let inRun = false;
@@ -70,8 +137,8 @@ export function sharedStringsReader(onString?: (count: number) => void): { write
     } else if (depth === ITEM_CHILD_DEPTH) {
       inRun = false;
     } else if (depth === ITEM_DEPTH && inItem) {
-      strings.push(detached(plain ?? runs));
-      onString?.(strings.length);
+      store.add(plain ?? runs);
+      onString?.(store.strings.length);
       inItem = false;
     }
     depth--;
@@ -85,7 +152,7 @@ export function sharedStringsReader(onString?: (count: number) => void): { write
     },
     finish(): string[] {
       parser.close();
-      return strings;
+      return store.finish();
     },
   };
 }
