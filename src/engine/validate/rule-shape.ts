@@ -3,6 +3,7 @@
  * severity, a title, a description of what it checks, and builders for its message and suggested fix.
  */
 import { Severity } from '../schema';
+import { KeptTexts } from '../kept-texts';
 import { flat } from '../text';
 import type { ValidationContext } from './context';
 
@@ -84,17 +85,25 @@ export function defineRule<P>(spec: RuleSpec<P>): Rule {
     example: { message: spec.message(spec.example), fix: spec.fix(spec.example) },
     run: (context) => {
       const findings: RawFinding[] = [];
+      // A finding lives to the end of the run: its message is kept as a slice of a block of messages (see
+      // KeptTexts), and its fix, most often the same words as the last one's, laid out flat (see `flat`).
+      const messages = new KeptTexts<RawFinding>(
+        (f) => f.message,
+        (f, text) => (f.message = text),
+      );
       for (const hit of spec.find(context)) {
-        findings.push({
+        const finding: RawFinding = {
           rule: spec.id,
           severity: hit.severity ?? spec.defaultSeverity,
           sheet: hit.sheet,
           cell: hit.cell,
-          // Flat: a finding lives to the end of the run, and its message is joined from pieces (see `flat`).
-          message: flat(spec.message(hit.params)),
+          message: spec.message(hit.params),
           fix: flat(spec.fix(hit.params)),
-        });
+        };
+        findings.push(finding);
+        messages.add(finding);
       }
+      messages.finish();
       return findings;
     },
   };
