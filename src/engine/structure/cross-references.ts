@@ -69,11 +69,23 @@ function note(row: StructuredAction, target: StructuredAction): string {
  * 3.1" where 3.1 says "See 1.1", to the action at its end). Works on the officer's own refs, before any are generated.
  */
 export function linkCrossReferences(actions: StructuredAction[]): StructuredAction[] {
-  // Most plans have no cross-reference rows: leave them untouched.
-  const pointers = actions.map((a) => [a, crossReferenceTarget(a.action)] as const);
-  if (!pointers.some(([, target]) => target)) return actions;
+  // Most plans have no cross-reference rows: leave them untouched. Only the rows that point, and the actions with a
+  // ref one of them names, are listed: a list or map over every action cost a 50,000-action plan some megabytes
+  // the garbage collector copied, for a handful of pointers.
+  const pointers: [StructuredAction, string][] = [];
+  for (const a of actions) {
+    const target = crossReferenceTarget(a.action);
+    if (target) pointers.push([a, target]);
+  }
+  if (!pointers.length) return actions;
+  // A chain's every link is itself a pointer, so the refs named are all the lookups resolving needs.
+  const named = new Set(pointers.map(([, target]) => normalise(target)));
   const byRef = new Map<string, StructuredAction>();
-  for (const a of actions) if (a.ref && !byRef.has(normalise(a.ref))) byRef.set(normalise(a.ref), a);
+  for (const a of actions) {
+    if (!a.ref) continue;
+    const key = normalise(a.ref);
+    if (named.has(key) && !byRef.has(key)) byRef.set(key, a);
+  }
 
   const resolve = (a: StructuredAction): StructuredAction | null => {
     const seen = new Set<StructuredAction>([a]);
@@ -88,8 +100,7 @@ export function linkCrossReferences(actions: StructuredAction[]): StructuredActi
   };
 
   const folded = new Set<StructuredAction>();
-  for (const [a, target] of pointers) {
-    if (!target) continue;
+  for (const [a] of pointers) {
     const into = resolve(a);
     if (!into) continue;
     folded.add(a);
@@ -98,5 +109,5 @@ export function linkCrossReferences(actions: StructuredAction[]): StructuredActi
     // The row's cells now belong to the action (its first row stays first: that is where the action is).
     if (a.source.sheet === into.source.sheet) into.rows.push(...a.rows);
   }
-  return actions.filter((a) => !folded.has(a));
+  return folded.size ? actions.filter((a) => !folded.has(a)) : actions;
 }
