@@ -22,78 +22,58 @@ const BLOCK_BYTES = 140_000;
 /** A character past U+00FF: text with one takes two bytes a character in V8, text without can take one. */
 const WIDE_CHARACTER = /[\u0100-\uffff]/;
 
-/** The longest text a cell holds (Excel's limit), in bytes as UTF-16: a block's buffer has room for one past its size. */
-const LONGEST_TEXT_BYTES = 2 * 32_767;
-
-/**
- * Shared strings waiting to be made into a block: their texts written one after another into a reused buffer (one
- * byte a character, or UTF-16 for a wide block), their places in the table, and where each ends in the block.
- */
-class PendingBlock {
-  readonly bytes = Buffer.allocUnsafe(BLOCK_BYTES + LONGEST_TEXT_BYTES);
-  used = 0;
-  places: number[] = [];
-  ends: number[] = [];
-
-  constructor(readonly encoding: 'latin1' | 'utf16le') {}
-
-  /** Whether `text` fits in the room left. */
-  fits(text: string): boolean {
-    return this.used + text.length * (this.encoding === 'utf16le' ? 2 : 1) <= this.bytes.length;
-  }
-
-  add(text: string, place: number): void {
-    this.used += this.bytes.write(text, this.used, this.encoding);
-    this.places.push(place);
-    this.ends.push(this.encoding === 'utf16le' ? this.used / 2 : this.used);
-  }
+/** Shared strings waiting to be joined into a block: their places in the table, and their texts. */
+interface PendingBlock {
+  places: number[];
+  texts: string[];
+  /** What the joined block will take: one byte a character, or two if it is wide. */
+  bytes: number;
+  /** Whether the block holds characters past U+00FF. */
+  wide: boolean;
 }
 
+const pendingBlock = (wide: boolean): PendingBlock => ({ places: [], texts: [], bytes: 0, wide });
+
 /**
- * The shared strings, each a slice of a block of them (or, under 13 characters, a copy of its own). Each text is
- * copied into its block's buffer as it is read, so no chunk of the parser's (nor any of its markup) is kept for
- * it. Texts with a character past U+00FF go in blocks of their own, and the rest take one byte a character: the
- * parser's chunk is two bytes a character if it holds one bullet or dash, and text sliced from a two-byte block is
- * two-byte itself, which made writing the officer's words out again slower.
+ * The shared strings, each a slice of a block of them (or, under 13 characters, a copy of its own). Until its block
+ * is joined, a string is the parser's slice of the chunk it came in, so no chunk (and none of its markup) is kept
+ * longer. Texts with a character past U+00FF are joined apart from the rest, and the rest are made one byte a
+ * character: the parser's chunk is two bytes a character if it holds one bullet or dash, and text sliced from a
+ * two-byte block is two-byte itself, which made writing the officer's words out again slower.
  */
 class SharedStringStore {
   readonly strings: string[] = [];
-  private readonly narrow = new PendingBlock('latin1');
-  private readonly wide = new PendingBlock('utf16le');
+  private narrow = pendingBlock(false);
+  private wide = pendingBlock(true);
 
   add(text: string): void {
-    if (text.length < SHORTEST_SLICE) {
-      this.strings.push(text);
-      return;
-    }
-    // Its place is filled when its block is made.
-    this.strings.push('');
+    this.strings.push(text);
+    if (text.length < SHORTEST_SLICE) return;
     const block = WIDE_CHARACTER.test(text) ? this.wide : this.narrow;
-    if (!block.fits(text)) this.seal(block);
-    block.add(text, this.strings.length - 1);
-    if (block.used >= BLOCK_BYTES) this.seal(block);
+    block.places.push(this.strings.length - 1);
+    block.texts.push(text);
+    block.bytes += block.wide ? 2 * text.length : text.length;
+    if (block.bytes >= BLOCK_BYTES) this.seal(block);
   }
 
-  /** Makes the blocks of the texts not yet in one. */
+  /** Joins the texts not yet in a block. */
   finish(): string[] {
     this.seal(this.narrow);
     this.seal(this.wide);
     return this.strings;
   }
 
-  /** Makes a block's texts into one string and puts a slice of it in each one's place. */
+  /** Joins a block's texts into one string and puts a slice of it in each one's place. */
   private seal(block: PendingBlock): void {
-    if (!block.used) return;
-    const text = block.bytes.toString(block.encoding, 0, block.used);
+    if (!block.texts.length) return;
+    const joined = block.texts.join('');
+    const text = block.wide ? joined : Buffer.from(joined, 'latin1').toString('latin1');
     let at = 0;
-    block.places.forEach((place, i) => {
-      const end = block.ends[i];
-      this.strings[place] = text.slice(at, end);
-      at = end;
+    block.texts.forEach((piece, i) => {
+      this.strings[block.places[i]] = text.slice(at, at + piece.length);
+      at += piece.length;
     });
-    block.used = 0;
-    block.places = [];
-    block.ends = [];
+    Object.assign(block, pendingBlock(block.wide));
   }
 }
 
