@@ -326,7 +326,7 @@ export async function main(
     // The JSON report shows each action's RAG as the board pack does: entered, or derived where none was entered.
     // (The readable report counts actions and shows no RAG.)
     if (options.json) {
-      const reported = packActions ? { ...result, actions: packActions.map((a) => ({ ...a, rag: a.effectiveRag })) } : result;
+      const reported = packActions ? { ...result, actions: packActions.map((a) => ({ ...a.item, rag: a.effectiveRag })) } : result;
       stdout.write(`${JSON.stringify(buildReport(reported, findings, judgement))}\n`);
     } else printReadable(stdout, options.command, options.input, result, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null, judgedLine(judgement));
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).

@@ -354,7 +354,7 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
       if (!result.actions.length) return { nothing: NO_ACTIONS };
       // Judged where the board pack judges it (the end of the reporting period), so the Plan sheet and the pack agree.
       const at = judgementDate(result, { today: options.today, period: options.settings.reportingPeriod });
-      const actions = packActions(result, at).map((a) => ({ ...a, rag: a.effectiveRag }));
+      const actions = packActions(result, at).map((a) => ({ ...a.item, rag: a.effectiveRag }));
       const name = ownedSheetName(PLAN_SHEET_NAME, existing, owned);
       const kpiRags = actionKpiRags(actions, kpiReports(result));
       written = [{ sheet: planSheet(name, LISTS_SHEET_NAME, actions, { ragColours: true, kpiRags }), role: 'plan' }];

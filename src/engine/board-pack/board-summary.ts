@@ -10,7 +10,7 @@ import { PackAction } from './types';
 
 /** Done, whichever colour the plan gives it: Complete status, or Blue where Blue means complete. */
 export function isDone(a: PackAction): boolean {
-  return a.status === 'Complete' || a.ragReason === 'complete' || a.effectiveRag === 'Blue';
+  return a.item.status === 'Complete' || a.ragReason === 'complete' || a.effectiveRag === 'Blue';
 }
 
 const andList = (parts: string[]) => (parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]);

@@ -37,9 +37,9 @@ export function byQualityStatement(actions: readonly PackAction[], states: reado
   const groups = new Map<string, PackAction[]>();
   let any = false;
   for (const a of actions) {
-    const matched = a.qualityStatement ? matchQualityStatement(a.qualityStatement) : null;
+    const matched = a.item.qualityStatement ? matchQualityStatement(a.item.qualityStatement) : null;
     if (matched) any = true;
-    const key = matched ?? (a.qualityStatement ? NOT_IN_FRAMEWORK : NO_STATEMENT);
+    const key = matched ?? (a.item.qualityStatement ? NOT_IN_FRAMEWORK : NO_STATEMENT);
     // Pushed, never copied: copying the group for each action was quadratic (at 100,000 actions, 500 s and 600 MB).
     const group = groups.get(key);
     if (group) group.push(a);
@@ -70,7 +70,7 @@ export interface LeadRow {
 export function redAndOverdueByLead(actions: readonly PackAction[]): { rows: LeadRow[]; clearLeads: number } {
   const leads = new Map<string, { lead: string; items: PackAction[] }>();
   for (const a of actions) {
-    const shown = a.lead?.replace(/\s+/g, ' ').trim() || NO_LEAD;
+    const shown = a.item.lead?.replace(/\s+/g, ' ').trim() || NO_LEAD;
     const key = shown.toLowerCase();
     const entry = leads.get(key) ?? { lead: shown, items: [] };
     entry.items.push(a);

@@ -47,12 +47,12 @@ function dueInWindow(actions: readonly PackAction[], window: ComingUpWindow, pla
   for (let y = Number(window.start.slice(0, 4)); y <= Number(window.end.slice(0, 4)); y++) years.push(String(y));
   const mayFall = new RegExp(`${years.map((y) => `${y}|\\b${y.slice(2)}\\b`).join('|')}|\\b(short|medium|long)\\b|\\b\\d{1,2}\\s*m(onths?)?\\b`, 'i');
   for (const a of actions) {
-    if (a.status === 'Complete') continue;
-    if (a.dueDate && inWindow(a.dueDate)) items.push({ due: a.dueDate, kind: 'Action', action: a, what: a.action });
-    for (const line of (a.milestones ?? '').split('\n')) {
+    if (a.item.status === 'Complete') continue;
+    if (a.item.dueDate && inWindow(a.item.dueDate)) items.push({ due: a.item.dueDate, kind: 'Action', action: a, what: a.item.action });
+    for (const line of (a.item.milestones ?? '').split('\n')) {
       if (!mayFall.test(line)) continue;
       const due = parseTimescale(line, planStart, terms).dueDate;
-      if (due && inWindow(due) && due !== a.dueDate) items.push({ due, kind: 'Milestone', action: a, what: line });
+      if (due && inWindow(due) && due !== a.item.dueDate) items.push({ due, kind: 'Milestone', action: a, what: line });
     }
   }
   const order = byThemeThenRef(items.map((i) => i.action));
@@ -93,11 +93,11 @@ export function comingUpSheet(name: string, context: BoardPackContext, planStart
     sheet.rows.push([
       shared.date(item.due),
       shared.text(item.kind),
-      text(a.ref),
-      shared.text(short(a.theme, 'Theme')),
+      text(a.item.ref),
+      shared.text(short(a.item.theme, 'Theme')),
       text(short(item.what, 'Action or milestone')),
-      shared.text(short(a.lead, 'Lead')),
-      shared.text(a.status ?? a.statusText),
+      shared.text(short(a.item.lead, 'Lead')),
+      shared.text(a.item.status ?? a.item.statusText),
       shared.text(a.effectiveRag),
     ]);
   }

@@ -49,8 +49,8 @@ export function exceptionActions(context: Pick<BoardPackContext, 'actions'>): Pa
 
 /** Why an action is listed, in words that add to its Status and RAG cells rather than repeat them. */
 function whyListed(a: PackAction): string {
-  if (a.overdue) return a.status === 'Off track' ? 'Overdue and off track' : 'Overdue';
-  if (a.status === 'Off track') return 'Off track';
+  if (a.overdue) return a.item.status === 'Off track' ? 'Overdue and off track' : 'Overdue';
+  if (a.item.status === 'Off track') return 'Off track';
   return a.ragReason === 'entered' ? 'Rated Red' : 'Red by rule';
 }
 
@@ -130,12 +130,12 @@ export function exceptionsSheetRows(name: string, context: BoardPackContext, not
     const note = notes(a);
     const [action, progress, lead] = cutTexts(a);
     return [
-      rowText(a.ref),
+      rowText(a.item.ref),
       rowText(action),
       shared.text(lead),
-      shared.date(a.dueDate),
+      shared.date(a.item.dueDate),
       revisedRowValue(note?.revised ?? null),
-      shared.text(a.status ?? a.statusText),
+      shared.text(a.item.status ?? a.item.statusText),
       shared.text(a.effectiveRag),
       shared.text(whyListed(a)),
       rowText(progress),
@@ -155,7 +155,7 @@ export function exceptionsSheetRows(name: string, context: BoardPackContext, not
 
 /** An exception's action, progress and lead texts, each cut to the lines its column shows. */
 function cutTexts(a: PackAction): [string, string | null, string | null] {
-  return [shortened(a.action, fits('Action')), a.progress ? shortened(a.progress, fits('Latest progress')) : null, a.lead ? shortened(a.lead, fits('Lead')) : null];
+  return [shortened(a.item.action, fits('Action')), a.item.progress ? shortened(a.item.progress, fits('Latest progress')) : null, a.item.lead ? shortened(a.item.lead, fits('Lead')) : null];
 }
 
 /** Notes the officer typed about actions no longer in the plan: kept, under a heading of their own. */

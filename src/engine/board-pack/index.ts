@@ -3,13 +3,13 @@
  * live colours, the four summary sheets, the hidden snapshot for "changes since the last board", and the hidden
  * lists sheet recording which sheets the tool owns. Every other sheet is the officer's and is left alone.
  */
-import { Finding, KpiReport, Rag } from '../schema';
-import { actionRag, isOverdue, RagReason, ragStates } from '../rag/action-rag';
+import { Finding, KpiReport } from '../schema';
+import { actionRag, isOverdue, ragStates } from '../rag/action-rag';
 import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planSheetRows } from '../sheet-plan/plan-sheet';
 import { kpiSheetsFor, ownedSheets } from '../sheet-plan/structure-plan';
 import { actionKpiRags, computeKpis, kpiReports } from '../kpi';
 import { builtPlan, PendingSheet, PendingWorkbookPlan, SheetPlan, StreamedSheet, streamedSheet, WorkbookPlan } from '../sheet-plan/types';
-import { StructuredAction, StructureResult } from '../structure/types';
+import { StructureResult } from '../structure/types';
 import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
@@ -55,49 +55,8 @@ export function packActions(result: StructureResult, at: string): PackAction[] {
   return result.actions.map((a) => {
     const { rag, reason } = actionRag(a, settings, at);
     const done = reason === 'complete' || (rag === 'Blue' && settings.useBlue !== false);
-    return packAction(a, rag, reason, !done && isOverdue(a, at));
+    return { item: a, effectiveRag: rag, ragReason: reason, overdue: !done && isOverdue(a, at) };
   });
-}
-
-/**
- * The action with its effective RAG, field by field (in the order structuring gives them) rather than as
- * `{ ...action, … }`, on purpose: in Node 20 a copy of an object this size by spread or Object.assign is built
- * property by property, and ends up either with a hidden class of its own (spread: every later read of the
- * actions, in sorting, counting and writing rows, goes megamorphic) or in dictionary mode (Object.assign), at
- * 2 kB or so an action. Over 10,000 actions the spread took 30 to 50 ms and this takes 3.
- */
-function packAction(a: StructuredAction, effectiveRag: Rag, ragReason: RagReason, overdue: boolean): PackAction {
-  return {
-    ref: a.ref,
-    theme: a.theme,
-    qualityStatement: a.qualityStatement,
-    area: a.area,
-    action: a.action,
-    milestones: a.milestones,
-    lead: a.lead,
-    timescale: a.timescale,
-    dueDate: a.dueDate,
-    status: a.status,
-    rag: a.rag,
-    progress: a.progress,
-    measures: a.measures,
-    outcomes: a.outcomes,
-    lastUpdated: a.lastUpdated,
-    source: a.source,
-    rows: a.rows,
-    cells: a.cells,
-    columns: a.columns,
-    statusText: a.statusText,
-    ragText: a.ragText,
-    groupTexts: a.groupTexts,
-    timescaleKind: a.timescaleKind,
-    errors: a.errors,
-    refGenerated: a.refGenerated,
-    linked: a.linked,
-    effectiveRag,
-    ragReason,
-    overdue,
-  };
 }
 
 export function reportingPeriod(result: StructureResult, options: Pick<BoardPackOptions, 'today' | 'period'>): ReportingPeriod {
@@ -194,9 +153,10 @@ export function boardPackSheets(result: StructureResult, model: WorkbookModel, o
   const sheets: PackSheet[] = [
     ...withCover(name, context, board, exceptions),
     streamed(planName, 'plan', (n) =>
-      planSheetRows(n, LISTS_SHEET_NAME, actions, {
+      // The structured actions, in the pack's order (packActions keeps it), with the RAG the pack judged for each.
+      planSheetRows(n, LISTS_SHEET_NAME, result.actions, {
         ragColours: true,
-        kpiRags: actionKpiRags(actions, kpis),
+        kpiRags: actionKpiRags(result.actions, kpis),
         rags: actions.map((a) => a.effectiveRag),
       }),
     ),

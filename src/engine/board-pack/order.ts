@@ -21,14 +21,14 @@ function ranks(texts: Iterable<string>, compare: (a: string, b: string) => numbe
  */
 export function byThemeThenRef(actions: readonly PackAction[]): (a: PackAction, b: PackAction) => number {
   const theme = ranks(
-    actions.map((a) => a.theme ?? NO_THEME),
+    actions.map((a) => a.item.theme ?? NO_THEME),
     byWords,
   );
   const ref = ranks(
-    actions.map((a) => a.ref ?? ''),
+    actions.map((a) => a.item.ref ?? ''),
     byRef,
   );
-  return (a, b) => theme.get(a.theme ?? NO_THEME)! - theme.get(b.theme ?? NO_THEME)! || ref.get(a.ref ?? '')! - ref.get(b.ref ?? '')! || a.source.row - b.source.row;
+  return (a, b) => theme.get(a.item.theme ?? NO_THEME)! - theme.get(b.item.theme ?? NO_THEME)! || ref.get(a.item.ref ?? '')! - ref.get(b.item.ref ?? '')! || a.item.source.row - b.item.source.row;
 }
 
 
@@ -39,6 +39,6 @@ export function byThemeThenRef(actions: readonly PackAction[]): (a: PackAction, 
  */
 export function byThemeInPlanOrder(actions: readonly PackAction[]): Map<string, PackAction[]> {
   const groups = new Map<string, PackAction[]>();
-  for (const a of actions) addToGroup(groups, a.theme ?? NO_THEME, a);
+  for (const a of actions) addToGroup(groups, a.item.theme ?? NO_THEME, a);
   return groups;
 }

@@ -34,9 +34,9 @@ export interface SnapshotChange {
  */
 export function snapshotKeys(actions: PackAction[]): string[] {
   const refCount = new Map<string, number>();
-  for (const a of actions) if (a.ref) refCount.set(a.ref, (refCount.get(a.ref) ?? 0) + 1);
+  for (const a of actions) if (a.item.ref) refCount.set(a.item.ref, (refCount.get(a.item.ref) ?? 0) + 1);
   // Trimmed after the cut: a key cut just after a space would not match itself when read back (cells are trimmed).
-  return actions.map((a) => (a.ref && !a.refGenerated && refCount.get(a.ref) === 1 ? `ref:${a.ref}` : `text:${collapsedStart(a.action, 200).trim()}`));
+  return actions.map((a) => (a.item.ref && !a.item.refGenerated && refCount.get(a.item.ref) === 1 ? `ref:${a.item.ref}` : `text:${collapsedStart(a.item.action, 200).trim()}`));
 }
 
 export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): SnapshotRow[] | null {
@@ -73,7 +73,7 @@ export function snapshotSheetRows(actions: PackAction[], keys: readonly string[]
       const i = index - 1;
       const a = actions[i];
       const note = notes.get(keys[i]);
-      const row = [rowText(keys[i]), rowText(a.ref), rowText(a.action.slice(0, 80)), shared.text(a.status ?? a.statusText), shared.text(a.effectiveRag), shared.text(today)];
+      const row = [rowText(keys[i]), rowText(a.item.ref), rowText(a.item.action.slice(0, 80)), shared.text(a.item.status ?? a.item.statusText), shared.text(a.effectiveRag), shared.text(today)];
       return isEmptyNote(note) ? row : [...row, rowText(note!.doing), rowText(note!.revised), rowText(note!.from)];
     },
   };
@@ -85,12 +85,12 @@ export function changesSince(previous: SnapshotRow[], actions: PackAction[], key
   const changes: SnapshotChange[] = [];
   actions.forEach((a, i) => {
     const was = before.get(keys[i]);
-    const name = `${a.ref ? `${a.ref} ` : ''}${collapsedStart(a.action, 80)}${a.action.length > 80 ? '…' : ''}`;
+    const name = `${a.item.ref ? `${a.item.ref} ` : ''}${collapsedStart(a.item.action, 80)}${a.item.action.length > 80 ? '…' : ''}`;
     if (!was) {
       changes.push({ key: keys[i], text: `${name}: new since the last board (${a.effectiveRag}).` });
       return;
     }
-    const status = a.status ?? a.statusText;
+    const status = a.item.status ?? a.item.statusText;
     const parts: string[] = [];
     if (was.rag !== a.effectiveRag) parts.push(`RAG ${was.rag} → ${a.effectiveRag}`);
     if ((was.status ?? '') !== (status ?? '')) parts.push(`status ${was.status ?? 'none'} → ${status ?? 'none'}`);
