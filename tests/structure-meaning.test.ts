@@ -60,7 +60,7 @@ describe('a milestone or progress that says done while the status does not', () 
     const result = await seed('sefton-peer-review-action-plan');
     const t33 = result.actions.find((a) => a.ref === 'T3.3')!;
     const f = only(validatePlan(result, { today: '2026-11-23' }), 'completion-contradicts-status');
-    expect(f).toEqual([expect.objectContaining({ severity: 'warning', sheet: t33.source.sheet, cell: t33.cells.status })]);
+    expect(f).toEqual([expect.objectContaining({ severity: 'warning', sheet: t33.source.sheet, cell: t33.cells.get('status') })]);
     expect(f[0].message).toBe(`Action T3.3 (row ${t33.source.row}) has “Completed” in its milestones, but its status is On track.`);
     expect(f[0].fix).toMatch(/^If the action is finished, set the status to Complete; if it is not, change the milestones/);
   });
@@ -231,7 +231,7 @@ describe('year headings', () => {
     for (const a of dated) {
       expect(a.timescale).toBe('2021/22 (from the heading “In 2021/22 we will:”)');
       expect(a.timescaleKind).toBe('date');
-      expect(a.cells.timescale).toBe('A3');
+      expect(a.cells.get('timescale')).toBe('A3');
     }
     const mediumTerm = result.actions.filter((a) => a.theme === '6. Medium term actions to start in 2021/22');
     expect(mediumTerm).toHaveLength(4);

@@ -8,6 +8,7 @@ import { joinDistinct } from '../text';
 import { ParsedTimescale, parseTimescale } from '../timescale';
 import { findEmbeddedStatus, matchQualityStatement, matchRag, matchStatus } from '../vocabulary';
 import { a1 } from '../workbook';
+import { ActionCells } from './action-cells';
 import { ActionField, ColumnField } from './columns';
 import { DataRow, FieldCell, SheetReading } from './read-sheet';
 import { StructuredAction } from './types';
@@ -269,10 +270,10 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   // Shared by the actions under one header: read, never changed.
   const fieldsPresent = fieldsOfColumns(rows, context.memo);
   // A field's cell is the first cell with a value in it, else its column on the action's first row.
-  const cells: StructuredAction['cells'] = {};
+  const cells = new ActionCells(fieldsPresent, first.row);
   fieldsPresent.forEach((col, field) => {
     const found = firstCell(rows, field);
-    cells[field] = found ? a1(found.row, found.cell.col) : a1(first.row, col);
+    if (found && (found.row !== first.row || found.cell.col !== col)) cells.place(field, a1(found.row, found.cell.col));
   });
 
   const text = (field: ColumnField): string | null => fieldText(rows, field);

@@ -52,7 +52,7 @@ export function splitNamedActions(action: StructuredAction): StructuredAction[] 
     ref: action.ref ? `${action.ref}${String.fromCharCode(97 + i)}` : null,
     action: text,
     rows: [...action.rows],
-    cells: { ...action.cells },
+    cells: action.cells.copy(),
     columns: [...action.columns],
     errors: [...action.errors],
     groupTexts: { ...action.groupTexts },

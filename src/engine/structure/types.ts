@@ -2,6 +2,7 @@
 import { Action, Finding, KpiDefinition, KpiObservation, PlanSettings } from '../schema';
 import { TimescaleKind } from '../timescale';
 import { ActionField, ColumnField, ColumnMapping } from './columns';
+import { ActionCells } from './action-cells';
 import { SectionHeading } from './read-sheet';
 import type { KpiRole } from '../kpi-column-roles';
 
@@ -9,7 +10,7 @@ export interface StructuredAction extends Action {
   /** Every source row the action spans. */
   rows: number[];
   /** The A1 address in the source sheet of each field's first cell (or where it would be, when empty). */
-  cells: Partial<Record<ActionField, string>>;
+  cells: ActionCells;
   /** The fields the source sheet has a column for. */
   columns: ActionField[];
   /** The status cell as written (status holds the canonical word, when one is recognised). */

@@ -78,7 +78,7 @@ export function applyYearHeadings(actions: StructuredAction[], headings: Heading
     action.timescale = `${current.year} (from the heading “${current.text}”)`;
     action.dueDate = current.dueDate;
     action.timescaleKind = 'date';
-    action.cells.timescale = current.cell;
+    action.cells.place('timescale', current.cell);
   }
 }
 

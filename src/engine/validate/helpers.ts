@@ -30,11 +30,11 @@ export function actionLabel(a: StructuredAction): string {
 }
 
 export function rowCell(a: StructuredAction, field: ActionField): string | undefined {
-  return a.cells[field];
+  return a.cells.get(field);
 }
 
 export function fallbackCell(a: StructuredAction): string {
-  return a.cells.action ?? a.cells.ref ?? a1(a.source.row, 1);
+  return a.cells.get('action') ?? a.cells.get('ref') ?? a1(a.source.row, 1);
 }
 
 /** The ref a cross-reference row points to ("See 12.1", "Refer to 13.1"), or null for an ordinary action. */
@@ -59,22 +59,22 @@ export function markerCell(a: StructuredAction, info: SheetInfo, which: 'latest'
 
 /** The cell that holds (or should hold) an action's timescale text. */
 export function timescaleTextCell(a: StructuredAction, info: SheetInfo): string {
-  return a.cells.timescale ?? markerCell(a, info, 'latest') ?? (info.milestonesServeAsTimescale ? a.cells.milestones : undefined) ?? a.cells.dueDate ?? fallbackCell(a);
+  return a.cells.get('timescale') ?? markerCell(a, info, 'latest') ?? (info.milestonesServeAsTimescale ? a.cells.get('milestones') : undefined) ?? a.cells.get('dueDate') ?? fallbackCell(a);
 }
 
 /** The cell that gives an action its due date: the due-date cell, or the timescale it was read from. */
 export function dueCell(a: StructuredAction, info: SheetInfo, settings: PlanSettings): string {
-  if (a.cells.dueDate) {
-    if (!a.timescale || !(a.cells.timescale || info.milestonesServeAsTimescale || markerCell(a, info, 'first'))) return a.cells.dueDate;
+  if (a.cells.get('dueDate')) {
+    if (!a.timescale || !(a.cells.get('timescale') || info.milestonesServeAsTimescale || markerCell(a, info, 'first'))) return a.cells.get('dueDate')!;
     const parsed = parseTimescale(a.timescale, settings.planStart, settings.relativeTerms);
-    if (parsed.dueDate !== a.dueDate) return a.cells.dueDate;
+    if (parsed.dueDate !== a.dueDate) return a.cells.get('dueDate')!;
   }
   return timescaleTextCell(a, info);
 }
 
 /** Where to write a due date that is missing altogether. */
 export function missingDueCell(a: StructuredAction, info: SheetInfo): string {
-  return a.cells.dueDate ?? a.cells.timescale ?? markerCell(a, info, 'first') ?? (info.milestonesServeAsTimescale ? a.cells.milestones : undefined) ?? fallbackCell(a);
+  return a.cells.get('dueDate') ?? a.cells.get('timescale') ?? markerCell(a, info, 'first') ?? (info.milestonesServeAsTimescale ? a.cells.get('milestones') : undefined) ?? fallbackCell(a);
 }
 
 /** Unrecognised status text (invalid-status reports it); such an action is not judged overdue until it is fixed. */

@@ -68,7 +68,7 @@ export const ascofCodeWords = defineRule<Params>({
       const seen = new Set<string>();
       for (const field of FIELDS) {
         const text = a[field];
-        const cell = a.cells[field];
+        const cell = a.cells.get(field);
         if (typeof text !== 'string' || !cell) continue;
         const spans = frameworkCitations(text);
         spans.forEach((span, i) => {

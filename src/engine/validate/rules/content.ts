@@ -75,7 +75,7 @@ export const smartIncomplete = defineRule<{ who: string; missing: SmartPart[] }>
       if (!missing.length) return null;
       const cellFor = (part: SmartPart): string | undefined =>
         part === 'Specific'
-          ? a.cells.action
+          ? a.cells.get('action')
           : part === 'Measurable'
             ? rowCell(a, 'measures')
             : part === 'Assignable'
@@ -108,7 +108,7 @@ export const unknownFrameworkCode = defineRule<{ who: string; raw: string; field
       const hits: Hit<{ who: string; raw: string; field: ActionField }>[] = [];
       for (const field of FRAMEWORK_FIELDS) {
         const text = a[field];
-        const cell = a.cells[field];
+        const cell = a.cells.get(field);
         if (typeof text !== 'string' || !cell) continue;
         // Made only for a text with an unknown code: most texts cite none, and this runs for every action.
         let seen: Set<string> | undefined;
@@ -145,7 +145,7 @@ export const themeNotInFramework = defineRule<{ who: string; value: string; near
         const a = run.first;
         hits.push({
           sheet: a.source.sheet,
-          cell: a.cells.qualityStatement ?? fallbackCell(a),
+          cell: a.cells.get('qualityStatement') ?? fallbackCell(a),
           params: { who: actionLabel(a), value: run.value, nearest: nearestQualityStatement(run.value).statement, count: run.count },
         });
         run = null;
@@ -157,7 +157,7 @@ export const themeNotInFramework = defineRule<{ who: string; value: string; near
           flush();
           continue;
         }
-        const col = a.cells.qualityStatement ? parseA1(a.cells.qualityStatement).col : 0;
+        const col = a.cells.get('qualityStatement') ? parseA1(a.cells.get('qualityStatement')!).col : 0;
         if (run && run.value === qs && run.col === col) run.count++;
         else {
           flush();

@@ -21,8 +21,8 @@ export const invalidStatus = defineRule<{ who: string; text: string; nearest: St
   example: { who: 'Action ES3.1 (row 16)', text: 'Compleated', nearest: 'Complete' },
   find: (context) =>
     collect(context, (a) =>
-      a.statusText && hasUnrecognisedStatus(a) && a.cells.status && !errorFields(a).has('status')
-        ? { sheet: a.source.sheet, cell: a.cells.status, params: { who: actionLabel(a), text: a.statusText, nearest: nearestStatus(a.statusText) } }
+      a.statusText && hasUnrecognisedStatus(a) && a.cells.get('status') && !errorFields(a).has('status')
+        ? { sheet: a.source.sheet, cell: a.cells.get('status')!, params: { who: actionLabel(a), text: a.statusText, nearest: nearestStatus(a.statusText) } }
         : null,
     ),
 });
@@ -37,8 +37,8 @@ export const invalidRag = defineRule<{ who: string; text: string; nearest: Rag }
   example: { who: 'Action 2.1 (row 9)', text: 'Ambr', nearest: 'Amber' },
   find: (context) =>
     collect(context, (a) =>
-      a.ragText && a.rag === null && a.cells.rag && !errorFields(a).has('rag')
-        ? { sheet: a.source.sheet, cell: a.cells.rag, params: { who: actionLabel(a), text: a.ragText, nearest: nearestRag(a.ragText) } }
+      a.ragText && a.rag === null && a.cells.get('rag') && !errorFields(a).has('rag')
+        ? { sheet: a.source.sheet, cell: a.cells.get('rag')!, params: { who: actionLabel(a), text: a.ragText, nearest: nearestRag(a.ragText) } }
         : null,
     ),
 });
@@ -59,7 +59,7 @@ export const ragInconsistent = defineRule<{ who: string; rag: Rag; reason: strin
     const blueIsComplete = /complet/i.test(context.settings.ragLegend.Blue ?? 'Complete');
     const doneRag: Rag = blueIsComplete ? 'Blue' : 'Green';
     return collect(context, (a) => {
-      if (!a.rag || !a.cells.rag) return null;
+      if (!a.rag || !a.cells.get('rag')) return null;
       const late = isOverdue(a, context.today);
       let reason: string | null = null;
       let expected: Rag | null = null;
@@ -79,7 +79,7 @@ export const ragInconsistent = defineRule<{ who: string; rag: Rag; reason: strin
         reason = 'its status is On track and it is not overdue';
         expected = 'Green';
       }
-      return reason && expected ? { sheet: a.source.sheet, cell: a.cells.rag, params: { who: actionLabel(a), rag: a.rag, reason, expected } } : null;
+      return reason && expected ? { sheet: a.source.sheet, cell: a.cells.get('rag')!, params: { who: actionLabel(a), rag: a.rag, reason, expected } } : null;
     });
   },
 });
@@ -100,8 +100,8 @@ export const completeWithoutEvidence = defineRule<{ who: string; hasColumn: bool
   find: (context) =>
     collect(context, (a) => {
       if (a.status !== 'Complete' || a.progress) return null;
-      const cell = a.cells.progress ?? a.cells.status ?? a.cells.timescale ?? fallbackCell(a);
-      return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), hasColumn: !!a.cells.progress } };
+      const cell = a.cells.get('progress') ?? a.cells.get('status') ?? a.cells.get('timescale') ?? fallbackCell(a);
+      return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), hasColumn: !!a.cells.get('progress') } };
     }),
 });
 
@@ -126,10 +126,10 @@ export const completionContradictsStatus = defineRule<{ who: string; claim: stri
   example: { who: 'Action T3.3 (row 30)', claim: 'Completed', field: 'milestones', status: 'On track' },
   find: (context) =>
     collect(context, (a) => {
-      if (!a.status || a.status === 'Complete' || !a.cells.status || errorFields(a).has('status')) return null;
+      if (!a.status || a.status === 'Complete' || !a.cells.get('status') || errorFields(a).has('status')) return null;
       for (const [field, words] of COMPLETION_FIELDS) {
         const claim = completionClaim(a[field]);
-        if (claim) return { sheet: a.source.sheet, cell: a.cells.status, params: { who: actionLabel(a), claim, field: words, status: a.status } };
+        if (claim) return { sheet: a.source.sheet, cell: a.cells.get('status')!, params: { who: actionLabel(a), claim, field: words, status: a.status } };
       }
       return null;
     }),

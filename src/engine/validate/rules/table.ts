@@ -148,8 +148,8 @@ export const missingAction = defineRule<{ row: number; ref: string | null }>({
   example: { row: 14, ref: '2.3' },
   find: (context) =>
     collect(context, (a, info) =>
-      !a.action.trim() && info.fields.has('action') && a.cells.action
-        ? { sheet: a.source.sheet, cell: a.cells.action, params: { row: a.source.row, ref: a.refGenerated ? null : a.ref } }
+      !a.action.trim() && info.fields.has('action') && a.cells.get('action')
+        ? { sheet: a.source.sheet, cell: a.cells.get('action')!, params: { row: a.source.row, ref: a.refGenerated ? null : a.ref } }
         : null,
     ),
 });
@@ -166,8 +166,8 @@ export const missingLead = defineRule<{ who: string }>({
   example: { who: 'Action WP1.4 (row 5)' },
   find: (context) =>
     collect(context, (a) =>
-      a.columns.includes('lead') && !a.lead && a.cells.lead && a.action.trim() && !crossReference(a)
-        ? { sheet: a.source.sheet, cell: a.cells.lead, params: { who: actionLabel(a) } }
+      a.columns.includes('lead') && !a.lead && a.cells.get('lead') && a.action.trim() && !crossReference(a)
+        ? { sheet: a.source.sheet, cell: a.cells.get('lead')!, params: { who: actionLabel(a) } }
         : null,
     ),
 });
