@@ -11,7 +11,7 @@ import { failureReportSchema, Finding, Judgement, Polarity } from '../engine/sch
 import { readSettingsSheet } from '../engine/settings';
 import { structureWorkbookPlan, ownedSheets } from '../engine/sheet-plan/structure-plan';
 import { PendingWorkbookPlan, pendingSheets } from '../engine/sheet-plan/types';
-import { boardPackSheets, judgementDate, PackAction, parseReportingPeriod, PERIOD_EXAMPLES, reportingPeriod } from '../engine/board-pack';
+import { boardPackSheets, judgementDate, PackAction, parseReportingPeriod, PERIOD_EXAMPLES, reportingPeriod, withPackRags } from '../engine/board-pack';
 import { ukDate } from '../engine/uk-date';
 import { choosableSheets } from '../engine/column-choice';
 import { savedColumnsFor, savedKpiColumnsFor, settingsEditFor, SavedColumn } from '../engine/saved-mapping';
@@ -326,7 +326,7 @@ export async function main(
     // The JSON report shows each action's RAG as the board pack does: entered, or derived where none was entered.
     // (The readable report counts actions and shows no RAG.)
     if (options.json) {
-      const reported = packActions ? { ...result, actions: packActions.map((a) => ({ ...a.item, rag: a.effectiveRag })) } : result;
+      const reported = packActions ? { ...result, actions: withPackRags(packActions) } : result;
       stdout.write(`${JSON.stringify(buildReport(reported, findings, judgement))}\n`);
     } else printReadable(stdout, options.command, options.input, result, findings, written, options.out && written && settingsEdit ? settingsEdit.sheet : null, judgedLine(judgement));
     // No action column anywhere: name the columns it could be and the line to type (on stderr beside --json).

@@ -39,7 +39,6 @@ export function splitSheet(address: string): { sheet: string | null; ref: string
   return { sheet, ref: address.slice(bang + 1).trim() };
 }
 
-
 /** Parses an A1 reference (no sheet) into a rectangle; whole columns and whole rows included. */
 export function parseRef(ref: string): Rect {
   const clean = ref.replace(/\$/g, '').trim().toUpperCase();

@@ -9,7 +9,7 @@
  * earlier step built. composeStep() keeps the tool's other sheets and their record. (What the engine could offer
  * instead is in the reply to issue #8: a step-scoped plan.)
  */
-import { boardPackWorkbookPlan, judgementDate, packActions, parseReportingPeriod, reportingPeriod } from '../engine/board-pack';
+import { boardPackWorkbookPlan, judgementDate, packActions, parseReportingPeriod, reportingPeriod, withPackRags } from '../engine/board-pack';
 import { actionKpiRags, KPI_RULES, kpiReports } from '../engine/kpi';
 import { DEFAULT_RAG_LEGEND, Finding, PlanSettings, Rag, Severity } from '../engine/schema';
 import { listsSheet, LISTS_SHEET_NAME, OWNED_LIST_HEADER, ownedSheetName, PLAN_SHEET_NAME, planSheet } from '../engine/sheet-plan/plan-sheet';
@@ -354,7 +354,7 @@ export function buildWrite(action: WritingAction, analysis: Analysis, options: B
       if (!result.actions.length) return { nothing: NO_ACTIONS };
       // Judged where the board pack judges it (the end of the reporting period), so the Plan sheet and the pack agree.
       const at = judgementDate(result, { today: options.today, period: options.settings.reportingPeriod });
-      const actions = packActions(result, at).map((a) => ({ ...a.item, rag: a.effectiveRag }));
+      const actions = withPackRags(packActions(result, at));
       const name = ownedSheetName(PLAN_SHEET_NAME, existing, owned);
       const kpiRags = actionKpiRags(actions, kpiReports(result));
       written = [{ sheet: planSheet(name, LISTS_SHEET_NAME, actions, { ragColours: true, kpiRags }), role: 'plan' }];

@@ -9,7 +9,7 @@ import { listsSheet, LISTS_SHEET_NAME, ownedSheetName, PLAN_SHEET_NAME, planShee
 import { kpiSheetsFor, ownedSheets } from '../sheet-plan/structure-plan';
 import { actionKpiRags, computeKpis, kpiReports } from '../kpi';
 import { builtPlan, PendingSheet, PendingWorkbookPlan, SheetPlan, StreamedSheet, streamedSheet, WorkbookPlan } from '../sheet-plan/types';
-import { StructureResult } from '../structure/types';
+import { StructuredAction, StructureResult } from '../structure/types';
 import { isScorecardOnly } from '../structure/workbook-kind';
 import { summariseFindings } from '../validate';
 import { WorkbookModel } from '../workbook';
@@ -57,6 +57,11 @@ export function packActions(result: StructureResult, at: string): PackAction[] {
     const done = reason === 'complete' || (rag === 'Blue' && settings.useBlue !== false);
     return { item: a, effectiveRag: rag, ragReason: reason, overdue: !done && isOverdue(a, at) };
   });
+}
+
+/** The structured actions with the RAG the pack judged in place of the one entered, as the JSON report and the pane's RAG command show them. */
+export function withPackRags(actions: readonly PackAction[]): StructuredAction[] {
+  return actions.map((a) => ({ ...a.item, rag: a.effectiveRag }));
 }
 
 export function reportingPeriod(result: StructureResult, options: Pick<BoardPackOptions, 'today' | 'period'>): ReportingPeriod {

@@ -11,7 +11,6 @@
  */
 import { BASE_MONTH, MAX_OFFSET, MONTH_CODES } from './period';
 
-
 /** A string literal in a formula. */
 export function str(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;

@@ -1,7 +1,6 @@
 /** What several rules share: how a message names an action, which cell a finding points at, and small words. */
 import { STATUS_SWATCH } from '../rag/rag-formats';
 import { PLAN_COLUMNS, PlanSettings, QUALITY_STATEMENTS, Rag, RAGS, STATUSES, Status } from '../schema';
-import { ActionField } from '../structure/columns';
 import { crossReferenceTarget } from '../structure/cross-references';
 import { StructuredAction } from '../structure/types';
 import { normalise, similarity } from '../text';
@@ -27,10 +26,6 @@ export function actionLabel(a: StructuredAction): string {
   if (a.ref && !a.refGenerated) return `Action ${a.ref} (row ${a.source.row})`;
   if (a.action) return `The action on row ${a.source.row} (“${snippet(a.action)}”)`;
   return `Row ${a.source.row}`;
-}
-
-export function rowCell(a: StructuredAction, field: ActionField): string | undefined {
-  return a.cells.get(field);
 }
 
 export function fallbackCell(a: StructuredAction): string {
@@ -64,10 +59,11 @@ export function timescaleTextCell(a: StructuredAction, info: SheetInfo): string 
 
 /** The cell that gives an action its due date: the due-date cell, or the timescale it was read from. */
 export function dueCell(a: StructuredAction, info: SheetInfo, settings: PlanSettings): string {
-  if (a.cells.get('dueDate')) {
-    if (!a.timescale || !(a.cells.get('timescale') || info.milestonesServeAsTimescale || markerCell(a, info, 'first'))) return a.cells.get('dueDate')!;
+  const cell = a.cells.get('dueDate');
+  if (cell) {
+    if (!a.timescale || !(a.cells.get('timescale') || info.milestonesServeAsTimescale || markerCell(a, info, 'first'))) return cell;
     const parsed = parseTimescale(a.timescale, settings.planStart, settings.relativeTerms);
-    if (parsed.dueDate !== a.dueDate) return a.cells.get('dueDate')!;
+    if (parsed.dueDate !== a.dueDate) return cell;
   }
   return timescaleTextCell(a, info);
 }

@@ -21,9 +21,6 @@ export function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-/** V8 copies a substring shorter than this; a longer one is a slice that keeps the whole string it came from. */
-export const SHORTEST_SLICE = 13;
-
 /** Excel's escape for a character XML cannot carry: `_x000D_` is a carriage return. Upper-case hex only, as ExcelJS reads it. */
 const EXCEL_ESCAPE = /_x([0-9A-F]{4})_/g;
 

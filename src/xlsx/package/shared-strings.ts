@@ -3,7 +3,7 @@
  * be looked up. Rich text is flattened to its characters (the engine reads words, not fonts), and phonetic
  * guides (<rPh>, the kana over Japanese text) are left out, as ExcelJS leaves them out.
  */
-import { decodeExcelEscapes, localName, partParser, SHORTEST_SLICE } from './sax';
+import { decodeExcelEscapes, localName, partParser } from './sax';
 
 /** Depths below <sst> (depth 1): an item, its direct children, and a run's children. */
 const ITEM_DEPTH = 2;
@@ -18,6 +18,9 @@ const RUN_CHILD_DEPTH = 4;
  * are. No bigger than that, so the parser's chunks the texts waiting for a block are sliced from are soon let go.
  */
 const BLOCK_BYTES = 140_000;
+
+/** V8 copies a substring shorter than this (so a shorter text is kept as it is); a longer one is a slice. */
+const SHORTEST_SLICE = 13;
 
 /** A character past U+00FF: text with one takes two bytes a character in V8, text without can take one. */
 const WIDE_CHARACTER = /[\u0100-\uffff]/;
@@ -43,8 +46,8 @@ const pendingBlock = (wide: boolean): PendingBlock => ({ places: [], texts: [], 
  */
 class SharedStringStore {
   readonly strings: string[] = [];
-  private narrow = pendingBlock(false);
-  private wide = pendingBlock(true);
+  private readonly narrow = pendingBlock(false);
+  private readonly wide = pendingBlock(true);
 
   add(text: string): void {
     this.strings.push(text);
@@ -73,7 +76,9 @@ class SharedStringStore {
       this.strings[block.places[i]] = text.slice(at, at + piece.length);
       at += piece.length;
     });
-    Object.assign(block, pendingBlock(block.wide));
+    block.places = [];
+    block.texts = [];
+    block.bytes = 0;
   }
 }
 

@@ -7,7 +7,7 @@ import { hasFewerWords } from '../../text';
 import { nearestQualityStatement } from '../../vocabulary';
 import { parseA1 } from '../../workbook';
 import { hasTimescaleColumn } from '../context';
-import { actionLabel, collect, crossReference, errorFields, fallbackCell, fieldHeader, MEASURABLE_IN_TEXT, missingDueCell, plural, QS_COUNT, rowCell, snippet, timescaleTextCell } from '../helpers';
+import { actionLabel, collect, crossReference, errorFields, fallbackCell, fieldHeader, MEASURABLE_IN_TEXT, missingDueCell, plural, QS_COUNT, snippet, timescaleTextCell } from '../helpers';
 import { defineRule, Hit } from '../rule-shape';
 
 const ERROR_HINTS: Record<string, string> = {
@@ -77,9 +77,9 @@ export const smartIncomplete = defineRule<{ who: string; missing: SmartPart[] }>
         part === 'Specific'
           ? a.cells.get('action')
           : part === 'Measurable'
-            ? rowCell(a, 'measures')
+            ? a.cells.get('measures')
             : part === 'Assignable'
-              ? rowCell(a, 'lead')
+              ? a.cells.get('lead')
               : hasTimescaleColumn(info.fields) || info.milestonesServeAsTimescale
                 ? a.dueDate === null && a.timescale
                   ? timescaleTextCell(a, info)
@@ -157,7 +157,8 @@ export const themeNotInFramework = defineRule<{ who: string; value: string; near
           flush();
           continue;
         }
-        const col = a.cells.get('qualityStatement') ? parseA1(a.cells.get('qualityStatement')!).col : 0;
+        const cell = a.cells.get('qualityStatement');
+        const col = cell ? parseA1(cell).col : 0;
         if (run && run.value === qs && run.col === col) run.count++;
         else {
           flush();

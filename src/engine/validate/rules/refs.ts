@@ -18,7 +18,8 @@ export const duplicateRef = defineRule<{ who: string; ref: string; first: string
     const seen = new Map<string, StructuredAction>();
     const used = new Set(context.result.actions.filter((a) => a.ref).map((a) => normalise(a.ref!)));
     return collect(context, (a) => {
-      if (!a.ref || !a.cells.get('ref')) return null;
+      const cell = a.cells.get('ref');
+      if (!a.ref || !cell) return null;
       const key = normalise(a.ref);
       if (!key) return null;
       const first = seen.get(key);
@@ -29,7 +30,7 @@ export const duplicateRef = defineRule<{ who: string; ref: string; first: string
       const where = first.source.sheet === a.source.sheet ? `row ${first.source.row}` : `row ${first.source.row} of “${first.source.sheet}”`;
       const suggestion = nextFreeRef(a.ref, used);
       used.add(normalise(suggestion));
-      return { sheet: a.source.sheet, cell: a.cells.get('ref')!, params: { who: actionLabel(a), ref: a.ref, first: where, suggestion } };
+      return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), ref: a.ref, first: where, suggestion } };
     });
   },
 });
@@ -67,7 +68,8 @@ export const missingRef = defineRule<MissingRefParams>({
         continue;
       }
       for (const a of info.actions) {
-        if (a.refGenerated && a.cells.get('ref') && a.action.trim()) hits.push({ sheet, cell: a.cells.get('ref')!, params: { kind: 'row', who: actionLabel(a), ref: a.ref! } });
+        const cell = a.cells.get('ref');
+        if (a.refGenerated && cell && a.action.trim()) hits.push({ sheet, cell, params: { kind: 'row', who: actionLabel(a), ref: a.ref! } });
       }
     }
     return hits;
@@ -90,8 +92,9 @@ export const crossReferenceNotFound = defineRule<{ who: string; text: string; ta
       if (!target) return null;
       // Only the officer's refs: a generated number is not what the text points to.
       refs ??= new Set(context.result.actions.filter((x) => x.ref && !x.refGenerated).map((x) => normalise(x.ref!)));
-      if (refs.has(normalise(target)) || !a.cells.get('action')) return null;
-      return { sheet: a.source.sheet, cell: a.cells.get('action')!, params: { who: actionLabel(a), text: a.action, target } };
+      const cell = a.cells.get('action');
+      if (refs.has(normalise(target)) || !cell) return null;
+      return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), text: a.action, target } };
     });
   },
 });

@@ -20,11 +20,12 @@ export const invalidStatus = defineRule<{ who: string; text: string; nearest: St
   fix: (p) => `Change it to “${p.nearest}”, or another status from the list.`,
   example: { who: 'Action ES3.1 (row 16)', text: 'Compleated', nearest: 'Complete' },
   find: (context) =>
-    collect(context, (a) =>
-      a.statusText && hasUnrecognisedStatus(a) && a.cells.get('status') && !errorFields(a).has('status')
-        ? { sheet: a.source.sheet, cell: a.cells.get('status')!, params: { who: actionLabel(a), text: a.statusText, nearest: nearestStatus(a.statusText) } }
-        : null,
-    ),
+    collect(context, (a) => {
+      const cell = a.cells.get('status');
+      return a.statusText && hasUnrecognisedStatus(a) && cell && !errorFields(a).has('status')
+        ? { sheet: a.source.sheet, cell, params: { who: actionLabel(a), text: a.statusText, nearest: nearestStatus(a.statusText) } }
+        : null;
+    }),
 });
 
 export const invalidRag = defineRule<{ who: string; text: string; nearest: Rag }>({
@@ -36,11 +37,12 @@ export const invalidRag = defineRule<{ who: string; text: string; nearest: Rag }
   fix: (p) => `Change it to “${p.nearest}”, or another of Blue, Green, Amber, Red and Grey.`,
   example: { who: 'Action 2.1 (row 9)', text: 'Ambr', nearest: 'Amber' },
   find: (context) =>
-    collect(context, (a) =>
-      a.ragText && a.rag === null && a.cells.get('rag') && !errorFields(a).has('rag')
-        ? { sheet: a.source.sheet, cell: a.cells.get('rag')!, params: { who: actionLabel(a), text: a.ragText, nearest: nearestRag(a.ragText) } }
-        : null,
-    ),
+    collect(context, (a) => {
+      const cell = a.cells.get('rag');
+      return a.ragText && a.rag === null && cell && !errorFields(a).has('rag')
+        ? { sheet: a.source.sheet, cell, params: { who: actionLabel(a), text: a.ragText, nearest: nearestRag(a.ragText) } }
+        : null;
+    }),
 });
 
 
@@ -59,7 +61,8 @@ export const ragInconsistent = defineRule<{ who: string; rag: Rag; reason: strin
     const blueIsComplete = /complet/i.test(context.settings.ragLegend.Blue ?? 'Complete');
     const doneRag: Rag = blueIsComplete ? 'Blue' : 'Green';
     return collect(context, (a) => {
-      if (!a.rag || !a.cells.get('rag')) return null;
+      const cell = a.cells.get('rag');
+      if (!a.rag || !cell) return null;
       const late = isOverdue(a, context.today);
       let reason: string | null = null;
       let expected: Rag | null = null;
@@ -79,7 +82,7 @@ export const ragInconsistent = defineRule<{ who: string; rag: Rag; reason: strin
         reason = 'its status is On track and it is not overdue';
         expected = 'Green';
       }
-      return reason && expected ? { sheet: a.source.sheet, cell: a.cells.get('rag')!, params: { who: actionLabel(a), rag: a.rag, reason, expected } } : null;
+      return reason && expected ? { sheet: a.source.sheet, cell, params: { who: actionLabel(a), rag: a.rag, reason, expected } } : null;
     });
   },
 });
@@ -100,8 +103,9 @@ export const completeWithoutEvidence = defineRule<{ who: string; hasColumn: bool
   find: (context) =>
     collect(context, (a) => {
       if (a.status !== 'Complete' || a.progress) return null;
-      const cell = a.cells.get('progress') ?? a.cells.get('status') ?? a.cells.get('timescale') ?? fallbackCell(a);
-      return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), hasColumn: !!a.cells.get('progress') } };
+      const progressCell = a.cells.get('progress');
+      const cell = progressCell ?? a.cells.get('status') ?? a.cells.get('timescale') ?? fallbackCell(a);
+      return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), hasColumn: !!progressCell } };
     }),
 });
 
@@ -126,10 +130,11 @@ export const completionContradictsStatus = defineRule<{ who: string; claim: stri
   example: { who: 'Action T3.3 (row 30)', claim: 'Completed', field: 'milestones', status: 'On track' },
   find: (context) =>
     collect(context, (a) => {
-      if (!a.status || a.status === 'Complete' || !a.cells.get('status') || errorFields(a).has('status')) return null;
+      const cell = a.cells.get('status');
+      if (!a.status || a.status === 'Complete' || !cell || errorFields(a).has('status')) return null;
       for (const [field, words] of COMPLETION_FIELDS) {
         const claim = completionClaim(a[field]);
-        if (claim) return { sheet: a.source.sheet, cell: a.cells.get('status')!, params: { who: actionLabel(a), claim, field: words, status: a.status } };
+        if (claim) return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), claim, field: words, status: a.status } };
       }
       return null;
     }),

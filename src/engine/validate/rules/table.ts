@@ -147,11 +147,10 @@ export const missingAction = defineRule<{ row: number; ref: string | null }>({
   fix: () => 'Write what will be done in the action cell, or delete the row if it is not an action.',
   example: { row: 14, ref: '2.3' },
   find: (context) =>
-    collect(context, (a, info) =>
-      !a.action.trim() && info.fields.has('action') && a.cells.get('action')
-        ? { sheet: a.source.sheet, cell: a.cells.get('action')!, params: { row: a.source.row, ref: a.refGenerated ? null : a.ref } }
-        : null,
-    ),
+    collect(context, (a, info) => {
+      const cell = a.cells.get('action');
+      return !a.action.trim() && info.fields.has('action') && cell ? { sheet: a.source.sheet, cell, params: { row: a.source.row, ref: a.refGenerated ? null : a.ref } } : null;
+    }),
 });
 
 export const missingLead = defineRule<{ who: string }>({
@@ -165,9 +164,8 @@ export const missingLead = defineRule<{ who: string }>({
   fix: () => 'Name the responsible officer or team in the lead cell.',
   example: { who: 'Action WP1.4 (row 5)' },
   find: (context) =>
-    collect(context, (a) =>
-      a.columns.includes('lead') && !a.lead && a.cells.get('lead') && a.action.trim() && !crossReference(a)
-        ? { sheet: a.source.sheet, cell: a.cells.get('lead')!, params: { who: actionLabel(a) } }
-        : null,
-    ),
+    collect(context, (a) => {
+      const cell = a.cells.get('lead');
+      return a.columns.includes('lead') && !a.lead && cell && a.action.trim() && !crossReference(a) ? { sheet: a.source.sheet, cell, params: { who: actionLabel(a) } } : null;
+    }),
 });
