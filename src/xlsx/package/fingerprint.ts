@@ -21,6 +21,7 @@ import * as crypto from 'node:crypto';
 import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { CellValue, SheetModel } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
+import { JoinedPieces } from './joined-pieces';
 import { parseRange, Rect } from './cell-range';
 import { dateSerial } from './date-serial';
 
@@ -180,21 +181,24 @@ const cellPrefix = (kind: 's:' | 'n:' | 'f', col: number): string => (cellPrefix
  * cell that counts for nothing. Pieces rather than a string a cell: the row's pieces are joined once, so the officer's
  * text is copied once into its line instead of first into a string of its own.
  */
-function addCellPrint(pieces: string[], col: number, value: PlanValue): void {
+function addCellPrint(line: JoinedPieces, col: number, value: PlanValue): void {
   if (value === null || (value.kind === 'text' && value.text === '')) return;
-  if (pieces.length) pieces.push(CELL_SEPARATOR);
+  if (!line.isEmpty) line.add(CELL_SEPARATOR);
   switch (value.kind) {
     case 'text':
-      pieces.push(cellPrefix('s:', col), withLineFeeds(fitCellText(value.text)));
+      line.add(cellPrefix('s:', col));
+      line.add(withLineFeeds(fitCellText(value.text)));
       return;
     case 'number':
-      pieces.push(cellPrefix('n:', col), numberText(value.value));
+      line.add(cellPrefix('n:', col));
+      line.add(numberText(value.value));
       return;
     case 'date':
-      pieces.push(cellPrefix('n:', col), numberText(dateSerial(value.iso, false)));
+      line.add(cellPrefix('n:', col));
+      line.add(numberText(dateSerial(value.iso, false)));
       return;
     case 'formula':
-      pieces.push(cellPrefix('f', col));
+      line.add(cellPrefix('f', col));
   }
 }
 
@@ -224,8 +228,8 @@ export class SheetPrint {
   private readonly hidden: Map<number, Rect[]>;
   private row = 0;
   private areas: Rect[] | undefined;
-  /** The current row's line in pieces, joined once at its end: `+=` would leave a tree of partial strings to copy to hash. */
-  private pieces: string[] = [];
+  /** The current row's line in pieces, joined once at its end (JoinedPieces says why). */
+  private readonly line = new JoinedPieces();
 
   /** `rowCount` is the sheet's rows, given when they are made as written (a streamed sheet's plan holds none). */
   constructor(plan: SheetPlan, rowCount = plan.rows.length) {
@@ -245,7 +249,7 @@ export class SheetPrint {
     if (value === null || this.officer.includes(c)) return;
     const r = this.row;
     if (this.areas?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) return;
-    addCellPrint(this.pieces, c, value);
+    addCellPrint(this.line, c, value);
   }
 
   digest(): string {
@@ -254,9 +258,7 @@ export class SheetPrint {
   }
 
   private endRow(): void {
-    if (!this.pieces.length) return;
-    this.sum.add(this.pieces.join(''));
-    this.pieces.length = 0;
+    if (!this.line.isEmpty) this.sum.add(this.line.take());
   }
 }
 

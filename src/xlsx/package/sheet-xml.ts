@@ -11,6 +11,7 @@ import { parseRange } from './cell-range';
 import { dateSerial } from './date-serial';
 import { DeflatedPart, PartDeflater } from './deflated-part';
 import { SheetPrint } from './fingerprint';
+import { JoinedPieces } from './joined-pieces';
 import { CellFormat, StyleSheet } from './style-sheet';
 import { RangeStyleRect, StyleBands } from './style-bands';
 import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
@@ -168,6 +169,15 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   /** ` s="7"` for each format index, made once: it was a new string for every cell written. */
   const styleAttributes: string[] = [''];
   const styleAttribute = (xf: number): string => (styleAttributes[xf] ??= ` s="${xf}"`);
+  // What follows a cell's reference, by format index, made once: `" s="7"/>` and the like.
+  const emptyCellEnds: string[] = [];
+  const valueCellEnds: string[] = [];
+  const textCellEnds: string[] = [];
+  const emptyCellEnd = (xf: number): string => (emptyCellEnds[xf] ??= `"${styleAttribute(xf)}/>`);
+  const valueCellEnd = (xf: number): string => (valueCellEnds[xf] ??= `"${styleAttribute(xf)}><v>`);
+  const textCellEnd = (xf: number): string => (textCellEnds[xf] ??= `"${styleAttribute(xf)} t="inlineStr"><is>`);
+  /** The row's XML as pieces, joined once when the row is whole (JoinedPieces says why). */
+  const line = new JoinedPieces();
   const bands = new StyleBands(styleRects);
   let previousStyles: RangeStyleRect[] | null = null;
   let cached: number[] = [];
@@ -194,34 +204,63 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
       previousStyles = rowStyles;
     }
     const lastCol = Math.max(values.length, styledRight);
-    let cells = '';
     const rowText = String(r);
+    const height = heights[r];
+    line.add('<row r="');
+    line.add(rowText);
+    line.add(height !== undefined ? `" ht="${height}" customHeight="1">` : '">');
+    let cellsWritten = false;
     print.startRow(r);
     for (let c = 1; c <= lastCol; c++) {
       const value: PlanValue = values[c - 1] ?? null;
       if (value === null && !(c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right))) continue;
       print.cell(c, value);
-      const ref = columnLetters(c) + rowText;
-      const s = styleAttribute(xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date'));
-      if (value === null) cells += `<c r="${ref}"${s}/>`;
+      cellsWritten = true;
+      const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
+      line.add('<c r="');
+      line.add(columnLetters(c));
+      line.add(rowText);
+      if (value === null) line.add(emptyCellEnd(xf));
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
+        line.add(textCellEnd(xf));
         // White space a reader may fold unless told to keep it; most cells have none, and the attribute costs 21 bytes.
         const open = needsPreserve(t) ? '<t xml:space="preserve">' : '<t>';
         // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only. Nearly
         // all text needs no escaping at all, which one scan tells.
-        const body = !mayNeedEscaping(t) ? `${open}${t}</t>` : hasExcelEscapes(t) ? `<r>${open}${escapeXml(t)}</t></r>` : `${open}${escapeXml(t)}</t>`;
-        cells += `<c r="${ref}"${s} t="inlineStr"><is>${body}</is></c>`;
-      } else if (value.kind === 'number') cells += `<c r="${ref}"${s}><v>${value.value}</v></c>`;
-      else if (value.kind === 'date') cells += `<c r="${ref}"${s}><v>${dateSerial(value.iso, date1904)}</v></c>`;
-      else {
+        if (!mayNeedEscaping(t)) {
+          line.add(open);
+          line.add(t);
+          line.add('</t></is></c>');
+        } else if (hasExcelEscapes(t)) {
+          line.add('<r>');
+          line.add(open);
+          line.add(escapeXml(t));
+          line.add('</t></r></is></c>');
+        } else {
+          line.add(open);
+          line.add(escapeXml(t));
+          line.add('</t></is></c>');
+        }
+      } else if (value.kind === 'number' || value.kind === 'date') {
+        line.add(valueCellEnd(xf));
+        line.add(String(value.kind === 'number' ? value.value : dateSerial(value.iso, date1904)));
+        line.add('</v></c>');
+      } else {
         uncalculated ||= !isStorable(value.cached);
-        cells += `<c r="${ref}"${s}${cachedType(value.cached)}><f>${escapeAttr(value.formula)}</f>${cachedValue(value.cached)}</c>`;
+        line.add(`"${styleAttribute(xf)}${cachedType(value.cached)}><f>`);
+        line.add(escapeAttr(value.formula));
+        line.add('</f>');
+        line.add(cachedValue(value.cached));
+        line.add('</c>');
       }
     }
-    const height = heights[r];
-    if (!cells && height === undefined) continue;
-    sheet.write(`<row r="${r}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`);
+    if (!cellsWritten && height === undefined) {
+      line.clear();
+      continue;
+    }
+    line.add('</row>');
+    sheet.write(line.take());
   }
 
   const parts: string[] = [];

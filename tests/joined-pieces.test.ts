@@ -1,0 +1,34 @@
+import { JoinedPieces } from '../src/xlsx/package/joined-pieces';
+
+describe('JoinedPieces', () => {
+  test('each line holds only its own pieces, whether shorter or longer than the line before', () => {
+    const line = new JoinedPieces();
+    for (const p of ['<row r="1">', '<c/>', '<c/>', '<c/>', '</row>']) line.add(p);
+    expect(line.take()).toBe('<row r="1"><c/><c/><c/></row>');
+    expect(line.isEmpty).toBe(true);
+    line.add('a');
+    line.add('b');
+    expect(line.take()).toBe('ab');
+    for (let i = 0; i < 7; i++) line.add(String(i));
+    expect(line.take()).toBe('0123456');
+  });
+
+  test('a cleared line leaves nothing for the next', () => {
+    const line = new JoinedPieces();
+    line.add('dropped');
+    line.add('too');
+    line.clear();
+    expect(line.isEmpty).toBe(true);
+    line.add('kept');
+    expect(line.take()).toBe('kept');
+  });
+
+  test('a line of very many pieces is joined whole, and the next line is joined right after it', () => {
+    const line = new JoinedPieces();
+    const many = Array.from({ length: 5000 }, (_, i) => `<c r="A${i}"/>`);
+    for (const p of many) line.add(p);
+    expect(line.take()).toBe(many.join(''));
+    line.add('x');
+    expect(line.take()).toBe('x');
+  });
+});
