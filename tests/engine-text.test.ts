@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { collapsedStart, hasFewerWords, needsPreserve, tidy } from '../src/engine/text';
 import { isUntidy } from '../src/engine/structure/row-content';
+import { shortened } from '../src/engine/board-pack/exception-notes';
 
 const piece = fc.constantFrom('a', 'Z', '7', '-', '–', '.', '😀', 'é', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b');
 const texts = fc.array(piece, { maxLength: 600 }).map((parts) => parts.join(''));
@@ -53,6 +54,32 @@ describe('collapsedStart', () => {
   test('keeps a long run of white space across the cut as one space', () => {
     expect(collapsedStart(`ab${' '.repeat(1000)}cd`, 3)).toBe('ab ');
     expect(collapsedStart(`ab${' '.repeat(1000)}cd`, 10)).toBe('ab cd');
+  });
+});
+
+describe('shortened', () => {
+  /** What it gave when it tidied the whole text first: the start it shows must not change. */
+  const wholeTidied = (text: string, max: number): string => {
+    const flat = tidy(text);
+    if (flat.length <= max) return flat;
+    const cut = flat.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  };
+
+  it('shows the same start as tidying the whole text, however much space the text holds', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 300 }), (text, max) => {
+        expect(shortened(text, max)).toBe(wholeTidied(text, max));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps a text that fits once tidied, and cuts one that does not at a word', () => {
+    expect(shortened('  Review   the\ncare  plan  ', 20)).toBe('Review the care plan');
+    expect(shortened(`  ${'word '.repeat(40)}`, 20)).toBe('word word word…');
+    expect(shortened(`Review the care plan${' '.repeat(500)}`, 20)).toBe('Review the care plan');
   });
 });
 

@@ -7,6 +7,7 @@ import { QUALITY_STATEMENT_THEME, QUALITY_STATEMENTS, QualityStatement, Rag, RAG
 import { ragFormat } from '../rag/rag-formats';
 import { emptySheet, fitRowHeights, num, PlanValue, SheetPlan, text } from '../sheet-plan/types';
 import { matchQualityStatement } from '../vocabulary';
+import { tidy } from '../text';
 import { columnLetters } from '../workbook';
 import { BoardPackContext } from './context';
 import { comingUp } from './coming-up';
@@ -70,7 +71,7 @@ export interface LeadRow {
 export function redAndOverdueByLead(actions: readonly PackAction[]): { rows: LeadRow[]; clearLeads: number } {
   const leads = new Map<string, { lead: string; items: PackAction[] }>();
   for (const a of actions) {
-    const shown = a.item.lead?.replace(/\s+/g, ' ').trim() || NO_LEAD;
+    const shown = (a.item.lead && tidy(a.item.lead)) || NO_LEAD;
     const key = shown.toLowerCase();
     const entry = leads.get(key) ?? { lead: shown, items: [] };
     entry.items.push(a);
