@@ -200,8 +200,16 @@ export class SheetGrid {
    * steps a row.
    */
   columnsShown(row: number): number[] {
+    const onRow = this.mergesOnRow[row];
+    if (!onRow) {
+      // No merged area over the row: its own cells' columns, in order already (most rows, and no set to sort).
+      const start = this.rowStart[row];
+      const cols: number[] = [];
+      if (start !== undefined) for (let i = start; i < this.rowEnd[row]; i++) cols.push(this.cells[i].col);
+      return cols;
+    }
     const cols = new Set<number>(this.rowCells(row).map((c) => c.col));
-    for (const m of this.mergesOnRow[row] ?? []) for (let c = m.left; c <= m.right; c++) cols.add(c);
+    for (const m of onRow) for (let c = m.left; c <= m.right; c++) cols.add(c);
     return [...cols].sort((a, b) => a - b);
   }
 
