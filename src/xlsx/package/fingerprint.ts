@@ -19,7 +19,7 @@
  */
 import * as crypto from 'node:crypto';
 import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
-import { CellValue, SheetModel } from '../../engine/workbook';
+import { CellValue, integerText, SheetModel } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
 import { JoinedPieces } from './joined-pieces';
 import { parseRange, Rect } from './cell-range';
@@ -33,7 +33,7 @@ const text = (t: string) => `s:${withLineFeeds(t)}`;
  * integer of up to 12 digits is already that; toPrecision, which works through big-number arithmetic, is left for
  * the rest (most numbers in a plan are row numbers and date serials).
  */
-const numberText = (n: number): string => `${Number.isInteger(n) && Math.abs(n) < 1e12 ? n : Number(n.toPrecision(12))}`;
+const numberText = (n: number): string => (Number.isInteger(n) && Math.abs(n) < 1e12 ? integerText(n) : String(Number(n.toPrecision(12))));
 const number = (n: number) => `n:${numberText(n)}`;
 
 function modelValue(value: CellValue, formula: string | undefined): string | null {

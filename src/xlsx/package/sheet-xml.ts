@@ -5,7 +5,7 @@
  */
 import { CachedResult, NO_VALUES, PlanValue, rowHeightFitter, rowsOf, SheetPlan, StreamedSheet } from '../../engine/sheet-plan/types';
 import { needsPreserve } from '../../engine/text';
-import { columnLetters, parseA1, sheetRef } from '../../engine/workbook';
+import { columnLetters, integerText, parseA1, sheetRef } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
 import { parseRange } from './cell-range';
 import { dateSerial } from './date-serial';
@@ -204,7 +204,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
       previousStyles = rowStyles;
     }
     const lastCol = Math.max(values.length, styledRight);
-    const rowText = String(r);
+    const rowText = integerText(r);
     const height = heights[r];
     line.add('<row r="');
     line.add(rowText);
@@ -244,7 +244,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
         }
       } else if (value.kind === 'number' || value.kind === 'date') {
         line.add(valueCellEnd(xf));
-        line.add(String(value.kind === 'number' ? value.value : dateSerial(value.iso, date1904)));
+        line.add(integerText(value.kind === 'number' ? value.value : dateSerial(value.iso, date1904)));
         line.add('</v></c>');
       } else {
         uncalculated ||= !isStorable(value.cached);
