@@ -51,7 +51,9 @@ export function tidy(text: string): string {
 export function collapsedStart(text: string, length: number): string {
   for (let take = length * 2; ; take *= 4) {
     const whole = take >= text.length;
-    const collapsed = (whole ? text : text.slice(0, take)).replace(/\s+/g, ' ');
+    const part = whole ? text : text.slice(0, take);
+    // Most texts have nothing to collapse: replace would copy them all the same.
+    const collapsed = UNTIDY_SPACE.test(part) ? part.replace(/\s+/g, ' ') : part;
     if (whole || collapsed.length >= length) return collapsed.slice(0, length);
   }
 }
