@@ -246,6 +246,20 @@ export class SheetGrid {
     return this.rowStart[row] !== undefined;
   }
 
+  /**
+   * How many of the row's own cells `counts` accepts (all of them when none is given), without making the list of
+   * them that rowCells makes: the structure reader asks this of every row, some rows several times.
+   */
+  countCells(row: number, counts?: (cell: CellModel) => unknown): number {
+    const start = this.rowStart[row];
+    if (start === undefined) return 0;
+    const end = this.rowEnd[row];
+    if (!counts) return end - start;
+    let n = 0;
+    for (let i = start; i < end; i++) if (counts(this.cells[i])) n++;
+    return n;
+  }
+
   /** The row's own cells (not merged areas' copies), in column order. */
   rowCells(row: number): readonly CellModel[] {
     const start = this.rowStart[row];

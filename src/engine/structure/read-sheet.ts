@@ -2,7 +2,7 @@
  * Reads one sheet of a plan, whatever its layout, into data rows with their headings: finds the header rows,
  * skips titles, repeated headers, blank rows and notes, and tracks the section headings above each row.
  */
-import { cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
+import { CellModel, cellText, MergedArea, SheetGrid, SheetModel } from '../workbook';
 import { tidy } from '../text';
 import { isLegendCell } from './boundaries';
 import { sideLegends, withoutSideLegends } from './side-legends';
@@ -14,7 +14,7 @@ import {
   leadInSections,
   legendAbove,
   newTableHeaders,
-  RowClass,
+  RowClasses,
   sectionsAbove,
   segmentEnds,
   tableEdgeRows,
@@ -80,6 +80,10 @@ export interface RowSink {
 /** Rows of one-cell captions looked through, above a header, for the blank row that starts its table. */
 const CAPTION_ROWS = 3;
 
+/** A cell that shows some text; and one that does and is no whole legend written in one cell. */
+const showsText = (c: CellModel): boolean => cellText(c.value).trim() !== '';
+const showsValueNotLegend = (c: CellModel): boolean => showsText(c) && !isLegendCell(cellText(c.value));
+
 /**
  * Whether the rows directly above `row` are one-cell captions (a title, a heading merged across the width), a few at
  * most, with a blank row or the top of the sheet above them: a new table's lead-in.
@@ -88,7 +92,7 @@ function underCaptions(grid: SheetGrid, row: number, skip: ReadonlySet<number>):
   for (let r = row - 1; r >= Math.max(1, row - CAPTION_ROWS); r--) {
     if (!grid.hasRow(r)) return r < row - 1;
     if (skip.has(r)) return false;
-    if (grid.rowCells(r).filter((c) => cellText(c.value).trim()).length !== 1) return false;
+    if (grid.countCells(r, showsText) !== 1) return false;
     if (r === 1) return true;
   }
   return false;
@@ -99,7 +103,7 @@ function underCaptions(grid: SheetGrid, row: number, skip: ReadonlySet<number>):
  * whole legend written in one cell beside a caption is no value of a row).
  */
 function underDataRow(grid: SheetGrid, row: number): boolean {
-  return grid.rowCells(row - 1).filter((c) => cellText(c.value).trim() && !isLegendCell(cellText(c.value))).length >= 2;
+  return grid.countCells(row - 1, showsValueNotLegend) >= 2;
 }
 
 /** The officer's corrections to a sheet's column mapping: column number → field, or null to ignore the column. */
@@ -147,10 +151,14 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
   if (headerRow !== undefined) {
     addHeader(headerRow, false);
     const first = headerAt.get(headerRow)!;
-    for (const r of rowNumbers) if (r > headerRow && !skip.has(r) && repeatsHeader(grid, r, first)) addHeader(r, false);
+    for (let i = 0; i < rowNumbers.length; i++) {
+      const r = rowNumbers[i];
+      if (r > headerRow && !skip.has(r) && repeatsHeader(grid, r, first)) addHeader(r, false);
+    }
   } else {
     let last: HeaderBlock | null = null;
-    for (const r of rowNumbers) {
+    for (let i = 0; i < rowNumbers.length; i++) {
+      const r = rowNumbers[i];
       if (skip.has(r) || !headerScore(grid, r)) continue;
       // Inside a table, a row straight under a data row is a header only when it repeats the one above (a page
       // break): short data ("Task and finish group | Head of Service") can read as labels, word by word.
@@ -165,9 +173,10 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     // Each table on the sheet starts below a blank row (and perhaps a caption), or at the top; a header whose
     // words name no action surely may still head a plan that its columns' content reveals, above or below one
     // that the words found.
-    for (const r of rowNumbers) {
+    for (let i = 0; i < rowNumbers.length; i++) {
+      const r = rowNumbers[i];
       // A header has two labels of its own at least; a heading merged across the columns has one.
-      if (skip.has(r) || headerAt.has(r) || grid.rowCells(r).length < 2) continue;
+      if (skip.has(r) || headerAt.has(r) || grid.countCells(r) < 2) continue;
       // Directly below the blank row, or under one-cell captions; a header under group labels starts its table at
       // the group row. (The cheap look above comes first: this is asked of every row.)
       const startsHere = !grid.hasRow(r - 1) || underCaptions(grid, r, skip);
@@ -204,11 +213,12 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
 
   // Which heading kinds this sheet uses decides which is the theme and which the area.
   let headingRows: { row: number; text: string; kind: HeadingKind }[] = [];
-  const classified = new Map<number, RowClass>();
+  const classified = new RowClasses();
   /** Each row's text beyond the right edge of its table (a legend beside it): kept as a note, never read as data. */
   const besideTable = new Map<number, string>();
   let header: HeaderBlock | null = null;
-  for (const r of rowNumbers) {
+  for (let i = 0; i < rowNumbers.length; i++) {
+    const r = rowNumbers[i];
     if (headerAt.has(r)) {
       header = headerAt.get(r)!;
       classified.set(r, 'header');
@@ -285,7 +295,8 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
   let lastData = 0;
   let pageBreak = false;
   let afterHeading = false;
-  for (const r of rowNumbers) {
+  for (let i = 0; i < rowNumbers.length; i++) {
+    const r = rowNumbers[i];
     const kind = classified.get(r);
     if (leadIns.has(r)) {
       // A new table starts here: nothing of the one above carries into it.

@@ -12,6 +12,22 @@ import { actionColumns, isSingleText, ownContent, RowContent, TITLE_LIKE } from 
 
 export type RowClass = 'title' | 'section' | 'note' | 'header' | 'data' | 'blank';
 
+/**
+ * Each row's class, by row number. A list rather than a map: every row of a sheet gets one, and at 50,000 rows
+ * hashing the numbers and growing the map made 27 MB for the young-generation collector to sweep.
+ */
+export class RowClasses {
+  private readonly byRow: (RowClass | undefined)[] = [];
+
+  get(row: number): RowClass | undefined {
+    return this.byRow[row];
+  }
+
+  set(row: number, kind: RowClass): void {
+    this.byRow[row] = kind;
+  }
+}
+
 /** The last column a table's header labels (or spans with a merged label). */
 function lastColumn(header: HeaderBlock): number {
   return header.columns.length ? header.columns[header.columns.length - 1].col : 0;
@@ -161,7 +177,7 @@ export function segmentEnds(headerRows: number[], leadIns: ReadonlyMap<number, n
  * The rows at the foot of each table (`blocks` in sheet order, each table ending before `ends[i]`) that are
  * legends, sign-offs, page lines or footers, and a legend straight under its header: notes, not rows or headings.
  */
-export function tableEdgeRows(grid: SheetGrid, blocks: HeaderBlock[], ends: number[], classified: ReadonlyMap<number, RowClass>): Set<number> {
+export function tableEdgeRows(grid: SheetGrid, blocks: HeaderBlock[], ends: number[], classified: Pick<RowClasses, 'get'>): Set<number> {
   const rowNumbers = grid.rowNumbers;
   const footRows = new Set<number>();
   let at = 0;
