@@ -248,7 +248,9 @@ export class SheetPrint {
   cell(c: number, value: PlanValue): void {
     if (value === null || this.officer.includes(c)) return;
     const r = this.row;
-    if (this.areas?.some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left))) return;
+    const areas = this.areas;
+    // A loop rather than some() with an arrow, which made a function for every cell of a row under a merged area.
+    if (areas) for (let i = 0; i < areas.length; i++) if (c >= areas[i].left && c <= areas[i].right && (r !== areas[i].top || c !== areas[i].left)) return;
     addCellPrint(this.line, c, value);
   }
 

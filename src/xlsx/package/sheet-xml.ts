@@ -97,6 +97,15 @@ function cachedValue(cached: CachedResult | undefined): string {
   return `<v>${typeof cached === 'string' ? escapeXml(fitCellText(cached)) : cached}</v>`;
 }
 
+/**
+ * Whether any of the row's range styles covers column `col`: a loop rather than some() with an arrow, which made a
+ * function for every empty cell the writer looked at.
+ */
+function styledAt(rowStyles: readonly RangeStyleRect[], col: number): boolean {
+  for (let i = 0; i < rowStyles.length; i++) if (col >= rowStyles[i].rect.left && col <= rowStyles[i].rect.right) return true;
+  return false;
+}
+
 /** Whether two rows have the same range styles over them, in the same order. */
 function sameStyles(a: RangeStyleRect[], b: RangeStyleRect[]): boolean {
   if (a.length !== b.length) return false;
@@ -176,6 +185,14 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   const emptyCellEnd = (xf: number): string => (emptyCellEnds[xf] ??= `"${styleAttribute(xf)}/>`);
   const valueCellEnd = (xf: number): string => (valueCellEnds[xf] ??= `"${styleAttribute(xf)}><v>`);
   const textCellEnd = (xf: number): string => (textCellEnds[xf] ??= `"${styleAttribute(xf)} t="inlineStr"><is>`);
+  // The end of a row's opening tag with its height (`" ht="33" customHeight="1">`), by height: a sheet's rows have
+  // few heights between them.
+  const rowOpenEnds = new Map<number, string>();
+  const rowOpenEnd = (height: number): string => {
+    let end = rowOpenEnds.get(height);
+    if (end === undefined) rowOpenEnds.set(height, (end = `" ht="${height}" customHeight="1">`));
+    return end;
+  };
   /** The row's XML as pieces, joined once when the row is whole (JoinedPieces says why). */
   const line = new JoinedPieces();
   const bands = new StyleBands(styleRects);
@@ -208,12 +225,12 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
     const height = heights[r];
     line.add('<row r="');
     line.add(rowText);
-    line.add(height !== undefined ? `" ht="${height}" customHeight="1">` : '">');
+    line.add(height === undefined ? '">' : rowOpenEnd(height));
     let cellsWritten = false;
     print.startRow(r);
     for (let c = 1; c <= lastCol; c++) {
       const value: PlanValue = values[c - 1] ?? null;
-      if (value === null && !(c <= styledRight && rowStyles.some((s) => c >= s.rect.left && c <= s.rect.right))) continue;
+      if (value === null && !(c <= styledRight && styledAt(rowStyles, c))) continue;
       print.cell(c, value);
       cellsWritten = true;
       const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
