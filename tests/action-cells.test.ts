@@ -22,6 +22,16 @@ describe('ActionCells', () => {
     expect(cells.get('status')).toBeUndefined();
   });
 
+  it('says a field has a cell exactly when get gives it one', () => {
+    const cells = new ActionCells(columns, 12);
+    cells.place('timescale', 'A3');
+    for (const field of ['ref', 'action', 'lead', 'progress', 'status', 'timescale', 'dueDate'] as ActionField[]) {
+      expect(cells.has(field)).toBe(cells.get(field) !== undefined);
+    }
+    expect(cells.has('timescale')).toBe(true);
+    expect(cells.has('status')).toBe(false);
+  });
+
   it('gives a placed cell instead, for a field with a column or without one', () => {
     const cells = new ActionCells(columns, 12);
     cells.place('lead', 'D14');

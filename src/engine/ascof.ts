@@ -138,6 +138,14 @@ const CITATION_RE = new RegExp(
 
 const MENTIONS_ASCOF = /ascof/i;
 
+/**
+ * Whether a text says "ASCOF" at all, as every citation does: the checks ask this of six fields of every action
+ * before looking for citations, which make lists even when they find none.
+ */
+export function mentionsFramework(text: string): boolean {
+  return MENTIONS_ASCOF.test(text);
+}
+
 /** The canonical form of one written code: "2aii" → "2A(2)", "1c(2a)" → "1C(2A)", "3d(1a)" → "3D(1A)". */
 function canonicalCode(m: RegExpExecArray | RegExpMatchArray): string {
   const base = `${m[1]}${m[2].toUpperCase()}`;

@@ -25,6 +25,11 @@ export class ActionCells {
     return col === undefined ? undefined : a1(this.row, col);
   }
 
+  /** Whether the field has a cell (what get would give an address for), without making the address. */
+  has(field: ActionField): boolean {
+    return this.placed?.[field] !== undefined || this.columns.has(field);
+  }
+
   /** Puts the field's cell at `address`. */
   place(field: ActionField, address: string): void {
     (this.placed ??= {})[field] = address;

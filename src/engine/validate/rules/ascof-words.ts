@@ -1,5 +1,5 @@
 /** An ASCOF code quoted in plan text ("… in paid employment (ASCOF 1F)") that names a different measure from its words. */
-import { describeCode, frameworkCitations } from '../../ascof';
+import { describeCode, frameworkCitations, mentionsFramework } from '../../ascof';
 import { codeWordsMismatch, codesInWords, measureWords } from '../../ascof-words';
 import { ActionField } from '../../structure/columns';
 import { actionLabel, collect, fieldHeader, snippet } from '../helpers';
@@ -70,7 +70,7 @@ export const ascofCodeWords = defineRule<Params>({
       let seen: Set<string> | null = null;
       for (const field of FIELDS) {
         const text = a[field];
-        if (typeof text !== 'string') continue;
+        if (typeof text !== 'string' || !mentionsFramework(text)) continue;
         const spans = frameworkCitations(text);
         if (!spans.length) continue;
         const cell = a.cells.get(field);

@@ -1,5 +1,5 @@
 /** Rules about what an action says: formula errors, SMART parts, ASCOF codes, quality statements. */
-import { findFrameworkCodes } from '../../ascof';
+import { findFrameworkCodes, mentionsFramework } from '../../ascof';
 import { QUALITY_STATEMENTS, QualityStatement } from '../../schema';
 import { ActionField } from '../../structure/columns';
 import { StructuredAction } from '../../structure/types';
@@ -29,7 +29,7 @@ export const formulaError = defineRule<{ who: string; field: string; value: stri
   fix: () => 'Fix the formula, or replace it with the value itself.',
   example: { who: 'Action 3.2 (row 12)', field: 'dueDate', value: '#REF!' },
   find: (context) =>
-    collect(context, (a) => a.errors.map((e) => ({ sheet: a.source.sheet, cell: e.cell, params: { who: actionLabel(a), field: e.field, value: e.value } }))),
+    collect(context, (a) => (a.errors.length ? a.errors.map((e) => ({ sheet: a.source.sheet, cell: e.cell, params: { who: actionLabel(a), field: e.field, value: e.value } })) : null)),
 });
 
 type SmartPart = 'Specific' | 'Measurable' | 'Assignable' | 'Time-bound';
@@ -105,17 +105,19 @@ export const unknownFrameworkCode = defineRule<{ who: string; raw: string; field
   example: { who: 'Action PS2.2 (row 12)', raw: '9Z', field: 'measures' },
   find: (context) =>
     collect(context, (a) => {
-      const hits: Hit<{ who: string; raw: string; field: ActionField }>[] = [];
+      // Made only for an action whose text cites the framework: most cite nothing, and this runs for every action.
+      let hits: Hit<{ who: string; raw: string; field: ActionField }>[] | null = null;
       for (const field of FRAMEWORK_FIELDS) {
         const text = a[field];
+        if (typeof text !== 'string' || !mentionsFramework(text)) continue;
         const cell = a.cells.get(field);
-        if (typeof text !== 'string' || !cell) continue;
+        if (!cell) continue;
         // Made only for a text with an unknown code: most texts cite none, and this runs for every action.
         let seen: Set<string> | undefined;
         for (const c of findFrameworkCodes(text)) {
           if (c.matches.length || seen?.has(c.code)) continue;
           (seen ??= new Set()).add(c.code);
-          hits.push({ sheet: a.source.sheet, cell, params: { who: actionLabel(a), raw: c.raw, field } });
+          (hits ??= []).push({ sheet: a.source.sheet, cell, params: { who: actionLabel(a), raw: c.raw, field } });
         }
       }
       return hits;

@@ -16,10 +16,10 @@ export const duplicateRef = defineRule<{ who: string; ref: string; first: string
   example: { who: 'Action ES3.5 (row 21)', ref: 'ES3.5', first: 'row 20', suggestion: 'ES3.6' },
   find: (context) => {
     const seen = new Map<string, StructuredAction>();
-    const used = new Set(context.result.actions.filter((a) => a.ref).map((a) => normalise(a.ref!)));
+    // Every ref in use, for suggesting a free one: made at the first duplicate, as most plans have none.
+    let used: Set<string> | null = null;
     return collect(context, (a) => {
-      const cell = a.cells.get('ref');
-      if (!a.ref || !cell) return null;
+      if (!a.ref || !a.cells.has('ref')) return null;
       const key = normalise(a.ref);
       if (!key) return null;
       const first = seen.get(key);
@@ -28,9 +28,10 @@ export const duplicateRef = defineRule<{ who: string; ref: string; first: string
         return null;
       }
       const where = first.source.sheet === a.source.sheet ? `row ${first.source.row}` : `row ${first.source.row} of “${first.source.sheet}”`;
+      used ??= new Set(context.result.actions.filter((b) => b.ref).map((b) => normalise(b.ref!)));
       const suggestion = nextFreeRef(a.ref, used);
       used.add(normalise(suggestion));
-      return { sheet: a.source.sheet, cell, params: { who: actionLabel(a), ref: a.ref, first: where, suggestion } };
+      return { sheet: a.source.sheet, cell: a.cells.get('ref')!, params: { who: actionLabel(a), ref: a.ref, first: where, suggestion } };
     });
   },
 });
