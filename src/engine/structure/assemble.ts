@@ -55,6 +55,12 @@ function groupName(text: string): string {
 
 /** The names of a grouping field's cells across the action's rows. */
 function groupNames(rows: DataRow[], field: ColumnField): string | null {
+  // One row with one cell (most actions), or none: taken directly, as fieldText does, without the three lists.
+  if (rows.length === 1) {
+    const cells = rows[0].fields.get(field);
+    if (!cells) return null;
+    if (cells.length === 1) return groupName(cells[0].text).trim() || null;
+  }
   return joinDistinct(texts(rows, field).map(groupName));
 }
 
@@ -272,8 +278,13 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   // A field's cell is the first cell with a value in it, else its column on the action's first row.
   const cells = new ActionCells(fieldsPresent, first.row);
   fieldsPresent.forEach((col, field) => {
-    const found = firstCell(rows, field);
-    if (found && (found.row !== first.row || found.cell.col !== col)) cells.place(field, a1(found.row, found.cell.col));
+    // The first row with a cell for the field (as firstCell, without an object for each field of each action).
+    for (const row of rows) {
+      const cell = row.fields.get(field)?.[0];
+      if (!cell) continue;
+      if (row.row !== first.row || cell.col !== col) cells.place(field, a1(row.row, cell.col));
+      return;
+    }
   });
 
   const text = (field: ColumnField): string | null => fieldText(rows, field);
