@@ -36,12 +36,15 @@ function texts(rows: DataRow[], field: ColumnField): string[] {
   return out;
 }
 
-function firstCell(rows: DataRow[], field: ColumnField): { row: number; cell: FieldCell } | null {
-  for (const row of rows) {
-    const cell = row.fields.get(field)?.[0];
-    if (cell) return { row: row.row, cell };
-  }
+/** The first of the action's rows with a cell for the field. */
+function firstRowWith(rows: DataRow[], field: ColumnField): DataRow | null {
+  for (const row of rows) if (row.fields.get(field)?.length) return row;
   return null;
+}
+
+/** The field's first cell over the action's rows. */
+function firstCell(rows: DataRow[], field: ColumnField): FieldCell | undefined {
+  return firstRowWith(rows, field)?.fields.get(field)![0];
 }
 
 /** A grouping cell's name: the first line when the cell goes on to describe it ("Empowering people\nWe believe …"). */
@@ -173,7 +176,7 @@ function continues(current: DataRow[], row: DataRow, context: AssembleContext): 
   if (!current.length || row.afterHeading) return false;
   const action = row.fields.get('action')?.[0];
   const refCell = row.fields.get('ref')?.[0];
-  const currentRef = firstCell(current, 'ref')?.cell.text ?? null;
+  const currentRef = firstCell(current, 'ref')?.text ?? null;
   // An action (or ref) cell merged down over several rows is one action.
   const mergedFromAbove = (cell: FieldCell | undefined) => cell?.merge !== undefined && cell.merge.top < row.row && current.some((r) => r.row >= cell.merge!.top);
   if (mergedFromAbove(action) || mergedFromAbove(refCell)) return true;
@@ -278,13 +281,10 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   // A field's cell is the first cell with a value in it, else its column on the action's first row.
   const cells = new ActionCells(fieldsPresent, first.row);
   fieldsPresent.forEach((col, field) => {
-    // The first row with a cell for the field (as firstCell, without an object for each field of each action).
-    for (const row of rows) {
-      const cell = row.fields.get(field)?.[0];
-      if (!cell) continue;
-      if (row.row !== first.row || cell.col !== col) cells.place(field, a1(row.row, cell.col));
-      return;
-    }
+    const row = firstRowWith(rows, field);
+    if (!row) return;
+    const cell = row.fields.get(field)![0];
+    if (row.row !== first.row || cell.col !== col) cells.place(field, a1(row.row, cell.col));
   });
 
   const text = (field: ColumnField): string | null => fieldText(rows, field);
@@ -300,13 +300,13 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   // A due-date cell whose text gives no date ("By end Q4", a US "12/31/2025") is the action's timescale when it has
   // none: dropped, it was lost from the Plan sheet and reported as a date never entered; kept, the check asks about
   // the words the officer wrote.
-  const dueColumn = firstCell(rows, 'dueDate')?.cell;
+  const dueColumn = firstCell(rows, 'dueDate');
   const dueText = dueColumn && !dueColumn.date ? dueColumn.text : null;
   const dueFromText = dueText ? readTimescale(dueText, context).dueDate : null;
   if (!timescale && dueText && !dueFromText) timescale = dueText;
   // A due-date column, when the plan has one, wins over what the timescale text implies.
   const parsed = readTimescale(timescale, context);
-  const timescaleCell = firstCell(rows, 'timescale')?.cell;
+  const timescaleCell = firstCell(rows, 'timescale');
   const dueFromColumn = dueColumn ? dueColumn.date ?? dueFromText : null;
   const dueDate = dueFromColumn ?? timescaleCell?.date ?? parsed.dueDate;
   if (parsed.dates.length > 1 && !milestones) {
@@ -368,7 +368,7 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
     progress,
     measures: text('measures'),
     outcomes: text('outcomes'),
-    lastUpdated: firstCell(rows, 'lastUpdated')?.cell.date ?? null,
+    lastUpdated: firstCell(rows, 'lastUpdated')?.date ?? null,
     source: { sheet, row: first.row },
     rows: rows.map((r) => r.row),
     cells,

@@ -77,23 +77,21 @@ export const ascofCodeWords = defineRule<Params>({
         if (!cell) continue;
         hits ??= [];
         seen ??= new Set<string>();
-        const found = hits;
-        const codesSeen = seen;
-        spans.forEach((span, i) => {
+        for (let i = 0; i < spans.length; i++) {
           const words = wordsBeside(text, spans, i);
-          for (const c of span.codes) {
-            if (codesSeen.has(c.code)) continue;
+          for (const c of spans[i].codes) {
+            if (seen.has(c.code)) continue;
             const mismatch = codeWordsMismatch(c.code, words);
             if (!mismatch) continue;
-            codesSeen.add(c.code);
+            seen.add(c.code);
             const codes = codesInWords(mismatch.wordsName);
-            found.push({
+            hits.push({
               sheet: a.source.sheet,
               cell,
               params: { who: actionLabel(a), field, raw: c.raw, words: snippet(words, 80), named: mismatch.wordsName[0].name, codes, meaning: describeCode(c.code) },
             });
           }
-        });
+        }
       }
       return hits;
     }),
