@@ -76,7 +76,7 @@ export function readExceptionNotes(model: WorkbookModel, sheetName: string, acti
   const byWords: { start: string; key: string }[] = [];
   actions.forEach((a, i) => {
     if (keys[i].startsWith('ref:')) byRef.set(keys[i].slice(4), keys[i]);
-    else byWords.push({ start: collapsedStart(a.item.action, 400).replace(/\s+/g, ' ').trim(), key: keys[i] });
+    else byWords.push({ start: collapsedStart(a.item.action, 400).trim(), key: keys[i] });
   });
   const get = (r: number, label: string) => (col[label] ? cellText(grid.own(r, col[label])?.value).trim() || null : null);
   for (const r of grid.rowNumbers) {

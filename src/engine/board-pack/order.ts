@@ -31,7 +31,6 @@ export function byThemeThenRef(actions: readonly PackAction[]): (a: PackAction, 
   return (a, b) => theme.get(a.item.theme ?? NO_THEME)! - theme.get(b.item.theme ?? NO_THEME)! || ref.get(a.item.ref ?? '')! - ref.get(b.item.ref ?? '')! || a.item.source.row - b.item.source.row;
 }
 
-
 /**
  * The actions under each theme, themes in plan order (the order they first appear in the plan, as the officer wrote
  * it, never alphabetical) and actions in the order given: one pass, where filtering the
