@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { SheetModel } from '../src/engine/workbook';
 import { CellStyle, parseCellStyles, parseSharedStrings, parseWorksheet } from '../src/xlsx/package';
-import { sharedStringsReader } from '../src/xlsx/package/shared-strings';
+import { sharedStringList, sharedStringsReader } from '../src/xlsx/package/shared-strings';
 import { exceljsWorkbookModel } from './helpers/exceljs-model';
 
 const SEEDS = path.resolve(__dirname, '..', 'seeds');
@@ -552,7 +552,8 @@ describe('what ExcelJS never writes', () => {
   });
 
   it('a long shared-string table reads back string for string, in order, streamed in pieces of any size', () => {
-    // Enough text for several blocks of each kind (the reader joins texts into blocks and keeps slices of them),
+    // Enough text for several blocks of each kind (the reader joins texts into blocks and slices a text out of its
+    // block when it is asked for),
     // mixing short texts, Latin-1 ones, ones past U+00FF (a bullet, an emoji's surrogate pair) and escaped ones.
     const texts = Array.from({ length: 12_000 }, (_, i) => {
       switch (i % 6) {
@@ -577,8 +578,21 @@ describe('what ExcelJS never writes', () => {
     const counts: number[] = [];
     const reader = sharedStringsReader((count) => counts.push(count));
     for (let at = 0; at < xml.length; at += 7_919) reader.write(xml.slice(at, at + 7_919));
-    expect(reader.finish()).toEqual(expected);
+    const table = reader.finish();
+    expect(table.count).toBe(texts.length);
+    expect(sharedStringList(table)).toEqual(expected);
+    // Asked in any order, and again: each string as it was read; no string for an index the table does not have.
+    for (const i of [11_999, 0, 7, 4, 7, 2]) expect(table.at(i)).toBe(expected[i]);
+    for (const i of [-1, 12_000, NaN, 1.5]) expect(table.at(i)).toBeUndefined();
     expect(counts).toEqual(texts.map((_, i) => i + 1));
+  });
+
+  test('a text longer than a block, and a lone surrogate, read back as they were written', () => {
+    const long = 'Long narrative progress update. '.repeat(5_000);
+    const wideLong = `${long}• and a bullet`;
+    const texts = ['before', long, 'between', wideLong, 'lone \ud800 surrogate', 'after'];
+    const xml = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${texts.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`;
+    expect(parseSharedStrings(xml)).toEqual(texts);
   });
 
   it('a damaged part fails rather than reading half a sheet', () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { SheetModel, WorkbookModel } from '../engine/workbook';
 import { CellStyle, parseCellStyles } from './package';
 import { DEFAULT_READ_LIMITS, ReadBudget, ReadLimitError, ReadLimits } from './package/limits';
-import { sharedStringsReader } from './package/shared-strings';
+import { SharedStrings, sharedStringsReader } from './package/shared-strings';
 import { ReadProgress, worksheetReader } from './package/worksheet';
 import { XmlError } from './package/xml-scanner';
 import { PackageProblem, REL_TYPES, WorkbookPackage } from './package/workbook-package';
@@ -67,14 +67,16 @@ async function namingDamage<T>(read: () => Promise<T>, where: () => string): Pro
   }
 }
 
+const NO_SHARED_STRINGS: SharedStrings = { count: 0, at: () => undefined };
+
 async function readModel(pkg: WorkbookPackage): Promise<WorkbookModel> {
   const stringsPart = pkg.partOfType(REL_TYPES.sharedStrings);
   const stylesPart = pkg.partOfType(REL_TYPES.styles);
-  let strings: string[] = [];
+  let strings: SharedStrings = NO_SHARED_STRINGS;
   if (stringsPart) {
     const reader = sharedStringsReader((count) => pkg.budget.checkSharedStrings(stringsPart, count));
     // finish() too: a part that ends part-way through is damaged as much as one that breaks.
-    strings = await namingDamage(async () => ((await pkg.stream(stringsPart, (chunk) => reader.write(chunk))) ? reader.finish() : []), () => `its table of shared texts (${stringsPart}) is damaged`);
+    strings = await namingDamage(async () => ((await pkg.stream(stringsPart, (chunk) => reader.write(chunk))) ? reader.finish() : NO_SHARED_STRINGS), () => `its table of shared texts (${stringsPart}) is damaged`);
   }
   const styles: CellStyle[] = stylesPart ? await namingDamage(async () => parseCellStyles((await pkg.text(stylesPart)) ?? ''), () => `its table of cell formats (${stylesPart}) is damaged`) : [];
   const sheets: SheetModel[] = [];

@@ -11,86 +11,138 @@ const ITEM_CHILD_DEPTH = 3;
 const RUN_CHILD_DEPTH = 4;
 
 /**
- * Bytes of shared strings joined into one block at a time: past the 128 KB above which V8 keeps a string as a
- * large object, which its young-generation collections move by handing over the page rather than by copying it.
- * Each shared string is then a slice of its block. Kept as strings of their own, a 50,000-action plan's 200,000
- * shared strings (about 40 MB) were copied twice each by those collections as they read; as slices, 32 bytes each
- * are. No bigger than that, so the parser's chunks the texts waiting for a block are sliced from are soon let go.
+ * Bytes of shared strings gathered into one block: past the 128 KB above which V8 keeps a string as a large object,
+ * which its young-generation collections move by handing over the page rather than by copying it.
  */
 const BLOCK_BYTES = 140_000;
-
-/** V8 copies a substring shorter than this (so a shorter text is kept as it is); a longer one is a slice. */
-const SHORTEST_SLICE = 13;
 
 /** A character past U+00FF: text with one takes two bytes a character in V8, text without can take one. */
 const WIDE_CHARACTER = /[\u0100-\uffff]/;
 
-/** Shared strings waiting to be joined into a block: their places in the table, and their texts. */
-interface PendingBlock {
-  places: number[];
-  texts: string[];
-  /** What the joined block will take: one byte a character, or two if it is wide. */
-  bytes: number;
-  /** Whether the block holds characters past U+00FF. */
-  wide: boolean;
+/** The shared strings as read: each one's text by its index, as a cell's `t="s"` value gives it. */
+export interface SharedStrings {
+  readonly count: number;
+  /** The text at `index`; undefined for an index the table does not have. */
+  at(index: number): string | undefined;
 }
 
-const pendingBlock = (wide: boolean): PendingBlock => ({ places: [], texts: [], bytes: 0, wide });
+/** A block being filled: its texts' bytes so far, one byte a character (Latin-1) or two (UTF-16). */
+class PendingBlock {
+  bytes = Buffer.allocUnsafe(BLOCK_BYTES);
+  used = 0;
+  characters = 0;
+  /** The block's place in the table's list of blocks, once a text is in it; -1 while it is empty. */
+  number = -1;
+
+  constructor(readonly wide: boolean) {}
+}
+
+/** Places for this many strings at first; the lists double as the table grows. */
+const FIRST_PLACES = 1024;
 
 /**
- * The shared strings, each a slice of a block of them (or, under 13 characters, a copy of its own). Until its block
- * is joined, a string is the parser's slice of the chunk it came in, so no chunk (and none of its markup) is kept
- * longer. Texts with a character past U+00FF are joined apart from the rest, and the rest are made one byte a
- * character: the parser's chunk is two bytes a character if it holds one bullet or dash, and text sliced from a
- * two-byte block is two-byte itself, which made writing the officer's words out again slower.
+ * The shared strings as blocks of text and where each string lies in its block: a string is made (a slice of its
+ * block) only when a cell asks for it. A text is copied into its block's bytes as soon as it is read, so neither it
+ * nor the chunk of XML it came from outlives the moment.
+ *
+ * Why: made as they were read, a 50,000-action plan's 200,000 strings (and the chunks they were slices of, until
+ * their block was joined) outlived young-generation collections while the young generation was still small, each
+ * collection copying them again: reading the table took about 70 ms of collecting. Places in number lists cost the
+ * collector nothing, and a string made for its first cell is made while the worksheet is read.
+ *
+ * Texts with a character past U+00FF are gathered apart from the rest, and the rest are kept one byte a character:
+ * the parser's chunk is two bytes a character if it holds one bullet or dash, and text sliced from a two-byte block
+ * is two-byte itself, which made writing the officer's words out again slower.
  */
-class SharedStringStore {
-  readonly strings: string[] = [];
-  private readonly narrow = pendingBlock(false);
-  private readonly wide = pendingBlock(true);
+class SharedStringTable implements SharedStrings {
+  private readonly blocks: string[] = [];
+  /** Each string's block (-1 for an empty string), and where in it the string starts and ends. */
+  private blockOf = new Int32Array(FIRST_PLACES);
+  private startOf = new Int32Array(FIRST_PLACES);
+  private endOf = new Int32Array(FIRST_PLACES);
+  private size = 0;
+  private readonly narrow = new PendingBlock(false);
+  private readonly wide = new PendingBlock(true);
+
+  get count(): number {
+    return this.size;
+  }
 
   add(text: string): void {
-    this.strings.push(text);
-    if (text.length < SHORTEST_SLICE) return;
+    if (this.size === this.blockOf.length) this.grow();
+    const place = this.size++;
+    if (!text) {
+      this.blockOf[place] = -1;
+      return;
+    }
     const block = WIDE_CHARACTER.test(text) ? this.wide : this.narrow;
-    block.places.push(this.strings.length - 1);
-    block.texts.push(text);
-    block.bytes += block.wide ? 2 * text.length : text.length;
-    if (block.bytes >= BLOCK_BYTES) this.seal(block);
+    const needed = block.wide ? 2 * text.length : text.length;
+    if (block.used + needed > block.bytes.length) {
+      this.seal(block);
+      // A text longer than a block (Excel allows 32,767 characters) gets a block of its own.
+      if (needed > block.bytes.length) block.bytes = Buffer.allocUnsafe(needed);
+    }
+    if (block.number < 0) {
+      block.number = this.blocks.length;
+      this.blocks.push('');
+    }
+    this.blockOf[place] = block.number;
+    this.startOf[place] = block.characters;
+    block.used += block.bytes.write(text, block.used, block.wide ? 'utf16le' : 'latin1');
+    block.characters += text.length;
+    this.endOf[place] = block.characters;
+    if (block.used >= BLOCK_BYTES) this.seal(block);
   }
 
-  /** Joins the texts not yet in a block. */
-  finish(): string[] {
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.size && Number.isInteger(index))) return undefined;
+    const block = this.blockOf[index];
+    return block < 0 ? '' : this.blocks[block].slice(this.startOf[index], this.endOf[index]);
+  }
+
+  /** Makes the blocks still being filled. */
+  finish(): SharedStrings {
     this.seal(this.narrow);
     this.seal(this.wide);
-    return this.strings;
+    return this;
   }
 
-  /** Joins a block's texts into one string and puts a slice of it in each one's place. */
-  private seal(block: PendingBlock): void {
-    if (!block.texts.length) return;
-    const joined = block.texts.join('');
-    const text = block.wide ? joined : Buffer.from(joined, 'latin1').toString('latin1');
-    let at = 0;
-    block.texts.forEach((piece, i) => {
-      this.strings[block.places[i]] = text.slice(at, at + piece.length);
-      at += piece.length;
-    });
-    block.places = [];
-    block.texts = [];
-    block.bytes = 0;
+  private grow(): void {
+    const bigger = (list: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const grown = new Int32Array(list.length * 2);
+      grown.set(list);
+      return grown;
+    };
+    this.blockOf = bigger(this.blockOf);
+    this.startOf = bigger(this.startOf);
+    this.endOf = bigger(this.endOf);
   }
+
+  /** Makes a block's string from its bytes, and empties it for the texts after. */
+  private seal(block: PendingBlock): void {
+    if (block.number < 0) return;
+    this.blocks[block.number] = block.bytes.toString(block.wide ? 'utf16le' : 'latin1', 0, block.used);
+    if (block.bytes.length > BLOCK_BYTES) block.bytes = Buffer.allocUnsafe(BLOCK_BYTES);
+    block.used = 0;
+    block.characters = 0;
+    block.number = -1;
+  }
+}
+
+/** Every shared string, as a list: for a caller that wants them all (a whole table is made of each). */
+export function sharedStringList(table: SharedStrings): string[] {
+  return Array.from({ length: table.count }, (_, i) => table.at(i)!);
 }
 
 export function parseSharedStrings(xml: string): string[] {
   const reader = sharedStringsReader();
   reader.write(xml);
-  return reader.finish();
+  return sharedStringList(reader.finish());
 }
 
 /** The shared-string table read as its XML streams in; `onString` sees the count after each item. */
-export function sharedStringsReader(onString?: (count: number) => void): { write(chunk: string): void; finish(): string[] } {
-  const store = new SharedStringStore();
+export function sharedStringsReader(onString?: (count: number) => void): { write(chunk: string): void; finish(): SharedStrings } {
+  const store = new SharedStringTable();
   let depth = 0;
   let inItem = false;
   let inRun = false;
@@ -143,7 +195,7 @@ export function sharedStringsReader(onString?: (count: number) => void): { write
       inRun = false;
     } else if (depth === ITEM_DEPTH && inItem) {
       store.add(plain ?? runs);
-      onString?.(store.strings.length);
+      onString?.(store.count);
       inItem = false;
     }
     depth--;
@@ -155,7 +207,7 @@ export function sharedStringsReader(onString?: (count: number) => void): { write
     write(chunk: string): void {
       parser.write(chunk);
     },
-    finish(): string[] {
+    finish(): SharedStrings {
       parser.close();
       return store.finish();
     },

@@ -22,6 +22,7 @@
 import { CellModel, CellValue, MergedArea, SheetModel, a1, inRowMajorOrder } from '../../engine/workbook';
 import { isDateFormat, serialToIso as excelSerialToIso } from '../../engine/excel-dates';
 import { CellStyle } from './cell-styles';
+import { SharedStrings } from './shared-strings';
 import { Attributes, decodeEntitiesAgain, decodeExcelEscapes, localName, partParser } from './sax';
 
 export interface SheetIdentity {
@@ -63,8 +64,11 @@ interface ColumnRange {
   hidden: boolean;
 }
 
-export function parseWorksheet(xml: string, sheet: SheetIdentity, strings: string[], styles: CellStyle[], date1904: boolean): SheetModel {
-  const reader = worksheetReader(sheet, strings, styles, date1904);
+/** A list of shared strings as the worksheet reader takes them. */
+const listed = (strings: readonly string[]): SharedStrings => ({ count: strings.length, at: (index) => strings[index] });
+
+export function parseWorksheet(xml: string, sheet: SheetIdentity, strings: readonly string[], styles: CellStyle[], date1904: boolean): SheetModel {
+  const reader = worksheetReader(sheet, listed(strings), styles, date1904);
   reader.write(xml);
   return reader.finish();
 }
@@ -85,7 +89,7 @@ export interface WorksheetReader {
 }
 
 /** `onCell` is called for every cell kept, so a caller can stop a sheet of millions of cells as it is read. */
-export function worksheetReader(sheet: SheetIdentity, strings: string[], styles: CellStyle[], date1904: boolean, onCell?: () => void): WorksheetReader {
+export function worksheetReader(sheet: SheetIdentity, strings: SharedStrings, styles: CellStyle[], date1904: boolean, onCell?: () => void): WorksheetReader {
   const dateStyles = styles.map((style) => isDateFormat(style.numFmt));
   /** ISO dates by day number: plans repeat the same few hundred dates thousands of times. */
   const isoByDay = new Map<number, string>();
@@ -178,7 +182,7 @@ export function worksheetReader(sheet: SheetIdentity, strings: string[], styles:
         const index = parseInt(valueText, 10);
         let value = sharedValues[index];
         if (value === undefined) {
-          const text = strings[index];
+          const text = strings.at(index);
           value = text ? { type: 'text', value: text } : null;
           if (index >= 0) sharedValues[index] = value;
         }
