@@ -237,6 +237,15 @@ export class XmlScanner {
       if (next === SLASH) {
         const gt = input.indexOf('>', lt + 2);
         if (gt < 0) return lt;
+        // Nearly every end tag is exactly the name it closes: checked in place, as the name taken out of the input
+        // was a new string for every end tag (two a cell of a worksheet).
+        const innermost = open[open.length - 1];
+        if (innermost !== undefined && gt - lt - 2 === innermost.length && input.startsWith(innermost, lt + 2)) {
+          open.pop();
+          handlers.close();
+          at = gt + 1;
+          continue;
+        }
         let name = input.slice(lt + 2, gt);
         // Only XML's own white space may end an end tag (trimEnd would also take a no-break space).
         if (isSpace(name.charCodeAt(name.length - 1))) name = name.replace(TRAILING_XML_SPACE, '');
