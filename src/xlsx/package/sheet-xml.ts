@@ -185,6 +185,14 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   const emptyCellEnd = (xf: number): string => (emptyCellEnds[xf] ??= `"${styleAttribute(xf)}/>`);
   const valueCellEnd = (xf: number): string => (valueCellEnds[xf] ??= `"${styleAttribute(xf)}><v>`);
   const textCellEnd = (xf: number): string => (textCellEnds[xf] ??= `"${styleAttribute(xf)} t="inlineStr"><is>`);
+  // A text cell's end with its text's opening after it, made once a format: a row is joined from fewer pieces.
+  const plainTextOpens: string[] = [];
+  const keptSpaceTextOpens: string[] = [];
+  const textOpen = (xf: number, keepSpace: boolean): string =>
+    keepSpace ? (keptSpaceTextOpens[xf] ??= `${textCellEnd(xf)}<t xml:space="preserve">`) : (plainTextOpens[xf] ??= `${textCellEnd(xf)}<t>`);
+  /** `<c r="` and the column's letters, made once a column: each cell's reference then needs only its row after it. */
+  const cellOpens: string[] = [];
+  const cellOpen = (col: number): string => (cellOpens[col] ??= `<c r="${columnLetters(col)}`);
   // The end of a row's opening tag with its height (`" ht="33" customHeight="1">`), by height: a sheet's rows have
   // few heights between them.
   const rowOpenEnds = new Map<number, string>();
@@ -234,28 +242,26 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
       print.cell(c, value);
       cellsWritten = true;
       const xf = xfFor(c, r, value !== null, rowStyles, cached, value?.kind === 'date');
-      line.add('<c r="');
-      line.add(columnLetters(c));
+      line.add(cellOpen(c));
       line.add(rowText);
       if (value === null) line.add(emptyCellEnd(xf));
       else if (value.kind === 'text') {
         const t = fitCellText(value.text);
-        line.add(textCellEnd(xf));
         // White space a reader may fold unless told to keep it; most cells have none, and the attribute costs 21 bytes.
-        const open = needsPreserve(t) ? '<t xml:space="preserve">' : '<t>';
+        const keepSpace = needsPreserve(t);
         // Text that needs _xHHHH_ escapes goes in a run: readers (ExcelJS, ours) decode escapes in runs only. Nearly
         // all text needs no escaping at all, which one scan tells.
         if (!mayNeedEscaping(t)) {
-          line.add(open);
+          line.add(textOpen(xf, keepSpace));
           line.add(t);
           line.add('</t></is></c>');
         } else if (hasExcelEscapes(t)) {
-          line.add('<r>');
-          line.add(open);
+          line.add(textCellEnd(xf));
+          line.add(keepSpace ? '<r><t xml:space="preserve">' : '<r><t>');
           line.add(escapeXml(t));
           line.add('</t></r></is></c>');
         } else {
-          line.add(open);
+          line.add(textOpen(xf, keepSpace));
           line.add(escapeXml(t));
           line.add('</t></is></c>');
         }
