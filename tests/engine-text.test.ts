@@ -3,7 +3,7 @@
  * gave, on any text: random strings of letters, digits, punctuation and every kind of white space.
  */
 import fc from 'fast-check';
-import { collapsedStart, hasFewerWords, needsPreserve, tidy } from '../src/engine/text';
+import { collapsedStart, collapseSpace, hasFewerWords, needsPreserve, tidy } from '../src/engine/text';
 import { isUntidy } from '../src/engine/structure/row-content';
 import { shortened } from '../src/engine/board-pack/exception-notes';
 
@@ -27,6 +27,23 @@ describe('the white-space checks asked of every cell', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('collapseSpace', () => {
+  test("is text.replace(/\\s+/g, ' '), matching only the runs it changes", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(collapseSpace(text)).toBe(text.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(collapseSpace(' a  b\t c \n d\u00a0 ')).toBe(' a b c d ');
+  });
+
+  test('gives back the very string when there is nothing to collapse', () => {
+    const text = 'Action 1: review the arrangements and report';
+    expect(collapseSpace(text)).toBe(text);
   });
 });
 

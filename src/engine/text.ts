@@ -36,11 +36,23 @@ export function flat(text: string): string {
 const UNTIDY_SPACE = /\s\s|[^\S ]/;
 
 /**
+ * Each run of white space that collapsing changes, whole: two or more characters, or one that is not a plain space
+ * with the rest of its run. A plain single space is left alone, so a sentence's spaces are not each a match: with
+ * /\s+/g every space between words was one, and replace kept a list of every match of a long text.
+ */
+const UNTIDY_RUN = /\s{2,}|[^\S ]\s*/g;
+
+/** Every run of white space as one plain space, as `text.replace(/\s+/g, ' ')` gives; the text itself when tidy. */
+export function collapseSpace(text: string): string {
+  return UNTIDY_SPACE.test(text) ? text.replace(UNTIDY_RUN, ' ') : text;
+}
+
+/**
  * Collapses runs of white space and trims. Most texts need neither: then no copy is made (replace would make one
  * even when nothing changes), so a board-pack sheet keeps the action's own string rather than a copy of it.
  */
 export function tidy(text: string): string {
-  return (UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+  return collapseSpace(text).trim();
 }
 
 /**
@@ -52,8 +64,7 @@ export function collapsedStart(text: string, length: number): string {
   for (let take = length * 2; ; take *= 4) {
     const whole = take >= text.length;
     const part = whole ? text : text.slice(0, take);
-    // Most texts have nothing to collapse: replace would copy them all the same.
-    const collapsed = UNTIDY_SPACE.test(part) ? part.replace(/\s+/g, ' ') : part;
+    const collapsed = collapseSpace(part);
     if (whole || collapsed.length >= length) return collapsed.slice(0, length);
   }
 }

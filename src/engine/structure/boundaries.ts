@@ -15,10 +15,23 @@ export interface RowCells {
   cells: { col: number; text: string; isDate?: boolean; bold?: boolean }[];
 }
 
+/**
+ * Whether `text` has at least `count` letters A-Z (either case). Counted in place: taking out every other character
+ * with replace made a copy of each cell looked at, and a replace's list of matches besides.
+ */
+function hasLetters(text: string, count: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length && found < count; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    if (code >= 0x61 && code <= 0x7a) found++;
+  }
+  return found >= count;
+}
+
 /** A vocabulary word of the status or RAG lists. Single letters ("A", "R") are too often refs to count alone. */
 function vocabularyWord(text: string): string | null {
   const t = text.trim().replace(/[.:;*]+$/, '');
-  if (t.replace(/[^A-Za-z]/g, '').length < 3) return null;
+  if (!hasLetters(t, 3)) return null;
   return matchStatus(t) ?? matchRag(t);
 }
 
