@@ -86,19 +86,22 @@ export function defineRule<P>(spec: RuleSpec<P>): Rule {
     run: (context) => {
       const findings: RawFinding[] = [];
       // A finding lives to the end of the run: its message is kept as a slice of a block of messages (see
-      // KeptTexts), and its fix, most often the same words as the last one's, laid out flat (see `flat`).
+      // KeptTexts), and its fix, laid out flat (see `flat`), is the last finding's own string when it says the same
+      // words, as it most often does: 28,000 findings of one rule at 50,000 actions each kept a copy of one sentence.
       const messages = new KeptTexts<RawFinding>(
         (f) => f.message,
         (f, text) => (f.message = text),
       );
+      let lastFix: string | null = null;
       for (const hit of spec.find(context)) {
+        const fix = spec.fix(hit.params);
         const finding: RawFinding = {
           rule: spec.id,
           severity: hit.severity ?? spec.defaultSeverity,
           sheet: hit.sheet,
           cell: hit.cell,
           message: spec.message(hit.params),
-          fix: flat(spec.fix(hit.params)),
+          fix: fix === lastFix ? lastFix : (lastFix = flat(fix)),
         };
         findings.push(finding);
         messages.add(finding);
