@@ -8,9 +8,10 @@ import { isLegendCell } from './boundaries';
 import { sideLegends, withoutSideLegends } from './side-legends';
 import { ColumnField, findHeaderByContent, HeaderBlock, headerScore, headsPlanByContent, isGroupHeaderAbove, readHeader, repeatsHeader } from './columns';
 import { headingKind, HeadingKind, headingRank, isNoteText } from './headings';
-import { actionColumns, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
+import { actionColumns, hasTwoCellsWithin, isSingleText, looksLikeHeading, ownContent, tidyCell } from './row-content';
 import {
   insideTable,
+  lastColumn,
   leadInSections,
   legendAbove,
   newTableHeaders,
@@ -226,6 +227,11 @@ export function readSheet(sheet: SheetModel, overrides?: ColumnOverrides, header
     }
     if (skip.has(r)) {
       classified.set(r, 'header');
+      continue;
+    }
+    // Most rows of a table are data: two cells or more within it make a row data, whatever they say.
+    if (header && r > firstHeader && !preSections.has(r) && hasTwoCellsWithin(grid, r, lastColumn(header))) {
+      classified.set(r, 'data');
       continue;
     }
     const own = ownContent(grid, r);

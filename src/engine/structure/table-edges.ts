@@ -29,7 +29,7 @@ export class RowClasses {
 }
 
 /** The last column a table's header labels (or spans with a merged label). */
-function lastColumn(header: HeaderBlock): number {
+export function lastColumn(header: HeaderBlock): number {
   return header.columns.length ? header.columns[header.columns.length - 1].col : 0;
 }
 
