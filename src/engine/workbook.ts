@@ -260,6 +260,23 @@ export class SheetGrid {
     return n;
   }
 
+  /**
+   * Where the row's own cells lie in the grid's list of cells, for a loop that needs no list of them: indexes from
+   * rowFrom up to (not including) rowTo, each read with cellAt. rowCells made a new list for every call, and the
+   * structure reader walks every row's cells several times.
+   */
+  rowFrom(row: number): number {
+    return this.rowStart[row] ?? 0;
+  }
+
+  rowTo(row: number): number {
+    return this.rowEnd[row] ?? 0;
+  }
+
+  cellAt(index: number): CellModel {
+    return this.cells[index];
+  }
+
   /** The row's own cells (not merged areas' copies), in column order. */
   rowCells(row: number): readonly CellModel[] {
     const start = this.rowStart[row];

@@ -59,11 +59,14 @@ export function legendEntryWord(text: string): string | null {
   return null;
 }
 
+const KEY_OR_LEGEND = /key|legend/i;
+
 /** A label that introduces a legend: "Key", "Status key:", "RAG legend", "Colour key –". */
 export function isKeyLabel(text: string): boolean {
-  // Asked of every short cell of a sheet: most name neither word, and the pattern below is slow to say so.
-  const lower = text.toLowerCase();
-  if (!lower.includes('key') && !lower.includes('legend')) return false;
+  // Asked of every short cell of a sheet: most name neither word, and the pattern below is slow to say so. (A
+  // regular expression rather than a lower-case copy of each cell to search: the patterns below match only texts it
+  // matches.)
+  if (!KEY_OR_LEGEND.test(text)) return false;
   return /^([A-Za-z/&]+\s+){0,3}(key|legend)\s*[:\-–]?\s*$/i.test(text.trim()) || /^(key|legend)\s*[:\-–]\s*$/i.test(text.trim());
 }
 

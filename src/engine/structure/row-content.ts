@@ -15,7 +15,8 @@ export interface RowContent {
 /** The cells a row itself holds: its own values and merged areas that start on it. */
 export function ownContent(grid: SheetGrid, row: number): RowContent {
   const cells: RowContent['cells'] = [];
-  for (const cell of grid.rowCells(row)) {
+  for (let i = grid.rowFrom(row), to = grid.rowTo(row); i < to; i++) {
+    const cell = grid.cellAt(i);
     const col = cell.col;
     const merge = grid.merge(row, col);
     if (merge && (merge.top !== row || merge.left !== col)) continue;
@@ -35,9 +36,8 @@ const NOT_SPACE = /\S/;
  */
 export function hasTwoCellsWithin(grid: SheetGrid, row: number, lastCol: number): boolean {
   let inside = 0;
-  const cells = grid.rowCells(row);
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
+  for (let i = grid.rowFrom(row), to = grid.rowTo(row); i < to; i++) {
+    const cell = grid.cellAt(i);
     const col = cell.col;
     const merge = grid.merge(row, col);
     if (merge && (merge.top !== row || merge.left !== col)) continue;

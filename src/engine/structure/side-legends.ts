@@ -26,7 +26,8 @@ const LABEL_LENGTH = 40;
 export function sideLegends(grid: SheetGrid): SideLegend[] {
   const found: SideLegend[] = [];
   for (const row of grid.rowNumbers) {
-    for (const cell of grid.rowCells(row)) {
+    for (let i = grid.rowFrom(row), to = grid.rowTo(row); i < to; i++) {
+      const cell = grid.cellAt(i);
       if (cell.col < 2 || cell.value.type !== 'text') continue;
       const label = cell.value.value.trim();
       if (!label || label.length > LABEL_LENGTH || !isKeyLabel(label)) continue;
