@@ -337,7 +337,8 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   const extras: string[] = [];
   if (status.recognised && status.remainder) extras.push(status.remainder);
   for (const row of rows) for (const u of row.unmapped) extras.push(`${u.header}: ${u.text}`);
-  const progress = joinDistinct([text('progress'), ...extras]);
+  // Most actions have nothing to add to their progress: then it is the field's text as it is (already trimmed).
+  const progress = extras.length ? joinDistinct([text('progress'), ...extras]) : text('progress');
 
   const qsText = text('qualityStatement');
   const qsColumn = groupNames(rows, 'qualityStatement');
