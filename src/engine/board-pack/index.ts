@@ -121,7 +121,9 @@ export function boardPackSheets(result: StructureResult, model: WorkbookModel, o
   // Read before the sheet is replaced: what the officer typed beside each exception is carried into this pack.
   const typed = owned.includes(exceptionsName) ? readExceptionNotes(model, exceptionsName, actions, keys) : { byKey: new Map(), unmatched: [] };
   const notes = notesByKey(previous, typed);
-  const keyOf = new Map(actions.map((a, i) => [a, keys[i]]));
+  // Each action's key, for the notes carried from before: a pack with none to carry (the first) needs no map of
+  // every action to its key.
+  const keyOf = notes.size ? new Map(actions.map((a, i) => [a, keys[i]])) : null;
   const kpis = options.kpis ?? kpiReports(result);
   const kpiSheets = kpiSheetsFor(result, model, existing, owned).map((sheet, i) => built(sheet, i === 0 ? 'kpi-register' : 'kpi-calc'));
   const context: BoardPackContext = {
@@ -149,7 +151,7 @@ export function boardPackSheets(result: StructureResult, model: WorkbookModel, o
   const board: PackSheet[] = [
     pending(name(BOARD_SHEETS.summary), 'board-summary', (n) => boardSummarySheet(n, context)),
     pending(name(BOARD_SHEETS.views), 'board-views', (n) => boardViewsSheet(n, context, result.settings.planStart, result.settings.comingUpMonths)),
-    ...(exceptions ? [streamed(exceptionsName, 'exceptions', (n) => exceptionsSheetRows(n, context, (a) => notes.get(keyOf.get(a)!), typed))] : []),
+    ...(exceptions ? [streamed(exceptionsName, 'exceptions', (n) => exceptionsSheetRows(n, context, (a) => (keyOf ? notes.get(keyOf.get(a)!) : undefined), typed))] : []),
     ...(context.kpis.length ? kpiPages(name, context) : []),
     ...(comingUp(context, comingUpWindow(context.today, result.settings.comingUpMonths), result.settings.planStart).length
       ? [pending(name(BOARD_SHEETS.comingUp), 'coming-up', (n) => comingUpSheet(n, context, result.settings.planStart, result.settings.comingUpMonths))]
