@@ -71,15 +71,18 @@ if (args.length === 1 && ['--help', '-h', 'help'].includes(args[0]) && fs.exists
 
 // One run, then exit: how far the heap may grow after each full collection, set for each part of the run. V8 reads
 // this setting each time it sizes the heap, so each applies from when it is set; neither caps anything.
-// - While the file is read, 300%: the heap is small and grows fast, and at 30% V8 made six full collections in
-//   reading a 50,000-action plan (each marking everything read so far) where 300% makes two. The 50,000-action run
-//   took about 5% less time; its peak rose from about 255 to 295 MB, and the 100,000-action peak did not move
-//   (it comes later, when the sheets are written).
+// - While the file is read, 1500%: the heap is small and grows fast, nearly all of it what was read. At 30% V8
+//   made six full collections in reading a 50,000-action plan (each marking everything read so far), at 300% two.
+//   The first comes at V8's starting limit (24-30 MB, with 13-18 MB alive); at 1500% the limit it leaves (about
+//   16 times what is alive) stands above all a 50,000-action run holds, so the second, which marked about 70 MB
+//   for 20-30 ms of the collector's time, is not made: the share of the run spent collecting fell from a mean of
+//   10.1% to 9.1% (four interleaved profiled runs each). The 100,000-action peak was 348-358 MB, against
+//   318-362 MB at 300% (at 2000% it rose to 410-416 MB, at 1000% the second collection came at the end instead).
 // - From then on, 30% instead of V8's default of up to 4 times what survived: the live data of a 100,000-action run
 //   is about 250 to 350 MB, and with the default the garbage around it took the process to 0.8 to 1.1 GB before the
 //   next full collection; with this, about 0.4 GB, for a few more full collections (docs/PERFORMANCE.md).
 const v8 = require('node:v8');
-const WHILE_READING = '--heap-growing-percent=300';
+const WHILE_READING = '--heap-growing-percent=1500';
 const AFTER_READING = '--heap-growing-percent=30';
 v8.setFlagsFromString(WHILE_READING);
 

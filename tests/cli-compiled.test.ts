@@ -56,7 +56,7 @@ test('the bin sets how far the heap grows, while reading and after, for a comman
   expect(structure.status).toBeLessThan(2);
   // Freely while the file is read, then slowly once it is in the model.
   const flags = structure.stderr.split('\n').filter((line) => line.startsWith('FLAGS:'));
-  expect(flags).toEqual(['FLAGS:--heap-growing-percent=300', 'FLAGS:--heap-growing-percent=30']);
+  expect(flags).toEqual(['FLAGS:--heap-growing-percent=1500', 'FLAGS:--heap-growing-percent=30']);
   const help = run(['--help']);
   expect(help.status).toBe(0);
   expect(help.stderr).not.toContain('FLAGS:');
