@@ -12,6 +12,11 @@ export interface RowContent {
   cells: { col: number; text: string; merge?: MergedArea; bold: boolean }[];
 }
 
+/** Whether a merged area covers the cell without starting at it: the area's value counts only where it starts. */
+function coveredByMerge(merge: MergedArea | undefined, row: number, col: number): boolean {
+  return merge !== undefined && (merge.top !== row || merge.left !== col);
+}
+
 /** The cells a row itself holds: its own values and merged areas that start on it. */
 export function ownContent(grid: SheetGrid, row: number): RowContent {
   const cells: RowContent['cells'] = [];
@@ -19,14 +24,14 @@ export function ownContent(grid: SheetGrid, row: number): RowContent {
     const cell = grid.cellAt(i);
     const col = cell.col;
     const merge = grid.merge(row, col);
-    if (merge && (merge.top !== row || merge.left !== col)) continue;
+    if (coveredByMerge(merge, row, col)) continue;
     const text = tidyCell(cellText(cell.value));
     if (text) cells.push({ col, text, merge, bold: !!cell.bold });
   }
   return { row, cells };
 }
 
-/** A character that is not white space: what a cell's text keeps once tidied (tidyCell trims every line). */
+/** A character that is not white space: a cell's text keeps some once tidied exactly when it has one. */
 const NOT_SPACE = /\S/;
 
 /**
@@ -39,11 +44,7 @@ export function hasTwoCellsWithin(grid: SheetGrid, row: number, lastCol: number)
   for (let i = grid.rowFrom(row), to = grid.rowTo(row); i < to; i++) {
     const cell = grid.cellAt(i);
     const col = cell.col;
-    const merge = grid.merge(row, col);
-    if (merge && (merge.top !== row || merge.left !== col)) continue;
-    const value = cell.value;
-    const kept = value.type === 'text' ? NOT_SPACE.test(value.value) : tidyCell(cellText(value)) !== '';
-    if (!kept) continue;
+    if (coveredByMerge(grid.merge(row, col), row, col) || !NOT_SPACE.test(cellText(cell.value))) continue;
     if (col > lastCol) return false;
     inside++;
   }
