@@ -1,4 +1,4 @@
-import { JoinedPieces } from '../src/xlsx/package/joined-pieces';
+import { isWide, JoinedPieces } from '../src/xlsx/package/joined-pieces';
 
 describe('JoinedPieces', () => {
   test('each line holds only its own pieces, whether shorter or longer than the line before', () => {
@@ -28,7 +28,18 @@ describe('JoinedPieces', () => {
     const many = Array.from({ length: 5000 }, (_, i) => `<c r="A${i}"/>`);
     for (const p of many) line.add(p);
     expect(line.take()).toBe(many.join(''));
+    // Under half the places: joined from a copy (the part of a row before a wide text), the list kept as it was.
     line.add('x');
     expect(line.take()).toBe('x');
+    const some = many.slice(0, 3000);
+    for (const p of some) line.add(p);
+    expect(line.take()).toBe(some.join(''));
+  });
+});
+
+describe('isWide', () => {
+  test('tells a text with a character past U+00FF from one without', () => {
+    for (const t of ['', 'plain', 'café £5 ½ ÿ', '\u0000\t\n']) expect(isWide(t)).toBe(false);
+    for (const t of ['• bullet', 'Dudley – plan', '“quoted”', 'Ā', 'emoji 😀', 'x'.repeat(500) + '…']) expect(isWide(t)).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ import * as crypto from 'node:crypto';
 import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { CellValue, integerText, SheetModel } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
-import { JoinedPieces } from './joined-pieces';
+import { isWide, JoinedPieces } from './joined-pieces';
 import { parseRange, Rect } from './cell-range';
 import { dateSerial } from './date-serial';
 
@@ -92,10 +92,11 @@ const VERSION_2 = 'v2:';
 const CELL_SEPARATOR = '\u0002';
 
 /** Node's one-shot hash (20.12 on): about ten times quicker a line than making a Hash object for each. */
-const oneShotHash = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+const oneShotHash = (crypto as unknown as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash;
 
-/** SHA-256 of a string's UTF-8, in hex. */
-const sha256Hex = (text: string): string => (oneShotHash ? oneShotHash('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex'));
+/** SHA-256 of a string's UTF-8 (or of bytes), in hex. */
+const sha256Hex = (data: string | Uint8Array): string =>
+  oneShotHash ? oneShotHash('sha256', data, 'hex') : typeof data === 'string' ? crypto.createHash('sha256').update(data, 'utf8').digest('hex') : crypto.createHash('sha256').update(data).digest('hex');
 
 /** The value of each lower-case hex digit, by character code (sha256Hex gives only these: 64 of them). */
 const HEX_VALUE = (() => {
@@ -109,9 +110,12 @@ const HEX_VALUE = (() => {
 export class LineSum {
   private readonly lanes = [0, 0, 0, 0];
 
-  /** Adds one line (callers leave out rows with no cells, as version 1 does; an empty line adds nothing). */
-  add(line: string): void {
-    if (!line) return;
+  /**
+   * Adds one line, as text or as its UTF-8 bytes (callers leave out rows with no cells, as version 1 does; an empty
+   * line adds nothing).
+   */
+  add(line: string | Uint8Array): void {
+    if (!line.length) return;
     const hex = sha256Hex(line);
     // The hex digits read in place: four slices and parseInt for every row written took twice as long.
     for (let i = 0; i < 4; i++) {
@@ -177,32 +181,6 @@ const cellPrefixes: Record<'s:' | 'n:' | 'f', string[]> = { 's:': [], 'n:': [], 
 const cellPrefix = (kind: 's:' | 'n:' | 'f', col: number): string => (cellPrefixes[kind][col] ??= `${col}\u0001${kind}`);
 
 /**
- * A cell's part of its row line, as the sheet will read back once written, added to the row's pieces; nothing for a
- * cell that counts for nothing. Pieces rather than a string a cell: the row's pieces are joined once, so the officer's
- * text is copied once into its line instead of first into a string of its own.
- */
-function addCellPrint(line: JoinedPieces, col: number, value: PlanValue): void {
-  if (value === null || (value.kind === 'text' && value.text === '')) return;
-  if (!line.isEmpty) line.add(CELL_SEPARATOR);
-  switch (value.kind) {
-    case 'text':
-      line.add(cellPrefix('s:', col));
-      line.add(withLineFeeds(fitCellText(value.text)));
-      return;
-    case 'number':
-      line.add(cellPrefix('n:', col));
-      line.add(numberText(value.value));
-      return;
-    case 'date':
-      line.add(cellPrefix('n:', col));
-      line.add(numberText(dateSerial(value.iso, false)));
-      return;
-    case 'formula':
-      line.add(cellPrefix('f', col));
-  }
-}
-
-/**
  * The cells merged areas hide (all but each area's top-left), as the areas over each row: they are not read back, so
  * they count for nothing. Only rows the plan has are listed, so each cell looks only at the few over its own row.
  */
@@ -230,6 +208,12 @@ export class SheetPrint {
   private areas: Rect[] | undefined;
   /** The current row's line in pieces, joined once at its end (JoinedPieces says why). */
   private readonly line = new JoinedPieces();
+  /**
+   * The current row's line as UTF-8 bytes, once it has a wide text: the pieces before it joined, the wide text
+   * written as it is, so no joined string is two bytes a character (isWide says why). Null while the row has none.
+   */
+  private wideLine: LineBytes | null = null;
+  private readonly lineBytes = new LineBytes();
 
   /** `rowCount` is the sheet's rows, given when they are made as written (a streamed sheet's plan holds none). */
   constructor(plan: SheetPlan, rowCount = plan.rows.length) {
@@ -251,7 +235,40 @@ export class SheetPrint {
     const areas = this.areas;
     // A loop rather than some() with an arrow, which made a function for every cell of a row under a merged area.
     if (areas) for (let i = 0; i < areas.length; i++) if (c >= areas[i].left && c <= areas[i].right && (r !== areas[i].top || c !== areas[i].left)) return;
-    addCellPrint(this.line, c, value);
+    this.addCell(c, value);
+  }
+
+  /**
+   * A cell's part of its row line, as the sheet will read back once written, added to the row's pieces; nothing for
+   * a cell that counts for nothing. Pieces rather than a string a cell: the row's pieces are joined once, so the
+   * officer's text is copied once into its line instead of first into a string of its own.
+   */
+  private addCell(col: number, value: Exclude<PlanValue, null>): void {
+    if (value.kind === 'text' && value.text === '') return;
+    const line = this.line;
+    if (!line.isEmpty || this.wideLine) line.add(CELL_SEPARATOR);
+    switch (value.kind) {
+      case 'text': {
+        line.add(cellPrefix('s:', col));
+        const text = withLineFeeds(fitCellText(value.text));
+        if (isWide(text)) {
+          const bytes = (this.wideLine ??= this.lineBytes.reset());
+          bytes.write(line.take());
+          bytes.write(text);
+        } else line.add(text);
+        return;
+      }
+      case 'number':
+        line.add(cellPrefix('n:', col));
+        line.add(numberText(value.value));
+        return;
+      case 'date':
+        line.add(cellPrefix('n:', col));
+        line.add(numberText(dateSerial(value.iso, false)));
+        return;
+      case 'formula':
+        line.add(cellPrefix('f', col));
+    }
   }
 
   digest(): string {
@@ -260,7 +277,37 @@ export class SheetPrint {
   }
 
   private endRow(): void {
-    if (!this.line.isEmpty) this.sum.add(this.line.take());
+    const bytes = this.wideLine;
+    if (bytes) {
+      bytes.write(this.line.take());
+      this.sum.add(bytes.bytes());
+      this.wideLine = null;
+    } else if (!this.line.isEmpty) this.sum.add(this.line.take());
+  }
+}
+
+/** A line's UTF-8 bytes, written into one buffer kept from line to line (grown for a longer line). */
+class LineBytes {
+  private buffer = Buffer.allocUnsafe(4096);
+  private used = 0;
+
+  reset(): this {
+    this.used = 0;
+    return this;
+  }
+
+  write(text: string): void {
+    // A UTF-16 unit is at most three bytes of UTF-8: make room for the worst case first.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + text.length * 3));
+      this.buffer.copy(bigger, 0, 0, this.used);
+      this.buffer = bigger;
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.used);
   }
 }
 

@@ -9,7 +9,8 @@
  * first makes a store with a place for every place of the list, so a list left at its longest line's length made
  * every later line pay for places it did not use (140 MB of them at 50,000 actions, against 96 MB used). Setting a
  * shorter length keeps the list's store unless the line uses under half of it, so lines of about the same length
- * reuse it; V8 gives a list cut to length 0 a new store, so an empty line never cuts it.
+ * reuse it; V8 gives a list cut to length 0 a new store, so an empty line never cuts it. Fewer than half the places
+ * (the part of a row before a wide text) are joined from a copy of their own, so the list keeps its store.
  */
 export class JoinedPieces {
   private list: string[] = [];
@@ -28,8 +29,15 @@ export class JoinedPieces {
   take(): string {
     if (this.used === 0) return '';
     const list = this.list;
-    if (list.length !== this.used) list.length = this.used;
-    const joined = list.join('');
+    let joined: string;
+    if (this.used * 2 < list.length) {
+      // Part of a line (the pieces before a wide text), or a line much shorter than the last: cutting the list to
+      // so few places would make V8 shrink its store, and the rest of the line grow a new one.
+      joined = list.slice(0, this.used).join('');
+    } else {
+      if (list.length !== this.used) list.length = this.used;
+      joined = list.join('');
+    }
     this.clear();
     return joined;
   }
@@ -43,6 +51,20 @@ export class JoinedPieces {
     if (this.list.length > KEPT_PLACES) this.list = [];
     this.used = 0;
   }
+}
+
+/** A character past U+00FF. */
+// eslint-disable-next-line no-control-regex -- every character up to U+00FF is what it leaves out
+const WIDE_CHARACTER = /[^\u0000-\u00ff]/;
+
+/**
+ * Whether a text has a character past U+00FF (a bullet, a dash, a curly quote). V8 keeps such a string two bytes a
+ * character, and so any string joined from it: one bullet in an action's text doubled the size of its whole row's
+ * XML. The test is quick on the texts without one, which V8 knows hold none (a pattern no one-byte character can
+ * match fails at once).
+ */
+export function isWide(text: string): boolean {
+  return WIDE_CHARACTER.test(text);
 }
 
 /** The most places a list keeps for the next line: a row of 100 cells written as XML fills about 800. */

@@ -11,7 +11,7 @@ import { parseRange } from './cell-range';
 import { dateSerial } from './date-serial';
 import { DeflatedPart, PartDeflater } from './deflated-part';
 import { SheetPrint } from './fingerprint';
-import { JoinedPieces } from './joined-pieces';
+import { isWide, JoinedPieces } from './joined-pieces';
 import { CellFormat, StyleSheet } from './style-sheet';
 import { RangeStyleRect, StyleBands } from './style-bands';
 import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
@@ -203,6 +203,16 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   };
   /** The row's XML as pieces, joined once when the row is whole (JoinedPieces says why). */
   const line = new JoinedPieces();
+  /**
+   * A cell's text, into the row's pieces; or, if it is wide, written as it is after the pieces before it, so the
+   * row's joined strings stay one byte a character (isWide says why).
+   */
+  const addText = (text: string): void => {
+    if (isWide(text)) {
+      sheet.write(line.take());
+      sheet.write(text);
+    } else line.add(text);
+  };
   const bands = new StyleBands(styleRects);
   let previousStyles: RangeStyleRect[] | null = null;
   let cached: number[] = [];
@@ -253,16 +263,16 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
         // all text needs no escaping at all, which one scan tells.
         if (!mayNeedEscaping(t)) {
           line.add(textOpen(xf, keepSpace));
-          line.add(t);
+          addText(t);
           line.add('</t></is></c>');
         } else if (hasExcelEscapes(t)) {
           line.add(textCellEnd(xf));
           line.add(keepSpace ? '<r><t xml:space="preserve">' : '<r><t>');
-          line.add(escapeXml(t));
+          addText(escapeXml(t));
           line.add('</t></r></is></c>');
         } else {
           line.add(textOpen(xf, keepSpace));
-          line.add(escapeXml(t));
+          addText(escapeXml(t));
           line.add('</t></is></c>');
         }
       } else if (value.kind === 'number' || value.kind === 'date') {
