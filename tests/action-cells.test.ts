@@ -2,10 +2,10 @@
  * ActionCells works out an action's cell addresses from its header's columns and its first row, keeping only the
  * cells that are elsewhere: what it gives must be what a map of every address would have held.
  */
-import { ActionCells } from '../src/engine/structure/action-cells';
+import { actionCells } from '../src/engine/structure/action-cells';
 import type { ActionField } from '../src/engine/structure/columns';
 
-describe('ActionCells', () => {
+describe('actionCells', () => {
   const columns = new Map<ActionField, number>([
     ['ref', 1],
     ['action', 2],
@@ -14,7 +14,7 @@ describe('ActionCells', () => {
   ]);
 
   it('gives each field its column on the action’s first row, and nothing for a field with no column', () => {
-    const cells = new ActionCells(columns, 12);
+    const cells = actionCells(columns, 12);
     expect(cells.get('ref')).toBe('A12');
     expect(cells.get('action')).toBe('B12');
     expect(cells.get('lead')).toBe('D12');
@@ -23,7 +23,7 @@ describe('ActionCells', () => {
   });
 
   it('says a field has a cell exactly when get gives it one', () => {
-    const cells = new ActionCells(columns, 12);
+    const cells = actionCells(columns, 12);
     cells.place('timescale', 'A3');
     for (const field of ['ref', 'action', 'lead', 'progress', 'status', 'timescale', 'dueDate'] as ActionField[]) {
       expect(cells.has(field)).toBe(cells.get(field) !== undefined);
@@ -33,7 +33,7 @@ describe('ActionCells', () => {
   });
 
   it('gives a placed cell instead, for a field with a column or without one', () => {
-    const cells = new ActionCells(columns, 12);
+    const cells = actionCells(columns, 12);
     cells.place('lead', 'D14');
     cells.place('timescale', 'A3');
     expect(cells.get('lead')).toBe('D14');
@@ -41,7 +41,7 @@ describe('ActionCells', () => {
   });
 
   it('copies independently: placing a cell in the copy leaves the original, and the reverse', () => {
-    const original = new ActionCells(columns, 5);
+    const original = actionCells(columns, 5);
     original.place('lead', 'D6');
     const copy = original.copy();
     copy.place('action', 'B7');

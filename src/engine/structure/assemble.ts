@@ -8,7 +8,7 @@ import { joinDistinct } from '../text';
 import { ParsedTimescale, parseTimescale } from '../timescale';
 import { findEmbeddedStatus, matchQualityStatement, matchRag, matchStatus } from '../vocabulary';
 import { a1 } from '../workbook';
-import { ActionCells } from './action-cells';
+import { actionCells } from './action-cells';
 import { ActionField, ColumnField } from './columns';
 import { DataRow, FieldCell, SheetReading } from './read-sheet';
 import { StructuredAction } from './types';
@@ -279,7 +279,7 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   // Shared by the actions under one header: read, never changed.
   const fieldsPresent = fieldsOfColumns(rows, context.memo);
   // A field's cell is the first cell with a value in it, else its column on the action's first row.
-  const cells = new ActionCells(fieldsPresent, first.row);
+  const cells = actionCells(fieldsPresent, first.row);
   fieldsPresent.forEach((col, field) => {
     const row = firstRowWith(rows, field);
     if (!row) return;
