@@ -79,6 +79,23 @@ export function normalise(text: string): string {
     .trim();
 }
 
+/**
+ * Whether `normalise(text)` has more than `most` letters and digits, told without normalising it: normalising keeps
+ * every ASCII letter and digit and makes each "&" three letters (" and "), so a text with more of those than `most`
+ * has more after normalising too. (It may say false for a text whose other characters lower-case into ASCII
+ * letters, as the Kelvin sign does: a quick "no" for long texts, not a count.)
+ */
+export function moreLettersThan(text: string, most: number): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x26) letters += 3;
+    else if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) letters++;
+    if (letters > most) return true;
+  }
+  return false;
+}
+
 /** Similarity in [0, 1] from edit distance on normalised text. */
 export function similarity(a: string, b: string): number {
   return normalisedSimilarity(normalise(a), normalise(b));

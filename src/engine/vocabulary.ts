@@ -12,7 +12,7 @@ import {
   Status,
   STATUSES,
 } from './schema';
-import { normalise, normalisedSimilarity } from './text';
+import { moreLettersThan, normalise, normalisedSimilarity } from './text';
 
 export const STATUS_SYNONYMS: Record<Status, readonly string[]> = {
   'Not started': ['not started', 'to be started', 'not yet started', 'to start', 'not commenced', 'planned', 'pending', 'yet to start'],
@@ -53,7 +53,7 @@ export const QUALITY_STATEMENT_VARIANTS: Record<QualityStatement, readonly strin
  * Distinctive words from each statement's "we statement", for cells that give the description without the name
  * ("We have clear responsibilities, roles, systems of accountability and good governance …").
  */
-const QUALITY_STATEMENT_KEY_PHRASES: Record<QualityStatement, string[]> = {
+export const QUALITY_STATEMENT_KEY_PHRASES: Record<QualityStatement, string[]> = {
   'Assessing needs': ['assessing and reviewing their health care wellbeing'],
   'Supporting people to live healthier lives': ['manage their health and wellbeing so they can maximise their independence'],
   'Equity in experience and outcomes': ['most likely to experience inequality in experience or outcomes'],
@@ -85,9 +85,18 @@ const statusLookup = buildLookup(STATUS_SYNONYMS, STATUSES);
 const ragLookup = buildLookup(RAG_SYNONYMS, RAGS);
 const statusPhrasesLongestFirst = [...statusLookup].sort((a, b) => b[0].length - a[0].length);
 
+/**
+ * The most letters and digits any of a lookup's phrases has: a text with more (moreLettersThan) is none of them.
+ * Texts checked against the statuses and RAG words are mostly whole sentences (an action's text, read as a possible
+ * legend), and normalising each cost several strings of its length.
+ */
+const mostLettersOf = (lookup: Map<string, string>): number => Math.max(...[...lookup.keys()].map((phrase) => phrase.replace(/ /g, '').length));
+const STATUS_LETTERS = mostLettersOf(statusLookup);
+const RAG_LETTERS = mostLettersOf(ragLookup);
+
 /** A status written as a whole word or phrase, e.g. "On Track", "Completed", "To be started". */
 export function matchStatus(text: string): Status | null {
-  return statusLookup.get(normalise(text)) ?? null;
+  return moreLettersThan(text, STATUS_LETTERS) ? null : statusLookup.get(normalise(text)) ?? null;
 }
 
 /**
@@ -123,7 +132,7 @@ export function nearestStatus(text: string): Status {
 }
 
 export function matchRag(text: string): Rag | null {
-  return ragLookup.get(normalise(text)) ?? null;
+  return moreLettersThan(text, RAG_LETTERS) ? null : ragLookup.get(normalise(text)) ?? null;
 }
 
 const qsLookup = buildLookup(QUALITY_STATEMENT_VARIANTS, QUALITY_STATEMENTS);
@@ -148,7 +157,12 @@ export function matchQualityStatement(text: string): QualityStatement | null {
   // Tolerate small misspellings in a short heading ("Equity in experiences & outcome").
   const head = normalise(text.split(/[:\n–-]/)[0] ?? '');
   if (head.split(' ').length > 8) return null;
-  for (const [phrase, value] of qsLookup) if (normalisedSimilarity(head, phrase) >= 0.88) return value;
+  for (const [phrase, value] of qsLookup) {
+    // Edit distance is at least the difference in length: a phrase whose length differs by more than 12% of the
+    // longer cannot be 0.88 alike, and its distance (the costly part, worked out for every heading) is not needed.
+    if (100 * Math.abs(head.length - phrase.length) > 12 * Math.max(head.length, phrase.length)) continue;
+    if (normalisedSimilarity(head, phrase) >= 0.88) return value;
+  }
   return null;
 }
 
