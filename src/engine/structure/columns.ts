@@ -4,7 +4,7 @@
  */
 import { readKpiHeader } from '../kpi/headers';
 import { Action } from '../schema';
-import { similarity, tidy } from '../text';
+import { moreLettersThan, normalise, normalisedSimilarity, tidy } from '../text';
 import { cellText, columnLetters, SheetGrid } from '../workbook';
 import { isLegendCell } from './boundaries';
 import { assignRoles, ColumnRole, MIN_CONFIDENCE } from './roles/combine';
@@ -329,16 +329,48 @@ export function isGroupHeaderAbove(grid: SheetGrid, headerRow: number): boolean 
   return grouped;
 }
 
+/** How alike a repeated header's label must be to the header's own (similarity). */
+const REPEATED_LABEL = 0.8;
+
+interface NormalisedLabel {
+  col: number;
+  /** The label's last part after ": " (a group label's column), and the whole label, normalised. */
+  label: string;
+  whole: string;
+  /** The most letters and digits a cell's text can have, normalised, and still be REPEATED_LABEL alike to either. */
+  mostLetters: number;
+}
+
+/** Each header's labels normalised once, rather than again for every row checked against them. */
+const normalisedLabels = new WeakMap<HeaderBlock, NormalisedLabel[]>();
+
+function labelsOf(header: HeaderBlock): NormalisedLabel[] {
+  let labels = normalisedLabels.get(header);
+  if (!labels) {
+    labels = header.columns.map((col) => {
+      const label = normalise(col.header.includes(': ') ? col.header.split(': ').pop()! : col.header);
+      const whole = normalise(col.header);
+      // Edit distance is at least the difference in length, so a text longer than 5/4 of the longer label (1 /
+      // REPEATED_LABEL, in whole numbers) is less alike than REPEATED_LABEL to both.
+      return { col: col.col, label, whole, mostLetters: Math.floor((Math.max(label.length, whole.length) * 5) / 4) };
+    });
+    normalisedLabels.set(header, labels);
+  }
+  return labels;
+}
+
 /** Whether `row` repeats (or nearly repeats) the labels of a header already read. */
 export function repeatsHeader(grid: SheetGrid, row: number, header: HeaderBlock): boolean {
   const labels = rowLabels(grid, row);
   if (labels.size < 2) return false;
   let same = 0;
-  for (const col of header.columns) {
+  for (const col of labelsOf(header)) {
     const t = labels.get(col.col);
     if (!t) continue;
-    const label = col.header.includes(': ') ? col.header.split(': ').pop()! : col.header;
-    if (similarity(t, label) >= 0.8 || similarity(t, col.header) >= 0.8) same++;
+    // Most rows are data, whose long texts need not be normalised to tell they are no label.
+    if (moreLettersThan(t, col.mostLetters)) continue;
+    const n = normalise(t);
+    if (normalisedSimilarity(n, col.label) >= REPEATED_LABEL || normalisedSimilarity(n, col.whole) >= REPEATED_LABEL) same++;
   }
   return same >= 2 && same / labels.size >= 0.6;
 }
