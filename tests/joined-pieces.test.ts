@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { isWide, JoinedPieces } from '../src/xlsx/package/joined-pieces';
 
 describe('JoinedPieces', () => {
@@ -34,6 +35,30 @@ describe('JoinedPieces', () => {
     const some = many.slice(0, 3000);
     for (const p of some) line.add(p);
     expect(line.take()).toBe(some.join(''));
+  });
+});
+
+describe('JoinedPieces with wide texts kept aside', () => {
+  test('writeTo hands on the line in order, wide texts whole and the rest one byte a character, wherever the wide texts fall', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom('<c r="A1">', '</c>', 'x', ''), fc.constantFrom('• bullet', '–', 'Plan – 2025/26 “draft”')), { maxLength: 12 }), (pieces) => {
+        const line = new JoinedPieces();
+        // A longer line first, so the list holds places from before.
+        for (let i = 0; i < 40; i++) line.add('<c/>');
+        line.take();
+        for (const p of pieces) if (isWide(p)) line.addWide(p);
+        else line.add(p);
+        expect(line.isEmpty).toBe(pieces.length === 0);
+        const parts: string[] = [];
+        line.writeTo((part) => parts.push(part));
+        expect(parts.join('')).toBe(pieces.join(''));
+        for (const part of parts) expect(isWide(part) ? (pieces as string[]).includes(part) : true).toBe(true);
+        expect(line.isEmpty).toBe(true);
+        line.add('next');
+        expect(line.take()).toBe('next');
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -208,11 +208,7 @@ export class SheetPrint {
   private areas: Rect[] | undefined;
   /** The current row's line in pieces, joined once at its end (JoinedPieces says why). */
   private readonly line = new JoinedPieces();
-  /**
-   * The current row's line as UTF-8 bytes, once it has a wide text: the pieces before it joined, the wide text
-   * written as it is, so no joined string is two bytes a character (isWide says why). Null while the row has none.
-   */
-  private wideLine: LineBytes | null = null;
+  /** A line with a wide text, as UTF-8 bytes: so that no joined string is two bytes a character (isWide says why). */
   private readonly lineBytes = new LineBytes();
 
   /** `rowCount` is the sheet's rows, given when they are made as written (a streamed sheet's plan holds none). */
@@ -246,16 +242,13 @@ export class SheetPrint {
   private addCell(col: number, value: Exclude<PlanValue, null>): void {
     if (value.kind === 'text' && value.text === '') return;
     const line = this.line;
-    if (!line.isEmpty || this.wideLine) line.add(CELL_SEPARATOR);
+    if (!line.isEmpty) line.add(CELL_SEPARATOR);
     switch (value.kind) {
       case 'text': {
         line.add(cellPrefix('s:', col));
         const text = withLineFeeds(fitCellText(value.text));
-        if (isWide(text)) {
-          const bytes = (this.wideLine ??= this.lineBytes.reset());
-          bytes.write(line.take());
-          bytes.write(text);
-        } else line.add(text);
+        if (isWide(text)) line.addWide(text);
+        else line.add(text);
         return;
       }
       case 'number':
@@ -277,12 +270,12 @@ export class SheetPrint {
   }
 
   private endRow(): void {
-    const bytes = this.wideLine;
-    if (bytes) {
-      bytes.write(this.line.take());
+    const line = this.line;
+    if (line.hasWide) {
+      const bytes = this.lineBytes.reset();
+      line.writeTo(bytes.write);
       this.sum.add(bytes.bytes());
-      this.wideLine = null;
-    } else if (!this.line.isEmpty) this.sum.add(this.line.take());
+    } else if (!line.isEmpty) this.sum.add(line.take());
   }
 }
 
@@ -296,7 +289,8 @@ class LineBytes {
     return this;
   }
 
-  write(text: string): void {
+  /** Writes `text` after the bytes so far (a bound function, handed to JoinedPieces.writeTo). */
+  readonly write = (text: string): void => {
     // A UTF-16 unit is at most three bytes of UTF-8: make room for the worst case first.
     if (this.used + text.length * 3 > this.buffer.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + text.length * 3));
@@ -304,7 +298,7 @@ class LineBytes {
       this.buffer = bigger;
     }
     this.used += this.buffer.write(text, this.used, 'utf8');
-  }
+  };
 
   bytes(): Uint8Array {
     return this.buffer.subarray(0, this.used);

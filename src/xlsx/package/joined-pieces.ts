@@ -9,37 +9,75 @@
  * first makes a store with a place for every place of the list, so a list left at its longest line's length made
  * every later line pay for places it did not use (140 MB of them at 50,000 actions, against 96 MB used). Setting a
  * shorter length keeps the list's store unless the line uses under half of it, so lines of about the same length
- * reuse it; V8 gives a list cut to length 0 a new store, so an empty line never cuts it. Fewer than half the places
- * (the part of a row before a wide text) are joined from a copy of their own, so the list keeps its store.
+ * reuse it; V8 gives a list cut to length 0 a new store, so an empty line never cuts it. A line using fewer than
+ * half the places is joined from a copy of its own, so the list keeps its store.
  */
 export class JoinedPieces {
   private list: string[] = [];
   private used = 0;
+  /** The characters of the pieces added since the last line: where a wide text kept aside goes. */
+  private characters = 0;
+  /** The line's wide texts (isWide), kept aside, and how many characters of the joined pieces come before each. */
+  private readonly wideTexts: string[] = [];
+  private readonly wideAt: number[] = [];
+  private wideCount = 0;
 
   add(piece: string): void {
     this.list[this.used++] = piece;
+    this.characters += piece.length;
+  }
+
+  /**
+   * A text with a character past U+00FF, kept aside rather than joined: joined, it would make the whole line a
+   * two-byte string (isWide says why). The line is then handed on in parts by writeTo.
+   */
+  addWide(text: string): void {
+    this.wideTexts[this.wideCount] = text;
+    this.wideAt[this.wideCount++] = this.characters;
   }
 
   /** Whether nothing has been added since the last line was taken. */
   get isEmpty(): boolean {
-    return this.used === 0;
+    return this.used === 0 && this.wideCount === 0;
+  }
+
+  /** Whether the line has a wide text kept aside (it is then handed on by writeTo, not take). */
+  get hasWide(): boolean {
+    return this.wideCount > 0;
   }
 
   /** The pieces added since the last line, joined; the list is then empty for the next line. */
   take(): string {
-    if (this.used === 0) return '';
-    const list = this.list;
-    let joined: string;
-    if (this.used * 2 < list.length) {
-      // Part of a line (the pieces before a wide text), or a line much shorter than the last: cutting the list to
-      // so few places would make V8 shrink its store, and the rest of the line grow a new one.
-      joined = list.slice(0, this.used).join('');
-    } else {
-      if (list.length !== this.used) list.length = this.used;
-      joined = list.join('');
-    }
+    const joined = this.joined();
     this.clear();
     return joined;
+  }
+
+  /**
+   * The line, in order, to `write`: the joined pieces cut at each wide text (slices of the one joined string, which
+   * V8 makes without copying it) and the wide texts between them. The list is then empty for the next line.
+   */
+  writeTo(write: (part: string) => void): void {
+    const joined = this.joined();
+    let from = 0;
+    for (let i = 0; i < this.wideCount; i++) {
+      const at = this.wideAt[i];
+      if (at > from) write(joined.slice(from, at));
+      write(this.wideTexts[i]);
+      from = at;
+    }
+    if (from < joined.length) write(from ? joined.slice(from) : joined);
+    this.clear();
+  }
+
+  private joined(): string {
+    if (this.used === 0) return '';
+    const list = this.list;
+    // A line much shorter than the last: cutting the list to so few places would make V8 shrink its store, and the
+    // next longer line grow a new one.
+    if (this.used * 2 < list.length) return list.slice(0, this.used).join('');
+    if (list.length !== this.used) list.length = this.used;
+    return list.join('');
   }
 
   /**
@@ -50,6 +88,8 @@ export class JoinedPieces {
     // A line of very many pieces is not kept as the list every later line is made in.
     if (this.list.length > KEPT_PLACES) this.list = [];
     this.used = 0;
+    this.characters = 0;
+    this.wideCount = 0;
   }
 }
 

@@ -203,16 +203,12 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   };
   /** The row's XML as pieces, joined once when the row is whole (JoinedPieces says why). */
   const line = new JoinedPieces();
-  /**
-   * A cell's text, into the row's pieces; or, if it is wide, written as it is after the pieces before it, so the
-   * row's joined strings stay one byte a character (isWide says why).
-   */
+  /** A cell's text, into the row's pieces; kept aside if it is wide, so the row's joined string stays one byte a character. */
   const addText = (text: string): void => {
-    if (isWide(text)) {
-      sheet.write(line.take());
-      sheet.write(text);
-    } else line.add(text);
+    if (isWide(text)) line.addWide(text);
+    else line.add(text);
   };
+  const writeToSheet = (part: string): void => sheet.write(part);
   const bands = new StyleBands(styleRects);
   let previousStyles: RangeStyleRect[] | null = null;
   let cached: number[] = [];
@@ -293,7 +289,8 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
       continue;
     }
     line.add('</row>');
-    sheet.write(line.take());
+    if (line.hasWide) line.writeTo(writeToSheet);
+    else sheet.write(line.take());
   }
 
   const parts: string[] = [];
