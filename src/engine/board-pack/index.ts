@@ -25,7 +25,7 @@ import { notesByKey, readExceptionNotes } from './exception-notes';
 import { exceptionActions, exceptionsSheetRows } from './exceptions';
 import { kpiScorecardSheet } from './kpi-scorecard';
 import { kpiTrendsSheet } from './kpi-trends';
-import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeys, snapshotSheetRows } from './snapshot';
+import { changesSince, readSnapshot, SNAPSHOT_SHEET, snapshotKeyer, snapshotSheetRows } from './snapshot';
 import { PackAction } from './types';
 
 export * from './types';
@@ -115,15 +115,18 @@ export function boardPackSheets(result: StructureResult, model: WorkbookModel, o
   const judgedAt = options.judgedAt ?? period.end;
   const actions = packActions(result, judgedAt);
   const previous = owned.includes(SNAPSHOT_SHEET) ? readSnapshot(model) : null;
-  // Made once for the changes since the last board, the officer's notes on exceptions and this run's snapshot.
-  const keys = snapshotKeys(actions);
+  // The actions' keys, made once for the changes since the last board, the officer's notes on exceptions and this
+  // run's snapshot when a pack has those to carry; a first pack makes each only as its snapshot row is written.
+  const keyAt = snapshotKeyer(actions);
+  let keys: string[] | null = null;
+  const allKeys = (): string[] => (keys ??= actions.map((_, i) => keyAt(i)));
   const exceptionsName = name(BOARD_SHEETS.exceptions);
   // Read before the sheet is replaced: what the officer typed beside each exception is carried into this pack.
-  const typed = owned.includes(exceptionsName) ? readExceptionNotes(model, exceptionsName, actions, keys) : { byKey: new Map(), unmatched: [] };
+  const typed = owned.includes(exceptionsName) ? readExceptionNotes(model, exceptionsName, actions, allKeys()) : { byKey: new Map(), unmatched: [] };
   const notes = notesByKey(previous, typed);
   // Each action's key, for the notes carried from before: a pack with none to carry (the first) needs no map of
   // every action to its key.
-  const keyOf = notes.size ? new Map(actions.map((a, i) => [a, keys[i]])) : null;
+  const keyOf = notes.size ? new Map(actions.map((a, i) => [a, allKeys()[i]])) : null;
   const kpis = options.kpis ?? kpiReports(result);
   const kpiSheets = kpiSheetsFor(result, model, existing, owned).map((sheet, i) => built(sheet, i === 0 ? 'kpi-register' : 'kpi-calc'));
   const context: BoardPackContext = {
@@ -140,7 +143,7 @@ export function boardPackSheets(result: StructureResult, model: WorkbookModel, o
     actions,
     kpis,
     checkSummary: summariseFindings(options.findings).text,
-    changes: previous ? changesSince(previous, actions, keys) : null,
+    changes: previous ? changesSince(previous, actions, allKeys()) : null,
     emptySections: [],
     series: new Map(computeKpis(result.kpis, result.observations, result.settings).kpis.map((k) => [k.definition.id, k.series])),
   };
@@ -168,7 +171,7 @@ export function boardPackSheets(result: StructureResult, model: WorkbookModel, o
       }),
     ),
     ...kpiSheets,
-    streamed(name(SNAPSHOT_SHEET), 'snapshot', (n) => snapshotSheetRows(actions, keys, options.today, n, notes)),
+    streamed(name(SNAPSHOT_SHEET), 'snapshot', (n) => snapshotSheetRows(actions, keys ? (i) => keys![i] : keyAt, options.today, n, notes)),
   ];
   return { plan: withListsSheet(sheets), actions };
 }

@@ -33,10 +33,23 @@ export interface SnapshotChange {
  * generated ref moves when a row is added above, so it would mistake one action for another).
  */
 export function snapshotKeys(actions: PackAction[]): string[] {
+  const keyAt = snapshotKeyer(actions);
+  return actions.map((_, i) => keyAt(i));
+}
+
+/**
+ * snapshotKeys one at a time: the i-th action's key, made when it is asked for. A first board pack needs the keys
+ * only as its snapshot sheet is written, row by row; made all at once, 50,000 of them lived through the writing of
+ * every sheet before it, each copied twice by the young-generation collector.
+ */
+export function snapshotKeyer(actions: readonly PackAction[]): (i: number) => string {
   const refCount = new Map<string, number>();
   for (const a of actions) if (a.item.ref) refCount.set(a.item.ref, (refCount.get(a.item.ref) ?? 0) + 1);
-  // Trimmed after the cut: a key cut just after a space would not match itself when read back (cells are trimmed).
-  return actions.map((a) => (a.item.ref && !a.item.refGenerated && refCount.get(a.item.ref) === 1 ? `ref:${a.item.ref}` : `text:${collapsedStart(a.item.action, 200).trim()}`));
+  return (i) => {
+    const { item } = actions[i];
+    // Trimmed after the cut: a key cut just after a space would not match itself when read back (cells are trimmed).
+    return item.ref && !item.refGenerated && refCount.get(item.ref) === 1 ? `ref:${item.ref}` : `text:${collapsedStart(item.action, 200).trim()}`;
+  };
 }
 
 export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): SnapshotRow[] | null {
@@ -57,11 +70,11 @@ export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): Snaps
 
 /** `keys` are the actions' `snapshotKeys`, made once by the caller and shared with `changesSince`. */
 export function snapshotSheet(actions: PackAction[], keys: readonly string[], today: string, name = SNAPSHOT_SHEET, notes: ReadonlyMap<string, ExceptionNote> = new Map()): SheetPlan {
-  return streamedPlan(snapshotSheetRows(actions, keys, today, name, notes));
+  return streamedPlan(snapshotSheetRows(actions, (i) => keys[i], today, name, notes));
 }
 
-/** The snapshot sheet with its rows (a row per action) made as they are written. */
-export function snapshotSheetRows(actions: PackAction[], keys: readonly string[], today: string, name = SNAPSHOT_SHEET, notes: ReadonlyMap<string, ExceptionNote> = new Map()): StreamedSheet {
+/** The snapshot sheet with its rows (a row per action) made as they are written; `keyAt` gives each action's key. */
+export function snapshotSheetRows(actions: PackAction[], keyAt: (i: number) => string, today: string, name = SNAPSHOT_SHEET, notes: ReadonlyMap<string, ExceptionNote> = new Map()): StreamedSheet {
   const sheet = emptySheet(name);
   sheet.visibility = 'veryHidden';
   sheet.columns = [40, 10, 60, 14, 8, 12, 40, 12, 20].map((width) => ({ width }));
@@ -72,8 +85,9 @@ export function snapshotSheetRows(actions: PackAction[], keys: readonly string[]
       if (index === 0) return HEADERS.map((h) => rowText(h));
       const i = index - 1;
       const a = actions[i];
-      const note = notes.get(keys[i]);
-      const row = [rowText(keys[i]), rowText(a.item.ref), rowText(a.item.action.slice(0, 80)), shared.text(a.item.status ?? a.item.statusText), shared.text(a.effectiveRag), shared.text(today)];
+      const key = keyAt(i);
+      const note = notes.get(key);
+      const row = [rowText(key), rowText(a.item.ref), rowText(a.item.action.slice(0, 80)), shared.text(a.item.status ?? a.item.statusText), shared.text(a.effectiveRag), shared.text(today)];
       return isEmptyNote(note) ? row : [...row, rowText(note!.doing), rowText(note!.revised), rowText(note!.from)];
     },
   };
