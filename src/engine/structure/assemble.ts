@@ -135,6 +135,9 @@ function fieldList(fields: Map<ActionField, number>, memo: AssembleMemo): Action
   return list;
 }
 
+/** The grouping fields whose whole text an action keeps beside its group's name. */
+const GROUP_FIELDS = ['theme', 'area', 'qualityStatement'] as const;
+
 /** No cell errors, and no group texts: one of each for all the actions that have none (most have neither). */
 const NO_ERRORS: StructuredAction['errors'] = Object.freeze([]) as unknown as StructuredAction['errors'];
 const NO_GROUP_TEXTS: StructuredAction['groupTexts'] = Object.freeze({});
@@ -142,7 +145,8 @@ const NO_GROUP_TEXTS: StructuredAction['groupTexts'] = Object.freeze({});
 /** Each field the rows' columns hold, in the order they first appear, with the first column that holds it. */
 function fieldsOfColumns(rows: DataRow[], memo: AssembleMemo): Map<ActionField, number> {
   const header = rows[0].header;
-  const single = rows.every((row) => row.header === header);
+  let single = true;
+  for (const row of rows) if (row.header !== header) single = false;
   const known = single ? memo.headerFields.get(header) : undefined;
   if (known) return known;
   const fields = new Map<ActionField, number>();
@@ -163,23 +167,40 @@ function remembered<T>(memo: Map<string, T>, text: string, work: (text: string) 
 }
 
 function readTimescale(text: string | null, context: AssembleContext): ParsedTimescale {
-  const { planStart, relativeTerms } = context.settings;
-  return remembered(context.memo.timescales, text ?? '', (t) => parseTimescale(t, planStart, relativeTerms));
+  const key = text ?? '';
+  const memo = context.memo.timescales;
+  let parsed = memo.get(key);
+  if (parsed === undefined) {
+    parsed = parseTimescale(key, context.settings.planStart, context.settings.relativeTerms);
+    memo.set(key, parsed);
+  }
+  return parsed;
 }
 
 function qualityStatementOf(text: string, context: AssembleContext): QualityStatement | null {
   return remembered(context.memo.qualityStatements, text, matchQualityStatement);
 }
 
-/** Whether `row` carries on the action in `current` rather than starting a new one. */
+/** Whether the cell is part of an area merged down from a row of the action being gathered. */
+function mergedFromAbove(cell: FieldCell | undefined, row: DataRow, current: DataRow[]): boolean {
+  const top = cell?.merge?.top;
+  if (top === undefined || top >= row.row) return false;
+  for (const r of current) if (r.row >= top) return true;
+  return false;
+}
+
+/**
+ * Whether `row` carries on the action in `current` rather than starting a new one. (Asked twice a row: it and the
+ * functions below that run for every action make no arrow functions over their own variables, for each one made
+ * V8 a context object a call.)
+ */
 function continues(current: DataRow[], row: DataRow, context: AssembleContext): boolean {
   if (!current.length || row.afterHeading) return false;
   const action = row.fields.get('action')?.[0];
   const refCell = row.fields.get('ref')?.[0];
   const currentRef = firstCell(current, 'ref')?.text ?? null;
   // An action (or ref) cell merged down over several rows is one action.
-  const mergedFromAbove = (cell: FieldCell | undefined) => cell?.merge !== undefined && cell.merge.top < row.row && current.some((r) => r.row >= cell.merge!.top);
-  if (mergedFromAbove(action) || mergedFromAbove(refCell)) return true;
+  if (mergedFromAbove(action, row, current) || mergedFromAbove(refCell, row, current)) return true;
   if (refCell) return false;
   if (!action) return true;
   if (/^(\(?\s*cont(inue)?d\b|\.\.\.)/i.test(action.text)) return true;
@@ -280,19 +301,21 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   const fieldsPresent = fieldsOfColumns(rows, context.memo);
   // A field's cell is the first cell with a value in it, else its column on the action's first row.
   const cells = actionCells(fieldsPresent, first.row);
-  fieldsPresent.forEach((col, field) => {
+  // Over the fields' shared list, which iterating the map itself (a pair a field) or forEach (an arrow over this
+  // call's variables) would each make objects for, every action.
+  const columns = fieldList(fieldsPresent, context.memo);
+  for (const field of columns) {
     const row = firstRowWith(rows, field);
-    if (!row) return;
+    if (!row) continue;
     const cell = row.fields.get(field)![0];
-    if (row.row !== first.row || cell.col !== col) cells.place(field, a1(row.row, cell.col));
-  });
+    if (row.row !== first.row || cell.col !== fieldsPresent.get(field)) cells.place(field, a1(row.row, cell.col));
+  }
 
-  const text = (field: ColumnField): string | null => fieldText(rows, field);
   const markerLabels = quarterMarkerLabels(rows);
 
-  let timescale = text('timescale');
+  let timescale = fieldText(rows, 'timescale');
   if (markerLabels.length) timescale = joinDistinct([timescale, markerLabels.join(', ')]);
-  let milestones = text('milestones');
+  let milestones = fieldText(rows, 'milestones');
   if (!fieldsPresent.has('timescale') && !context.sheetHasMarkers && milestones) {
     // Plans with no timescale column date their milestones instead ("Framework April 2023").
     timescale = milestones;
@@ -313,9 +336,9 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
     milestones = parsed.dates.slice(0, -1).join('\n');
   }
 
-  let statusRaw = text('status');
+  let statusRaw = fieldText(rows, 'status');
   let status = statusRaw ? remembered(context.memo.statuses, statusRaw, readStatus) : readStatus(null);
-  let ragRaw = text('rag');
+  let ragRaw = fieldText(rows, 'rag');
   // A plan with no RAG column often rates its actions in the status column ("Green", "Red - delayed"): there the
   // rating is the action's RAG. Read as a status, "Green" was an unknown status and went to the board with no RAG,
   // and the "Red" of "Red - delayed" went into the progress while the status made the action Amber.
@@ -338,9 +361,9 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
   if (status.recognised && status.remainder) extras.push(status.remainder);
   for (const row of rows) for (const u of row.unmapped) extras.push(`${u.header}: ${u.text}`);
   // Most actions have nothing to add to their progress: then it is the field's text as it is (already trimmed).
-  const progress = extras.length ? joinDistinct([text('progress'), ...extras]) : text('progress');
+  const progress = extras.length ? joinDistinct([fieldText(rows, 'progress'), ...extras]) : fieldText(rows, 'progress');
 
-  const qsText = text('qualityStatement');
+  const qsText = fieldText(rows, 'qualityStatement');
   const qsColumn = groupNames(rows, 'qualityStatement');
   const qualityStatement = qsText
     ? qualityStatementOf(qsText, context) ?? qsColumn
@@ -349,31 +372,31 @@ export function assembleAction(sheet: string, rows: DataRow[], context: Assemble
       : null;
 
   let fullTexts: Record<string, string> | null = null;
-  for (const field of ['theme', 'area', 'qualityStatement'] as const) {
-    const t = text(field);
+  for (const field of GROUP_FIELDS) {
+    const t = fieldText(rows, field);
     if (t) (fullTexts ??= {})[field] = t;
   }
 
   return {
-    ref: text('ref'),
+    ref: fieldText(rows, 'ref'),
     theme: groupNames(rows, 'theme') ?? first.headings.theme,
     qualityStatement,
     area: groupNames(rows, 'area') ?? first.headings.area,
-    action: text('action') ?? '',
+    action: fieldText(rows, 'action') ?? '',
     milestones,
-    lead: text('lead'),
+    lead: fieldText(rows, 'lead'),
     timescale,
     dueDate: dueDate ?? null,
     status: statusValue,
     rag,
     progress,
-    measures: text('measures'),
-    outcomes: text('outcomes'),
+    measures: fieldText(rows, 'measures'),
+    outcomes: fieldText(rows, 'outcomes'),
     lastUpdated: firstCell(rows, 'lastUpdated')?.date ?? null,
     source: { sheet, row: first.row },
     rows: rows.map((r) => r.row),
     cells,
-    columns: fieldList(fieldsPresent, context.memo),
+    columns,
     statusText: statusRaw,
     ragText: ragRaw,
     groupTexts: fullTexts ?? NO_GROUP_TEXTS,
@@ -405,6 +428,8 @@ function quarterMarkerLabels(rows: DataRow[]): string[] {
 function cellErrors(rows: DataRow[]): StructuredAction['errors'] {
   const errors: StructuredAction['errors'] = [];
   for (const row of rows) {
+    // Most rows hold no error: passed over without making the arrow below (a context object and a function a row).
+    if (row.fields.hasError === false) continue;
     // forEach rather than for…of: no [field, list] pair made for every field of every row.
     row.fields.forEach((list, field) => {
       for (const c of list) if (c.error && !(c.merge && c.merge.top < row.row)) errors.push({ field, cell: a1(row.row, c.col), value: c.error });

@@ -42,6 +42,8 @@ export interface RowFields {
   has(field: ColumnField): boolean;
   /** Each field's cells, in the order the fields were first given cells. */
   forEach(each: (cells: FieldCell[], field: ColumnField) => void): void;
+  /** False when no cell holds an Excel error (a Map, which cannot tell, has no such property). */
+  readonly hasError?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export interface RowFields {
 class RowFieldCells implements RowFields {
   private readonly fields: ColumnField[] = [];
   private readonly lists: FieldCell[][] = [];
+  hasError = false;
 
   get size(): number {
     return this.fields.length;
@@ -66,6 +69,7 @@ class RowFieldCells implements RowFields {
   }
 
   add(field: ColumnField, cell: FieldCell): void {
+    if (cell.error !== undefined) this.hasError = true;
     const at = this.fields.indexOf(field);
     if (at >= 0) this.lists[at].push(cell);
     else {
