@@ -46,8 +46,7 @@ describe('JoinedPieces with wide texts kept aside', () => {
         // A longer line first, so the list holds places from before.
         for (let i = 0; i < 40; i++) line.add('<c/>');
         line.take();
-        for (const p of pieces) if (isWide(p)) line.addWide(p);
-        else line.add(p);
+        for (const p of pieces) line.addText(p);
         expect(line.isEmpty).toBe(pieces.length === 0);
         const parts: string[] = [];
         line.writeTo((part) => parts.push(part));

@@ -1,7 +1,7 @@
 /**
  * What the officer types beside an exception ("What we are doing about it", "Revised date", "Update from"), kept
  * from one run to the next. It is read back from the Exceptions sheet before the sheet is rewritten, matched to
- * the action the way the snapshot recognises actions (snapshotKeys: the officer's ref when unique, else the
+ * the action the way the snapshot recognises actions (snapshotKeyer: the officer's ref when unique, else the
  * action's words), and kept in the snapshot too, so it survives an action leaving the list and coming back.
  */
 import { isoToSerial, serialToIso } from '../excel-dates';

@@ -30,17 +30,10 @@ export interface SnapshotChange {
 
 /**
  * How an action is recognised from one run to the next: the officer's ref when it is unique, else its words (a
- * generated ref moves when a row is added above, so it would mistake one action for another).
- */
-export function snapshotKeys(actions: PackAction[]): string[] {
-  const keyAt = snapshotKeyer(actions);
-  return actions.map((_, i) => keyAt(i));
-}
-
-/**
- * snapshotKeys one at a time: the i-th action's key, made when it is asked for. A first board pack needs the keys
- * only as its snapshot sheet is written, row by row; made all at once, 50,000 of them lived through the writing of
- * every sheet before it, each copied twice by the young-generation collector.
+ * generated ref moves when a row is added above, so it would mistake one action for another). The i-th action's
+ * key, made when it is asked for: a first board pack needs the keys only as its snapshot sheet is written, row by
+ * row; made all at once, 50,000 of them lived through the writing of every sheet before it, each copied twice by the
+ * young-generation collector.
  */
 export function snapshotKeyer(actions: readonly PackAction[]): (i: number) => string {
   const refCount = new Map<string, number>();
@@ -68,7 +61,7 @@ export function readSnapshot(model: WorkbookModel, name = SNAPSHOT_SHEET): Snaps
   return rows;
 }
 
-/** `keys` are the actions' `snapshotKeys`, made once by the caller and shared with `changesSince`. */
+/** `keys` are the actions' keys (snapshotKeyer), made once by the caller and shared with `changesSince`. */
 export function snapshotSheet(actions: PackAction[], keys: readonly string[], today: string, name = SNAPSHOT_SHEET, notes: ReadonlyMap<string, ExceptionNote> = new Map()): SheetPlan {
   return streamedPlan(snapshotSheetRows(actions, (i) => keys[i], today, name, notes));
 }

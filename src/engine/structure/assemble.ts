@@ -159,22 +159,16 @@ function fieldsOfColumns(rows: DataRow[], memo: AssembleMemo): Map<ActionField, 
   return fields;
 }
 
-function remembered<T>(memo: Map<string, T>, text: string, work: (text: string) => T): T {
+function remembered<T, A extends unknown[]>(memo: Map<string, T>, text: string, work: (text: string, ...args: A) => T, ...args: A): T {
   if (memo.has(text)) return memo.get(text)!;
-  const value = work(text);
+  const value = work(text, ...args);
   memo.set(text, value);
   return value;
 }
 
 function readTimescale(text: string | null, context: AssembleContext): ParsedTimescale {
-  const key = text ?? '';
-  const memo = context.memo.timescales;
-  let parsed = memo.get(key);
-  if (parsed === undefined) {
-    parsed = parseTimescale(key, context.settings.planStart, context.settings.relativeTerms);
-    memo.set(key, parsed);
-  }
-  return parsed;
+  // The settings passed on rather than closed over: an arrow over them was a context object and a function a call.
+  return remembered(context.memo.timescales, text ?? '', parseTimescale, context.settings.planStart, context.settings.relativeTerms);
 }
 
 function qualityStatementOf(text: string, context: AssembleContext): QualityStatement | null {

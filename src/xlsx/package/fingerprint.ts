@@ -21,7 +21,7 @@ import * as crypto from 'node:crypto';
 import { PlanValue, SheetPlan } from '../../engine/sheet-plan/types';
 import { CellValue, integerText, SheetModel } from '../../engine/workbook';
 import { fitCellText } from './cell-text';
-import { isWide, JoinedPieces } from './joined-pieces';
+import { JoinedPieces } from './joined-pieces';
 import { parseRange, Rect } from './cell-range';
 import { dateSerial } from './date-serial';
 
@@ -246,9 +246,7 @@ export class SheetPrint {
     switch (value.kind) {
       case 'text': {
         line.add(cellPrefix('s:', col));
-        const text = withLineFeeds(fitCellText(value.text));
-        if (isWide(text)) line.addWide(text);
-        else line.add(text);
+        line.addText(withLineFeeds(fitCellText(value.text)));
         return;
       }
       case 'number':

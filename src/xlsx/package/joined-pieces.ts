@@ -28,12 +28,16 @@ export class JoinedPieces {
   }
 
   /**
-   * A text with a character past U+00FF, kept aside rather than joined: joined, it would make the whole line a
-   * two-byte string (isWide says why). The line is then handed on in parts by writeTo.
+   * An officer's text, which may have a character past U+00FF: such a text is kept aside rather than joined, as
+   * joined it would make the whole line a two-byte string (isWide says why), and the line is then handed on in parts
+   * by writeTo. Any other text is a piece like the rest.
    */
-  addWide(text: string): void {
-    this.wideTexts[this.wideCount] = text;
-    this.wideAt[this.wideCount++] = this.characters;
+  addText(text: string): void {
+    if (!isWide(text)) this.add(text);
+    else {
+      this.wideTexts[this.wideCount] = text;
+      this.wideAt[this.wideCount++] = this.characters;
+    }
   }
 
   /** Whether nothing has been added since the last line was taken. */

@@ -11,7 +11,7 @@ import { parseRange } from './cell-range';
 import { dateSerial } from './date-serial';
 import { DeflatedPart, PartDeflater } from './deflated-part';
 import { SheetPrint } from './fingerprint';
-import { isWide, JoinedPieces } from './joined-pieces';
+import { JoinedPieces } from './joined-pieces';
 import { CellFormat, StyleSheet } from './style-sheet';
 import { RangeStyleRect, StyleBands } from './style-bands';
 import { escapeAttr, escapeXml, hasExcelEscapes, mayNeedEscaping } from './xml';
@@ -203,11 +203,6 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
   };
   /** The row's XML as pieces, joined once when the row is whole (JoinedPieces says why). */
   const line = new JoinedPieces();
-  /** A cell's text, into the row's pieces; kept aside if it is wide, so the row's joined string stays one byte a character. */
-  const addText = (text: string): void => {
-    if (isWide(text)) line.addWide(text);
-    else line.add(text);
-  };
   const writeToSheet = (part: string): void => sheet.write(part);
   const bands = new StyleBands(styleRects);
   let previousStyles: RangeStyleRect[] | null = null;
@@ -259,16 +254,16 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
         // all text needs no escaping at all, which one scan tells.
         if (!mayNeedEscaping(t)) {
           line.add(textOpen(xf, keepSpace));
-          addText(t);
+          line.addText(t);
           line.add('</t></is></c>');
         } else if (hasExcelEscapes(t)) {
           line.add(textCellEnd(xf));
           line.add(keepSpace ? '<r><t xml:space="preserve">' : '<r><t>');
-          addText(escapeXml(t));
+          line.addText(escapeXml(t));
           line.add('</t></r></is></c>');
         } else {
           line.add(textOpen(xf, keepSpace));
-          addText(escapeXml(t));
+          line.addText(escapeXml(t));
           line.add('</t></is></c>');
         }
       } else if (value.kind === 'number' || value.kind === 'date') {
@@ -289,8 +284,7 @@ export function sheetXml(plan: SheetPlan, options: SheetXmlOptions, streamed: Pi
       continue;
     }
     line.add('</row>');
-    if (line.hasWide) line.writeTo(writeToSheet);
-    else sheet.write(line.take());
+    line.writeTo(writeToSheet);
   }
 
   const parts: string[] = [];

@@ -175,7 +175,12 @@ function decodeAttribute(raw: string): string {
 }
 
 /** Markup that is not an element, by how it starts: how it ends, and whether what it holds is text. */
-const OTHER_MARKUP: { start: string; end: string; text: boolean }[] = [
+interface OtherMarkup {
+  start: string;
+  end: string;
+  text: boolean;
+}
+const OTHER_MARKUP: OtherMarkup[] = [
   { start: '<!--', end: '-->', text: false },
   { start: '<![CDATA[', end: ']]>', text: true },
   { start: '<?', end: '?>', text: false },
@@ -186,7 +191,7 @@ const OTHER_MARKUP: { start: string; end: string; text: boolean }[] = [
  * every pass of the loop, once a part's XML declaration has run it. That was about 27 MB of short-lived objects for
  * a 14 MB worksheet, more than all the strings the scanner takes out of it.
  */
-function otherMarkupAt(input: string, lt: number): { start: string; end: string; text: boolean } | undefined {
+function otherMarkupAt(input: string, lt: number): OtherMarkup | undefined {
   for (const markup of OTHER_MARKUP) if (input.startsWith(markup.start, lt)) return markup;
   return undefined;
 }
